@@ -1,0 +1,170 @@
+//! The command line, clap only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use negograph::export::RdfSyntax;
+use negograph::query::ResultsFormat;
+
+/// Turn news about negotiations into an RDF knowledge graph.
+///
+/// negograph reads articles, finds the actors (states, organisations, people), the roles they play
+/// in a negotiation (party, mediator, host, guarantor, observer), the posts people hold and the
+/// stances each actor takes on the issues and toward each other, every fact with the sentence it
+/// came from. It keeps them in an embedded Oxigraph store that answers SPARQL.
+///
+/// Start with:  negograph ingest articles/  then  negograph actors  and  negograph queries
+#[derive(Parser, Debug)]
+#[command(name = "negograph", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// The store folder (created when needed).
+    #[arg(long, global = true, env = "NEGOGRAPH_STORE", default_value = "negograph.db")]
+    pub store: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExtractOptions {
+    /// Extra actors in Turtle, of the shape of ontology/states.ttl or people.ttl; an actor IRI the
+    /// gazetteer has is replaced by the file's. Repeatable.
+    #[arg(long = "actors", value_name = "FILE.ttl")]
+    pub actors: Vec<PathBuf>,
+    /// The document date (YYYY-MM-DD) to use instead of one read from the article.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Read inputs as this format instead of guessing from the file name: text, markdown, html,
+    /// jsonl.
+    #[arg(long = "input-format", value_name = "FORMAT")]
+    pub input_format: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print the graph of one article, without any store.
+    ///
+    /// Example: negograph extract --format ntriples article.txt
+    Extract {
+        /// The article: .txt, .md, .html, .jsonl (its first article), or - for standard input.
+        file: PathBuf,
+        /// The RDF syntax to write.
+        #[arg(long, value_enum, default_value = "turtle")]
+        format: RdfSyntax,
+        #[command(flatten)]
+        options: ExtractOptions,
+    },
+    /// Extract articles and add them to the store, one transaction per document.
+    ///
+    /// Takes files, folders (walked recursively; gold .json files beside articles are skipped)
+    /// and - for standard input. A document already in the store (same text) is skipped without
+    /// extracting it again. Unreadable files are reported and skipped; the exit code is 1 when
+    /// any file failed.
+    ///
+    /// Example: negograph ingest articles/ news.jsonl
+    Ingest {
+        /// Files, folders, or -.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Stop at the first unreadable file instead of skipping it.
+        #[arg(long)]
+        strict: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+        #[command(flatten)]
+        options: ExtractOptions,
+    },
+    /// Run a SPARQL query (read-only) over all documents.
+    ///
+    /// The default graph is the union of all document graphs. SELECT results print as a table,
+    /// or in the W3C formats with --format csv|tsv|json|xml; CONSTRUCT and DESCRIBE as Turtle or
+    /// N-Triples; ASK as true or false.
+    ///
+    /// Examples:
+    ///   negograph query 'SELECT ?a WHERE { ?a a neg:State }'   (prefixes must be declared)
+    ///   negograph query --named stances-on-issue --param issue=ceasefire --format csv
+    #[command(verbatim_doc_comment)]
+    Query {
+        /// The query text (or use --file or --named).
+        #[arg(conflicts_with_all = ["file", "named"])]
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, value_name = "Q.rq")]
+        file: Option<PathBuf>,
+        /// Run a query of the library (see `negograph queries`).
+        #[arg(long, value_name = "NAME")]
+        named: Option<String>,
+        /// Bind a variable to a value, NAME=VALUE; values are read by name (issue=ceasefire,
+        /// actor=hamas, role=Mediator) or as <IRI>, prefix:local, or a string. Repeatable.
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ResultsFormat,
+        /// Stop the query after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+    },
+    /// Run SPARQL Update on the store.
+    Update {
+        /// The update text (or use --file).
+        #[arg(conflicts_with = "file")]
+        update: Option<String>,
+        /// Read the update from a file.
+        #[arg(long, value_name = "U.ru")]
+        file: Option<PathBuf>,
+    },
+    /// Write the store (or one document's graph) in an RDF syntax.
+    ///
+    /// Turtle, N-Triples and RDF/XML hold the union of the document graphs; TriG, N-Quads and
+    /// JSON-LD keep one named graph per document. Output is sorted, so exports diff cleanly.
+    Export {
+        #[arg(long, value_enum, default_value = "turtle")]
+        format: RdfSyntax,
+        /// Only this graph (a document IRI).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Load outside RDF into the store (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD,
+    /// by file extension or --format). The file is parsed whole first: on a syntax error nothing
+    /// is loaded.
+    Load {
+        file: PathBuf,
+        /// The syntax, when the extension does not tell.
+        #[arg(long, value_enum)]
+        format: Option<RdfSyntax>,
+        /// Put the triples in this named graph instead of the default graph.
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+    },
+    /// Remove a document's graph: its IRI, or the hash that ends it.
+    Remove {
+        document: String,
+    },
+    /// Counts of documents, actors, claims and triples.
+    Stats,
+    /// A table of actors with their type, roles and number of stances.
+    Actors,
+    /// List the named queries with what they answer.
+    Queries,
+    /// Score the extractor against gold annotations (see shared/docs/gold-format.md).
+    ///
+    /// Example: negograph eval tests/fixtures/articles --explain
+    Eval {
+        /// Gold .json files, or folders of them.
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+        /// List what was extra and what was missed in each article.
+        #[arg(long)]
+        explain: bool,
+        /// Floors such as stances=0.6: exit 1 when below.
+        #[arg(long, value_name = "CATEGORY=F1")]
+        require: Vec<String>,
+        #[command(flatten)]
+        options: ExtractOptions,
+    },
+}

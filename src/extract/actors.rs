@@ -1,0 +1,689 @@
+//! Actors and every reference to them.
+//!
+//! - Gazetteer names, alternative names and surnames (a surname only once the person's full name,
+//!   or a title or "Mr." before the surname, has appeared).
+//! - A state's adjective ("Qatari") only when an agent noun follows ("Qatari officials",
+//!   "Israeli and Hamas officials", "Egyptian-brokered").
+//! - A capital or seat of government ("Washington", "the White House") only when it is not a
+//!   place: not after "in", "to", "from" ..., and not the start of another name ("Washington Post").
+//! - New people from title patterns: "Foreign Minister Lina Haddad", "Lina Haddad, a spokeswoman
+//!   for ...", "Jordan's foreign minister, Lina Haddad", "Lina Haddad said"; later surname and
+//!   "Ms. Haddad" mentions go to the same person. Names in bylines and credit lines never become
+//!   actors.
+//! - Titles ("the prime minister", "Trump's Middle East envoy"), descriptions ("the group", "the
+//!   Gulf state") and the pronouns "he" and "she" resolved to the nearest fitting actor.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{Actor, Mention, MentionKind, Metadata, TitleUse};
+use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, NameKind};
+use crate::text::Text;
+use crate::vocab;
+
+pub struct Found {
+    pub actors: Vec<Actor>,
+    /// Sorted by start.
+    pub mentions: Vec<Mention>,
+    pub titles: Vec<TitleUse>,
+}
+
+impl Found {
+    /// The mention that covers `start..end` exactly, or the last one ending at `end`.
+    pub fn mention_ending_at(&self, end: usize) -> Option<&Mention> {
+        self.mentions.iter().rev().find(|m| m.end == end)
+    }
+
+    pub fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[first..].iter().take_while(move |m| m.start < end)
+    }
+}
+
+/// Words that open a capitalised run without being part of a name.
+const NOT_NAME: &[&str] = &[
+    "The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "From", "To", "By", "With", "When",
+    "While", "After", "Before", "If", "As", "So", "Yet", "Still", "Meanwhile", "However", "Also",
+    "Then", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "Despite",
+    "Even", "Neither", "Nor", "Several", "Many", "Some", "Officials", "According", "Under", "Over",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Image", "Photo", "Video", "Updated", "Published", "Read", "More",
+    "Western", "Eastern", "Northern", "Southern", "Central", "Our", "Their", "His", "Her", "Its",
+    "What", "Why", "How", "Who", "Where", "Q", "Editor", "Note", "Asked", "Speaking", "Israeli",
+];
+
+/// Lower-case words that may stand inside a name ("Mohammed bin Salman", "Deir al-Balah").
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "ul", "ben"];
+
+fn skip_ws_back(text: &str, mut pos: usize) -> usize {
+    while pos > 0 {
+        let Some(c) = text[..pos].chars().next_back() else { break };
+        if c.is_whitespace() {
+            pos -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+fn skip_ws(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// The end of a possessive marker right after `end` ("'s", "’s", "’"), if any.
+pub fn possessive_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    for marker in ["'s", "’s", "’", "'"] {
+        if let Some(after) = rest.strip_prefix(marker) {
+            if !after.chars().next().is_some_and(char::is_alphanumeric) {
+                return Some(end + marker.len());
+            }
+        }
+    }
+    None
+}
+
+fn starts_capital(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+struct Hits {
+    titles: Vec<Hit>,
+    honorifics: Vec<Hit>,
+    agent_heads: Vec<Hit>,
+    locatives: Vec<Hit>,
+    speech: Vec<Hit>,
+    descriptions: Vec<(Hit, ActorKind)>,
+}
+
+fn hits(lexicon: &Lexicon, class: CueClass, text: &str) -> Vec<Hit> {
+    lexicon.cue_hits(class, text).into_iter().map(|(h, _)| h).collect()
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    actors: Vec<Actor>,
+    by_iri: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+}
+
+impl Builder<'_> {
+    fn actor_for_entry(&mut self, entry: usize) -> usize {
+        let e = &self.lexicon.actors[entry];
+        if let Some(&i) = self.by_iri.get(&e.iri) {
+            return i;
+        }
+        self.by_iri.insert(e.iri.clone(), self.actors.len());
+        self.actors.push(Actor {
+            iri: e.iri.clone(),
+            kind: e.kind,
+            label: e.label.clone(),
+            found_as: BTreeSet::new(),
+            entry: Some(entry),
+            titles: Vec::new(),
+            acts: false,
+        });
+        self.actors.len() - 1
+    }
+
+    fn new_person(&mut self, name: &str) -> usize {
+        let iri = format!("{}{}", vocab::ACTOR, vocab::slug(name));
+        if let Some(&i) = self.by_iri.get(&iri) {
+            return i;
+        }
+        self.by_iri.insert(iri.clone(), self.actors.len());
+        self.actors.push(Actor {
+            iri,
+            kind: ActorKind::Person,
+            label: name.to_string(),
+            found_as: BTreeSet::new(),
+            entry: None,
+            titles: Vec::new(),
+            acts: false,
+        });
+        self.actors.len() - 1
+    }
+
+    fn mention(&mut self, start: usize, end: usize, actor: usize, kind: MentionKind, locative: bool) {
+        let possessive = possessive_end(self.text, end).is_some();
+        let found = &self.text[start..end];
+        if matches!(kind, MentionKind::Name | MentionKind::Metonym | MentionKind::Surname | MentionKind::Demonym) {
+            self.actors[actor].found_as.insert(found.to_string());
+        }
+        if !locative {
+            self.actors[actor].acts = true;
+        }
+        self.mentions.push(Mention {
+            start,
+            end,
+            actor,
+            kind,
+            possessive,
+            locative,
+        });
+    }
+
+    fn covered(&self, start: usize, end: usize) -> bool {
+        self.mentions.iter().any(|m| m.start < end && start < m.end)
+    }
+}
+
+fn ends_right_before(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
+    let p = skip_ws_back(text, pos);
+    hits.iter().rev().find(|h| h.end == p).copied()
+}
+
+fn starts_right_after(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
+    let p = skip_ws(text, pos);
+    hits.iter().find(|h| h.start == p).copied()
+}
+
+pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
+    let t = text.text;
+    let in_credit = |pos: usize| meta.credit_spans.iter().any(|&(s, e)| s <= pos && pos < e);
+    let h = Hits {
+        titles: hits(lexicon, CueClass::Title, t),
+        honorifics: hits(lexicon, CueClass::Honorific, t),
+        agent_heads: hits(lexicon, CueClass::AgentHead, t),
+        locatives: hits(lexicon, CueClass::Locative, t),
+        speech: hits(lexicon, CueClass::Speech, t),
+        descriptions: lexicon
+            .cue_hits(CueClass::Description, t)
+            .into_iter()
+            .filter_map(|(h, cues)| match cues.first() {
+                Some(Cue::Description(k)) => Some((h, *k)),
+                _ => None,
+            })
+            .collect(),
+    };
+    let mut b = Builder {
+        text: t,
+        lexicon,
+        actors: Vec::new(),
+        by_iri: HashMap::new(),
+        mentions: Vec::new(),
+    };
+
+    // 1. Gazetteer names.
+    let names: Vec<Hit> = lexicon.names.find(t).into_iter().filter(|h| !in_credit(h.start)).collect();
+    let titled = |start: usize| {
+        ends_right_before(&h.titles, t, start).is_some()
+            || ends_right_before(&h.honorifics, t, start).is_some()
+            || t[..skip_ws_back(t, start)].ends_with('.')
+                && ends_right_before(&h.honorifics, t, skip_ws_back(t, start) - 1).is_some()
+    };
+    let mut activated: BTreeSet<usize> = BTreeSet::new();
+    for hit in &names {
+        for &(entry, kind) in lexicon.names.values(hit) {
+            let person = lexicon.actors[entry].kind == ActorKind::Person;
+            if person && (matches!(kind, NameKind::Label | NameKind::AltLabel) || (kind == NameKind::Surname && titled(hit.start))) {
+                activated.insert(entry);
+            }
+        }
+    }
+    for (n, hit) in names.iter().enumerate() {
+        let values = lexicon.names.values(hit);
+        let Some(&(entry, kind)) = values
+            .iter()
+            .find(|(e, k)| *k != NameKind::Surname || activated.contains(e))
+            .or_else(|| values.first())
+        else {
+            continue;
+        };
+        let locative = ends_right_before(&h.locatives, t, hit.start).is_some();
+        let next_name_start = names.get(n + 1).map(|x| x.start);
+        match kind {
+            NameKind::Surname if !activated.contains(&entry) => continue,
+            NameKind::Demonym if !agent_follows(t, hit.end, &h, next_name_start, &names) => continue,
+            NameKind::Metonym => {
+                let after = skip_ws(t, hit.end);
+                if after == hit.end + 1 && starts_capital(&t[after..]) && possessive_end(t, hit.end).is_none() {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let actor = b.actor_for_entry(entry);
+        let mk = match kind {
+            NameKind::Label | NameKind::AltLabel => MentionKind::Name,
+            NameKind::Demonym => MentionKind::Demonym,
+            NameKind::Metonym => MentionKind::Metonym,
+            NameKind::Surname => MentionKind::Surname,
+        };
+        let locative = locative && lexicon.actors[entry].kind == ActorKind::State && mk != MentionKind::Demonym;
+        b.mention(hit.start, hit.end, actor, mk, locative);
+    }
+
+    // 2. New people from title patterns.
+    let mut titles: Vec<TitleUse> = Vec::new();
+    for s in &text.sentences {
+        if in_credit(s.start) {
+            continue;
+        }
+        for (start, end) in capitalised_runs(text, s.tokens.clone(), &h) {
+            if b.covered(start, end) {
+                continue;
+            }
+            let name = &t[start..end];
+            if meta.creators.iter().chain(&meta.contributors).any(|c| c == name) {
+                continue;
+            }
+            let title_before = ends_right_before(&h.titles, t, start).filter(|th| th.start >= s.start);
+            let apposition = apposition_title(t, end, s.end, &h);
+            let title_comma = comma_title_before(t, start, s.start, &h);
+            let speaks = starts_right_after(&h.speech, t, end).is_some();
+            if title_before.is_none() && apposition.is_none() && title_comma.is_none() && !speaks {
+                continue;
+            }
+            let actor = b.new_person(name);
+            b.mention(start, end, actor, MentionKind::Name, false);
+        }
+    }
+
+    // 3. Surnames of the people found, and "Mr./Ms." + surname.
+    let people: Vec<(usize, String)> = b
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Person && a.entry.is_none())
+        .filter_map(|(i, a)| {
+            let words: Vec<&str> = a.label.split_whitespace().collect();
+            (words.len() >= 2).then(|| (i, words[words.len() - 1].to_string()))
+        })
+        .collect();
+    for (actor, surname) in people {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(&surname) {
+            let start = from + p;
+            let end = start + surname.len();
+            from = end;
+            let bounded = !t[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if bounded && !b.covered(start, end) && !in_credit(start) {
+                b.mention(start, end, actor, MentionKind::Surname, false);
+            }
+        }
+    }
+    b.mentions.sort_by_key(|m| (m.start, m.end));
+
+    // 4. Titles: attached to a name, or a reference to resolve.
+    for th in &h.titles {
+        if in_credit(th.start) {
+            continue;
+        }
+        // A capitalised title inside a name ("Capitol Hill") or a lower-case word that only looks
+        // like one is kept only in the shapes below.
+        let title = t[th.start..th.end].to_lowercase().trim_end_matches('.').to_string();
+        let person_after = {
+            let mut p = skip_ws(t, th.end);
+            // "Prime Minister Sheikh Mohammed ..."
+            if let Some(hon) = h.honorifics.iter().find(|x| x.start == p) {
+                p = skip_ws(t, hon.end);
+            }
+            b.mentions.iter().find(|m| m.start == p && b.actors[m.actor].kind == ActorKind::Person)
+        };
+        let sentence = &text.sentences[text.sentence_of(th.start)];
+        if let Some(m) = person_after {
+            // "Prime Minister Benjamin Netanyahu": the noun phrase starts at a determiner,
+            // possessive or adjective before the title.
+            let np_start = np_start_before(t, th.start, sentence.start, &b.mentions);
+            titles.push(TitleUse {
+                start: th.start,
+                end: th.end,
+                title,
+                person: Some(m.actor),
+                organization: None,
+                rule: "title-before-name",
+            });
+            let last = titles.len() - 1;
+            titles[last].organization = org_in(&b, np_start, th.start, th.end, m.start, m.actor);
+            continue;
+        }
+        // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
+        if possessive_end(t, th.end).is_none() {
+            if let Some((m, np_start, np_end)) = apposition_owner(t, th.start, th.end, sentence.start, sentence.end, &b) {
+                titles.push(TitleUse {
+                    start: th.start,
+                    end: th.end,
+                    title,
+                    person: Some(m.actor),
+                    organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
+                    rule: "apposition",
+                });
+                continue;
+            }
+            // "Israel's finance minister, Bezalel Smotrich".
+            if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, &b) {
+                titles.push(TitleUse {
+                    start: th.start,
+                    end: th.end,
+                    title,
+                    person: Some(m.actor),
+                    organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
+                    rule: "title-comma-name",
+                });
+                continue;
+            }
+        }
+        // "the prime minister", "the president's", "Trump's Middle East envoy".
+        let before = skip_ws_back(t, th.start);
+        let determiner = t[..before].to_lowercase();
+        let possessor = b.mentions.iter().rev().find(|m| m.possessive && possessive_end(t, m.end).is_some_and(|e| skip_ws(t, e) == th.start));
+        if determiner.ends_with("the") && !determiner.ends_with("other") || possessor.is_some() {
+            titles.push(TitleUse {
+                start: possessor.map_or(before.saturating_sub(3), |m| m.start),
+                end: th.end,
+                title,
+                person: None,
+                organization: possessor.map(|m| m.actor),
+                rule: "title-reference",
+            });
+        }
+    }
+    for tu in &titles {
+        if let Some(p) = tu.person {
+            if !b.actors[p].titles.contains(&tu.title) {
+                b.actors[p].titles.push(tu.title.clone());
+            }
+        }
+    }
+    resolve_title_references(&mut b, &mut titles);
+
+    // 5. Descriptions and pronouns.
+    for (hit, kind) in &h.descriptions {
+        if b.covered(hit.start, hit.end) {
+            continue;
+        }
+        let found = b
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= hit.start && !m.locative)
+            .find(|m| b.actors[m.actor].kind == *kind)
+            .map(|m| m.actor);
+        if let Some(actor) = found {
+            b.mention(hit.start, hit.end, actor, MentionKind::Description, false);
+            b.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+    for i in 0..text.tokens.len() {
+        let w = text.token_text(i);
+        if !matches!(w, "He" | "he" | "She" | "she" | "His" | "his" | "Her" | "her") {
+            continue;
+        }
+        let tok = text.tokens[i];
+        let limit = text.sentences[text.sentence_of(tok.start).saturating_sub(2)].start;
+        let found = b
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= tok.start && m.start >= limit)
+            .find(|m| b.actors[m.actor].kind == ActorKind::Person && m.kind != MentionKind::Pronoun)
+            .map(|m| m.actor);
+        if let Some(actor) = found {
+            b.mentions.push(Mention {
+                start: tok.start,
+                end: tok.end,
+                actor,
+                kind: MentionKind::Pronoun,
+                possessive: matches!(w, "His" | "his" | "Her" | "her"),
+                locative: false,
+            });
+            b.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+    Found {
+        actors: b.actors,
+        mentions: b.mentions,
+        titles,
+    }
+}
+
+/// Whether an agent noun follows a state adjective at `end`: "Qatari officials", "Israeli and
+/// Hamas officials", "Egyptian-brokered", "Qatari Prime Minister".
+fn agent_follows(t: &str, end: usize, h: &Hits, _next: Option<usize>, names: &[Hit]) -> bool {
+    let mut p = end;
+    for _ in 0..3 {
+        if t[p..].starts_with('-') {
+            p += 1;
+            return h.agent_heads.iter().any(|a| a.start == p || a.start + 1 == p);
+        }
+        p = skip_ws(t, p);
+        if h.agent_heads.iter().chain(&h.titles).any(|a| a.start == p) {
+            return true;
+        }
+        // Coordination: "Israeli and American officials", "Israeli, Egyptian and Qatari mediators".
+        let rest = &t[p..];
+        let skip = if rest.starts_with("and ") {
+            4
+        } else if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(',') {
+            1
+        } else {
+            0
+        };
+        if skip > 0 {
+            let q = skip_ws(t, p + skip);
+            if let Some(n) = names.iter().find(|n| n.start == q) {
+                p = n.end;
+                continue;
+            }
+            return false;
+        }
+        // One modifier between: "Israeli security officials".
+        let word_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        if word_end == 0 || rest[..word_end].chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        p += word_end;
+    }
+    false
+}
+
+/// Capitalised runs of two or more words in a sentence: candidate names.
+fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Vec<(usize, usize)> {
+    let t = text.text;
+    let mut runs = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let flush = |current: &mut Vec<usize>, runs: &mut Vec<(usize, usize)>| {
+        // Drop leading words that are no name, honorifics and titles, and trailing particles.
+        let mut words: Vec<usize> = std::mem::take(current);
+        while let Some(&first) = words.first() {
+            let w = text.token_text(first);
+            let tok = text.tokens[first];
+            let titled = h.titles.iter().chain(&h.honorifics).any(|x| x.start <= tok.start && tok.end <= x.end);
+            if NOT_NAME.contains(&w) || titled || PARTICLES.contains(&w) || w.len() == 1 {
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        while let Some(&last) = words.last() {
+            let w = text.token_text(last);
+            if PARTICLES.contains(&w) || w.len() == 1 || !starts_capital(w) {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        if words.len() >= 2 {
+            let start = text.tokens[words[0]].start;
+            let end = text.tokens[*words.last().unwrap_or(&words[0])].end;
+            runs.push((start, end));
+        }
+    };
+    let mut prev_end: Option<usize> = None;
+    let mut i = tokens.start;
+    while i < tokens.end {
+        let tok = text.tokens[i];
+        let w = &t[tok.start..tok.end];
+        let is_name_word = tok.word && (starts_capital(w) || PARTICLES.contains(&w)) && !w.chars().all(|c| c.is_numeric());
+        let joined = prev_end.is_some_and(|pe| {
+            let gap = &t[pe..tok.start];
+            gap == " " || gap == "-" || gap == ". " && current.last().is_some_and(|&l| text.token_text(l).len() == 1)
+        });
+        if is_name_word && (current.is_empty() || joined) {
+            current.push(i);
+            prev_end = Some(tok.end);
+        } else if is_name_word {
+            flush(&mut current, &mut runs);
+            current.push(i);
+            prev_end = Some(tok.end);
+        } else if !tok.word && w == "." && current.last().is_some_and(|&l| text.token_text(l).len() == 1) {
+            prev_end = Some(tok.end);
+        } else {
+            flush(&mut current, &mut runs);
+            prev_end = None;
+        }
+        i += 1;
+    }
+    flush(&mut current, &mut runs);
+    runs
+}
+
+/// ", the president's special envoy" after a name: the title that ends the apposition.
+fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> {
+    let rest = &t[end..limit];
+    if !rest.starts_with(',') {
+        return None;
+    }
+    h.titles
+        .iter()
+        .filter(|x| x.start > end && x.start < end + 60 && x.end <= limit)
+        .filter(|x| !t[end + 1..x.start].contains([',', '.', ';', '“', '"', '(']))
+        .find(|x| possessive_end(t, x.end).is_none())
+        .copied()
+}
+
+/// "Jordan's foreign minister, " before a name.
+fn comma_title_before(t: &str, start: usize, limit: usize, h: &Hits) -> Option<Hit> {
+    let p = skip_ws_back(t, start);
+    if p == 0 || !t[..p].ends_with(',') {
+        return None;
+    }
+    let comma = p - 1;
+    h.titles
+        .iter()
+        .rev()
+        .filter(|x| x.end <= comma && x.start >= limit && x.start + 70 >= comma)
+        .find(|x| {
+            let between = t[x.end..comma].trim();
+            between.is_empty() || (between.starts_with("for ") || between.starts_with("of ") || between.starts_with("at ")) && !between.contains([',', '.', ';'])
+        })
+        .copied()
+}
+
+/// The person named just before an apposition that holds this title, and the apposition's span.
+fn apposition_owner<'b>(t: &str, ts: usize, te: usize, sent_start: usize, sent_end: usize, b: &'b Builder) -> Option<(&'b Mention, usize, usize)> {
+    let comma = t[sent_start..ts].rfind(',')? + sent_start;
+    if ts - comma > 60 || t[comma + 1..ts].contains(['.', ';', '“', '"', '(']) {
+        return None;
+    }
+    let before = skip_ws_back(t, comma);
+    let m = b
+        .mentions
+        .iter()
+        .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Person)?;
+    let np_end = t[te..sent_end].find([',', '.', ';']).map_or(sent_end, |p| te + p);
+    Some((m, comma + 1, np_end))
+}
+
+/// The person named just after "title, ": "Israel's finance minister, Bezalel Smotrich".
+fn comma_owner<'b>(t: &str, ts: usize, te: usize, sent_end: usize, b: &'b Builder) -> Option<(&'b Mention, usize, usize)> {
+    let comma = t[te..sent_end].find(',')? + te;
+    let between = t[te..comma].trim();
+    if !(between.is_empty() || (between.starts_with("for ") || between.starts_with("of ")) && between.len() < 60) {
+        return None;
+    }
+    let after = skip_ws(t, comma + 1);
+    let m = b
+        .mentions
+        .iter()
+        .find(|m| m.start == after && b.actors[m.actor].kind == ActorKind::Person && m.kind == MentionKind::Name)?;
+    let np_start = t[..ts].rfind([',', '.', ';', '“', '"']).map_or(0, |p| p + 1).max(ts.saturating_sub(60));
+    Some((m, np_start, comma))
+}
+
+/// Where the noun phrase ending in a title starts: back over a possessive or adjective mention.
+fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) -> usize {
+    let before = skip_ws_back(t, ts);
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.start >= sent_start && (possessive_end(t, m.end) == Some(before) || m.end == before))
+        .map_or(ts, |m| m.start)
+}
+
+/// The state or organisation a title belongs to, from the noun phrase around it: an adjective or
+/// possessive before the title ("Israel's", "Qatari"), "of X" or "for the X ministry" after it.
+/// A person possessor ("the president's envoy") is returned as is, for the caller to map.
+fn org_in(b: &Builder, np_start: usize, ts: usize, np_end: usize, person_start: usize, person: usize) -> Option<usize> {
+    let in_span = |m: &&Mention| m.actor != person && m.start != person_start;
+    let before = b.mentions.iter().filter(|m| m.start >= np_start && m.end <= ts).filter(in_span).last();
+    let after = b.mentions.iter().filter(|m| m.start >= ts && m.end <= np_end).find(in_span);
+    before.or(after).map(|m| m.actor)
+}
+
+/// Gives each title reference ("the prime minister") the person it means: the nearest person
+/// before it (else after it) who holds a title with the same head word, other than its possessor.
+fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
+    let known: Vec<(usize, Vec<String>)> = b
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Person)
+        .map(|(i, a)| {
+            let mut all = a.titles.clone();
+            if let Some(e) = a.entry {
+                all.extend(b.lexicon.actors[e].posts.iter().map(|p| p.title.clone()));
+            }
+            (i, all)
+        })
+        .collect();
+    let head = |s: &str| s.split_whitespace().last().unwrap_or("").to_string();
+    let mut added = Vec::new();
+    for tu in titles.iter_mut().filter(|t| t.person.is_none()) {
+        let want = head(&tu.title);
+        let holders: Vec<usize> = known
+            .iter()
+            .filter(|(i, ts)| Some(*i) != tu.organization && ts.iter().any(|x| head(x) == want || *x == tu.title))
+            .map(|(i, _)| *i)
+            .collect();
+        if holders.is_empty() {
+            continue;
+        }
+        let before = b.mentions.iter().rev().find(|m| m.end <= tu.start && holders.contains(&m.actor));
+        let after = b.mentions.iter().find(|m| m.start >= tu.end && holders.contains(&m.actor));
+        if let Some(m) = before.or(after) {
+            let actor = m.actor;
+            // A possessor that is a person gives no organisation by itself.
+            if tu.organization.is_some_and(|o| b.actors[o].kind == ActorKind::Person) {
+                tu.organization = None;
+            }
+            tu.person = Some(actor);
+            added.push((tu.start, tu.end, actor));
+        }
+    }
+    for (start, end, actor) in added {
+        if !b.covered(start, end) || b.mentions.iter().any(|m| m.start >= start && m.end <= end && m.possessive) {
+            let start = b
+                .mentions
+                .iter()
+                .find(|m| m.start >= start && m.end <= end && m.possessive)
+                .and_then(|m| possessive_end(b.text, m.end))
+                .map_or(start, |e| skip_ws(b.text, e));
+            b.mention(start, end, actor, MentionKind::Title, false);
+        }
+    }
+    b.mentions.sort_by_key(|m| (m.start, m.end));
+}

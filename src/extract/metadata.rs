@@ -1,0 +1,154 @@
+//! Document metadata: the date (given, from the source's metadata, or read from a dateline or
+//! byline), the title, and the people who wrote, reported or photographed the article. Those are
+//! kept as literals of the document and their lines are closed to the actor rules.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::{Metadata, Options};
+use crate::input::Article;
+use crate::lexicon::{CueClass, Lexicon};
+use crate::text::Text;
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\D|$)").expect("valid regex"));
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D|$)")).expect("valid regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})(?:\D|$)")).expect("valid regex")
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex")
+});
+static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}[\p{L}’'\-]*\.?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]+|(?:al|el|de|van|von|bin|ibn)(?:[\s-]\p{Lu}[\p{L}’'\-]+)))+")
+        .expect("valid regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// The first date in `text`, as `YYYY-MM-DD`, if it is a real calendar date.
+pub fn find_date(text: &str) -> Option<String> {
+    let mut best: Option<(usize, NaiveDate)> = None;
+    let mut consider = |at: usize, y: &str, m: u32, d: &str| {
+        if let (Ok(y), Ok(d)) = (y.parse::<i32>(), d.parse::<u32>()) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                if best.is_none_or(|(b, _)| at < b) {
+                    best = Some((at, date));
+                }
+            }
+        }
+    };
+    if let Some(c) = ISO_DATE.captures(text) {
+        if let Ok(m) = c[2].parse::<u32>() {
+            consider(c.get(0).map_or(0, |m| m.start()), &c[1], m, &c[3]);
+        }
+    }
+    if let Some(c) = MONTH_FIRST.captures(text) {
+        if let Some(m) = month_number(&c[1]) {
+            consider(c.get(0).map_or(0, |m| m.start()), &c[3], m, &c[2]);
+        }
+    }
+    if let Some(c) = DAY_FIRST.captures(text) {
+        if let Some(m) = month_number(&c[2]) {
+            consider(c.get(0).map_or(0, |m| m.start()), &c[3], m, &c[1]);
+        }
+    }
+    best.map(|(_, d)| d.format("%Y-%m-%d").to_string())
+}
+
+/// Names of people in a credit line ("Aaron Boxerman and Natan Odenheimer").
+pub fn names_in(text: &str) -> Vec<String> {
+    PERSON_NAME
+        .find_iter(text)
+        .map(|m| m.as_str().trim_end_matches('.').to_string())
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .collect()
+}
+
+pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options) -> Metadata {
+    let head_end = text.text.char_indices().nth(1500).map_or(text.text.len(), |(i, _)| i);
+    let date = options
+        .date
+        .as_deref()
+        .and_then(find_date)
+        .or_else(|| article.date.as_deref().and_then(find_date))
+        .or_else(|| find_date(&text.text[..head_end]));
+    let mut meta = Metadata {
+        title: article.title.clone(),
+        date,
+        source: article.source.clone(),
+        url: article.url.clone(),
+        creators: article.authors.clone(),
+        ..Metadata::default()
+    };
+    // Bylines: a short line "By Jane Doe and John Roe" among the first lines.
+    for s in text.sentences.iter().take(8) {
+        let line = text.sentence_text(s);
+        if let Some(c) = BYLINE.captures(line) {
+            let names = names_in(&c[1]);
+            if !names.is_empty() {
+                meta.creators.extend(names);
+                meta.credit_spans.push((s.start, s.end));
+            }
+        }
+    }
+    // Credit lines anywhere: "X and Y contributed reporting", "Reporting by X", "X covers ...".
+    for s in &text.sentences {
+        let line = text.sentence_text(s);
+        let hits = lexicon.cue_hits(CueClass::Reporting, line);
+        let Some((hit, _)) = hits.first() else {
+            continue;
+        };
+        let before = names_in(&line[..hit.start]);
+        let after = names_in(&line[hit.end..]);
+        let names: Vec<String> = if !before.is_empty() && line[..hit.start].trim_end().len() < 80 {
+            before
+        } else if hit.start < 40 {
+            after
+        } else {
+            Vec::new()
+        };
+        if names.is_empty() {
+            continue;
+        }
+        for n in names {
+            if !meta.creators.contains(&n) && !meta.contributors.contains(&n) {
+                meta.contributors.push(n);
+            }
+        }
+        meta.credit_spans.push((s.start, s.end));
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_many_forms() {
+        assert_eq!(find_date("July 24, 2025Updated 5:02 p.m. ET").as_deref(), Some("2025-07-24"));
+        assert_eq!(find_date("Published 2025-03-03 08:00").as_deref(), Some("2025-03-03"));
+        assert_eq!(find_date("CAIRO, 3 March 2025 —").as_deref(), Some("2025-03-03"));
+        assert_eq!(find_date("on 2025-02-30"), None);
+    }
+
+    #[test]
+    fn credit_names() {
+        assert_eq!(
+            names_in("Aaron Boxerman and Natan Odenheimer"),
+            vec!["Aaron Boxerman", "Natan Odenheimer"]
+        );
+        assert_eq!(names_in("David E. Sanger"), vec!["David E. Sanger"]);
+    }
+}

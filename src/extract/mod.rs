@@ -1,0 +1,207 @@
+//! The extractor: an article -> claims, each with the sentence it was read from and the rule that
+//! made it. One module per rule family, run in this order, each reading what the earlier ones found:
+//!
+//! 1. [`metadata`]: document date, title, authors and reporters (never actors);
+//! 2. [`actors`]: gazetteer names, new people from title patterns, and every later reference
+//!    (surnames, "Mr.", titles, descriptions, pronouns) resolved to its actor;
+//! 3. [`positions`]: the posts people hold, with the state or organisation of each;
+//! 4. [`roles`]: party, mediator, host, guarantor and observer roles in the negotiation;
+//! 5. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements.
+
+pub mod actors;
+pub mod metadata;
+pub mod positions;
+pub mod roles;
+pub mod stances;
+
+use std::collections::BTreeSet;
+
+use crate::input::Article;
+use crate::lexicon::{ActorKind, Lexicon, Polarity, Role};
+use crate::text::Text;
+
+/// An actor of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// Its IRI: the gazetteer's, or minted from its name.
+    pub iri: String,
+    pub kind: ActorKind,
+    pub label: String,
+    /// The names it was found as in this document.
+    pub found_as: BTreeSet<String>,
+    /// Index in [`Lexicon::actors`] for gazetteer actors.
+    pub entry: Option<usize>,
+    /// Titles this document gives it, lower case ("prime minister").
+    pub titles: Vec<String>,
+    /// Whether some mention is more than a place name ("in Qatar"): only such actors are output.
+    pub acts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MentionKind {
+    Name,
+    Demonym,
+    Metonym,
+    Surname,
+    Title,
+    Description,
+    Pronoun,
+}
+
+/// A span of the text that refers to an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+    pub kind: MentionKind,
+    /// "Israel's", "Hamas’s": the actor possesses what follows.
+    pub possessive: bool,
+    /// "in Doha", "from Washington": a place, not an agent.
+    pub locative: bool,
+}
+
+/// A title in the text ("Prime Minister", "the president's special envoy"), with the person it
+/// names and the state or organisation it belongs to where the text says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleUse {
+    pub start: usize,
+    pub end: usize,
+    pub title: String,
+    pub person: Option<usize>,
+    pub organization: Option<usize>,
+    pub rule: &'static str,
+}
+
+/// Where a claim was read: a sentence index and the byte span of its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participation {
+    pub actor: usize,
+    pub role: Role,
+    pub evidence: Evidence,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position {
+    pub holder: usize,
+    pub organization: usize,
+    pub title: String,
+    pub evidence: Evidence,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    Issue(String),
+    Actor(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stance {
+    pub holder: usize,
+    pub target: Target,
+    pub polarity: Polarity,
+    pub about: Option<usize>,
+    pub evidence: Evidence,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub speaker: usize,
+    pub quote: String,
+    pub evidence: Evidence,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub creators: Vec<String>,
+    pub contributors: Vec<String>,
+    /// Byte spans of bylines and credit lines: nothing in them is an actor.
+    pub credit_spans: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Negotiation {
+    pub slug: String,
+    pub label: String,
+    pub parties: Vec<usize>,
+    pub issue: Option<String>,
+    pub venue: Option<String>,
+}
+
+/// Everything read from one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub text: String,
+    /// Hex SHA-256 of the text: the document's identity.
+    pub hash: String,
+    pub origin: String,
+    pub meta: Metadata,
+    pub sentences: Vec<(usize, usize)>,
+    pub actors: Vec<Actor>,
+    pub mentions: Vec<Mention>,
+    pub titles: Vec<TitleUse>,
+    pub positions: Vec<Position>,
+    pub negotiation: Option<Negotiation>,
+    pub participations: Vec<Participation>,
+    pub stances: Vec<Stance>,
+    pub statements: Vec<Statement>,
+    pub lexicon_version: String,
+}
+
+/// Options that change what is read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The document date to use when the article gives none (or to override it).
+    pub date: Option<String>,
+}
+
+/// Reads one article.
+pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extraction {
+    use sha2::{Digest, Sha256};
+    let text = Text::new(&article.text, &lexicon.abbreviations);
+    let meta = metadata::read(article, &text, lexicon, options);
+    let found = actors::find(&text, lexicon, &meta);
+    let positions = positions::find(&text, lexicon, &found);
+    let (negotiation, participations) = roles::find(&text, lexicon, &found);
+    let (stances, statements) = stances::find(&text, lexicon, &found);
+    let actors::Found {
+        actors,
+        mentions,
+        titles,
+    } = found;
+    Extraction {
+        hash: format!("{:x}", Sha256::digest(article.text.as_bytes())),
+        origin: article.origin.clone(),
+        sentences: text.sentences.iter().map(|s| (s.start, s.end)).collect(),
+        text: article.text.clone(),
+        meta,
+        actors,
+        mentions,
+        titles,
+        positions,
+        negotiation,
+        participations,
+        stances,
+        statements,
+        lexicon_version: lexicon.version.clone(),
+    }
+}

@@ -1,0 +1,177 @@
+//! Roles in a negotiation, from the role cues of the lexicon:
+//!
+//! - cues followed by the actors they name: "mediators from Qatar and Egypt", "the mediators,
+//!   Qatar and Egypt", "talks between Russia and Ukraine", "talks with Hamas", "hosted by Oman";
+//! - cues preceded by their actor: "Israel's delegation", "Egyptian-brokered", "Qatar, a
+//!   mediator", "Hamas responded to";
+//! - "negotiating ... with X": the actors after "with" when a party cue opens the clause.
+//!
+//! The negotiation itself is named by its two main parties (the most mentioned states and
+//! organisations with a party role), so that the same talks get the same IRI in every article.
+
+use std::collections::BTreeMap;
+
+use super::actors::{possessive_end, Found};
+use super::{Evidence, MentionKind, Negotiation, Participation};
+use crate::lexicon::{ActorKind, Cue, CueClass, Lexicon, Role, Slot};
+use crate::text::Text;
+use crate::vocab;
+
+/// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
+/// Qatar". Returns the actors and the end of the list.
+pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize) -> (Vec<usize>, usize) {
+    let mut out = Vec::new();
+    loop {
+        let rest = &t[pos..limit.min(t.len())];
+        let trimmed = rest.trim_start();
+        let mut skip = rest.len() - trimmed.len();
+        for filler in ["and the ", "and ", "the ", ", and ", ", ", "as well as ", "with ", "both ", "from "] {
+            if trimmed.starts_with(filler) {
+                skip += filler.len();
+                break;
+            }
+        }
+        let p = pos + skip;
+        let p = p + (t[p..].len() - t[p..].trim_start().len());
+        let Some(m) = found
+            .mentions
+            .iter()
+            .find(|m| m.start == p && m.kind != MentionKind::Pronoun && m.kind != MentionKind::Description)
+        else {
+            break;
+        };
+        if !out.contains(&m.actor) {
+            out.push(m.actor);
+        }
+        pos = possessive_end(t, m.end).unwrap_or(m.end);
+        // "mediators from Egypt's intelligence service": stop at a possessive.
+        if pos != m.end {
+            break;
+        }
+    }
+    (out, pos)
+}
+
+pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiation>, Vec<Participation>) {
+    let t = text.text;
+    let mut out: Vec<Participation> = Vec::new();
+    let mut pairs: Vec<Vec<usize>> = Vec::new();
+    let mut add = |out: &mut Vec<Participation>, actor: usize, role: Role, start: usize, end: usize, rule: &str, confidence: f32| {
+        let kind = found.actors[actor].kind;
+        if kind == ActorKind::Group {
+            return;
+        }
+        if !out.iter().any(|p| p.actor == actor && p.role == role) {
+            out.push(Participation {
+                actor,
+                role,
+                evidence: Evidence {
+                    sentence: text.sentence_of(start),
+                    start,
+                    end,
+                },
+                rule: rule.to_string(),
+                confidence,
+            });
+        }
+    };
+    let party_cue_ends: Vec<usize> = lexicon
+        .cue_hits(CueClass::Role, t)
+        .iter()
+        .filter(|(_, cues)| cues.iter().any(|c| matches!(c, Cue::Role { role: Role::Party, .. })))
+        .map(|(h, _)| h.end)
+        .collect();
+    for (hit, cues) in lexicon.cue_hits(CueClass::Role, t) {
+        let sentence = &text.sentences[text.sentence_of(hit.start)];
+        for cue in cues {
+            let Cue::Role { name, role, slot } = cue else { continue };
+            let phrase = &t[hit.start..hit.end];
+            match slot {
+                Slot::After => {
+                    if phrase.eq_ignore_ascii_case("with") {
+                        continue;
+                    }
+                    let (list, _) = actor_list(t, hit.end, found, sentence.end);
+                    // A host is a state or organisation; a metonym for a capital names its state.
+                    for &a in &list {
+                        add(&mut out, a, *role, hit.start, hit.end, name, 0.8);
+                    }
+                    if *role == Role::Party && list.len() >= 2 {
+                        pairs.push(list.clone());
+                    }
+                }
+                Slot::Before => {
+                    // The actor right before: "Israel's team", "Egyptian-brokered", "Qatar, a mediator".
+                    let mut p = hit.start;
+                    let before = t[..p].trim_end_matches([' ', '-']);
+                    p = before.len();
+                    let before = before.trim_end_matches([',']).trim_end();
+                    let with_article = ["a", "an", "the", "as"].iter().find_map(|a| {
+                        before.strip_suffix(a).filter(|b| b.ends_with(' ') || b.ends_with(',')).map(|b| b.trim_end().trim_end_matches(',').trim_end().len())
+                    });
+                    let candidates = [Some(p), with_article];
+                    let m = candidates.iter().flatten().find_map(|&end| {
+                        found.mentions.iter().rev().find(|m| {
+                            m.start >= sentence.start
+                                && (m.end == end || possessive_end(t, m.end) == Some(end))
+                                && m.kind != MentionKind::Pronoun
+                        })
+                    });
+                    if let Some(m) = m {
+                        add(&mut out, m.actor, *role, hit.start, hit.end, name, 0.7);
+                    }
+                }
+            }
+        }
+    }
+    // "negotiating on a Gaza cease-fire with Hamas": "with" after a party cue of the same clause.
+    for (hit, _) in lexicon.cue_hits(CueClass::Role, t) {
+        if !t[hit.start..hit.end].eq_ignore_ascii_case("with") {
+            continue;
+        }
+        let sentence = &text.sentences[text.sentence_of(hit.start)];
+        let opened = party_cue_ends.iter().any(|&e| e <= hit.start && e >= sentence.start && hit.start - e < 60 && !t[e..hit.start].contains([',', ';', '.']));
+        if opened {
+            let (list, _) = actor_list(t, hit.end, found, sentence.end);
+            for a in list {
+                add(&mut out, a, Role::Party, hit.start, hit.end, "negotiating-with", 0.7);
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
+
+    // The negotiation: its two main parties.
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for m in &found.mentions {
+        *counts.entry(m.actor).or_default() += 1;
+    }
+    let mut parties: Vec<usize> = out
+        .iter()
+        .filter(|p| p.role == Role::Party && found.actors[p.actor].kind != ActorKind::Person)
+        .map(|p| p.actor)
+        .collect();
+    parties.sort_by_key(|a| (std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)), found.actors[*a].label.clone()));
+    parties.dedup();
+    parties.truncate(2);
+    let negotiation = if parties.is_empty() {
+        None
+    } else {
+        let mut named: Vec<&super::Actor> = parties.iter().map(|&a| &found.actors[a]).collect();
+        named.sort_by(|a, b| a.label.cmp(&b.label));
+        let slug = named.iter().map(|a| vocab::slug(&a.label)).collect::<Vec<_>>().join("--");
+        let label = format!("{} negotiations", named.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join("–"));
+        let venue = out
+            .iter()
+            .find(|p| p.role == Role::Host)
+            .map(|p| found.actors[p.actor].label.clone());
+        Some(Negotiation {
+            slug,
+            label,
+            parties,
+            issue: None,
+            venue,
+        })
+    };
+    let _ = pairs;
+    (negotiation, out)
+}

@@ -1,0 +1,427 @@
+//! Stances and statements.
+//!
+//! Holders come from attribution: the speaker of a quote (", he said" after it, "X said:" before
+//! it, or the quote before it when a quote runs over sentences), the subject of a speech verb
+//! ("X said that ..."; the subject of the reported clause when it names an actor), else the
+//! subject of the clause ("Hamas raised several demands"). Targets come from the cue's side: the
+//! issues after it ("demanded the release of prisoners"), the actors after it ("praised Qatar"),
+//! the actor before it ("Hamas is not acting in good faith") or the issue before it ("such a
+//! cease-fire would provide time"). Polarity is the cue's, flipped by a negation just before it
+//! ("did not reject"), by a denial opening the clause, and multiplied along chains of cues
+//! ("refused to accept", "seeking to limit"). No stance is read inside a conditional clause, a
+//! question, or after a hedge ("may reject").
+
+use std::collections::BTreeSet;
+
+use super::actors::{possessive_end, Found};
+use super::{Evidence, MentionKind, Stance, Statement, Target};
+use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
+use crate::text::Text;
+
+struct StanceHit<'a> {
+    hit: Hit,
+    name: &'a str,
+    polarity: Polarity,
+    side: TargetSide,
+}
+
+#[derive(Debug, Clone)]
+struct Quote {
+    start: usize,
+    end: usize,
+    speaker: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Speech {
+    cue: Hit,
+    holders: Vec<usize>,
+    /// Where the reported words start (after "that", when it follows).
+    content_start: usize,
+    content_end: usize,
+}
+
+fn quote_spans(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight_open: Option<usize> = None;
+    for (i, c) in t.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(s) = open.take() {
+                    out.push((s, i + c.len_utf8()));
+                }
+            }
+            '"' => match straight_open.take() {
+                Some(s) => out.push((s, i + 1)),
+                None => straight_open = Some(i),
+            },
+            '\n' => {
+                // A paragraph that opens a quote without closing it continues it on the next one.
+                if let Some(s) = straight_open.take() {
+                    let _ = s;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+fn is_subject(t: &str, found: &Found, m: &super::Mention, heads: &[Hit]) -> bool {
+    if m.locative || m.kind == MentionKind::Description && found.actors[m.actor].kind == ActorKind::State && false {
+        return false;
+    }
+    if m.possessive {
+        // "Israel's team", "the prime minister's office": the possessor speaks.
+        let after = possessive_end(t, m.end).map(|e| e + (t[e..].len() - t[e..].trim_start().len()));
+        return after.is_some_and(|a| heads.iter().any(|h| h.start == a));
+    }
+    true
+}
+
+pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<Statement>) {
+    let t = text.text;
+    let heads: Vec<Hit> = lexicon.cue_hits(CueClass::AgentHead, t).into_iter().map(|(h, _)| h).collect();
+    let speech_hits: Vec<Hit> = lexicon.cue_hits(CueClass::Speech, t).into_iter().map(|(h, _)| h).collect();
+    let modifiers = lexicon.cue_hits(CueClass::Modifier, t);
+    let issues = lexicon.issues.find(t);
+    let stance_hits: Vec<StanceHit> = lexicon
+        .cue_hits(CueClass::Stance, t)
+        .into_iter()
+        .filter_map(|(hit, cues)| {
+            cues.iter().find_map(|c| match c {
+                Cue::Stance { name, polarity, side } => Some(StanceHit {
+                    hit,
+                    name,
+                    polarity: *polarity,
+                    side: *side,
+                }),
+                _ => None,
+            })
+        })
+        // A cue inside an issue phrase ("end the war") is part of the issue.
+        .filter(|s| !issues.iter().any(|i| i.start <= s.hit.start && s.hit.end <= i.end))
+        .collect();
+    let quotes = quote_spans(t);
+    let in_quote = |pos: usize| quotes.iter().position(|&(s, e)| s <= pos && pos < e);
+
+    // Speech acts, sentence by sentence.
+    let mut speeches: Vec<Speech> = Vec::new();
+    for s in &text.sentences {
+        let mut segment_start = s.start;
+        let mut previous: Option<Vec<usize>> = None;
+        for cue in speech_hits.iter().filter(|h| h.start >= s.start && h.end <= s.end) {
+            if in_quote(cue.start).is_some() {
+                continue;
+            }
+            if let Some(q) = quotes.iter().rev().find(|&&(qs, qe)| qe <= cue.start && qs >= segment_start) {
+                segment_start = q.1;
+            }
+            // "said Bezalel Smotrich": the subject after the verb.
+            let inverted: Vec<usize> = found
+                .mentions
+                .iter()
+                .filter(|m| m.start == cue.end + 1 && !m.possessive && m.kind != MentionKind::Pronoun || m.start == cue.end + 1 && m.kind == MentionKind::Pronoun && t[cue.start..cue.end].ends_with("said"))
+                .map(|m| m.actor)
+                .collect();
+            let segment = &t[segment_start..cue.start];
+            let mut holders: Vec<usize> = Vec::new();
+            // The last comma-separated chunk before the verb that names a subject.
+            let mut chunk_end = cue.start;
+            loop {
+                let chunk_start = segment_start + segment[..chunk_end - segment_start].rfind([',', ';', '—']).map_or(0, |p| p + 1);
+                holders = found
+                    .mentions_in(chunk_start, chunk_end)
+                    .filter(|m| is_subject(t, found, m, &heads))
+                    .map(|m| m.actor)
+                    .collect();
+                if !holders.is_empty() || chunk_start <= segment_start {
+                    break;
+                }
+                chunk_end = chunk_start - 1;
+            }
+            if holders.is_empty() && !inverted.is_empty() {
+                holders = inverted;
+            }
+            if holders.is_empty() {
+                if let Some(p) = &previous {
+                    holders = p.clone();
+                }
+            }
+            holders.dedup();
+            let mut content_start = cue.end;
+            let after = t[cue.end..s.end].trim_start();
+            if let Some(rest) = after.strip_prefix("that ") {
+                content_start = s.end - rest.len();
+            }
+            if !holders.is_empty() {
+                previous = Some(holders.clone());
+            }
+            speeches.push(Speech {
+                cue: *cue,
+                holders,
+                content_start,
+                content_end: s.end,
+            });
+            segment_start = cue.end;
+        }
+    }
+    // A speech's content ends where the next speech's subject starts.
+    for i in 1..speeches.len() {
+        let next_start = speeches[i].cue.start;
+        let prev = &mut speeches[i - 1];
+        if next_start > prev.content_start && next_start < prev.content_end {
+            let chunk = t[prev.content_start..next_start].rfind([',', ';']).map_or(next_start, |p| prev.content_start + p);
+            prev.content_end = chunk;
+        }
+    }
+
+    // Quotes and their speakers.
+    let mut quote_info: Vec<Quote> = Vec::new();
+    for &(qs, qe) in &quotes {
+        let sentence_end = text.sentences[text.sentence_of(qe.saturating_sub(1))].end;
+        let sentence_start = text.sentences[text.sentence_of(qs)].start;
+        // ", he said" / "," Smotrich ... said": a speech cue after the quote in its sentence.
+        let after = speeches.iter().find(|sp| sp.cue.start >= qe && sp.cue.end <= sentence_end && !sp.holders.is_empty());
+        // "X said: “...”": a speech cue right before the quote.
+        let before = speeches
+            .iter()
+            .rev()
+            .find(|sp| sp.cue.end <= qs && sp.cue.start >= sentence_start && !sp.holders.is_empty() && t[sp.cue.end..qs].trim().len() <= 6);
+        let mut speaker = after.or(before).map(|sp| sp.holders.clone()).unwrap_or_default();
+        if speaker.is_empty() {
+            // A quote that goes on from the previous sentence's quote.
+            let this_sentence = text.sentence_of(qs);
+            if let Some(prev) = quote_info.last() {
+                if text.sentence_of(prev.end.saturating_sub(1)) + 1 >= this_sentence {
+                    speaker = prev.speaker.clone();
+                }
+            }
+        }
+        quote_info.push(Quote {
+            start: qs,
+            end: qe,
+            speaker,
+        });
+    }
+
+    let mut stances: Vec<Stance> = Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
+    for q in &quote_info {
+        for &speaker in &q.speaker {
+            let quote = t[q.start..q.end].trim_matches(['“', '”', '"']).trim().trim_end_matches(',').to_string();
+            statements.push(Statement {
+                speaker,
+                quote,
+                evidence: Evidence {
+                    sentence: text.sentence_of(q.start),
+                    start: q.start,
+                    end: q.end,
+                },
+                rule: "quote",
+            });
+        }
+    }
+    for sp in &speeches {
+        if sp.content_end > sp.content_start + 10 && in_quote(sp.content_start).is_none() && !t[sp.content_start..sp.content_end].trim_start().starts_with(['“', '"']) {
+            for &speaker in &sp.holders {
+                statements.push(Statement {
+                    speaker,
+                    quote: t[sp.content_start..sp.content_end].trim().trim_end_matches(['.', ',']).to_string(),
+                    evidence: Evidence {
+                        sentence: text.sentence_of(sp.cue.start),
+                        start: sp.cue.start,
+                        end: sp.content_end,
+                    },
+                    rule: "reported-speech",
+                });
+            }
+        }
+    }
+
+    for (k, sh) in stance_hits.iter().enumerate() {
+        let si = text.sentence_of(sh.hit.start);
+        let s = &text.sentences[si];
+        let sentence = &t[s.start..s.end];
+        if sentence.trim_end().trim_end_matches(['”', '"']).ends_with('?') {
+            continue;
+        }
+        let clause_start = t[s.start..sh.hit.start].rfind([',', ';', '—', ':']).map_or(s.start, |p| s.start + p + 1);
+        let quote = in_quote(sh.hit.start).map(|i| &quote_info[i]);
+        // Conditional clauses, hedged predictions.
+        let conditional = modifiers.iter().any(|(h, c)| {
+            c.contains(&Cue::Condition) && h.start >= clause_start.max(quote.map_or(0, |q| q.start)) && h.end <= sh.hit.start && !t[h.end..sh.hit.start].contains([',', ';'])
+        }) || modifiers.iter().any(|(h, c)| {
+            c.contains(&Cue::Condition) && h.start >= s.start && h.end <= sh.hit.start && !t[h.end..sh.hit.start].contains(',')
+        });
+        if conditional {
+            continue;
+        }
+        let hedged = quote.is_none()
+            && modifiers.iter().any(|(h, c)| c.contains(&Cue::Hedge) && h.end <= sh.hit.start && sh.hit.start - h.end <= 12 && h.start >= clause_start);
+        if hedged {
+            continue;
+        }
+        // Polarity: negation just before, denial in the clause, chains of cues.
+        let mut polarity = sh.polarity;
+        let mut negated = false;
+        for (h, c) in &modifiers {
+            if !c.contains(&Cue::Negation) || h.end > sh.hit.start || h.start < s.start {
+                continue;
+            }
+            let gap = &t[h.end..sh.hit.start];
+            let words = gap.split_whitespace().count();
+            let denial = t[h.start..h.end].to_lowercase().starts_with("den");
+            if (words <= 2 && !gap.contains([',', ';'])) || (denial && h.start >= clause_start.min(h.start)) {
+                negated = !negated;
+            }
+        }
+        if negated {
+            polarity = polarity.flip();
+        }
+        if k > 0 {
+            let prev = &stance_hits[k - 1];
+            let gap = t[prev.hit.end..sh.hit.start].trim();
+            if prev.hit.end <= sh.hit.start && (gap.is_empty() || gap == "to" || gap == "to the") && prev.polarity == Polarity::Oppose && prev.side == TargetSide::After {
+                polarity = polarity.flip();
+            }
+        }
+        // Holders.
+        let speech = speeches.iter().find(|sp| sp.content_start <= sh.hit.start && sh.hit.start < sp.content_end && !sp.holders.is_empty());
+        let mut rule = String::new();
+        let mut holders: Vec<usize> = Vec::new();
+        let mut confidence = 0.6;
+        if let Some(q) = quote {
+            holders = q.speaker.clone();
+            rule.push_str("quote");
+            confidence = 0.8;
+        } else if let Some(sp) = speech {
+            let embedded: Vec<usize> = found
+                .mentions_in(sp.content_start, sh.hit.start)
+                .filter(|m| is_subject(t, found, m, &heads) && m.kind != MentionKind::Pronoun)
+                .map(|m| m.actor)
+                .take(1)
+                .collect();
+            let embedded_subject = embedded.first().is_some_and(|&a| {
+                // Only a clause subject: the actor directly before a verb-like cue, not one in a
+                // prepositional phrase ("the response from Hamas showed").
+                let m = found.mentions_in(sp.content_start, sh.hit.start).find(|m| m.actor == a);
+                m.is_some_and(|m| {
+                    let before = t[sp.content_start..m.start].trim();
+                    before.is_empty() || before.eq_ignore_ascii_case("the")
+                })
+            });
+            if embedded_subject && matches!(sh.side, TargetSide::After | TargetSide::ActorAfter) {
+                holders = embedded;
+                rule.push_str("reported-subject");
+            } else {
+                holders = sp.holders.clone();
+                rule.push_str("speaker");
+            }
+            confidence = 0.75;
+        } else {
+            // The subject of the clause: the first actor named before the cue, with those
+            // coordinated to it.
+            let mut first: Option<&super::Mention> = None;
+            for m in found.mentions_in(s.start, sh.hit.start) {
+                if !is_subject(t, found, m, &heads) {
+                    continue;
+                }
+                match first {
+                    None => {
+                        first = Some(m);
+                        holders.push(m.actor);
+                    }
+                    Some(f) => {
+                        let last_end = found.mentions_in(f.start, m.start).last().map_or(f.end, |x| x.end);
+                        let gap = t[last_end..m.start].trim();
+                        if matches!(gap, "and" | "," | "and the" | ", and" | "or") {
+                            holders.push(m.actor);
+                        }
+                    }
+                }
+            }
+            rule.push_str("clause-subject");
+        }
+        holders.sort();
+        holders.dedup();
+        if holders.is_empty() {
+            continue;
+        }
+        // Targets.
+        let next_cue = stance_hits.get(k + 1).map(|n| n.hit.start).filter(|&n| n < s.end).unwrap_or(s.end);
+        let next_speech = speech_hits.iter().find(|h| h.start > sh.hit.end && h.start < s.end).map(|h| h.start).unwrap_or(s.end);
+        let quote_end = quote.map_or(s.end, |q| q.end);
+        let scope_end = next_cue.min(next_speech).min(quote_end).max(sh.hit.end);
+        let blockers: Vec<&Hit> = modifiers.iter().filter(|(_, c)| c.contains(&Cue::Blocker)).map(|(h, _)| h).collect();
+        let blocked = |pos: usize| blockers.iter().any(|b| b.end <= pos && b.start >= sh.hit.end && !t[b.end..pos].contains([',', ';']));
+        let mut targets: Vec<(Target, Option<usize>)> = Vec::new();
+        match sh.side {
+            TargetSide::After => {
+                for i in issues.iter().filter(|i| i.start >= sh.hit.end && i.end <= scope_end) {
+                    if blocked(i.start) {
+                        continue;
+                    }
+                    let about = found
+                        .mentions_in(sh.hit.end, i.start)
+                        .find(|m| !holders.contains(&m.actor) && !m.locative)
+                        .map(|m| m.actor);
+                    for slug in lexicon.issues.values(i) {
+                        targets.push((Target::Issue(slug.clone()), about));
+                    }
+                }
+            }
+            TargetSide::ActorAfter => {
+                for m in found.mentions_in(sh.hit.end, scope_end) {
+                    if !m.locative && !holders.contains(&m.actor) && m.kind != MentionKind::Pronoun {
+                        targets.push((Target::Actor(m.actor), None));
+                    }
+                }
+            }
+            TargetSide::ActorBefore => {
+                if let Some(m) = found
+                    .mentions_in(clause_start.max(speech.map_or(0, |sp| sp.content_start)), sh.hit.start)
+                    .filter(|m| !holders.contains(&m.actor) && !m.locative)
+                    .last()
+                {
+                    targets.push((Target::Actor(m.actor), None));
+                }
+            }
+            TargetSide::IssueBefore => {
+                if let Some(i) = issues.iter().rev().find(|i| i.end <= sh.hit.start && i.start >= clause_start.max(speech.map_or(0, |sp| sp.content_start))) {
+                    for slug in lexicon.issues.values(i) {
+                        targets.push((Target::Issue(slug.clone()), None));
+                    }
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (target, about) in targets {
+            if !seen.insert(target.clone()) {
+                continue;
+            }
+            for &holder in &holders {
+                if Target::Actor(holder) == target {
+                    continue;
+                }
+                stances.push(Stance {
+                    holder,
+                    target: target.clone(),
+                    polarity,
+                    about,
+                    evidence: Evidence {
+                        sentence: si,
+                        start: sh.hit.start,
+                        end: sh.hit.end,
+                    },
+                    rule: format!("{}/{}{}", sh.name, rule, if negated { "/negated" } else { "" }),
+                    confidence,
+                });
+            }
+        }
+    }
+    (stances, statements)
+}

@@ -1,0 +1,669 @@
+//! The extractor's data, loaded once from the Turtle files of `ontology/`: the actor gazetteer
+//! (states, organisations, people and their posts), the issue scheme's cue phrases, and the cue
+//! lexicons of `ontology/cues.ttl`. Every phrase list is compiled into an Aho-Corasick automaton.
+//!
+//! Users add or override actors with their own Turtle file of the gazetteer's shape
+//! ([`Lexicon::with_actors`]): an actor IRI that is already known is replaced whole.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Subject, Term};
+
+use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
+
+/// The ontology files compiled into the binary, by name.
+pub const ONTOLOGY: &[(&str, &str)] = &[
+    ("negograph.ttl", include_str!("../ontology/negograph.ttl")),
+    ("issues.ttl", include_str!("../ontology/issues.ttl")),
+    ("states.ttl", include_str!("../ontology/states.ttl")),
+    ("organizations.ttl", include_str!("../ontology/organizations.ttl")),
+    ("people.ttl", include_str!("../ontology/people.ttl")),
+    ("cues.ttl", include_str!("../ontology/cues.ttl")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("error parsing {file}: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    State,
+    Organization,
+    Person,
+    Group,
+}
+
+impl ActorKind {
+    pub fn class(self) -> &'static str {
+        match self {
+            ActorKind::State => "State",
+            ActorKind::Organization => "Organization",
+            ActorKind::Person => "Person",
+            ActorKind::Group => "Group",
+        }
+    }
+    fn from_iri(iri: &str) -> Option<ActorKind> {
+        match iri.strip_prefix(NEG)? {
+            "State" => Some(ActorKind::State),
+            "Organization" => Some(ActorKind::Organization),
+            "Person" => Some(ActorKind::Person),
+            "Group" => Some(ActorKind::Group),
+            _ => None,
+        }
+    }
+}
+
+/// A post a person holds according to the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    pub title: String,
+    /// Index of the state or organisation in [`Lexicon::actors`].
+    pub organization: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorEntry {
+    pub iri: String,
+    pub kind: ActorKind,
+    pub label: String,
+    pub alt_labels: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub metonyms: Vec<String>,
+    pub same_as: Vec<String>,
+    pub posts: Vec<Post>,
+    /// The state or organisation this one belongs to (org:subOrganizationOf).
+    pub parent: Option<usize>,
+}
+
+impl ActorEntry {
+    /// The surname a later mention may use: the last word, or the last two after a particle
+    /// ("bin Salman", "Al Thani").
+    pub fn surname(&self) -> Option<String> {
+        if self.kind != ActorKind::Person {
+            return None;
+        }
+        let words: Vec<&str> = self.label.split_whitespace().collect();
+        let last = *words.last()?;
+        if words.len() < 2 {
+            return None;
+        }
+        let particle = words[words.len() - 2];
+        if ["Al", "al", "El", "el", "bin", "ibn", "van", "von", "de", "Abu"].contains(&particle) {
+            return Some(format!("{particle} {last}"));
+        }
+        Some(last.to_string())
+    }
+}
+
+/// How a phrase of the gazetteer names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Label,
+    AltLabel,
+    Demonym,
+    Metonym,
+    Surname,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Polarity {
+    Support,
+    Oppose,
+    Neutral,
+}
+
+impl Polarity {
+    pub fn local(self) -> &'static str {
+        match self {
+            Polarity::Support => "Support",
+            Polarity::Oppose => "Oppose",
+            Polarity::Neutral => "Neutral",
+        }
+    }
+    pub fn flip(self) -> Polarity {
+        match self {
+            Polarity::Support => Polarity::Oppose,
+            Polarity::Oppose => Polarity::Support,
+            Polarity::Neutral => Polarity::Neutral,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Party,
+    Mediator,
+    Host,
+    Guarantor,
+    Observer,
+}
+
+impl Role {
+    pub fn local(self) -> &'static str {
+        match self {
+            Role::Party => "Party",
+            Role::Mediator => "Mediator",
+            Role::Host => "Host",
+            Role::Guarantor => "Guarantor",
+            Role::Observer => "Observer",
+        }
+    }
+    fn from_iri(iri: &str) -> Option<Role> {
+        match iri.strip_prefix(NEG)? {
+            "Party" => Some(Role::Party),
+            "Mediator" => Some(Role::Mediator),
+            "Host" => Some(Role::Host),
+            "Guarantor" => Some(Role::Guarantor),
+            "Observer" => Some(Role::Observer),
+            _ => None,
+        }
+    }
+}
+
+/// Where a stance cue's target stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetSide {
+    /// Issues or actors after the cue.
+    After,
+    /// Actors after the cue only.
+    ActorAfter,
+    /// The actor named before the cue ("Hamas is not acting in good faith").
+    ActorBefore,
+    /// The issue named before the cue ("such a cease-fire would provide time").
+    IssueBefore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    After,
+    Before,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cue {
+    Speech,
+    Stance {
+        name: String,
+        polarity: Polarity,
+        side: TargetSide,
+    },
+    Negation,
+    Condition,
+    Blocker,
+    Hedge,
+    AgentHead,
+    Title,
+    Honorific,
+    Description(ActorKind),
+    Role {
+        name: String,
+        role: Role,
+        slot: Slot,
+    },
+    Locative,
+    Reporting,
+}
+
+/// The classes of cue, each with an automaton of its own so that the longest phrase of one class
+/// never hides a phrase of another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueClass {
+    Speech,
+    Stance,
+    Modifier,
+    AgentHead,
+    Title,
+    Honorific,
+    Description,
+    Role,
+    Locative,
+    Reporting,
+}
+
+impl Cue {
+    fn class(&self) -> CueClass {
+        match self {
+            Cue::Speech => CueClass::Speech,
+            Cue::Stance { .. } => CueClass::Stance,
+            Cue::Negation | Cue::Condition | Cue::Blocker | Cue::Hedge => CueClass::Modifier,
+            Cue::AgentHead => CueClass::AgentHead,
+            Cue::Title => CueClass::Title,
+            Cue::Honorific => CueClass::Honorific,
+            Cue::Description(_) => CueClass::Description,
+            Cue::Role { .. } => CueClass::Role,
+            Cue::Locative => CueClass::Locative,
+            Cue::Reporting => CueClass::Reporting,
+        }
+    }
+}
+
+/// A match of a phrase set in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+/// Phrases compiled into one leftmost-longest automaton, each with the values it stands for.
+/// Matches are case-insensitive and on word boundaries; with `respect_capitals`, every capital
+/// letter of the phrase must be a capital in the text ("US" does not match "us").
+pub struct PhraseSet<T> {
+    automaton: Option<AhoCorasick>,
+    phrases: Vec<String>,
+    values: Vec<Vec<T>>,
+    respect_capitals: bool,
+}
+
+impl<T: Clone + PartialEq> PhraseSet<T> {
+    pub fn new(entries: impl IntoIterator<Item = (String, T)>, respect_capitals: bool) -> PhraseSet<T> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut phrases: Vec<String> = Vec::new();
+        let mut values: Vec<Vec<T>> = Vec::new();
+        let mut add = |phrase: String, value: T| {
+            let i = *index.entry(phrase.clone()).or_insert_with(|| {
+                phrases.push(phrase);
+                values.push(Vec::new());
+                phrases.len() - 1
+            });
+            if !values[i].contains(&value) {
+                values[i].push(value);
+            }
+        };
+        for (phrase, value) in entries {
+            let phrase = phrase.trim().to_string();
+            if phrase.is_empty() {
+                continue;
+            }
+            if phrase.contains('\'') {
+                add(phrase.replace('\'', "’"), value.clone());
+            }
+            add(phrase, value);
+        }
+        let automaton = if phrases.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&phrases)
+                .ok()
+        };
+        PhraseSet {
+            automaton,
+            phrases,
+            values,
+            respect_capitals,
+        }
+    }
+
+    pub fn values(&self, hit: &Hit) -> &[T] {
+        &self.values[hit.pattern]
+    }
+
+    pub fn phrase(&self, hit: &Hit) -> &str {
+        &self.phrases[hit.pattern]
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Every match on word boundaries, left to right, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        for m in ac.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let phrase = &self.phrases[m.pattern().as_usize()];
+            let first = phrase.chars().next().unwrap_or(' ');
+            let last = phrase.chars().last().unwrap_or(' ');
+            let before_ok = !first.is_alphanumeric()
+                || !text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after_ok = !last.is_alphanumeric()
+                || !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            if self.respect_capitals
+                && phrase
+                    .chars()
+                    .zip(text[start..end].chars())
+                    .any(|(p, t)| p.is_uppercase() && !t.is_uppercase())
+            {
+                continue;
+            }
+            hits.push(Hit {
+                start,
+                end,
+                pattern: m.pattern().as_usize(),
+            });
+        }
+        hits
+    }
+}
+
+/// Everything the extractor knows before it reads an article.
+pub struct Lexicon {
+    pub actors: Vec<ActorEntry>,
+    pub by_iri: HashMap<String, usize>,
+    /// Names, alternative names, demonyms, metonyms and surnames of the gazetteer.
+    pub names: PhraseSet<(usize, NameKind)>,
+    /// Issue cue phrases -> issue slug.
+    pub issues: PhraseSet<String>,
+    pub issue_labels: BTreeMap<String, String>,
+    pub cues: BTreeMap<CueClass, PhraseSet<Cue>>,
+    pub abbreviations: HashSet<String>,
+    /// A short digest of all the data, recorded with each document's extraction.
+    pub version: String,
+}
+
+type Props = BTreeMap<String, Vec<Term>>;
+
+fn parse_turtle(file: &str, text: &str) -> Result<Vec<(Subject, String, Term)>, LexiconError> {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(text.as_bytes())
+        .map(|q| {
+            q.map(|q| (q.subject, q.predicate.into_string(), q.object))
+                .map_err(|e| LexiconError::Parse {
+                    file: file.to_string(),
+                    message: e.to_string(),
+                })
+        })
+        .collect()
+}
+
+fn subject_key(s: &Subject) -> String {
+    match s {
+        Subject::NamedNode(n) => n.as_str().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn literal(t: &Term) -> Option<&str> {
+    match t {
+        Term::Literal(l) => Some(l.value()),
+        _ => None,
+    }
+}
+
+fn iri(t: &Term) -> Option<&str> {
+    match t {
+        Term::NamedNode(n) => Some(n.as_str()),
+        _ => None,
+    }
+}
+
+fn term_key(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        other => other.to_string(),
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        Lexicon::with_actors(&[])
+    }
+
+    /// The built-in lexicon plus actor files (`(name, turtle)`), later files overriding earlier
+    /// actors of the same IRI.
+    pub fn with_actors(extra: &[(String, String)]) -> Result<Lexicon, LexiconError> {
+        let mut subjects: BTreeMap<String, Props> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut digest = sha2::Sha256::default();
+        use sha2::Digest;
+        let files = ONTOLOGY
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .chain(extra.iter().cloned());
+        for (file, text) in files {
+            digest.update(text.as_bytes());
+            let triples = parse_turtle(&file, &text)?;
+            let mut replaced: HashSet<String> = HashSet::new();
+            for (s, p, o) in triples {
+                let key = subject_key(&s);
+                if !subjects.contains_key(&key) {
+                    order.push(key.clone());
+                } else if !ONTOLOGY.iter().any(|(n, _)| *n == file) && replaced.insert(key.clone()) {
+                    // An outside file overrides what it says of an actor the gazetteer knew.
+                    subjects.insert(key.clone(), Props::new());
+                }
+                subjects.entry(key).or_default().entry(p).or_default().push(o);
+            }
+        }
+        let version = format!("{:x}", digest.finalize())[..12].to_string();
+        let get = |s: &str, p: &str| -> Vec<Term> {
+            subjects
+                .get(s)
+                .and_then(|props| props.get(p))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let strings = |s: &str, p: &str| -> Vec<String> {
+            get(s, p).iter().filter_map(literal).map(str::to_string).collect()
+        };
+        let rdf_type = format!("{RDF}type");
+        let is_a = |s: &str, class: &str| get(s, &rdf_type).iter().any(|t| iri(t) == Some(class));
+
+        // Actors.
+        let mut actors = Vec::new();
+        let mut by_iri = HashMap::new();
+        for s in &order {
+            let Some(kind) = get(s, &rdf_type).iter().filter_map(iri).find_map(ActorKind::from_iri) else {
+                continue;
+            };
+            let label = strings(s, &format!("{RDFS}label")).into_iter().next();
+            let Some(label) = label else {
+                return Err(LexiconError::Invalid {
+                    file: "actors".into(),
+                    message: format!("actor <{s}> has no rdfs:label"),
+                });
+            };
+            by_iri.insert(s.clone(), actors.len());
+            actors.push(ActorEntry {
+                iri: s.clone(),
+                kind,
+                label,
+                alt_labels: strings(s, &format!("{SKOS}altLabel")),
+                demonyms: strings(s, &vocab::neg("demonym")),
+                metonyms: strings(s, &vocab::neg("metonym")),
+                same_as: get(s, &format!("{OWL}sameAs")).iter().filter_map(iri).map(str::to_string).collect(),
+                posts: Vec::new(),
+                parent: None,
+            });
+        }
+        for entry in actors.iter_mut() {
+            let s = entry.iri.clone();
+            entry.parent = get(&s, "http://www.w3.org/ns/org#subOrganizationOf")
+                .iter()
+                .filter_map(iri)
+                .find_map(|o| by_iri.get(o).copied());
+            for post in get(&s, &vocab::neg("post")) {
+                let node = term_key(&post);
+                let title = strings(&node, &vocab::neg("title")).into_iter().next();
+                if let Some(title) = title {
+                    let organization = get(&node, &vocab::neg("organization"))
+                        .iter()
+                        .filter_map(iri)
+                        .find_map(|o| by_iri.get(o).copied());
+                    entry.posts.push(Post {
+                        title: title.to_lowercase(),
+                        organization,
+                    });
+                }
+            }
+        }
+        let mut name_entries = Vec::new();
+        for (i, a) in actors.iter().enumerate() {
+            name_entries.push((a.label.clone(), (i, NameKind::Label)));
+            for n in &a.alt_labels {
+                name_entries.push((n.clone(), (i, NameKind::AltLabel)));
+            }
+            for n in &a.demonyms {
+                name_entries.push((n.clone(), (i, NameKind::Demonym)));
+            }
+            for n in &a.metonyms {
+                name_entries.push((n.clone(), (i, NameKind::Metonym)));
+            }
+            if let Some(s) = a.surname() {
+                name_entries.push((s, (i, NameKind::Surname)));
+            }
+        }
+        let names = PhraseSet::new(name_entries, true);
+
+        // Issues.
+        let mut issue_entries = Vec::new();
+        let mut issue_labels = BTreeMap::new();
+        for s in &order {
+            let Some(slug) = s.strip_prefix(vocab::ISSUE) else {
+                continue;
+            };
+            if slug.is_empty() || !is_a(s, &format!("{SKOS}Concept")) {
+                continue;
+            }
+            for l in strings(s, &format!("{SKOS}prefLabel")) {
+                issue_labels.insert(slug.to_string(), l.clone());
+                issue_entries.push((l.to_lowercase(), slug.to_string()));
+            }
+            for l in strings(s, &format!("{SKOS}altLabel")) {
+                issue_entries.push((l.to_lowercase(), slug.to_string()));
+            }
+        }
+        let issues = PhraseSet::new(issue_entries, false);
+
+        // Cues.
+        let mut cue_entries: BTreeMap<CueClass, Vec<(String, Cue)>> = BTreeMap::new();
+        let mut abbreviations = HashSet::new();
+        for s in &order {
+            let types: Vec<String> = get(s, &rdf_type).iter().filter_map(iri).map(str::to_string).collect();
+            let forms = strings(s, &vocab::neg("form"));
+            let name = s.rsplit('/').next().unwrap_or(s).to_string();
+            for t in types {
+                let Some(local) = t.strip_prefix(NEG) else { continue };
+                let polarity = get(s, &vocab::neg("polarity"))
+                    .iter()
+                    .filter_map(iri)
+                    .find_map(|p| match p.strip_prefix(NEG) {
+                        Some("Support") => Some(Polarity::Support),
+                        Some("Oppose") => Some(Polarity::Oppose),
+                        Some("Neutral") => Some(Polarity::Neutral),
+                        _ => None,
+                    });
+                let side = strings(s, &vocab::neg("targetSide")).into_iter().next();
+                let slot = strings(s, &vocab::neg("slot")).into_iter().next();
+                let cue = match local {
+                    "SpeechCue" => Cue::Speech,
+                    "StanceCue" => Cue::Stance {
+                        name: name.clone(),
+                        polarity: polarity.ok_or_else(|| LexiconError::Invalid {
+                            file: "cues.ttl".into(),
+                            message: format!("stance cue <{s}> has no neg:polarity"),
+                        })?,
+                        side: match side.as_deref() {
+                            Some("actor-after") => TargetSide::ActorAfter,
+                            Some("actor-before") => TargetSide::ActorBefore,
+                            Some("issue-before") => TargetSide::IssueBefore,
+                            _ => TargetSide::After,
+                        },
+                    },
+                    "NegationCue" => Cue::Negation,
+                    "ConditionCue" => Cue::Condition,
+                    "BlockerCue" => Cue::Blocker,
+                    "HedgeCue" => Cue::Hedge,
+                    "AgentHead" => Cue::AgentHead,
+                    "TitleCue" => Cue::Title,
+                    "HonorificCue" => Cue::Honorific,
+                    "DescriptionCue" => Cue::Description(
+                        get(s, &vocab::neg("actorClass"))
+                            .iter()
+                            .filter_map(iri)
+                            .find_map(ActorKind::from_iri)
+                            .unwrap_or(ActorKind::Organization),
+                    ),
+                    "RoleCue" => Cue::Role {
+                        name: name.clone(),
+                        role: get(s, &vocab::neg("role"))
+                            .iter()
+                            .filter_map(iri)
+                            .find_map(Role::from_iri)
+                            .ok_or_else(|| LexiconError::Invalid {
+                                file: "cues.ttl".into(),
+                                message: format!("role cue <{s}> has no neg:role"),
+                            })?,
+                        slot: if slot.as_deref() == Some("before") { Slot::Before } else { Slot::After },
+                    },
+                    "LocativeCue" => Cue::Locative,
+                    "ReportingCue" => Cue::Reporting,
+                    "Abbreviation" => {
+                        abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
+                        continue;
+                    }
+                    _ => continue,
+                };
+                let class = cue.class();
+                for f in &forms {
+                    cue_entries.entry(class).or_default().push((f.to_lowercase(), cue.clone()));
+                }
+            }
+        }
+        let cues = cue_entries
+            .into_iter()
+            .map(|(class, entries)| (class, PhraseSet::new(entries, false)))
+            .collect();
+        Ok(Lexicon {
+            actors,
+            by_iri,
+            names,
+            issues,
+            issue_labels,
+            cues,
+            abbreviations,
+            version,
+        })
+    }
+
+    /// Matches of one cue class in `text`.
+    pub fn cue_hits(&self, class: CueClass, text: &str) -> Vec<(Hit, &[Cue])> {
+        match self.cues.get(&class) {
+            Some(set) => set.find(text).into_iter().map(|h| (h, set.values(&h))).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn actor(&self, iri: &str) -> Option<&ActorEntry> {
+        self.by_iri.get(iri).map(|&i| &self.actors[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_set_respects_boundaries_and_capitals() {
+        let set = PhraseSet::new([("US".to_string(), 1), ("Israel".to_string(), 2)], true);
+        let hits = set.find("us and US; Israeli and Israel's");
+        let found: Vec<_> = hits.iter().map(|h| set.values(h)[0]).collect();
+        assert_eq!(found, vec![1, 2]);
+    }
+
+    #[test]
+    fn apostrophes_match_both_forms() {
+        let set = PhraseSet::new([("Côte d'Ivoire".to_string(), 1)], true);
+        assert_eq!(set.find("in Côte d’Ivoire today").len(), 1);
+    }
+}

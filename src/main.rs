@@ -1,0 +1,282 @@
+//! The `negograph` binary: parse the arguments, run the command, print the error chain.
+//! Exit codes: 0 done, 1 done but something was not (a file failed, a floor was missed, ASK was
+//! false), 2 error.
+
+mod cli;
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+
+use cli::{Cli, Command, ExtractOptions};
+use negograph::export::{self, RdfSyntax};
+use negograph::extract::Options;
+use negograph::input::Format;
+use negograph::lexicon::Lexicon;
+use negograph::pipeline::{self, Source, Summary};
+use negograph::query::{self, Outcome, ResultsFormat};
+use negograph::store::Store;
+use negograph::{eval, mapping, vocab};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("negograph: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn lexicon(options: &ExtractOptions) -> Result<Lexicon> {
+    let mut extra = Vec::new();
+    for p in &options.actors {
+        let text = std::fs::read_to_string(p).with_context(|| format!("cannot read actors file {}", p.display()))?;
+        extra.push((p.display().to_string(), text));
+    }
+    Ok(Lexicon::with_actors(&extra)?)
+}
+
+fn extract_options(options: &ExtractOptions) -> Result<Options> {
+    if let Some(d) = &options.date {
+        if negograph::extract::metadata::find_date(d).as_deref() != Some(d.as_str()) {
+            bail!("--date {d:?}: not a calendar date of the form YYYY-MM-DD");
+        }
+    }
+    Ok(Options { date: options.date.clone() })
+}
+
+fn input_format(options: &ExtractOptions) -> Result<Option<Format>> {
+    match &options.input_format {
+        None => Ok(None),
+        Some(f) => Format::parse(f).map(Some).with_context(|| format!("--input-format {f:?}: expected text, markdown, html or jsonl")),
+    }
+}
+
+fn open_store(path: &Path) -> Result<Store> {
+    Ok(Store::open(path)?)
+}
+
+/// Read-only commands open the store without locking it, so they work while an ingest runs
+/// (on the data committed when they start).
+fn open_store_for_reading(path: &Path) -> Result<Store> {
+    if !path.exists() {
+        bail!("no store at {} (create one with `negograph ingest` or `negograph load`, or pass --store)", path.display());
+    }
+    Ok(Store::open_read_only(path)?)
+}
+
+fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { file, format, options } => {
+            let lex = lexicon(&options)?;
+            let opts = extract_options(&options)?;
+            let source = if file.as_os_str() == "-" { Source::Stdin } else { Source::File(file.clone()) };
+            if let Source::File(p) = &source {
+                if p.is_dir() {
+                    bail!("{}: is a folder; extract reads one article (use `negograph ingest` for folders)", p.display());
+                }
+            }
+            let articles = pipeline::read_source(&source, input_format(&options)?)?;
+            let article = articles.first().context("no article")?;
+            let (_, quads) = pipeline::process(article, &lex, &opts);
+            let mut out = stdout();
+            export::write(&quads, format, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { paths, strict, quiet, options } => {
+            let lex = lexicon(&options)?;
+            let opts = extract_options(&options)?;
+            let format = input_format(&options)?;
+            let sources = pipeline::collect_sources(&paths)?;
+            let store = open_store(&cli.store)?;
+            let bar = if quiet || sources.len() < 2 || !std::io::stderr().is_terminal() {
+                indicatif::ProgressBar::hidden()
+            } else {
+                let b = indicatif::ProgressBar::new(sources.len() as u64);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                b
+            };
+            let mut summary = Summary::default();
+            for source in &sources {
+                summary.files += 1;
+                bar.inc(1);
+                let articles = match pipeline::read_source(source, format) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        if strict {
+                            return Err(e.into());
+                        }
+                        bar.suspend(|| eprintln!("negograph: skipped {e}"));
+                        summary.files_failed += 1;
+                        continue;
+                    }
+                };
+                pipeline::ingest_articles(&store, &articles, &lex, &opts, &mut summary)
+                    .with_context(|| format!("while storing {}", source.name()))?;
+            }
+            bar.finish_and_clear();
+            store.flush()?;
+            eprintln!(
+                "{} files read ({} skipped): {} documents new, {} already present; {} actors, {} stances, {} triples added to {}",
+                summary.files,
+                summary.files_failed,
+                summary.documents_new,
+                summary.documents_present,
+                summary.actors.len(),
+                summary.stances,
+                summary.triples,
+                cli.store.display()
+            );
+            Ok(if summary.files_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Query { query, file, named, params, format, timeout } => {
+            let text = match (query, file, named) {
+                (Some(q), _, _) => q,
+                (None, Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
+                (None, None, Some(n)) => query::named(&n)?.text.to_string(),
+                (None, None, None) => bail!("give a query, --file Q.rq or --named NAME (see `negograph queries`)"),
+            };
+            let params = params.iter().map(|p| query::parse_param(p)).collect::<Result<Vec<_>, _>>()?;
+            let timeout = timeout.map(Duration::from_secs_f64);
+            let store = open_store_for_reading(&cli.store)?;
+            let mut out = stdout();
+            let outcome = query::run(&store, &text, &params, format, timeout, &mut out)?;
+            out.flush()?;
+            Ok(match outcome {
+                Outcome::Boolean(false) => ExitCode::from(1),
+                _ => ExitCode::SUCCESS,
+            })
+        }
+        Command::Update { update, file } => {
+            let text = match (update, file) {
+                (Some(u), _) => u,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read update file {}", f.display()))?,
+                _ => bail!("give an update or --file U.ru"),
+            };
+            let store = open_store(&cli.store)?;
+            query::update(&store, &text)?;
+            store.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, graph, output } => {
+            let store = open_store_for_reading(&cli.store)?;
+            let quads = store.quads(graph.as_deref())?;
+            if graph.is_some() && quads.is_empty() {
+                bail!("no graph {} in {}", graph.unwrap_or_default(), cli.store.display());
+            }
+            match output {
+                Some(path) => {
+                    let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                    export::write(&quads, format, BufWriter::new(file))?.flush()?;
+                    eprintln!("{} quads written to {}", quads.len(), path.display());
+                }
+                None => {
+                    let mut out = stdout();
+                    export::write(&quads, format, &mut out)?;
+                    out.flush()?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Load { file, format, graph } => {
+            let syntax = match format {
+                Some(f) => f.format(),
+                None => file
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .and_then(oxigraph::io::RdfFormat::from_extension)
+                    .with_context(|| format!("{}: cannot tell the RDF syntax from the extension; pass --format", file.display()))?,
+            };
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let store = open_store(&cli.store)?;
+            let n = store.load(&bytes, syntax, graph.as_deref(), &file.display().to_string())?;
+            store.flush()?;
+            eprintln!("{n} quads loaded from {} into {}", file.display(), cli.store.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Remove { document } => {
+            let iri = if document.contains("://") { document.clone() } else { mapping::document_iri(&document) };
+            let store = open_store(&cli.store)?;
+            if !store.remove_graph(&iri)? {
+                bail!("no document {iri} in {}", cli.store.display());
+            }
+            store.flush()?;
+            eprintln!("removed {iri}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let store = open_store_for_reading(&cli.store)?;
+            let mut out = stdout();
+            query::run(&store, query::named("stats")?.text, &[], ResultsFormat::Table, None, &mut out)?;
+            writeln!(out, "\n{} quads in {}", store.len()?, cli.store.display())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actors => {
+            let store = open_store_for_reading(&cli.store)?;
+            let mut out = stdout();
+            query::run(&store, query::named("actors")?.text, &[], ResultsFormat::Table, None, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Queries => {
+            let mut out = stdout();
+            let all = query::named_queries();
+            let rows: Vec<Vec<String>> = all.iter().map(|q| vec![q.name.to_string(), q.description.clone(), q.params.clone()]).collect();
+            query::write_table(&mut out, &["name".into(), "answers".into(), "params".into()], &rows)?;
+            writeln!(out, "\nRun one with: negograph query --named NAME [--param NAME=VALUE]")?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { gold, explain, require, options } => {
+            let lex = lexicon(&options)?;
+            let opts = extract_options(&options)?;
+            let mut scores = Vec::new();
+            for path in eval::gold_files(&gold)? {
+                let (g, text_path) = eval::read_gold(&path)?;
+                let articles = pipeline::read_source(&Source::File(text_path.clone()), input_format(&options)?)?;
+                let article = articles.first().context("no article")?;
+                let (_, quads) = pipeline::process(article, &lex, &opts);
+                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                scores.push(eval::score(&name, &g, &quads));
+            }
+            print!("{}", eval::report(&scores, explain));
+            let totals = eval::total(&scores);
+            let mut short = Vec::new();
+            for r in &require {
+                let (name, floor) = r.split_once('=').with_context(|| format!("--require {r:?}: expected CATEGORY=F1"))?;
+                let floor: f64 = floor.parse().with_context(|| format!("--require {r:?}: not a number"))?;
+                let t = totals.get(name).with_context(|| format!("--require: unknown category {name}"))?;
+                if t.prf().2 < floor {
+                    short.push(format!("{name} {:.3} < {floor}", t.prf().2));
+                }
+            }
+            if !short.is_empty() {
+                println!("below the floor: {}", short.join("; "));
+                return Ok(ExitCode::from(1));
+            }
+            let _ = vocab::NEG;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: RdfSyntax) {}

@@ -1,0 +1,250 @@
+//! Article text -> sentences and tokens, every one a byte span into the original text.
+//!
+//! A sentence ends at `.`, `!` or `?` (after any closing quotes) when the next word starts a new
+//! sentence, and at every line break unless the next line goes on in lower case. A period after an
+//! abbreviation of the lexicon ("Mr.", "U.S.", "I.D.F.", "p.m.") or after an initial ("David E.
+//! Sanger") does not end a sentence.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// A run of letters and digits; otherwise a single punctuation character.
+    pub word: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Indices of the sentence's tokens in [`Text::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// An article's text cut into tokens and sentences.
+#[derive(Debug, Clone)]
+pub struct Text<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(text: &'a str, abbreviations: &HashSet<String>) -> Text<'a> {
+        let tokens = tokenize(text);
+        let spans = split_sentences(text, abbreviations);
+        let mut sentences = Vec::with_capacity(spans.len());
+        let mut t = 0;
+        for (start, end) in spans {
+            while t < tokens.len() && tokens[t].end <= start {
+                t += 1;
+            }
+            let first = t;
+            while t < tokens.len() && tokens[t].start < end {
+                t += 1;
+            }
+            sentences.push(Sentence {
+                start,
+                end,
+                tokens: first..t,
+            });
+        }
+        Text {
+            text,
+            tokens,
+            sentences,
+        }
+    }
+
+    pub fn token_text(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+        &self.text[s.start..s.end]
+    }
+
+    /// The index of the first token that starts at or after `byte`.
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+
+    /// The index of the sentence holding `byte`.
+    pub fn sentence_of(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= byte)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            tokens.push(Token {
+                start: s,
+                end: i,
+                word: true,
+            });
+        }
+        if !c.is_whitespace() && !is_invisible(c) {
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    if let Some(s) = word_start {
+        tokens.push(Token {
+            start: s,
+            end: text.len(),
+            word: true,
+        });
+    }
+    tokens
+}
+
+/// Zero-width and direction marks, which separate nothing and mean nothing.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.trim_end().len();
+        if trail > lead {
+            out.push((s + lead, s + trail));
+        }
+    };
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c == '\n' {
+            let next_line = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+            let blank = next_line.starts_with('\n');
+            let continues = next_line.chars().next().is_some_and(|n| n.is_lowercase());
+            if blank || !continues {
+                push(&mut out, start, i);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut end = i + len;
+            while let Some(n) = text[end..].chars().next() {
+                if CLOSERS.contains(&n) || matches!(n, '.' | '!' | '?') {
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let after = &text[end..];
+            let ws = after.len() - after.trim_start_matches([' ', '\t', '\u{a0}']).len();
+            let next = after[ws..].chars().next();
+            let starts_new = match next {
+                None => true,
+                Some('\n' | '\r') => true,
+                Some(n) => ws > 0 && (n.is_uppercase() || n.is_numeric() || "\"“‘'(—[".contains(n)),
+            };
+            if starts_new && !(c == '.' && is_abbreviation(text, i, abbreviations)) {
+                push(&mut out, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        i += len;
+    }
+    let _ = bytes;
+    push(&mut out, start, text.len());
+    out
+}
+
+/// Whether the period at byte `dot` closes an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(dot);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single = chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none();
+    single || abbreviations.contains(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbr() -> HashSet<String> {
+        ["mr", "u.s", "i.d.f", "p.m"].iter().map(|s| s.to_string()).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let t = Text::new(text, &abbr());
+        t.sentences.iter().map(|s| t.sentence_text(s)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Netanyahu met U.S. officials at 5 p.m. Tuesday. The I.D.F. said so. David E. Sanger wrote it."),
+            vec!["Mr. Netanyahu met U.S. officials at 5 p.m. Tuesday.", "The I.D.F. said so.", "David E. Sanger wrote it."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_lines() {
+        assert_eq!(
+            sentences("“We agree.” He left.\nHeadline without stop\nNext one!"),
+            vec!["“We agree.”", "He left.", "Headline without stop", "Next one!"]
+        );
+    }
+
+    #[test]
+    fn spans_slice_the_original() {
+        let text = "  Hamas said. Qatar agreed.  ";
+        let t = Text::new(text, &abbr());
+        for s in &t.sentences {
+            assert_eq!(&text[s.start..s.end], t.sentence_text(s));
+            for i in s.tokens.clone() {
+                assert!(t.tokens[i].start >= s.start && t.tokens[i].end <= s.end);
+            }
+        }
+        assert_eq!(t.sentences.len(), 2);
+    }
+}

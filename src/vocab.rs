@@ -1,0 +1,97 @@
+//! Every IRI the graph uses, in one place: namespaces of the graph contract and the standard
+//! vocabularies, and the functions that mint resource IRIs.
+
+pub const NEG: &str = "https://w3id.org/negograph/ontology#";
+pub const ID: &str = "https://w3id.org/negograph/id/";
+pub const ISSUE: &str = "https://w3id.org/negograph/issue/";
+pub const ACTOR: &str = "https://w3id.org/negograph/id/actor/";
+
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const ORG: &str = "http://www.w3.org/ns/org#";
+pub const SCHEMA: &str = "http://schema.org/";
+
+/// The prefixes written in Turtle and TriG and used to shorten IRIs in tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("neg", NEG),
+    ("actor", ACTOR),
+    ("issue", ISSUE),
+    ("id", ID),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("owl", OWL),
+    ("xsd", XSD),
+    ("skos", SKOS),
+    ("prov", PROV),
+    ("dcterms", DCTERMS),
+    ("org", ORG),
+    ("schema", SCHEMA),
+];
+
+/// A term of the `neg:` namespace.
+pub fn neg(local: &str) -> String {
+    format!("{NEG}{local}")
+}
+
+/// The IRI of a resource of some kind: `id/{kind}/{slug}`.
+pub fn id(kind: &str, slug: &str) -> String {
+    format!("{ID}{kind}/{slug}")
+}
+
+pub fn issue(slug: &str) -> String {
+    format!("{ISSUE}{slug}")
+}
+
+/// Lower-case ASCII slug of a name: "Côte d'Ivoire" -> "cote-d-ivoire".
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("unnamed");
+    }
+    out
+}
+
+/// Folds the Latin letters with diacritics that names in the news carry to plain ASCII.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' | 'ę' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' | 'ş' => 's',
+        'Š' | 'Ś' | 'Ş' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' => 'Z',
+        'ğ' => 'g',
+        'ł' => 'l',
+        'ř' => 'r',
+        other => other,
+    }
+}
