@@ -239,7 +239,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         else {
             continue;
         };
-        let locative = ends_right_before(&h.locatives, t, hit.start).is_some();
+        // "in Doha", "to the White House": a place. "from" and "of" make a place of a capital
+        // ("pulled its team from Doha") but not of a state ("mediators from Qatar").
+        let locative = ends_right_before(&h.locatives, t, hit.start).is_some_and(|l| {
+            kind == NameKind::Metonym || !matches!(t[l.start..l.end].to_lowercase().as_str(), "from" | "of" | "through" | "via")
+        });
         let next_name_start = names.get(n + 1).map(|x| x.start);
         match kind {
             NameKind::Surname if !activated.contains(&entry) => continue,

@@ -128,20 +128,26 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 .map(|m| m.actor)
                 .collect();
             let segment = &t[segment_start..cue.start];
+            // The last comma-separated chunk before the verb that names a subject; a possessor
+            // ("Israel's team", "the prime minister's office") only when no chunk names one.
             let mut holders: Vec<usize> = Vec::new();
-            // The last comma-separated chunk before the verb that names a subject.
-            let mut chunk_end = cue.start;
-            loop {
-                let chunk_start = segment_start + segment[..chunk_end - segment_start].rfind([',', ';', '—']).map_or(0, |p| p + 1);
-                holders = found
-                    .mentions_in(chunk_start, chunk_end)
-                    .filter(|m| is_subject(t, found, m, &heads))
-                    .map(|m| m.actor)
-                    .collect();
-                if !holders.is_empty() || chunk_start <= segment_start {
+            for allow_possessor in [false, true] {
+                let mut chunk_end = cue.start;
+                loop {
+                    let chunk_start = segment_start + segment[..chunk_end - segment_start].rfind([',', ';', '—']).map_or(0, |p| p + 1);
+                    holders = found
+                        .mentions_in(chunk_start, chunk_end)
+                        .filter(|m| (allow_possessor || !m.possessive) && is_subject(t, found, m, &heads))
+                        .map(|m| m.actor)
+                        .collect();
+                    if !holders.is_empty() || chunk_start <= segment_start {
+                        break;
+                    }
+                    chunk_end = chunk_start - 1;
+                }
+                if !holders.is_empty() {
                     break;
                 }
-                chunk_end = chunk_start - 1;
             }
             if holders.is_empty() && !inverted.is_empty() {
                 holders = inverted;
@@ -187,10 +193,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         // ", he said" / "," Smotrich ... said": a speech cue after the quote in its sentence.
         let after = speeches.iter().find(|sp| sp.cue.start >= qe && sp.cue.end <= sentence_end && !sp.holders.is_empty());
         // "X said: “...”": a speech cue right before the quote.
-        let before = speeches
-            .iter()
-            .rev()
-            .find(|sp| sp.cue.end <= qs && sp.cue.start >= sentence_start && !sp.holders.is_empty() && t[sp.cue.end..qs].trim().len() <= 6);
+        let before = speeches.iter().rev().find(|sp| {
+            sp.cue.end <= qs && sp.cue.start >= sentence_start && !sp.holders.is_empty() && (t[sp.cue.end..qs].trim().len() <= 6 || sp.content_start <= qs && qs < sp.content_end)
+        });
         let mut speaker = after.or(before).map(|sp| sp.holders.clone()).unwrap_or_default();
         if speaker.is_empty() {
             // A quote that goes on from the previous sentence's quote.
@@ -285,7 +290,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         if k > 0 {
             let prev = &stance_hits[k - 1];
             let gap = t[prev.hit.end..sh.hit.start].trim();
-            if prev.hit.end <= sh.hit.start && (gap.is_empty() || gap == "to" || gap == "to the") && prev.polarity == Polarity::Oppose && prev.side == TargetSide::After {
+            // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
+            let governs = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
+            if prev.hit.end <= sh.hit.start && governs && prev.polarity == Polarity::Oppose {
                 polarity = polarity.flip();
             }
         }
