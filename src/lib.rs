@@ -24,6 +24,7 @@
 //! assert!(!quads.is_empty());
 //! ```
 
+pub mod corpus;
 pub mod eval;
 pub mod export;
 pub mod extract;
