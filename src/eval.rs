@@ -351,7 +351,9 @@ pub fn report(scores: &[DocScore], explain: bool) -> String {
     }
     let dated: Vec<&&str> = scores.iter().map(|s| &s.date).filter(|d| **d != "-").collect();
     let _ = writeln!(out, "articles: {} scored; dates found: {}/{}", scores.len(), dated.iter().filter(|d| ***d == "ok").count(), dated.len());
-    for (c, t) in total(scores) {
+    let totals = total(scores);
+    for c in CATEGORIES {
+        let t = totals.get(c).copied().unwrap_or_default();
         let (p, r, f) = t.prf();
         let _ = writeln!(out, "{c:>10}: precision {p:.3}  recall {r:.3}  F1 {f:.3}  (tp {}, fp {}, fn {})", t.tp, t.fp, t.fn_);
     }

@@ -433,14 +433,17 @@ impl Lexicon {
         for (file, text) in files {
             digest.update(text.as_bytes());
             let triples = parse_turtle(&file, &text)?;
-            let mut replaced: HashSet<String> = HashSet::new();
+            let outside = !ONTOLOGY.iter().any(|(n, _)| *n == file);
+            let mut in_this_file: HashSet<String> = HashSet::new();
             for (s, p, o) in triples {
                 let key = subject_key(&s);
-                if !subjects.contains_key(&key) {
-                    order.push(key.clone());
-                } else if !ONTOLOGY.iter().any(|(n, _)| *n == file) && replaced.insert(key.clone()) {
-                    // An outside file overrides what it says of an actor the gazetteer knew.
-                    subjects.insert(key.clone(), Props::new());
+                if in_this_file.insert(key.clone()) {
+                    if !subjects.contains_key(&key) {
+                        order.push(key.clone());
+                    } else if outside {
+                        // An outside file replaces what the gazetteer said of an actor it knew.
+                        subjects.insert(key.clone(), Props::new());
+                    }
                 }
                 subjects.entry(key).or_default().entry(p).or_default().push(o);
             }

@@ -1,0 +1,68 @@
+//! The extractor against the gold annotations of the fixture articles, with floors that only go
+//! up, and the seed gold set of `../shared/eval` when it is there. When python3 is available the
+//! shared scorer is run too, and its totals must equal `negograph eval`'s.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+/// F1 floors on the fixture set: raise them as the extractor improves, never lower them.
+const FIXTURE_FLOORS: &[(&str, f64)] = &[("actors", 0.93), ("roles", 0.58), ("positions", 0.85), ("stances", 0.35)];
+const SEED_FLOORS: &[(&str, f64)] = &[("actors", 0.95), ("roles", 0.9), ("positions", 0.9), ("stances", 0.85)];
+
+fn f1_lines(out: &str) -> Vec<(String, String)> {
+    out.lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let (cat, rest) = l.split_once(": precision")?;
+            Some((cat.trim().to_string(), rest.split("(tp").nth(1)?.trim_end_matches(')').trim().to_string()))
+        })
+        .collect()
+}
+
+fn eval(gold: &std::path::Path, floors: &[(&str, f64)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["eval".to_string(), gold.to_str().unwrap().to_string()];
+    for (c, f) in floors {
+        args.push("--require".into());
+        args.push(format!("{c}={f}"));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&dir.path().join("s"), &args, None);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    println!("{text}");
+    assert!(out.status.success(), "below the floors:\n{text}\n{}", stderr(&out));
+    text
+}
+
+fn cross_check(gold: &std::path::Path, ours: &str) {
+    let scorer = root().join("../shared/tools/score.py");
+    if !scorer.exists() {
+        return;
+    }
+    let Ok(out) = Command::new("python3").arg(&scorer).arg("--bin").arg(bin()).arg(gold).output() else {
+        return;
+    };
+    let theirs = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(f1_lines(ours), f1_lines(&theirs), "negograph eval and score.py disagree:\n{ours}\n{theirs}");
+}
+
+#[test]
+fn fixture_set_scores_above_its_floors() {
+    let gold = fixtures();
+    let out = eval(&gold, FIXTURE_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn seed_set_scores_above_its_floors() {
+    let gold = root().join("../shared/eval");
+    if !gold.exists() {
+        eprintln!("../shared/eval not found: skipped");
+        return;
+    }
+    let out = eval(&gold, SEED_FLOORS);
+    cross_check(&gold, &out);
+}
