@@ -145,6 +145,22 @@ pub enum Command {
     Remove {
         document: String,
     },
+    /// Check the store against the SHACL shapes of the graph contract (ontology/shapes.ttl).
+    ///
+    /// Prints each violation with its focus node, path and message, and exits 1 when there is
+    /// any; prints "no violations" and exits 0 otherwise. The default graph is the union of all
+    /// graphs; --graph checks one document's graph (with the vocabulary).
+    ///
+    /// Example: negograph validate --shapes my-shapes.ttl
+    Validate {
+        /// Only this graph (a document IRI).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// Check against these SHACL shapes instead of the built-in ones (the same subset of
+        /// SHACL Core: targets, minCount, maxCount, in, class, datatype, nodeKind).
+        #[arg(long, value_name = "FILE.ttl")]
+        shapes: Option<PathBuf>,
+    },
     /// Counts of documents, actors, claims and triples.
     Stats,
     /// A table of actors with their type, roles and number of stances.

@@ -33,6 +33,8 @@ pub mod lexicon;
 pub mod mapping;
 pub mod pipeline;
 pub mod query;
+pub mod select;
 pub mod store;
 pub mod text;
+pub mod validate;
 pub mod vocab;

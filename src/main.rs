@@ -20,6 +20,8 @@ use negograph::lexicon::Lexicon;
 use negograph::pipeline::{self, Source, Summary};
 use negograph::query::{self, Outcome, ResultsFormat};
 use negograph::store::Store;
+use negograph::select::Scope;
+use negograph::validate::{self, Shapes};
 use negograph::{eval, mapping, vocab};
 
 fn main() -> ExitCode {
@@ -220,6 +222,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store.flush()?;
             eprintln!("removed {iri}");
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { graph, shapes } => {
+            let shapes = match &shapes {
+                Some(p) => {
+                    let text = std::fs::read_to_string(p).with_context(|| format!("cannot read shapes file {}", p.display()))?;
+                    Shapes::parse(&text, &p.display().to_string())?
+                }
+                None => Shapes::builtin()?,
+            };
+            let store = open_store_for_reading(&cli.store)?;
+            if let Some(g) = &graph {
+                if !store.contains_graph(g)? {
+                    bail!("no graph {g} in {}", cli.store.display());
+                }
+            }
+            let violations = validate::validate(&store, &shapes, &Scope::from_graph(graph.as_deref()))?;
+            let mut out = stdout();
+            if violations.is_empty() {
+                writeln!(out, "no violations")?;
+                out.flush()?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let rows: Vec<Vec<String>> =
+                violations.iter().map(|v| vec![query::short(&v.focus), v.path.clone(), v.message.clone()]).collect();
+            for r in &rows {
+                writeln!(out, "{}  {}  {}", r[0], r[1], r[2])?;
+            }
+            let focus: std::collections::BTreeSet<String> = rows.iter().map(|r| r[0].clone()).collect();
+            writeln!(out, "\n{} violations on {} nodes", violations.len(), focus.len())?;
+            out.flush()?;
+            Ok(ExitCode::from(1))
         }
         Command::Stats => {
             let store = open_store_for_reading(&cli.store)?;

@@ -1,0 +1,46 @@
+//! SELECT queries whose answers negograph reads itself ([`crate::validate`],
+//! [`crate::network`]), over the union of all graphs or over one document graph with the
+//! vocabulary beside it.
+
+use oxigraph::model::{GraphName, NamedNode};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+
+use crate::query::QueryError;
+use crate::store::{Store, ONTOLOGY_GRAPH};
+
+/// Which graphs a query reads as its default graph.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The union of all graphs, as `negograph query` reads them.
+    #[default]
+    All,
+    /// One named graph (a document IRI) and the ontology graph, whose class hierarchy and
+    /// labels the queries may need.
+    Graph(String),
+}
+
+impl Scope {
+    /// `None` is every graph.
+    pub fn from_graph(graph: Option<&str>) -> Scope {
+        graph.map_or(Scope::All, |g| Scope::Graph(g.to_string()))
+    }
+}
+
+/// Runs a SELECT query and returns its solutions in the engine's order.
+pub fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<QuerySolution>, QueryError> {
+    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    match scope {
+        Scope::All => prepared.dataset_mut().set_default_graph_as_union(),
+        Scope::Graph(iri) => {
+            let graph = NamedNode::new(iri).map_err(|e| QueryError::Evaluation(format!("not an IRI {iri:?}: {e}")))?;
+            let ontology = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+            prepared.dataset_mut().set_default_graph(vec![GraphName::NamedNode(graph), GraphName::NamedNode(ontology)]);
+        }
+    }
+    match prepared.on_store(&store.inner).execute().map_err(|e| QueryError::Evaluation(e.to_string()))? {
+        QueryResults::Solutions(solutions) => solutions
+            .map(|s| s.map_err(|e| QueryError::Evaluation(e.to_string())))
+            .collect(),
+        _ => Err(QueryError::Evaluation("expected a SELECT query".into())),
+    }
+}
