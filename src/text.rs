@@ -248,3 +248,17 @@ mod tests {
         assert_eq!(t.sentences.len(), 2);
     }
 }
+
+/// The byte just after the character that starts at `p` (for positions found with `rfind`).
+pub fn after_char(s: &str, p: usize) -> usize {
+    p + s[p..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The largest character boundary of `s` at or before `i`.
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

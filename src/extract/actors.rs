@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{Actor, Mention, MentionKind, Metadata, TitleUse};
 use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, NameKind};
-use crate::text::Text;
+use crate::text::{after_char, floor_boundary, Text};
 use crate::vocab;
 
 pub struct Found {
@@ -614,7 +614,7 @@ fn comma_owner<'b>(t: &str, ts: usize, te: usize, sent_end: usize, b: &'b Builde
         .mentions
         .iter()
         .find(|m| m.start == after && b.actors[m.actor].kind == ActorKind::Person && m.kind == MentionKind::Name)?;
-    let np_start = t[..ts].rfind([',', '.', ';', '“', '"']).map_or(0, |p| p + 1).max(ts.saturating_sub(60));
+    let np_start = t[..ts].rfind([',', '.', ';', '“', '"']).map_or(0, |p| after_char(t, p)).max(floor_boundary(t, ts.saturating_sub(60)));
     Some((m, np_start, comma))
 }
 

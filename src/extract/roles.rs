@@ -14,18 +14,20 @@ use std::collections::BTreeMap;
 use super::actors::{possessive_end, Found};
 use super::{Evidence, MentionKind, Negotiation, Participation};
 use crate::lexicon::{ActorKind, Cue, CueClass, Lexicon, Role, Slot};
-use crate::text::Text;
+use crate::text::{after_char, Text};
 use crate::vocab;
 
 /// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
 /// Qatar". Returns the actors and the end of the list.
-pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize) -> (Vec<usize>, usize) {
+pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize, places: bool) -> (Vec<usize>, usize) {
     let mut out = Vec::new();
     loop {
         let rest = &t[pos..limit.min(t.len())];
         let trimmed = rest.trim_start();
         let mut skip = rest.len() - trimmed.len();
-        for filler in ["and the ", "and ", "the ", ", and ", ", ", "as well as ", "with ", "both ", "from "] {
+        for filler in [
+            "and the ", "and ", "the ", ", and ", ", ", "— ", "– ", ": ", "(", "as well as ", "with ", "both ", "from ", ",", "—", ":",
+        ] {
             if trimmed.starts_with(filler) {
                 skip += filler.len();
                 break;
@@ -36,7 +38,7 @@ pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize) -> (Vec<
         let Some(m) = found
             .mentions
             .iter()
-            .find(|m| m.start == p && m.kind != MentionKind::Pronoun && m.kind != MentionKind::Description)
+            .find(|m| m.start == p && m.kind != MentionKind::Pronoun && m.kind != MentionKind::Description && (places || !m.locative))
         else {
             break;
         };
@@ -50,6 +52,48 @@ pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize) -> (Vec<
         }
     }
     (out, pos)
+}
+
+/// Words that may stand between an actor and a role cue after it.
+const GAP_WORDS: &[&str] = &["a", "an", "the", "as", "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "again", "once", "be", "been", "which", "who", "its", "their", "long"];
+
+/// The actor a cue at `cue_start` follows, with the actors coordinated before it.
+fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found) -> Vec<usize> {
+    let mut end = t[..cue_start].trim_end_matches([' ', '-']).len();
+    // Skip auxiliaries and articles: "Oman has hosted", "Qatar, a mediator".
+    for _ in 0..3 {
+        let before = t[..end].trim_end_matches([' ', ',']);
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| after_char(before, p));
+        let word = &before[word_start..];
+        if !word.is_empty() && GAP_WORDS.contains(&word.to_lowercase().as_str()) && found.mentions.iter().all(|m| m.end != before.len()) {
+            end = t[..word_start].trim_end().len();
+        } else {
+            end = before.len();
+            break;
+        }
+    }
+    let at = |end: usize| {
+        found.mentions.iter().rev().find(|m| {
+            m.start >= sentence_start && (m.end == end || possessive_end(t, m.end) == Some(end)) && m.kind != MentionKind::Pronoun
+        })
+    };
+    let mut out = Vec::new();
+    let mut cursor = end;
+    while let Some(m) = at(cursor) {
+        if !out.contains(&m.actor) {
+            out.push(m.actor);
+        }
+        // Coordination only: "Egypt and Qatar", "the United States, Egypt and Qatar".
+        let before = t[..m.start].trim_end();
+        let rest = ["and the", "and", ",", ", and", "and the"].iter().find_map(|c| before.strip_suffix(c).map(|b| b.trim_end().len()));
+        let Some(next) = rest else { break };
+        let next = t[..next].trim_end_matches(" the").len();
+        if next == cursor || m.possessive {
+            break;
+        }
+        cursor = next;
+    }
+    out
 }
 
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiation>, Vec<Participation>) {
@@ -91,7 +135,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
                     if phrase.eq_ignore_ascii_case("with") {
                         continue;
                     }
-                    let (list, _) = actor_list(t, hit.end, found, sentence.end);
+                    let (list, _) = actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
                     // A host is a state or organisation; a metonym for a capital names its state.
                     for &a in &list {
                         add(&mut out, a, *role, hit.start, hit.end, name, 0.8);
@@ -101,24 +145,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
                     }
                 }
                 Slot::Before => {
-                    // The actor right before: "Israel's team", "Egyptian-brokered", "Qatar, a mediator".
-                    let mut p = hit.start;
-                    let before = t[..p].trim_end_matches([' ', '-']);
-                    p = before.len();
-                    let before = before.trim_end_matches([',']).trim_end();
-                    let with_article = ["a", "an", "the", "as"].iter().find_map(|a| {
-                        before.strip_suffix(a).filter(|b| b.ends_with(' ') || b.ends_with(',')).map(|b| b.trim_end().trim_end_matches(',').trim_end().len())
-                    });
-                    let candidates = [Some(p), with_article];
-                    let m = candidates.iter().flatten().find_map(|&end| {
-                        found.mentions.iter().rev().find(|m| {
-                            m.start >= sentence.start
-                                && (m.end == end || possessive_end(t, m.end) == Some(end))
-                                && m.kind != MentionKind::Pronoun
-                        })
-                    });
-                    if let Some(m) = m {
-                        add(&mut out, m.actor, *role, hit.start, hit.end, name, 0.7);
+                    // The actor right before: "Israel's team", "Egyptian-brokered", "Qatar, a
+                    // mediator", "Oman has hosted", and those coordinated with it ("Egypt and
+                    // Qatar, which brokered").
+                    for a in actors_before(t, hit.start, sentence.start, found) {
+                        add(&mut out, a, *role, hit.start, hit.end, name, 0.7);
                     }
                 }
             }
@@ -132,7 +163,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
         let sentence = &text.sentences[text.sentence_of(hit.start)];
         let opened = party_cue_ends.iter().any(|&e| e <= hit.start && e >= sentence.start && hit.start - e < 60 && !t[e..hit.start].contains([',', ';', '.']));
         if opened {
-            let (list, _) = actor_list(t, hit.end, found, sentence.end);
+            let (list, _) = actor_list(t, hit.end, found, sentence.end, false);
             for a in list {
                 add(&mut out, a, Role::Party, hit.start, hit.end, "negotiating-with", 0.7);
             }
@@ -145,9 +176,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
     for m in &found.mentions {
         *counts.entry(m.actor).or_default() += 1;
     }
+    let brokers: Vec<usize> = out.iter().filter(|p| matches!(p.role, Role::Mediator | Role::Host)).map(|p| p.actor).collect();
     let mut parties: Vec<usize> = out
         .iter()
-        .filter(|p| p.role == Role::Party && found.actors[p.actor].kind != ActorKind::Person)
+        .filter(|p| p.role == Role::Party && found.actors[p.actor].kind != ActorKind::Person && !brokers.contains(&p.actor))
         .map(|p| p.actor)
         .collect();
     parties.sort_by_key(|a| (std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)), found.actors[*a].label.clone()));

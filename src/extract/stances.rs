@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use super::actors::{possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
 use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
-use crate::text::Text;
+use crate::text::{after_char, floor_boundary, Text};
 
 struct StanceHit<'a> {
     hit: Hit,
@@ -134,7 +134,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             for allow_possessor in [false, true] {
                 let mut chunk_end = cue.start;
                 loop {
-                    let chunk_start = segment_start + segment[..chunk_end - segment_start].rfind([',', ';', '—']).map_or(0, |p| p + 1);
+                    let chunk_start = segment_start + segment[..chunk_end - segment_start].rfind([',', ';', '—']).map_or(0, |p| after_char(segment, p));
                     holders = found
                         .mentions_in(chunk_start, chunk_end)
                         .filter(|m| (allow_possessor || !m.possessive) && is_subject(t, found, m, &heads))
@@ -143,7 +143,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                     if !holders.is_empty() || chunk_start <= segment_start {
                         break;
                     }
-                    chunk_end = chunk_start - 1;
+                    chunk_end = floor_boundary(t, chunk_start - 1);
                 }
                 if !holders.is_empty() {
                     break;
@@ -254,7 +254,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         if sentence.trim_end().trim_end_matches(['”', '"']).ends_with('?') {
             continue;
         }
-        let clause_start = t[s.start..sh.hit.start].rfind([',', ';', '—', ':']).map_or(s.start, |p| s.start + p + 1);
+        let clause_start = t[s.start..sh.hit.start].rfind([',', ';', '—', ':']).map_or(s.start, |p| after_char(t, s.start + p));
         let quote = in_quote(sh.hit.start).map(|i| &quote_info[i]);
         // Conditional clauses, hedged predictions.
         let conditional = modifiers.iter().any(|(h, c)| {
@@ -332,9 +332,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         } else {
             // The subject of the clause: the first actor named before the cue, with those
             // coordinated to it.
+            // A possessor ("Britain's prime minister, Keir Starmer") only when nothing else is named.
+            let any_plain = found.mentions_in(s.start, sh.hit.start).any(|m| !m.possessive && is_subject(t, found, m, &heads));
             let mut first: Option<&super::Mention> = None;
             for m in found.mentions_in(s.start, sh.hit.start) {
-                if !is_subject(t, found, m, &heads) {
+                if !is_subject(t, found, m, &heads) || (any_plain && m.possessive) {
                     continue;
                 }
                 match first {
@@ -365,7 +367,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         let scope_end = next_cue.min(next_speech).min(quote_end).max(sh.hit.end);
         let blockers: Vec<&Hit> = modifiers.iter().filter(|(_, c)| c.contains(&Cue::Blocker)).map(|(h, _)| h).collect();
         let blocked = |pos: usize| blockers.iter().any(|b| b.end <= pos && b.start >= sh.hit.end && !t[b.end..pos].contains([',', ';']));
-        let mut targets: Vec<(Target, Option<usize>)> = Vec::new();
+        let mut targets: Vec<(Target, Option<usize>, bool)> = Vec::new();
         match sh.side {
             TargetSide::After => {
                 for i in issues.iter().filter(|i| i.start >= sh.hit.end && i.end <= scope_end) {
@@ -376,15 +378,21 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                         .mentions_in(sh.hit.end, i.start)
                         .find(|m| !holders.contains(&m.actor) && !m.locative)
                         .map(|m| m.actor);
+                    // "wants the sanctions lifted", "a freeze on enrichment": the issue's undoing.
+                    let reversed = modifiers.iter().any(|(h, c)| {
+                        c.contains(&Cue::Reversal)
+                            && ((h.end <= i.start && h.start >= sh.hit.end && t[h.end..i.start].split_whitespace().count() <= 3)
+                                || (h.start >= i.end && h.start <= scope_end && t[i.end..h.start].split_whitespace().count() <= 5 && !t[i.end..h.start].contains([',', ';'])))
+                    });
                     for slug in lexicon.issues.values(i) {
-                        targets.push((Target::Issue(slug.clone()), about));
+                        targets.push((Target::Issue(slug.clone()), about, reversed));
                     }
                 }
             }
             TargetSide::ActorAfter => {
                 for m in found.mentions_in(sh.hit.end, scope_end) {
                     if !m.locative && !holders.contains(&m.actor) && m.kind != MentionKind::Pronoun {
-                        targets.push((Target::Actor(m.actor), None));
+                        targets.push((Target::Actor(m.actor), None, false));
                     }
                 }
             }
@@ -394,22 +402,23 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                     .filter(|m| !holders.contains(&m.actor) && !m.locative)
                     .last()
                 {
-                    targets.push((Target::Actor(m.actor), None));
+                    targets.push((Target::Actor(m.actor), None, false));
                 }
             }
             TargetSide::IssueBefore => {
                 if let Some(i) = issues.iter().rev().find(|i| i.end <= sh.hit.start && i.start >= clause_start.max(speech.map_or(0, |sp| sp.content_start))) {
                     for slug in lexicon.issues.values(i) {
-                        targets.push((Target::Issue(slug.clone()), None));
+                        targets.push((Target::Issue(slug.clone()), None, false));
                     }
                 }
             }
         }
         let mut seen = BTreeSet::new();
-        for (target, about) in targets {
+        for (target, about, reversed) in targets {
             if !seen.insert(target.clone()) {
                 continue;
             }
+            let polarity = if reversed { polarity.flip() } else { polarity };
             for &holder in &holders {
                 if Target::Actor(holder) == target {
                     continue;
@@ -424,7 +433,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                         start: sh.hit.start,
                         end: sh.hit.end,
                     },
-                    rule: format!("{}/{}{}", sh.name, rule, if negated { "/negated" } else { "" }),
+                    rule: format!("{}/{}{}{}", sh.name, rule, if negated { "/negated" } else { "" }, if reversed { "/reversed" } else { "" }),
                     confidence,
                 });
             }
