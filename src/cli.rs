@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use negograph::export::RdfSyntax;
+use negograph::network::NetworkFormat;
 use negograph::query::ResultsFormat;
 
 /// Turn news about negotiations into an RDF knowledge graph.
@@ -160,6 +161,29 @@ pub enum Command {
         /// SHACL Core: targets, minCount, maxCount, in, class, datatype, nodeKind).
         #[arg(long, value_name = "FILE.ttl")]
         shapes: Option<PathBuf>,
+    },
+    /// Write the actor network for graph tools: GraphML, GEXF, CSV or Graphviz DOT.
+    ///
+    /// Nodes are actors (id = actor IRI, label, type, roles, stances, documents). Edges are
+    /// directed, of three kinds: stance (toward another actor, one per polarity, weighted by the
+    /// number of evidence sentences), negotiation (two actors in the same negotiations, from the
+    /// first IRI to the second) and post (person to state or organization, labelled with the
+    /// title). CSV writes nodes.csv and edges.csv into the --output folder.
+    ///
+    /// Examples:
+    ///   negograph network --output actors.graphml
+    ///   negograph network --format csv --output network/
+    #[command(verbatim_doc_comment)]
+    Network {
+        /// The network format.
+        #[arg(long, value_enum, default_value = "graphml")]
+        format: NetworkFormat,
+        /// Write to this file (a folder for csv) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Only this graph (a document IRI).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
     },
     /// Counts of documents, actors, claims and triples.
     Stats,

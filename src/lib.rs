@@ -31,6 +31,7 @@ pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod mapping;
+pub mod network;
 pub mod pipeline;
 pub mod query;
 pub mod select;

@@ -20,6 +20,7 @@ use negograph::lexicon::Lexicon;
 use negograph::pipeline::{self, Source, Summary};
 use negograph::query::{self, Outcome, ResultsFormat};
 use negograph::store::Store;
+use negograph::network::{self, NetworkFormat};
 use negograph::select::Scope;
 use negograph::validate::{self, Shapes};
 use negograph::{eval, mapping, vocab};
@@ -253,6 +254,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out, "\n{} violations on {} nodes", violations.len(), focus.len())?;
             out.flush()?;
             Ok(ExitCode::from(1))
+        }
+        Command::Network { format, output, graph } => {
+            let store = open_store_for_reading(&cli.store)?;
+            let net = network::read(&store, &Scope::from_graph(graph.as_deref()))?;
+            match (format, output) {
+                (NetworkFormat::Csv, Some(folder)) => {
+                    network::write_csv(&net, &folder).with_context(|| format!("cannot write {}", folder.display()))?;
+                    eprintln!("{} nodes and {} edges written to {}", net.nodes.len(), net.edges.len(), folder.display());
+                }
+                (NetworkFormat::Csv, None) => bail!("--format csv writes nodes.csv and edges.csv: give the folder with --output"),
+                (_, Some(path)) => {
+                    let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                    let mut w = BufWriter::new(file);
+                    network::write(&net, format, &mut w)?;
+                    w.flush()?;
+                    eprintln!("{} nodes and {} edges written to {}", net.nodes.len(), net.edges.len(), path.display());
+                }
+                (_, None) => {
+                    let mut out = stdout();
+                    network::write(&net, format, &mut out)?;
+                    out.flush()?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
             let store = open_store_for_reading(&cli.store)?;
