@@ -21,8 +21,12 @@ use crate::vocab;
 /// Qatar". Returns the actors and the end of the list.
 pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize, places: bool) -> (Vec<usize>, usize) {
     let mut out = Vec::new();
+    let limit = limit.min(t.len());
     loop {
-        let rest = &t[pos..limit.min(t.len())];
+        if pos >= limit {
+            break;
+        }
+        let rest = &t[pos..limit];
         let trimmed = rest.trim_start();
         let mut skip = rest.len() - trimmed.len();
         for filler in [
