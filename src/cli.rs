@@ -185,6 +185,21 @@ pub enum Command {
         #[arg(long, value_name = "IRI")]
         graph: Option<String>,
     },
+    /// Show each fact with its sentence, the span of its cue and the rule that made it.
+    ///
+    /// Given an article file (or -), extracts it and explains every fact, without a store.
+    /// Given a document (its IRI or hash), lists what the store holds from it with its evidence.
+    /// Given any other resource (an actor IRI, or a slug such as hamas), lists the facts about it.
+    ///
+    /// Examples: negograph explain article.txt
+    ///           negograph explain actor:hamas
+    #[command(verbatim_doc_comment)]
+    Explain {
+        /// An article file, a document IRI or hash, or a resource IRI or actor slug.
+        target: String,
+        #[command(flatten)]
+        options: ExtractOptions,
+    },
     /// Counts of documents, actors, claims and triples.
     Stats,
     /// A table of actors with their type, roles and number of stances.

@@ -26,6 +26,7 @@
 
 pub mod corpus;
 pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod input;

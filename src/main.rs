@@ -279,6 +279,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Explain { target, options } => {
+            let path = Path::new(&target);
+            if target == "-" || path.is_file() {
+                let lex = lexicon(&options)?;
+                let opts = extract_options(&options)?;
+                let source = if target == "-" { Source::Stdin } else { Source::File(path.to_path_buf()) };
+                let articles = pipeline::read_source(&source, input_format(&options)?)?;
+                let mut out = stdout();
+                for article in &articles {
+                    let (x, _) = pipeline::process(article, &lex, &opts);
+                    writeln!(out, "{}", negograph::explain::explain(&x))?;
+                }
+                out.flush()?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let store = open_store_for_reading(&cli.store)?;
+            let doc = if target.contains("/id/doc/") {
+                Some(target.clone())
+            } else if target.len() >= 16 && target.chars().all(|c| c.is_ascii_hexdigit()) {
+                Some(mapping::document_iri(&target))
+            } else {
+                None
+            };
+            let mut out = stdout();
+            match doc {
+                Some(iri) => {
+                    if !store.contains_graph(&iri)? {
+                        bail!("no document {iri} in {}", cli.store.display());
+                    }
+                    let param = query::parse_param(&format!("doc=<{iri}>"))?;
+                    query::run(&store, query::named("document-evidence")?.text, &[param], ResultsFormat::Table, None, &mut out)?;
+                }
+                None => {
+                    let param = query::parse_param(&format!("resource={target}"))?;
+                    query::run(&store, query::named("facts-about")?.text, &[param], ResultsFormat::Table, None, &mut out)?;
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Stats => {
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();

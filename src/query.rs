@@ -120,7 +120,7 @@ fn param_term(name: &str, value: &str) -> Term {
     let slug_ok = !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     let iri = match name {
         "issue" if slug_ok => Some(vocab::issue(value)),
-        "actor" | "holder" | "mediator" | "person" | "organization" | "speaker" | "party" if slug_ok => {
+        "actor" | "holder" | "mediator" | "person" | "organization" | "speaker" | "party" | "resource" if slug_ok => {
             Some(format!("{}{}", vocab::ACTOR, value))
         }
         "target" if slug_ok => Some(format!("{}{}", vocab::ACTOR, value)),

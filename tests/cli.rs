@@ -189,3 +189,17 @@ fn html_markdown_and_json_lines_are_read() {
     let out = run(&store, &["ingest", bad.to_str().unwrap()], None);
     assert!(stderr(&out).contains("d.jsonl: line 2"), "{}", stderr(&out));
 }
+
+#[test]
+fn explain_shows_sentence_span_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, SEED_LIKE).unwrap();
+    let store = dir.path().join("s");
+    let text = ok(&store, &["explain", a.to_str().unwrap()]);
+    assert!(text.contains("role      Qatar is Mediator") && text.contains("⟦mediators from⟧"), "{text}");
+    assert!(text.contains("rule     "), "{text}");
+    ok(&store, &["ingest", a.to_str().unwrap()]);
+    let about = ok(&store, &["explain", "qatar"]);
+    assert!(about.contains("Participation") && about.contains("mediators-from"), "{about}");
+}
