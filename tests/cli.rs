@@ -197,7 +197,8 @@ fn explain_shows_sentence_span_and_rule() {
     std::fs::write(&a, SEED_LIKE).unwrap();
     let store = dir.path().join("s");
     let text = ok(&store, &["explain", a.to_str().unwrap()]);
-    assert!(text.contains("role      Qatar is Mediator") && text.contains("⟦mediators from⟧"), "{text}");
+    assert!(text.contains("stance    Hamas supports issue ceasefire"), "the subject of the reported clause holds it: {text}");
+    assert!(text.contains("role      Qatar is Mediator") && text.contains("⟦Mediators from⟧"), "{text}");
     assert!(text.contains("rule     "), "{text}");
     ok(&store, &["ingest", a.to_str().unwrap()]);
     let about = ok(&store, &["explain", "qatar"]);

@@ -158,10 +158,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 }
             }
             holders.dedup();
+            // The reported clause starts after "that" when it follows within a few words
+            // ("said on Monday that Hamas ...").
             let mut content_start = cue.end;
-            let after = t[cue.end..s.end].trim_start();
-            if let Some(rest) = after.strip_prefix("that ") {
-                content_start = s.end - rest.len();
+            let after = &t[cue.end..s.end];
+            let window: usize = after.split_inclusive(' ').take(7).map(str::len).sum();
+            if let Some(p) = after[..window].find("that ") {
+                if !after[..p].contains([',', '“', '"', ';']) && (p == 0 || after[..p].ends_with(' ')) {
+                    content_start = cue.end + p + "that ".len();
+                }
             }
             if !holders.is_empty() {
                 previous = Some(holders.clone());
