@@ -696,18 +696,18 @@ mod tests {
         let shapes = Shapes::builtin().unwrap();
         let v = validate(&store, &shapes, &Scope::All).unwrap();
         let expected = [
-            ("id:stance/2", "neg:holder", "sh:MinCountConstraintComponent"),
-            ("id:stance/2", "neg:polarity", "sh:MaxCountConstraintComponent"),
-            ("id:stance/2", "neg:polarity", "sh:InConstraintComponent"),
-            ("id:stance/2", "neg:target", "sh:NodeKindConstraintComponent"),
-            ("id:stance/2", "neg:evidence", "sh:MinCountConstraintComponent"),
+            ("stance:2", "neg:holder", "sh:MinCountConstraintComponent"),
+            ("stance:2", "neg:polarity", "sh:MaxCountConstraintComponent"),
+            ("stance:2", "neg:polarity", "sh:InConstraintComponent"),
+            ("stance:2", "neg:target", "sh:NodeKindConstraintComponent"),
+            ("stance:2", "neg:evidence", "sh:MinCountConstraintComponent"),
             ("actor:egypt", "rdfs:label", "sh:MaxCountConstraintComponent"),
-            ("id:sentence/2-0", "neg:start", "sh:DatatypeConstraintComponent"),
-            ("id:doc/2", "dcterms:date", "sh:MaxCountConstraintComponent"),
-            ("id:doc/2", "dcterms:date", "sh:DatatypeConstraintComponent"),
-            ("id:participation/2", "neg:actor", "sh:ClassConstraintComponent"),
-            ("id:participation/2", "neg:negotiation", "sh:ClassConstraintComponent"),
-            ("id:participation/2", "neg:role", "sh:InConstraintComponent"),
+            ("sentence:2-0", "neg:start", "sh:DatatypeConstraintComponent"),
+            ("doc:2", "dcterms:date", "sh:MaxCountConstraintComponent"),
+            ("doc:2", "dcterms:date", "sh:DatatypeConstraintComponent"),
+            ("participation:2", "neg:actor", "sh:ClassConstraintComponent"),
+            ("participation:2", "neg:negotiation", "sh:ClassConstraintComponent"),
+            ("participation:2", "neg:role", "sh:InConstraintComponent"),
         ];
         for (focus, path, component) in expected {
             assert!(found(&v, focus, path, component), "no {component} on {focus} {path} in {v:#?}");
