@@ -26,7 +26,9 @@ use std::path::Path;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, PhraseSet, Polarity, Role, Slot, TargetSide};
+use crate::lexicon::{
+    ActorKind, Cue, CueClass, Hit, Lexicon, PhraseSet, Polarity, Role, Slot, TargetSide,
+};
 
 /// The seed used when none is given.
 pub const DEFAULT_SEED: u64 = 0x6e65_676f_6772_6170;
@@ -59,7 +61,7 @@ impl Rng {
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// A number in `lo..=hi`.
@@ -108,7 +110,13 @@ pub enum Style {
     Interview,
 }
 
-const STYLES: [Style; 5] = [Style::Wire, Style::Analysis, Style::LiveBlog, Style::PressRelease, Style::Interview];
+const STYLES: [Style; 5] = [
+    Style::Wire,
+    Style::Analysis,
+    Style::LiveBlog,
+    Style::PressRelease,
+    Style::Interview,
+];
 
 #[derive(Debug, Clone)]
 struct StateName {
@@ -156,7 +164,11 @@ struct StanceForms {
 fn past_forms(forms: &[String]) -> Vec<String> {
     forms
         .iter()
-        .filter(|f| f.split(' ').next().is_some_and(|w| w.ends_with("ed") || w == "sought"))
+        .filter(|f| {
+            f.split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with("ed") || w == "sought")
+        })
         .cloned()
         .collect()
 }
@@ -167,30 +179,81 @@ fn base_forms(forms: &[String]) -> Vec<String> {
     forms
         .iter()
         .filter(|f| {
-            let (w, rest) = f.split_once(' ').map_or((f.as_str(), String::new()), |(w, r)| (w, format!(" {r}")));
+            let (w, rest) = f
+                .split_once(' ')
+                .map_or((f.as_str(), String::new()), |(w, r)| (w, format!(" {r}")));
             !w.ends_with('s')
                 && !w.ends_with("ed")
                 && !w.ends_with("ing")
-                && ["ed", "d", "s"].iter().any(|suffix| forms.contains(&format!("{w}{suffix}{rest}")))
+                && ["ed", "d", "s"]
+                    .iter()
+                    .any(|suffix| forms.contains(&format!("{w}{suffix}{rest}")))
         })
         .cloned()
         .collect()
 }
 
 /// Words that make an issue phrase a verb with its object ("release the hostages").
-const OBJECT_WORDS: &[&str] = &["the", "our", "all", "its", "their", "them", "back", "down", "out", "a", "up", "over", "this"];
+const OBJECT_WORDS: &[&str] = &[
+    "the", "our", "all", "its", "their", "them", "back", "down", "out", "a", "up", "over", "this",
+];
 const VERB_WORDS: &[&str] = &[
-    "bring", "free", "end", "stop", "halt", "silence", "strike", "release", "return", "lay", "give", "hand", "pull",
-    "apply", "seize", "capture", "lift", "who", "withdraw", "disarm", "govern", "annex", "occupy", "displace",
-    "expel", "relocate", "resettle", "redeploy", "conquer", "administer", "demilitarize", "demilitarise",
-    "decommission", "disband", "continue", "resume", "surrender", "control", "held", "meet", "sanction", "enrich",
-    "rebuild", "escalate", "attack", "strikes", "struck",
+    "bring",
+    "free",
+    "end",
+    "stop",
+    "halt",
+    "silence",
+    "strike",
+    "release",
+    "return",
+    "lay",
+    "give",
+    "hand",
+    "pull",
+    "apply",
+    "seize",
+    "capture",
+    "lift",
+    "who",
+    "withdraw",
+    "disarm",
+    "govern",
+    "annex",
+    "occupy",
+    "displace",
+    "expel",
+    "relocate",
+    "resettle",
+    "redeploy",
+    "conquer",
+    "administer",
+    "demilitarize",
+    "demilitarise",
+    "decommission",
+    "disband",
+    "continue",
+    "resume",
+    "surrender",
+    "control",
+    "held",
+    "meet",
+    "sanction",
+    "enrich",
+    "rebuild",
+    "escalate",
+    "attack",
+    "strikes",
+    "struck",
 ];
 
 /// Issue phrases that read as nouns after "the".
 fn noun_phrases(phrases: Vec<String>) -> Vec<String> {
-    let firsts: std::collections::HashSet<String> =
-        phrases.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+    let firsts: std::collections::HashSet<String> = phrases
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .map(str::to_string)
+        .collect();
     phrases
         .into_iter()
         .filter(|p| {
@@ -205,7 +268,9 @@ fn noun_phrases(phrases: Vec<String>) -> Vec<String> {
                 && !VERB_WORDS.contains(&w)
                 && !VERB_WORDS.contains(&w.strip_suffix('s').unwrap_or_default())
                 && !["the", "a", "an"].contains(&w)
-                && !["s", "ed", "d", "ing"].iter().any(|x| firsts.contains(&format!("{w}{x}")))
+                && !["s", "ed", "d", "ing"]
+                    .iter()
+                    .any(|x| firsts.contains(&format!("{w}{x}")))
         })
         .collect()
 }
@@ -243,7 +308,11 @@ pub struct Generator {
 fn entries<T: Clone + PartialEq>(set: &PhraseSet<T>) -> Vec<(String, Vec<T>)> {
     (0..set.len())
         .map(|pattern| {
-            let hit = Hit { start: 0, end: 0, pattern };
+            let hit = Hit {
+                start: 0,
+                end: 0,
+                pattern,
+            };
             (set.phrase(&hit).to_string(), set.values(&hit).to_vec())
         })
         // Typographic-apostrophe twins are the same phrase for a writer.
@@ -288,22 +357,70 @@ fn article_of(s: &str) -> &'static str {
 }
 
 const REPORTER_FIRST: &[&str] = &[
-    "Farah", "Tomasz", "Leila", "Nadia", "Omar", "Ingrid", "Rafael", "Mei", "Kwame", "Sofia", "Anders", "Priya",
-    "Yusuf", "Clara", "Dmitri", "Amara", "Jonas", "Elif", "Mateo", "Hana",
+    "Farah", "Tomasz", "Leila", "Nadia", "Omar", "Ingrid", "Rafael", "Mei", "Kwame", "Sofia",
+    "Anders", "Priya", "Yusuf", "Clara", "Dmitri", "Amara", "Jonas", "Elif", "Mateo", "Hana",
 ];
 const REPORTER_LAST: &[&str] = &[
-    "Idrissi", "Wielgus", "Kassar", "Soltan", "Feghali", "Lindqvist", "Okafor", "Tanaka", "Moreau", "Brennan",
-    "Castellano", "Halvorsen", "Nakamura", "Adeyemi", "Varga", "Pereira", "Lindgren", "Quist", "Osei", "Ferrand",
+    "Idrissi",
+    "Wielgus",
+    "Kassar",
+    "Soltan",
+    "Feghali",
+    "Lindqvist",
+    "Okafor",
+    "Tanaka",
+    "Moreau",
+    "Brennan",
+    "Castellano",
+    "Halvorsen",
+    "Nakamura",
+    "Adeyemi",
+    "Varga",
+    "Pereira",
+    "Lindgren",
+    "Quist",
+    "Osei",
+    "Ferrand",
 ];
-const AGENCIES: &[&str] = &["Meridian Wire", "Harbor News Service", "Continental Press", "Northgate Wire"];
-const OUTLETS: &[&str] = &["The Coastline Post", "The Evening Ledger", "Atlas Review", "The Dispatch"];
+const AGENCIES: &[&str] = &[
+    "Meridian Wire",
+    "Harbor News Service",
+    "Continental Press",
+    "Northgate Wire",
+];
+const OUTLETS: &[&str] = &[
+    "The Coastline Post",
+    "The Evening Ledger",
+    "Atlas Review",
+    "The Dispatch",
+];
 const ZONES: &[&str] = &["GMT", "ET", "local time"];
 const MONTH_NAMES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const NUMBERS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve",
+];
 
 const FILLERS: &[&str] = &[
     "The meeting lasted {n} hours and ended without a joint statement.",
@@ -376,7 +493,11 @@ impl Generator {
                 ActorKind::Person => {}
             }
         }
-        for a in lexicon.actors.iter().filter(|a| a.kind == ActorKind::Person) {
+        for a in lexicon
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+        {
             let Some(surname) = a.surname() else { continue };
             for post in &a.posts {
                 let Some(o) = post.organization.map(|o| &lexicon.actors[o]) else {
@@ -401,12 +522,19 @@ impl Generator {
         for label in lexicon.issue_labels.values() {
             issues.extend(std::iter::repeat_n(label.to_lowercase(), 3));
         }
-        issues.extend(noun_phrases(entries(&lexicon.issues).into_iter().map(|(p, _)| p).collect()));
+        issues.extend(noun_phrases(
+            entries(&lexicon.issues)
+                .into_iter()
+                .map(|(p, _)| p)
+                .collect(),
+        ));
 
         let mut stances = StanceForms::default();
         for (form, cues) in cue_entries(lexicon, CueClass::Stance) {
             for c in cues {
-                let Cue::Stance { polarity, side, .. } = c else { continue };
+                let Cue::Stance { polarity, side, .. } = c else {
+                    continue;
+                };
                 let list = match (side, polarity) {
                     (TargetSide::After, Polarity::Oppose) => &mut stances.after_oppose,
                     (TargetSide::After, _) => &mut stances.after_support,
@@ -431,7 +559,9 @@ impl Generator {
         let mut roles = RoleForms::default();
         for (form, cues) in cue_entries(lexicon, CueClass::Role) {
             for c in cues {
-                let Cue::Role { role, slot, .. } = c else { continue };
+                let Cue::Role { role, slot, .. } = c else {
+                    continue;
+                };
                 let list = match (role, slot) {
                     (Role::Mediator, Slot::After) => &mut roles.mediator_after,
                     (Role::Mediator, Slot::Before) => &mut roles.mediator_before,
@@ -452,15 +582,22 @@ impl Generator {
         let speech: Vec<String> = cue_entries(lexicon, CueClass::Speech)
             .into_iter()
             .map(|(p, _)| p)
-            .filter(|p| !p.contains(' ') && (p.ends_with("ed") || p == "said" || p == "told" || p == "wrote"))
+            .filter(|p| {
+                !p.contains(' ')
+                    && (p.ends_with("ed") || p == "said" || p == "told" || p == "wrote")
+            })
             .collect();
         let mut negations = Vec::new();
         let mut hedges = Vec::new();
         for (form, cues) in cue_entries(lexicon, CueClass::Modifier) {
-            if cues.contains(&Cue::Negation) && ["did not", "has not", "would not", "will not"].contains(&form.as_str()) {
+            if cues.contains(&Cue::Negation)
+                && ["did not", "has not", "would not", "will not"].contains(&form.as_str())
+            {
                 negations.push(form.clone());
             }
-            if cues.contains(&Cue::Hedge) && ["may", "might", "could", "likely", "expected to"].contains(&form.as_str()) {
+            if cues.contains(&Cue::Hedge)
+                && ["may", "might", "could", "likely", "expected to"].contains(&form.as_str())
+            {
                 hedges.push(form);
             }
         }
@@ -566,7 +703,11 @@ impl Generator {
         let mut actors: Vec<Named> = Vec::new();
         // Two parties: states or organisations.
         for _ in 0..2 {
-            let a = if rng.chance(60) { self.state(rng) } else { self.org(rng) };
+            let a = if rng.chance(60) {
+                self.state(rng)
+            } else {
+                self.org(rng)
+            };
             actors.push(a);
         }
         // One or two mediators and a host: states.
@@ -580,7 +721,9 @@ impl Generator {
         } else {
             (0..4).map(|_| rng.pick(&self.people).clone()).collect()
         };
-        let issues = (0..rng.between(2, 4)).map(|_| rng.pick(&self.issues).clone()).collect();
+        let issues = (0..rng.between(2, 4))
+            .map(|_| rng.pick(&self.issues).clone())
+            .collect();
         Cast {
             parties: actors[..2].to_vec(),
             mediators: actors[2..].to_vec(),
@@ -645,7 +788,11 @@ impl Writer<'_> {
     }
 
     fn reporter(&mut self) -> String {
-        format!("{} {}", self.rng.pick(REPORTER_FIRST), self.rng.pick(REPORTER_LAST))
+        format!(
+            "{} {}",
+            self.rng.pick(REPORTER_FIRST),
+            self.rng.pick(REPORTER_LAST)
+        )
     }
 
     fn form(&mut self, list: fn(&Generator) -> &Vec<String>) -> String {
@@ -658,9 +805,14 @@ impl Writer<'_> {
         match a {
             Named::State(s) => match self.rng.below(10) {
                 0..=5 => s.label.clone(),
-                6 | 7 if s.demonym.is_some() => format!("{} officials", s.demonym.as_deref().unwrap_or_default()),
+                6 | 7 if s.demonym.is_some() => {
+                    format!("{} officials", s.demonym.as_deref().unwrap_or_default())
+                }
                 8 if s.capital.is_some() => s.capital.clone().unwrap_or_default(),
-                9 if s.demonym.is_some() => format!("the {} government", s.demonym.as_deref().unwrap_or_default()),
+                9 if s.demonym.is_some() => format!(
+                    "the {} government",
+                    s.demonym.as_deref().unwrap_or_default()
+                ),
                 _ => s.label.clone(),
             },
             Named::Org(o) => {
@@ -685,7 +837,12 @@ impl Writer<'_> {
             return Some(match self.rng.below(3) {
                 0 => format!("{} {}", title_case(&p.title), p.label),
                 1 => format!("{}, {} {},", p.label, possessive(&p.of), p.title),
-                _ => format!("{} {}, {},", capitalize(&possessive(&p.of)), p.title, p.label),
+                _ => format!(
+                    "{} {}, {},",
+                    capitalize(&possessive(&p.of)),
+                    p.title,
+                    p.label
+                ),
             });
         }
         Some(match self.rng.below(3) {
@@ -732,7 +889,12 @@ impl Writer<'_> {
     }
 
     fn long_date(date: NaiveDate) -> String {
-        format!("{} {}, {}", MONTH_NAMES[date.month0() as usize], date.day(), date.year())
+        format!(
+            "{} {}, {}",
+            MONTH_NAMES[date.month0() as usize],
+            date.day(),
+            date.year()
+        )
     }
 
     fn body(&mut self, style: Style, date: NaiveDate, sentences: usize) -> String {
@@ -764,7 +926,11 @@ impl Writer<'_> {
                         if k > 0 {
                             out.push(' ');
                         }
-                        let s = if self.rng.chance(30) { self.hedged() } else { self.sentence(day) };
+                        let s = if self.rng.chance(30) {
+                            self.hedged()
+                        } else {
+                            self.sentence(day)
+                        };
                         out.push_str(&s);
                     }
                     left -= n;
@@ -772,13 +938,21 @@ impl Writer<'_> {
                 out.push('\n');
             }
             Style::LiveBlog => {
-                out.push_str(&format!("{} — live updates\n{}\n", self.rng.pick(OUTLETS), Self::long_date(date)));
+                out.push_str(&format!(
+                    "{} — live updates\n{}\n",
+                    self.rng.pick(OUTLETS),
+                    Self::long_date(date)
+                ));
                 let zone = *self.rng.pick(ZONES);
                 let mut minutes = self.rng.between(6 * 60, 10 * 60);
                 let mut left = sentences;
                 while left > 0 {
                     let n = left.min(self.rng.between(1, 3));
-                    out.push_str(&format!("\n{:02}:{:02} {zone}\n", (minutes / 60) % 24, minutes % 60));
+                    out.push_str(&format!(
+                        "\n{:02}:{:02} {zone}\n",
+                        (minutes / 60) % 24,
+                        minutes % 60
+                    ));
                     for k in 0..n {
                         if k > 0 {
                             out.push(' ');
@@ -802,7 +976,10 @@ impl Writer<'_> {
                     Named::Org(o) => o.label.clone(),
                 };
                 let (who, of) = match &issuer {
-                    Named::State(s) => ("The Ministry of Foreign Affairs of".to_string(), s.label.clone()),
+                    Named::State(s) => (
+                        "The Ministry of Foreign Affairs of".to_string(),
+                        s.label.clone(),
+                    ),
                     Named::Org(o) => ("The secretariat of".to_string(), o.label.clone()),
                 };
                 let a = self.cast.parties[0].label().to_string();
@@ -815,15 +992,26 @@ impl Writer<'_> {
                     Self::long_date(date)
                 ));
                 self.paragraphs(&mut out, sentences - 1, day, " ");
-                out.push_str(&format!("\n\n###\n\nMedia contact: {}, press office\n", self.reporter()));
+                out.push_str(&format!(
+                    "\n\n###\n\nMedia contact: {}, press office\n",
+                    self.reporter()
+                ));
             }
             Style::Interview => {
-                out.push_str(&format!("By {}\n{}\n\n", self.reporter(), Self::long_date(date)));
+                out.push_str(&format!(
+                    "By {}\n{}\n\n",
+                    self.reporter(),
+                    Self::long_date(date)
+                ));
                 for k in 0..sentences {
                     if k > 0 {
                         out.push_str(if self.rng.chance(40) { "\n\n" } else { " " });
                     }
-                    let s = if self.rng.chance(60) { self.quote() } else { self.sentence(day) };
+                    let s = if self.rng.chance(60) {
+                        self.quote()
+                    } else {
+                        self.sentence(day)
+                    };
                     out.push_str(&s);
                 }
                 out.push('\n');
@@ -870,7 +1058,9 @@ impl Writer<'_> {
             "expected to" => "is expected to".to_string(),
             h => h.to_string(),
         };
-        capitalize(&format!("{who} {modal} {cue} the {issue} within weeks, analysts said."))
+        capitalize(&format!(
+            "{who} {modal} {cue} the {issue} within weeks, analysts said."
+        ))
     }
 
     /// A quote: one of the five shapes of attribution.
@@ -891,7 +1081,9 @@ impl Writer<'_> {
             }
             2 => {
                 let who = self.speaker();
-                capitalize(&format!("{who} {said}: \"We {cue} any {issue} that does not serve our people.\""))
+                capitalize(&format!(
+                    "{who} {said}: \"We {cue} any {issue} that does not serve our people.\""
+                ))
             }
             3 => format!("\"Our position on the {issue} has not changed,\" she {said}."),
             _ => {
@@ -935,7 +1127,10 @@ impl Writer<'_> {
                 let cue = self.form(|g| &g.stances.after_support_past);
                 let issue = self.issue();
                 let tail = *self.rng.pick(ISSUE_TAILS);
-                format!("{who} {said} on {day} that the government {cue} {} {issue}{tail}.", article_of(&issue))
+                format!(
+                    "{who} {said} on {day} that the government {cue} {} {issue}{tail}.",
+                    article_of(&issue)
+                )
             }
             3 => {
                 // A negated stance.
@@ -971,7 +1166,10 @@ impl Writer<'_> {
                     self.form(|g| &g.stances.actor_oppose_past)
                 };
                 let issue = self.issue();
-                format!("{who} {cue} {} for its role in the talks on the {issue}.", b.label())
+                format!(
+                    "{who} {cue} {} for its role in the talks on the {issue}.",
+                    b.label()
+                )
             }
             5 => {
                 // Good or bad faith, the actor before the cue.
@@ -999,7 +1197,11 @@ impl Writer<'_> {
                     && cue.split(' ').count() == 2
                     && !cue.ends_with(" be")
                     && !cue.ends_with(" never");
-                let tail = if transitive { format!(" {}", self.rng.pick(OUTCOME_TAILS)) } else { String::new() };
+                let tail = if transitive {
+                    format!(" {}", self.rng.pick(OUTCOME_TAILS))
+                } else {
+                    String::new()
+                };
                 let speaker = self.speaker();
                 let said = self.speech();
                 format!("the {issue} {cue}{tail}, {speaker} {said}.")
@@ -1010,7 +1212,9 @@ impl Writer<'_> {
             11 => self.party_sentence(day),
             12 => {
                 // A person's post and a statement.
-                let who = self.person().unwrap_or_else(|| "a senior official".to_string());
+                let who = self
+                    .person()
+                    .unwrap_or_else(|| "a senior official".to_string());
                 let said = self.speech();
                 let issue = self.issue();
                 let cue = self.form(|g| &g.stances.after_support_past);
@@ -1025,7 +1229,9 @@ impl Writer<'_> {
                 let cue = self.form(|g| &g.stances.after_support_past);
                 let issue = self.issue();
                 let issue2 = self.issue();
-                format!("if {a} {cue} the {issue}, {b} would move on the {issue2}, a diplomat said.")
+                format!(
+                    "if {a} {cue} the {issue}, {b} would move on the {issue2}, a diplomat said."
+                )
             }
             14 => {
                 // A blocker: the issue is a price.
@@ -1138,7 +1344,10 @@ impl Writer<'_> {
                 } else if cue.contains(' ') || cue.ends_with("ing") {
                     format!("{m} {cue} the agreement, officials said.")
                 } else {
-                    format!("{m}, {} {cue} of the agreement, will send observers.", article_of(&cue))
+                    format!(
+                        "{m}, {} {cue} of the agreement, will send observers.",
+                        article_of(&cue)
+                    )
                 }
             }
             _ => {
@@ -1159,7 +1368,9 @@ impl Writer<'_> {
         let issue = self.issue();
         let first = cue.split(' ').next().unwrap_or_default();
         let name = match &a {
-            Named::State(s) if s.demonym.is_some() && self.rng.chance(60) => s.demonym.clone().unwrap_or_default(),
+            Named::State(s) if s.demonym.is_some() && self.rng.chance(60) => {
+                s.demonym.clone().unwrap_or_default()
+            }
             _ => a.label().to_string(),
         };
         if first.ends_with("ed") {
@@ -1232,12 +1443,14 @@ pub fn write_jsonl(generator: &Generator, n: u64, out: &mut impl Write) -> io::R
 
 /// Writes articles `0..n` into `dir`, one `NNNNNNN.txt` per article (title, blank line, body).
 pub fn write_dir(generator: &Generator, n: u64, dir: &Path) -> io::Result<Written> {
-    std::fs::create_dir_all(dir).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
     let mut written = Written::default();
     for (i, a) in generator.articles(n).enumerate() {
         let path = dir.join(format!("{i:07}.txt"));
         let text = a.to_txt();
-        std::fs::write(&path, &text).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        std::fs::write(&path, &text)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         written.articles += 1;
         written.bytes += text.len() as u64;
     }
@@ -1296,16 +1509,25 @@ mod tests {
         let g = Generator::new(&lex, DEFAULT_SEED);
         let articles: Vec<GeneratedArticle> = g.articles(300).collect();
         for marker in ["LIVE: ", "Interview: ", "Statement on the "] {
-            assert!(articles.iter().any(|a| a.title.starts_with(marker)), "no article titled {marker:?}");
+            assert!(
+                articles.iter().any(|a| a.title.starts_with(marker)),
+                "no article titled {marker:?}"
+            );
         }
-        assert!(articles.iter().any(|a| a.text.contains("FOR IMMEDIATE RELEASE")));
+        assert!(articles
+            .iter()
+            .any(|a| a.text.contains("FOR IMMEDIATE RELEASE")));
         assert!(articles.iter().any(|a| a.text.contains(" he said.")));
         let mut texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         texts.sort();
         texts.dedup();
         assert_eq!(texts.len(), articles.len());
         for a in &articles {
-            assert!(NaiveDate::parse_from_str(&a.date, "%Y-%m-%d").is_ok(), "{}", a.date);
+            assert!(
+                NaiveDate::parse_from_str(&a.date, "%Y-%m-%d").is_ok(),
+                "{}",
+                a.date
+            );
         }
     }
 
@@ -1324,10 +1546,17 @@ mod tests {
                 ..Default::default()
             };
             let x = crate::extract::extract(&article, &lex, &crate::extract::Options::default());
-            assert!(x.sentences.len() >= MIN_SENTENCES, "{} sentences", x.sentences.len());
+            assert!(
+                x.sentences.len() >= MIN_SENTENCES,
+                "{} sentences",
+                x.sentences.len()
+            );
             actors += x.actors.len();
             claims += x.stances.len() + x.participations.len();
         }
-        assert!(actors >= 40 && claims >= 40, "{actors} actors, {claims} claims");
+        assert!(
+            actors >= 40 && claims >= 40,
+            "{actors} actors, {claims} claims"
+        );
     }
 }
