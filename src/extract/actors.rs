@@ -654,15 +654,22 @@ fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
             (i, all)
         })
         .collect();
-    let head = |s: &str| s.split_whitespace().last().unwrap_or("").to_string();
     let mut added = Vec::new();
     for tu in titles.iter_mut().filter(|t| t.person.is_none()) {
-        let want = head(&tu.title);
-        let holders: Vec<usize> = known
-            .iter()
-            .filter(|(i, ts)| Some(*i) != tu.organization && ts.iter().any(|x| head(x) == want || *x == tu.title))
-            .map(|(i, _)| *i)
-            .collect();
+        // The same title, else a longer one ending in it ("the envoy" -> "special envoy");
+        // "the prime minister" never means a foreign minister.
+        let suffix = format!(" {}", tu.title);
+        let pick = |fits: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            known
+                .iter()
+                .filter(|(i, ts)| Some(*i) != tu.organization && ts.iter().any(|x| fits(x)))
+                .map(|(i, _)| *i)
+                .collect()
+        };
+        let mut holders = pick(&|x: &str| x == tu.title);
+        if holders.is_empty() {
+            holders = pick(&|x: &str| x.ends_with(&suffix));
+        }
         if holders.is_empty() {
             continue;
         }
