@@ -616,7 +616,7 @@ pub fn validate(store: &Store, shapes: &Shapes, scope: &Scope) -> Result<Vec<Vio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::NEG;
+    use crate::vocab::{ID, NEG};
 
     const GOOD: &str = r#"
         @prefix neg: <https://w3id.org/negograph/ontology#> .
@@ -662,8 +662,10 @@ mod tests {
         store
     }
 
+    /// Whether there is a violation of `component` at `path` on the focus node `id/{focus}`.
     fn found(v: &[Violation], focus: &str, path: &str, component: &str) -> bool {
-        v.iter().any(|x| short(&x.focus) == focus && x.path == path && x.component == component)
+        let focus = Term::from(NamedNode::new(format!("{ID}{focus}")).unwrap());
+        v.iter().any(|x| x.focus == focus && x.path == path && x.component == component)
     }
 
     #[test]
@@ -696,18 +698,18 @@ mod tests {
         let shapes = Shapes::builtin().unwrap();
         let v = validate(&store, &shapes, &Scope::All).unwrap();
         let expected = [
-            ("stance:2", "neg:holder", "sh:MinCountConstraintComponent"),
-            ("stance:2", "neg:polarity", "sh:MaxCountConstraintComponent"),
-            ("stance:2", "neg:polarity", "sh:InConstraintComponent"),
-            ("stance:2", "neg:target", "sh:NodeKindConstraintComponent"),
-            ("stance:2", "neg:evidence", "sh:MinCountConstraintComponent"),
-            ("actor:egypt", "rdfs:label", "sh:MaxCountConstraintComponent"),
-            ("sentence:2-0", "neg:start", "sh:DatatypeConstraintComponent"),
-            ("doc:2", "dcterms:date", "sh:MaxCountConstraintComponent"),
-            ("doc:2", "dcterms:date", "sh:DatatypeConstraintComponent"),
-            ("participation:2", "neg:actor", "sh:ClassConstraintComponent"),
-            ("participation:2", "neg:negotiation", "sh:ClassConstraintComponent"),
-            ("participation:2", "neg:role", "sh:InConstraintComponent"),
+            ("stance/2", "neg:holder", "sh:MinCountConstraintComponent"),
+            ("stance/2", "neg:polarity", "sh:MaxCountConstraintComponent"),
+            ("stance/2", "neg:polarity", "sh:InConstraintComponent"),
+            ("stance/2", "neg:target", "sh:NodeKindConstraintComponent"),
+            ("stance/2", "neg:evidence", "sh:MinCountConstraintComponent"),
+            ("actor/egypt", "rdfs:label", "sh:MaxCountConstraintComponent"),
+            ("sentence/2-0", "neg:start", "sh:DatatypeConstraintComponent"),
+            ("doc/2", "dcterms:date", "sh:MaxCountConstraintComponent"),
+            ("doc/2", "dcterms:date", "sh:DatatypeConstraintComponent"),
+            ("participation/2", "neg:actor", "sh:ClassConstraintComponent"),
+            ("participation/2", "neg:negotiation", "sh:ClassConstraintComponent"),
+            ("participation/2", "neg:role", "sh:InConstraintComponent"),
         ];
         for (focus, path, component) in expected {
             assert!(found(&v, focus, path, component), "no {component} on {focus} {path} in {v:#?}");
@@ -738,7 +740,7 @@ mod tests {
         let store = store_with(graph, r#"<https://w3id.org/negograph/id/actor/x> a <https://w3id.org/negograph/ontology#Person> ."#);
         for scope in [Scope::All, Scope::Graph(graph.into())] {
             let v = validate(&store, &shapes, &scope).unwrap();
-            assert!(found(&v, "actor:x", "rdfs:label", "sh:MinCountConstraintComponent"), "{v:#?}");
+            assert!(found(&v, "actor/x", "rdfs:label", "sh:MinCountConstraintComponent"), "{v:#?}");
         }
     }
 
