@@ -58,10 +58,10 @@ fn quote_spans(t: &str) -> Vec<(usize, usize)> {
                 None => straight_open = Some(i),
             },
             '\n' => {
-                // A paragraph that opens a quote without closing it continues it on the next one.
-                if let Some(s) = straight_open.take() {
-                    let _ = s;
-                }
+                // A paragraph that opens a quote without closing it goes on in a new quote on
+                // the next one: an open quote never pairs across a paragraph break.
+                straight_open = None;
+                open = None;
             }
             _ => {}
         }
@@ -375,10 +375,22 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         let mut targets: Vec<(Target, Option<usize>, bool)> = Vec::new();
         match sh.side {
             TargetSide::After => {
+                // The first issue after the cue, and those coordinated with it ("the release of
+                // hostages and a withdrawal", "including ... and ..."); an issue in a modifier of
+                // another ("a withdrawal of troops from the corridor") is not a target of its own.
+                let mut last_end: Option<usize> = None;
                 for i in issues.iter().filter(|i| i.start >= sh.hit.end && i.end <= scope_end) {
                     if blocked(i.start) {
                         continue;
                     }
+                    if let Some(prev) = last_end {
+                        let gap = &t[prev.min(i.start)..i.start];
+                        let coordinated = [" and ", ",", " or ", "including", "as well as", " that ", " which ", " to ", " with "].iter().any(|c| gap.contains(c));
+                        if !coordinated || gap.split_whitespace().count() > 12 {
+                            continue;
+                        }
+                    }
+                    last_end = Some(i.end);
                     let about = found
                         .mentions_in(sh.hit.end, i.start)
                         .find(|m| !holders.contains(&m.actor) && !m.locative)
