@@ -2,9 +2,10 @@
 //! turning every constraint of the shapes into a SPARQL query that selects the nodes violating
 //! it, and running them on the store.
 //!
-//! No SHACL engine is used: the Rust ones either do not build on our oxigraph or validate a copy
-//! of the data in their own structures. The part of SHACL Core that the contract needs is small,
-//! and as SPARQL it runs on the store as it is. What is supported: the targets `sh:targetClass`
+//! No SHACL engine is used. The one Rust crate that builds on oxigraph 0.5 (`shacl_validation`
+//! of the rudof project) turns on oxigraph's `rdf-12` feature for the whole build and validates
+//! its own copy of the data, not our store, and brings many crates with it. The part of SHACL
+//! Core that the contract needs is small, and as SPARQL it runs on the store as it is. What is supported: the targets `sh:targetClass`
 //! (with `rdfs:subClassOf` entailment), `sh:targetNode`, `sh:targetSubjectsOf` and
 //! `sh:targetObjectsOf`; property shapes with a predicate path or an `sh:inversePath`, and in them
 //! `sh:minCount`, `sh:maxCount`, `sh:in`, `sh:class`, `sh:datatype` and `sh:nodeKind`, with
