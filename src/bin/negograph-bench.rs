@@ -764,6 +764,17 @@ fn dir_size(path: &Path) -> u64 {
         .sum()
 }
 
+/// The program the measurements run: a copy made when the run starts, so that a rebuild of
+/// negograph-bench during a run changes nothing.
+static EXE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+fn measuring_exe() -> Result<PathBuf> {
+    match EXE.get() {
+        Some(p) => Ok(p.clone()),
+        None => std::env::current_exe().context("cannot find this program's path"),
+    }
+}
+
 fn child(
     kind: Kind,
     jsonl: &Path,
@@ -771,7 +782,7 @@ fn child(
     nquads: Option<&Path>,
     query_timeout: u64,
 ) -> Result<Figures> {
-    let exe = std::env::current_exe().context("cannot find this program's path")?;
+    let exe = measuring_exe()?;
     let mut cmd = Command::new(exe);
     cmd.arg("measure").arg(
         kind.to_possible_value()
@@ -809,7 +820,7 @@ fn query_children(
     store: &Path,
     (timeout, memory_gib): (u64, f64),
 ) -> Result<Figures> {
-    let exe = std::env::current_exe().context("cannot find this program's path")?;
+    let exe = measuring_exe()?;
     let limit_kib = (memory_gib * 1024.0 * 1024.0) as u64;
     let mut all = Figures::default();
     for q in query::named_queries() {
@@ -904,7 +915,6 @@ fn bench(
     query_limits: (u64, f64),
     keep_stores: bool,
 ) -> Result<()> {
-    let query_timeout = query_limits.0;
     if sizes.is_empty() {
         bail!("--sizes is empty");
     }
@@ -917,6 +927,37 @@ fn bench(
         }
     };
     std::fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
+    let exe_copy = work.join(format!(".negograph-bench-{}", std::process::id()));
+    let exe = std::env::current_exe().context("cannot find this program's path")?;
+    std::fs::copy(&exe, &exe_copy)
+        .with_context(|| format!("cannot copy {} to {}", exe.display(), exe_copy.display()))?;
+    let _ = EXE.set(exe_copy.clone());
+    let result = bench_in(
+        sizes,
+        &work,
+        seed,
+        summary_path,
+        query_limits,
+        keep_stores,
+        temporary,
+    );
+    let _ = std::fs::remove_file(&exe_copy);
+    if temporary {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    result
+}
+
+fn bench_in(
+    sizes: &[u64],
+    work: &Path,
+    seed: u64,
+    summary_path: Option<&Path>,
+    query_limits: (u64, f64),
+    keep_stores: bool,
+    temporary: bool,
+) -> Result<()> {
+    let query_timeout = query_limits.0;
     let lexicon = Lexicon::builtin()?;
     let m = machine();
     let mut stdout = std::io::stdout().lock();
@@ -1196,9 +1237,6 @@ fn bench(
         };
         std::fs::write(p, serde_json::to_string_pretty(&s)?)
             .with_context(|| format!("cannot write {}", p.display()))?;
-    }
-    if temporary {
-        let _ = std::fs::remove_dir_all(&work);
     }
     Ok(())
 }
