@@ -20,7 +20,12 @@ use negograph::query::ResultsFormat;
 #[command(name = "negograph", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
     /// The store folder (created when needed).
-    #[arg(long, global = true, env = "NEGOGRAPH_STORE", default_value = "negograph.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEGOGRAPH_STORE",
+        default_value = "negograph.db"
+    )]
     pub store: PathBuf,
     #[command(subcommand)]
     pub command: Command,
@@ -143,9 +148,7 @@ pub enum Command {
         graph: Option<String>,
     },
     /// Remove a document's graph: its IRI, or the hash that ends it.
-    Remove {
-        document: String,
-    },
+    Remove { document: String },
     /// Check the store against the SHACL shapes of the graph contract (ontology/shapes.ttl).
     ///
     /// Prints each violation with its focus node, path and message, and exits 1 when there is

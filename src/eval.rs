@@ -35,9 +35,23 @@ impl Tally {
         self.fn_ += o.fn_;
     }
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else if self.fn_ == 0 { 1.0 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 1.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else if self.fn_ == 0 {
+            1.0
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            1.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -75,12 +89,21 @@ pub fn norm(name: &str) -> String {
 pub fn read_gold(path: &Path) -> Result<(Value, PathBuf), EvalError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io(name.clone(), e))?;
-    let gold: Value = serde_json::from_str(&text).map_err(|e| EvalError::Gold(name.clone(), e.to_string()))?;
+    let gold: Value =
+        serde_json::from_str(&text).map_err(|e| EvalError::Gold(name.clone(), e.to_string()))?;
     if !gold.get("actors").is_some_and(Value::is_object) {
         return Err(EvalError::Gold(name, "no \"actors\" object".into()));
     }
-    let base = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-    let rel = gold.get("text").and_then(Value::as_str).map(str::to_string).unwrap_or(format!("{base}.txt"));
+    let base = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    let rel = gold
+        .get("text")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or(format!("{base}.txt"));
     let dir = path.parent().unwrap_or(Path::new("."));
     Ok((gold, dir.join(rel)))
 }
@@ -105,11 +128,20 @@ pub fn gold_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, EvalError> {
 }
 
 fn tuple_of(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn list(gold: &Value, key: &str) -> Vec<Value> {
-    gold.get(key).and_then(Value::as_array).cloned().unwrap_or_default()
+    gold.get(key)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 struct Graph {
@@ -124,12 +156,16 @@ impl Graph {
                 oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
                 other => other.to_string(),
             };
-            sp.entry((s, q.predicate.as_str().to_string())).or_default().push(q.object.clone());
+            sp.entry((s, q.predicate.as_str().to_string()))
+                .or_default()
+                .push(q.object.clone());
         }
         Graph { sp }
     }
     fn objects(&self, s: &str, p: &str) -> &[Term] {
-        self.sp.get(&(s.to_string(), p.to_string())).map_or(&[], |v| v.as_slice())
+        self.sp
+            .get(&(s.to_string(), p.to_string()))
+            .map_or(&[], |v| v.as_slice())
     }
     fn one(&self, s: &str, p: &str) -> Option<String> {
         self.objects(s, p).first().map(value)
@@ -161,14 +197,27 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
     for section in ["actors", "optional_actors"] {
         if let Some(obj) = gold.get(section).and_then(Value::as_object) {
             for (gid, a) in obj {
-                for n in a.get("names").and_then(Value::as_array).into_iter().flatten() {
-                    names.entry(norm(n.as_str().unwrap_or(""))).or_insert_with(|| gid.clone());
+                for n in a
+                    .get("names")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    names
+                        .entry(norm(n.as_str().unwrap_or("")))
+                        .or_insert_with(|| gid.clone());
                 }
             }
         }
     }
-    let required: BTreeSet<String> = gold["actors"].as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
-    let actor_types: Vec<String> = ["State", "Organization", "Person", "Group", "Actor"].iter().map(|t| format!("{NEG}{t}")).collect();
+    let required: BTreeSet<String> = gold["actors"]
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    let actor_types: Vec<String> = ["State", "Organization", "Person", "Group", "Actor"]
+        .iter()
+        .map(|t| format!("{NEG}{t}"))
+        .collect();
     let label_p = format!("{RDFS}label");
     let alt_p = format!("{SKOS}altLabel");
     let mut mapped: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -177,7 +226,11 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
         let label = g.one(&node, &label_p);
         let mut gid = label.as_ref().and_then(|l| names.get(&norm(l)).cloned());
         if gid.is_none() {
-            let alts: BTreeSet<String> = g.objects(&node, &alt_p).iter().filter_map(|a| names.get(&norm(&value(a))).cloned()).collect();
+            let alts: BTreeSet<String> = g
+                .objects(&node, &alt_p)
+                .iter()
+                .filter_map(|a| names.get(&norm(&value(a))).cloned())
+                .collect();
             if alts.len() == 1 {
                 gid = alts.into_iter().next();
             }
@@ -191,10 +244,11 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
     let mut dupes = Vec::new();
     for (node, gid) in &mapped {
         if let Some(gid) = gid {
-            if required.contains(gid) {
-                if !seen.insert(gid.clone()) {
-                    dupes.push(format!("{} (second actor for {gid})", g.one(node, &label_p).unwrap_or_default()));
-                }
+            if required.contains(gid) && !seen.insert(gid.clone()) {
+                dupes.push(format!(
+                    "{} (second actor for {gid})",
+                    g.one(node, &label_p).unwrap_or_default()
+                ));
             }
         }
     }
@@ -202,9 +256,20 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
         name: name.to_string(),
         ..DocScore::default()
     };
-    score.tallies.insert("actors", Tally { tp: seen.len(), fp: unmatched.len() + dupes.len(), fn_: required.difference(&seen).count() });
-    score.extra.insert("actors", unmatched.into_iter().chain(dupes).collect());
-    score.missed.insert("actors", required.difference(&seen).cloned().collect());
+    score.tallies.insert(
+        "actors",
+        Tally {
+            tp: seen.len(),
+            fp: unmatched.len() + dupes.len(),
+            fn_: required.difference(&seen).count(),
+        },
+    );
+    score
+        .extra
+        .insert("actors", unmatched.into_iter().chain(dupes).collect());
+    score
+        .missed
+        .insert("actors", required.difference(&seen).cloned().collect());
 
     let gid_of = |node: &str| -> String {
         match mapped.get(node) {
@@ -213,17 +278,28 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
             None => format!("?{node}"),
         }
     };
-    let local = |v: Option<String>, base: &str| v.and_then(|v| v.strip_prefix(base).map(str::to_string));
+    let local =
+        |v: Option<String>, base: &str| v.and_then(|v| v.strip_prefix(base).map(str::to_string));
 
     // roles
     let mut roles: BTreeSet<Vec<String>> = BTreeSet::new();
     for node in g.of_type(&[format!("{NEG}Participation")]) {
-        if let (Some(a), Some(r)) = (g.one(&node, &format!("{NEG}actor")), local(g.one(&node, &format!("{NEG}role")), NEG)) {
+        if let (Some(a), Some(r)) = (
+            g.one(&node, &format!("{NEG}actor")),
+            local(g.one(&node, &format!("{NEG}role")), NEG),
+        ) {
             roles.insert(vec![gid_of(&a), r]);
         }
     }
     let eq = |t: &Vec<String>, gv: &Value| *t == tuple_of(gv);
-    tally(&mut score, "roles", &roles, &list(gold, "roles"), &list(gold, "optional_roles"), eq);
+    tally(
+        &mut score,
+        "roles",
+        &roles,
+        &list(gold, "roles"),
+        &list(gold, "optional_roles"),
+        eq,
+    );
 
     // positions
     let mut positions: BTreeSet<Vec<String>> = BTreeSet::new();
@@ -239,7 +315,14 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
         let gp = tuple_of(gv);
         gp.len() == 3 && t[0] == gp[0] && t[1] == gp[1] && t[2].contains(&norm(&gp[2]))
     };
-    tally(&mut score, "positions", &positions, &list(gold, "positions"), &list(gold, "optional_positions"), pos_match);
+    tally(
+        &mut score,
+        "positions",
+        &positions,
+        &list(gold, "positions"),
+        &list(gold, "optional_positions"),
+        pos_match,
+    );
 
     // stances
     let mut stances: BTreeSet<Vec<String>> = BTreeSet::new();
@@ -251,7 +334,10 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
             if pol != "Support" && pol != "Oppose" {
                 continue;
             }
-            let target = t.strip_prefix(ISSUE).map(str::to_string).unwrap_or_else(|| gid_of(&t));
+            let target = t
+                .strip_prefix(ISSUE)
+                .map(str::to_string)
+                .unwrap_or_else(|| gid_of(&t));
             stances.insert(vec![gid_of(&h), target, pol]);
         }
     }
@@ -263,7 +349,14 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
         let holders = tuple_of(&arr[0]);
         holders.contains(&t[0]) && arr[1].as_str() == Some(&t[1]) && arr[2].as_str() == Some(&t[2])
     };
-    tally(&mut score, "stances", &stances, &list(gold, "stances"), &list(gold, "optional_stances"), st_match);
+    tally(
+        &mut score,
+        "stances",
+        &stances,
+        &list(gold, "stances"),
+        &list(gold, "optional_stances"),
+        st_match,
+    );
 
     score.date = match gold.get("date").and_then(Value::as_str) {
         None => "-",
@@ -271,7 +364,12 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
             let found: Vec<String> = g
                 .of_type(&[format!("{NEG}Document")])
                 .iter()
-                .flat_map(|n| g.objects(n, &format!("{DCTERMS}date")).iter().map(|v| value(v).chars().take(10).collect::<String>()).collect::<Vec<_>>())
+                .flat_map(|n| {
+                    g.objects(n, &format!("{DCTERMS}date"))
+                        .iter()
+                        .map(|v| value(v).chars().take(10).collect::<String>())
+                        .collect::<Vec<_>>()
+                })
                 .collect();
             if found.iter().any(|f| f == d) {
                 "ok"
@@ -285,12 +383,24 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
     score
 }
 
-fn tally(score: &mut DocScore, cat: &'static str, found: &BTreeSet<Vec<String>>, required: &[Value], optional: &[Value], matches: impl Fn(&Vec<String>, &Value) -> bool) {
+fn tally(
+    score: &mut DocScore,
+    cat: &'static str,
+    found: &BTreeSet<Vec<String>>,
+    required: &[Value],
+    optional: &[Value],
+    matches: impl Fn(&Vec<String>, &Value) -> bool,
+) {
     let mut hit = BTreeSet::new();
     let mut extra = Vec::new();
     let mut fp = 0;
     for t in found {
-        let req: Vec<usize> = required.iter().enumerate().filter(|(_, g)| matches(t, g)).map(|(i, _)| i).collect();
+        let req: Vec<usize> = required
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| matches(t, g))
+            .map(|(i, _)| i)
+            .collect();
         if !req.is_empty() {
             hit.extend(req);
         } else if !optional.iter().any(|g| matches(t, g)) {
@@ -298,15 +408,28 @@ fn tally(score: &mut DocScore, cat: &'static str, found: &BTreeSet<Vec<String>>,
             extra.push(format!("{t:?}"));
         }
     }
-    let missed: Vec<String> = required.iter().enumerate().filter(|(i, _)| !hit.contains(i)).map(|(_, g)| g.to_string()).collect();
-    score.tallies.insert(cat, Tally { tp: hit.len(), fp, fn_: missed.len() });
+    let missed: Vec<String> = required
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hit.contains(i))
+        .map(|(_, g)| g.to_string())
+        .collect();
+    score.tallies.insert(
+        cat,
+        Tally {
+            tp: hit.len(),
+            fp,
+            fn_: missed.len(),
+        },
+    );
     score.extra.insert(cat, extra);
     score.missed.insert(cat, missed);
 }
 
 /// Sums article scores (micro average).
 pub fn total(scores: &[DocScore]) -> BTreeMap<&'static str, Tally> {
-    let mut t: BTreeMap<&'static str, Tally> = CATEGORIES.iter().map(|c| (*c, Tally::default())).collect();
+    let mut t: BTreeMap<&'static str, Tally> =
+        CATEGORIES.iter().map(|c| (*c, Tally::default())).collect();
     for s in scores {
         for (c, x) in &s.tallies {
             if let Some(e) = t.get_mut(c) {
@@ -335,7 +458,12 @@ pub fn report(scores: &[DocScore], explain: bool) -> String {
             let _ = writeln!(out, "  date: {}", s.date);
         }
     }
-    let width = scores.iter().map(|s| s.name.len()).max().unwrap_or(8).max(8);
+    let width = scores
+        .iter()
+        .map(|s| s.name.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
     let _ = write!(out, "{:<width$}  ", "article");
     for c in CATEGORIES {
         let _ = write!(out, "{:>15}  ", format!("{c} P/R"));
@@ -349,13 +477,27 @@ pub fn report(scores: &[DocScore], explain: bool) -> String {
         }
         let _ = writeln!(out, " {}", s.date);
     }
-    let dated: Vec<&&str> = scores.iter().map(|s| &s.date).filter(|d| **d != "-").collect();
-    let _ = writeln!(out, "articles: {} scored; dates found: {}/{}", scores.len(), dated.iter().filter(|d| ***d == "ok").count(), dated.len());
+    let dated: Vec<&&str> = scores
+        .iter()
+        .map(|s| &s.date)
+        .filter(|d| **d != "-")
+        .collect();
+    let _ = writeln!(
+        out,
+        "articles: {} scored; dates found: {}/{}",
+        scores.len(),
+        dated.iter().filter(|d| ***d == "ok").count(),
+        dated.len()
+    );
     let totals = total(scores);
     for c in CATEGORIES {
         let t = totals.get(c).copied().unwrap_or_default();
         let (p, r, f) = t.prf();
-        let _ = writeln!(out, "{c:>10}: precision {p:.3}  recall {r:.3}  F1 {f:.3}  (tp {}, fp {}, fn {})", t.tp, t.fp, t.fn_);
+        let _ = writeln!(
+            out,
+            "{c:>10}: precision {p:.3}  recall {r:.3}  F1 {f:.3}  (tp {}, fp {}, fn {})",
+            t.tp, t.fp, t.fn_
+        );
     }
     out
 }

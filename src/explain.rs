@@ -24,12 +24,21 @@ pub fn explain(x: &Extraction) -> String {
     let label = |a: usize| x.actors[a].label.as_str();
     let mut facts: Vec<(Evidence, String, String)> = Vec::new();
     for p in &x.participations {
-        facts.push((p.evidence, format!("role      {} is {}", label(p.actor), p.role.local()), format!("{} ({:.2})", p.rule, p.confidence)));
+        facts.push((
+            p.evidence,
+            format!("role      {} is {}", label(p.actor), p.role.local()),
+            format!("{} ({:.2})", p.rule, p.confidence),
+        ));
     }
     for p in &x.positions {
         facts.push((
             p.evidence,
-            format!("position  {} is {} of {}", label(p.holder), p.title, label(p.organization)),
+            format!(
+                "position  {} is {} of {}",
+                label(p.holder),
+                p.title,
+                label(p.organization)
+            ),
             format!("{} ({:.2})", p.rule, p.confidence),
         ));
     }
@@ -38,16 +47,29 @@ pub fn explain(x: &Extraction) -> String {
             Target::Issue(slug) => format!("issue {slug}"),
             Target::Actor(a) => label(*a).to_string(),
         };
-        let about = s.about.map(|a| format!(" (about {})", label(a))).unwrap_or_default();
+        let about = s
+            .about
+            .map(|a| format!(" (about {})", label(a)))
+            .unwrap_or_default();
         facts.push((
             s.evidence,
-            format!("stance    {} {} {}{}", label(s.holder), s.polarity.local().to_lowercase() + "s", target, about),
+            format!(
+                "stance    {} {} {}{}",
+                label(s.holder),
+                s.polarity.local().to_lowercase() + "s",
+                target,
+                about
+            ),
             format!("{} ({:.2})", s.rule, s.confidence),
         ));
     }
     for s in &x.statements {
         let quote: String = s.quote.chars().take(80).collect();
-        facts.push((s.evidence, format!("statement {} said \"{}\"", label(s.speaker), quote), s.rule.to_string()));
+        facts.push((
+            s.evidence,
+            format!("statement {} said \"{}\"", label(s.speaker), quote),
+            s.rule.to_string(),
+        ));
     }
     facts.sort_by(|a, b| (a.0.sentence, a.0.start, &a.1).cmp(&(b.0.sentence, b.0.start, &b.1)));
     let mut out = String::new();
@@ -55,10 +77,20 @@ pub fn explain(x: &Extraction) -> String {
     if let Some(d) = &x.meta.date {
         let _ = writeln!(out, "date     {d}");
     }
-    let actors: Vec<String> = x.actors.iter().filter(|a| a.acts).map(|a| format!("{} ({})", a.label, a.kind.class())).collect();
+    let actors: Vec<String> = x
+        .actors
+        .iter()
+        .filter(|a| a.acts)
+        .map(|a| format!("{} ({})", a.label, a.kind.class()))
+        .collect();
     let _ = writeln!(out, "actors   {}", actors.join(", "));
     for (e, fact, rule) in facts {
-        let _ = writeln!(out, "\n{fact}\n  rule     {rule}\n  sentence {} {}", e.sentence + 1, span(x, &e));
+        let _ = writeln!(
+            out,
+            "\n{fact}\n  rule     {rule}\n  sentence {} {}",
+            e.sentence + 1,
+            span(x, &e)
+        );
     }
     out
 }
@@ -73,12 +105,16 @@ mod tests {
     fn every_fact_shows_its_sentence_cue_and_rule() {
         let lexicon = Lexicon::builtin().unwrap();
         let article = Article {
-            text: "Talks resumed on Monday. Egyptian mediators said Hamas had rejected the truce.".into(),
+            text: "Talks resumed on Monday. Egyptian mediators said Hamas had rejected the truce."
+                .into(),
             origin: "t".into(),
             ..Article::default()
         };
         let text = super::explain(&extract(&article, &lexicon, &Options::default()));
-        assert!(text.contains("stance    Hamas opposes issue ceasefire"), "{text}");
+        assert!(
+            text.contains("stance    Hamas opposes issue ceasefire"),
+            "{text}"
+        );
         assert!(text.contains("⟦rejected⟧"), "{text}");
         assert!(text.contains("rule     reject/"), "{text}");
         assert!(text.contains("role      Egypt is Mediator"), "{text}");

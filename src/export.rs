@@ -35,7 +35,10 @@ impl RdfSyntax {
 
     /// Whether the syntax keeps graph names.
     pub fn has_graphs(self) -> bool {
-        matches!(self, RdfSyntax::Trig | RdfSyntax::Nquads | RdfSyntax::Jsonld)
+        matches!(
+            self,
+            RdfSyntax::Trig | RdfSyntax::Nquads | RdfSyntax::Jsonld
+        )
     }
 }
 
@@ -43,7 +46,15 @@ impl RdfSyntax {
 pub fn sort_quads(quads: &mut Vec<Quad>) {
     let mut keyed: Vec<(String, Quad)> = quads
         .drain(..)
-        .map(|q| (format!("{} {} {} {}", q.graph_name, q.subject, q.predicate, q.object), q))
+        .map(|q| {
+            (
+                format!(
+                    "{} {} {} {}",
+                    q.graph_name, q.subject, q.predicate, q.object
+                ),
+                q,
+            )
+        })
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
@@ -67,7 +78,14 @@ pub fn write<W: Write>(quads: &[Quad], syntax: RdfSyntax, writer: W) -> std::io:
     } else {
         let mut triples: Vec<Quad> = quads
             .iter()
-            .map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), GraphName::DefaultGraph))
+            .map(|q| {
+                Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    GraphName::DefaultGraph,
+                )
+            })
             .collect();
         sort_quads(&mut triples);
         for q in &triples {

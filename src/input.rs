@@ -166,18 +166,28 @@ pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
                 let Some((key, value)) = line.split_once(':') else {
                     return Err(InputError::BadFrontMatter {
                         origin: origin.to_string(),
-                        message: format!("line {}: expected `key: value`, found {line:?}", line_no + 2),
+                        message: format!(
+                            "line {}: expected `key: value`, found {line:?}",
+                            line_no + 2
+                        ),
                     });
                 };
-                let value = value.trim().trim_matches('"').trim_matches('\'').to_string();
+                let value = value
+                    .trim()
+                    .trim_matches('"')
+                    .trim_matches('\'')
+                    .to_string();
                 match key.trim().to_ascii_lowercase().as_str() {
                     "title" => article.title = Some(value),
                     "date" | "published" => article.date = Some(value),
                     "source" | "publisher" => article.source = Some(value),
                     "url" | "link" => article.url = Some(value),
-                    "author" | "authors" | "byline" => article
-                        .authors
-                        .extend(value.split([',', ';']).map(|a| a.trim().to_string()).filter(|a| !a.is_empty())),
+                    "author" | "authors" | "byline" => article.authors.extend(
+                        value
+                            .split([',', ';'])
+                            .map(|a| a.trim().to_string())
+                            .filter(|a| !a.is_empty()),
+                    ),
                     _ => {}
                 }
             }
@@ -268,12 +278,46 @@ fn read_json_lines(text: &str, origin: &str) -> Result<Vec<Article>, InputError>
 }
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-    "button", "figure", "figcaption", "template", "select", "head",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "figure",
+    "figcaption",
+    "template",
+    "select",
+    "head",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "tr", "table", "dd", "dt", "pre", "time",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "pre",
+    "time",
 ];
 
 /// HTML: the text of `<article>` (else `<main>`, else `<body>`), one line per block element,
@@ -356,7 +400,11 @@ mod tests {
 
     #[test]
     fn front_matter_fields_and_body() {
-        let a = read_text("---\ntitle: Talks resume\ndate: 2025-03-01\n---\nBody here.\n", "x.md").unwrap();
+        let a = read_text(
+            "---\ntitle: Talks resume\ndate: 2025-03-01\n---\nBody here.\n",
+            "x.md",
+        )
+        .unwrap();
         assert_eq!(a.title.as_deref(), Some("Talks resume"));
         assert_eq!(a.date.as_deref(), Some("2025-03-01"));
         assert_eq!(a.text, "Body here.\n");
@@ -385,8 +433,14 @@ mod tests {
             bytes.extend(u.to_le_bytes());
         }
         assert_eq!(decode(&bytes, "a").unwrap(), "Hamas");
-        assert!(matches!(decode(b"ab\0c", "b"), Err(InputError::Binary { offset: 2, .. })));
-        assert!(matches!(decode(b"ab\xFFc", "c"), Err(InputError::InvalidUtf8 { offset: 2, .. })));
+        assert!(matches!(
+            decode(b"ab\0c", "b"),
+            Err(InputError::Binary { offset: 2, .. })
+        ));
+        assert!(matches!(
+            decode(b"ab\xFFc", "c"),
+            Err(InputError::InvalidUtf8 { offset: 2, .. })
+        ));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Subject, Term};
+use oxigraph::model::{NamedOrBlankNode as Subject, Term};
 
 use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
 
@@ -18,7 +18,10 @@ pub const ONTOLOGY: &[(&str, &str)] = &[
     ("negograph.ttl", include_str!("../ontology/negograph.ttl")),
     ("issues.ttl", include_str!("../ontology/issues.ttl")),
     ("states.ttl", include_str!("../ontology/states.ttl")),
-    ("organizations.ttl", include_str!("../ontology/organizations.ttl")),
+    (
+        "organizations.ttl",
+        include_str!("../ontology/organizations.ttl"),
+    ),
     ("people.ttl", include_str!("../ontology/people.ttl")),
     ("cues.ttl", include_str!("../ontology/cues.ttl")),
 ];
@@ -94,7 +97,11 @@ impl ActorEntry {
             return None;
         }
         let particle = words[words.len() - 2];
-        if ["Al", "al", "El", "el", "bin", "ibn", "van", "von", "de", "Abu"].contains(&particle) {
+        if [
+            "Al", "al", "El", "el", "bin", "ibn", "van", "von", "de", "Abu",
+        ]
+        .contains(&particle)
+        {
             return Some(format!("{particle} {last}"));
         }
         Some(last.to_string())
@@ -232,7 +239,9 @@ impl Cue {
         match self {
             Cue::Speech => CueClass::Speech,
             Cue::Stance { .. } => CueClass::Stance,
-            Cue::Negation | Cue::Condition | Cue::Blocker | Cue::Reversal | Cue::Hedge => CueClass::Modifier,
+            Cue::Negation | Cue::Condition | Cue::Blocker | Cue::Reversal | Cue::Hedge => {
+                CueClass::Modifier
+            }
             Cue::AgentHead => CueClass::AgentHead,
             Cue::Title => CueClass::Title,
             Cue::Honorific => CueClass::Honorific,
@@ -263,7 +272,10 @@ pub struct PhraseSet<T> {
 }
 
 impl<T: Clone + PartialEq> PhraseSet<T> {
-    pub fn new(entries: impl IntoIterator<Item = (String, T)>, respect_capitals: bool) -> PhraseSet<T> {
+    pub fn new(
+        entries: impl IntoIterator<Item = (String, T)>,
+        respect_capitals: bool,
+    ) -> PhraseSet<T> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut phrases: Vec<String> = Vec::new();
         let mut values: Vec<Vec<T>> = Vec::new();
@@ -332,9 +344,15 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             let first = phrase.chars().next().unwrap_or(' ');
             let last = phrase.chars().last().unwrap_or(' ');
             let before_ok = !first.is_alphanumeric()
-                || !text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+                || !text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
             let after_ok = !last.is_alphanumeric()
-                || !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                || !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             if !(before_ok && after_ok) {
                 continue;
             }
@@ -446,7 +464,12 @@ impl Lexicon {
                         subjects.insert(key.clone(), Props::new());
                     }
                 }
-                subjects.entry(key).or_default().entry(p).or_default().push(o);
+                subjects
+                    .entry(key)
+                    .or_default()
+                    .entry(p)
+                    .or_default()
+                    .push(o);
             }
         }
         let version = format!("{:x}", digest.finalize())[..12].to_string();
@@ -458,7 +481,11 @@ impl Lexicon {
                 .unwrap_or_default()
         };
         let strings = |s: &str, p: &str| -> Vec<String> {
-            get(s, p).iter().filter_map(literal).map(str::to_string).collect()
+            get(s, p)
+                .iter()
+                .filter_map(literal)
+                .map(str::to_string)
+                .collect()
         };
         let rdf_type = format!("{RDF}type");
         let is_a = |s: &str, class: &str| get(s, &rdf_type).iter().any(|t| iri(t) == Some(class));
@@ -467,7 +494,11 @@ impl Lexicon {
         let mut actors = Vec::new();
         let mut by_iri = HashMap::new();
         for s in &order {
-            let Some(kind) = get(s, &rdf_type).iter().filter_map(iri).find_map(ActorKind::from_iri) else {
+            let Some(kind) = get(s, &rdf_type)
+                .iter()
+                .filter_map(iri)
+                .find_map(ActorKind::from_iri)
+            else {
                 continue;
             };
             let label = strings(s, &format!("{RDFS}label")).into_iter().next();
@@ -485,7 +516,11 @@ impl Lexicon {
                 alt_labels: strings(s, &format!("{SKOS}altLabel")),
                 demonyms: strings(s, &vocab::neg("demonym")),
                 metonyms: strings(s, &vocab::neg("metonym")),
-                same_as: get(s, &format!("{OWL}sameAs")).iter().filter_map(iri).map(str::to_string).collect(),
+                same_as: get(s, &format!("{OWL}sameAs"))
+                    .iter()
+                    .filter_map(iri)
+                    .map(str::to_string)
+                    .collect(),
                 posts: Vec::new(),
                 parent: None,
             });
@@ -553,11 +588,17 @@ impl Lexicon {
         let mut cue_entries: BTreeMap<CueClass, Vec<(String, Cue)>> = BTreeMap::new();
         let mut abbreviations = HashSet::new();
         for s in &order {
-            let types: Vec<String> = get(s, &rdf_type).iter().filter_map(iri).map(str::to_string).collect();
+            let types: Vec<String> = get(s, &rdf_type)
+                .iter()
+                .filter_map(iri)
+                .map(str::to_string)
+                .collect();
             let forms = strings(s, &vocab::neg("form"));
             let name = s.rsplit('/').next().unwrap_or(s).to_string();
             for t in types {
-                let Some(local) = t.strip_prefix(NEG) else { continue };
+                let Some(local) = t.strip_prefix(NEG) else {
+                    continue;
+                };
                 let polarity = get(s, &vocab::neg("polarity"))
                     .iter()
                     .filter_map(iri)
@@ -609,7 +650,11 @@ impl Lexicon {
                                 file: "cues.ttl".into(),
                                 message: format!("role cue <{s}> has no neg:role"),
                             })?,
-                        slot: if slot.as_deref() == Some("before") { Slot::Before } else { Slot::After },
+                        slot: if slot.as_deref() == Some("before") {
+                            Slot::Before
+                        } else {
+                            Slot::After
+                        },
                     },
                     "LocativeCue" => Cue::Locative,
                     "ReportingCue" => Cue::Reporting,
@@ -621,7 +666,10 @@ impl Lexicon {
                 };
                 let class = cue.class();
                 for f in &forms {
-                    cue_entries.entry(class).or_default().push((f.to_lowercase(), cue.clone()));
+                    cue_entries
+                        .entry(class)
+                        .or_default()
+                        .push((f.to_lowercase(), cue.clone()));
                 }
             }
         }
@@ -644,7 +692,11 @@ impl Lexicon {
     /// Matches of one cue class in `text`.
     pub fn cue_hits(&self, class: CueClass, text: &str) -> Vec<(Hit, &[Cue])> {
         match self.cues.get(&class) {
-            Some(set) => set.find(text).into_iter().map(|h| (h, set.values(&h))).collect(),
+            Some(set) => set
+                .find(text)
+                .into_iter()
+                .map(|h| (h, set.values(&h)))
+                .collect(),
             None => Vec::new(),
         }
     }

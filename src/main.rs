@@ -17,11 +17,11 @@ use negograph::export::{self, RdfSyntax};
 use negograph::extract::Options;
 use negograph::input::Format;
 use negograph::lexicon::Lexicon;
+use negograph::network::{self, NetworkFormat};
 use negograph::pipeline::{self, Source, Summary};
 use negograph::query::{self, Outcome, ResultsFormat};
-use negograph::store::Store;
-use negograph::network::{self, NetworkFormat};
 use negograph::select::Scope;
+use negograph::store::Store;
 use negograph::validate::{self, Shapes};
 use negograph::{eval, mapping, vocab};
 
@@ -30,7 +30,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("negograph: {e:#}");
@@ -42,7 +45,8 @@ fn main() -> ExitCode {
 fn lexicon(options: &ExtractOptions) -> Result<Lexicon> {
     let mut extra = Vec::new();
     for p in &options.actors {
-        let text = std::fs::read_to_string(p).with_context(|| format!("cannot read actors file {}", p.display()))?;
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read actors file {}", p.display()))?;
         extra.push((p.display().to_string(), text));
     }
     Ok(Lexicon::with_actors(&extra)?)
@@ -54,13 +58,17 @@ fn extract_options(options: &ExtractOptions) -> Result<Options> {
             bail!("--date {d:?}: not a calendar date of the form YYYY-MM-DD");
         }
     }
-    Ok(Options { date: options.date.clone() })
+    Ok(Options {
+        date: options.date.clone(),
+    })
 }
 
 fn input_format(options: &ExtractOptions) -> Result<Option<Format>> {
     match &options.input_format {
         None => Ok(None),
-        Some(f) => Format::parse(f).map(Some).with_context(|| format!("--input-format {f:?}: expected text, markdown, html or jsonl")),
+        Some(f) => Format::parse(f).map(Some).with_context(|| {
+            format!("--input-format {f:?}: expected text, markdown, html or jsonl")
+        }),
     }
 }
 
@@ -83,10 +91,18 @@ fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { file, format, options } => {
+        Command::Extract {
+            file,
+            format,
+            options,
+        } => {
             let lex = lexicon(&options)?;
             let opts = extract_options(&options)?;
-            let source = if file.as_os_str() == "-" { Source::Stdin } else { Source::File(file.clone()) };
+            let source = if file.as_os_str() == "-" {
+                Source::Stdin
+            } else {
+                Source::File(file.clone())
+            };
             if let Source::File(p) = &source {
                 if p.is_dir() {
                     bail!("{}: is a folder; extract reads one article (use `negograph ingest` for folders)", p.display());
@@ -100,7 +116,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { paths, strict, quiet, options } => {
+        Command::Ingest {
+            paths,
+            strict,
+            quiet,
+            options,
+        } => {
             let lex = lexicon(&options)?;
             let opts = extract_options(&options)?;
             let format = input_format(&options)?;
@@ -111,8 +132,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 let b = indicatif::ProgressBar::new(sources.len() as u64);
                 b.set_style(
-                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}")
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
                 b
             };
@@ -147,16 +170,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 summary.triples,
                 cli.store.display()
             );
-            Ok(if summary.files_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if summary.files_failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Query { query, file, named, params, format, timeout } => {
+        Command::Query {
+            query,
+            file,
+            named,
+            params,
+            format,
+            timeout,
+        } => {
             let text = match (query, file, named) {
                 (Some(q), _, _) => q,
-                (None, Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
+                (None, Some(f), _) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("cannot read query file {}", f.display()))?,
                 (None, None, Some(n)) => query::named(&n)?.text.to_string(),
-                (None, None, None) => bail!("give a query, --file Q.rq or --named NAME (see `negograph queries`)"),
+                (None, None, None) => {
+                    bail!("give a query, --file Q.rq or --named NAME (see `negograph queries`)")
+                }
             };
-            let params = params.iter().map(|p| query::parse_param(p)).collect::<Result<Vec<_>, _>>()?;
+            let params = params
+                .iter()
+                .map(|p| query::parse_param(p))
+                .collect::<Result<Vec<_>, _>>()?;
             let timeout = timeout.map(Duration::from_secs_f64);
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();
@@ -170,7 +210,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Update { update, file } => {
             let text = match (update, file) {
                 (Some(u), _) => u,
-                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read update file {}", f.display()))?,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("cannot read update file {}", f.display()))?,
                 _ => bail!("give an update or --file U.ru"),
             };
             let store = open_store(&cli.store)?;
@@ -178,15 +219,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, graph, output } => {
+        Command::Export {
+            format,
+            graph,
+            output,
+        } => {
             let store = open_store_for_reading(&cli.store)?;
             let quads = store.quads(graph.as_deref())?;
             if graph.is_some() && quads.is_empty() {
-                bail!("no graph {} in {}", graph.unwrap_or_default(), cli.store.display());
+                bail!(
+                    "no graph {} in {}",
+                    graph.unwrap_or_default(),
+                    cli.store.display()
+                );
             }
             match output {
                 Some(path) => {
-                    let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                    let file = std::fs::File::create(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
                     export::write(&quads, format, BufWriter::new(file))?.flush()?;
                     eprintln!("{} quads written to {}", quads.len(), path.display());
                 }
@@ -198,24 +248,47 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Load { file, format, graph } => {
+        Command::Load {
+            file,
+            format,
+            graph,
+        } => {
             let syntax = match format {
                 Some(f) => f.format(),
                 None => file
                     .extension()
                     .and_then(|e| e.to_str())
                     .and_then(oxigraph::io::RdfFormat::from_extension)
-                    .with_context(|| format!("{}: cannot tell the RDF syntax from the extension; pass --format", file.display()))?,
+                    .with_context(|| {
+                        format!(
+                            "{}: cannot tell the RDF syntax from the extension; pass --format",
+                            file.display()
+                        )
+                    })?,
             };
-            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let store = open_store(&cli.store)?;
-            let n = store.load(&bytes, syntax, graph.as_deref(), &file.display().to_string())?;
+            let n = store.load(
+                &bytes,
+                syntax,
+                graph.as_deref(),
+                &file.display().to_string(),
+            )?;
             store.flush()?;
-            eprintln!("{n} quads loaded from {} into {}", file.display(), cli.store.display());
+            eprintln!(
+                "{n} quads loaded from {} into {}",
+                file.display(),
+                cli.store.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Remove { document } => {
-            let iri = if document.contains("://") { document.clone() } else { mapping::document_iri(&document) };
+            let iri = if document.contains("://") {
+                document.clone()
+            } else {
+                mapping::document_iri(&document)
+            };
             let store = open_store(&cli.store)?;
             if !store.remove_graph(&iri)? {
                 bail!("no document {iri} in {}", cli.store.display());
@@ -227,7 +300,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Validate { graph, shapes } => {
             let shapes = match &shapes {
                 Some(p) => {
-                    let text = std::fs::read_to_string(p).with_context(|| format!("cannot read shapes file {}", p.display()))?;
+                    let text = std::fs::read_to_string(p)
+                        .with_context(|| format!("cannot read shapes file {}", p.display()))?;
                     Shapes::parse(&text, &p.display().to_string())?
                 }
                 None => Shapes::builtin()?,
@@ -238,38 +312,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     bail!("no graph {g} in {}", cli.store.display());
                 }
             }
-            let violations = validate::validate(&store, &shapes, &Scope::from_graph(graph.as_deref()))?;
+            let violations =
+                validate::validate(&store, &shapes, &Scope::from_graph(graph.as_deref()))?;
             let mut out = stdout();
             if violations.is_empty() {
                 writeln!(out, "no violations")?;
                 out.flush()?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let rows: Vec<Vec<String>> =
-                violations.iter().map(|v| vec![query::short(&v.focus), v.path.clone(), v.message.clone()]).collect();
+            let rows: Vec<Vec<String>> = violations
+                .iter()
+                .map(|v| vec![query::short(&v.focus), v.path.clone(), v.message.clone()])
+                .collect();
             for r in &rows {
                 writeln!(out, "{}  {}  {}", r[0], r[1], r[2])?;
             }
-            let focus: std::collections::BTreeSet<String> = rows.iter().map(|r| r[0].clone()).collect();
-            writeln!(out, "\n{} violations on {} nodes", violations.len(), focus.len())?;
+            let focus: std::collections::BTreeSet<String> =
+                rows.iter().map(|r| r[0].clone()).collect();
+            writeln!(
+                out,
+                "\n{} violations on {} nodes",
+                violations.len(),
+                focus.len()
+            )?;
             out.flush()?;
             Ok(ExitCode::from(1))
         }
-        Command::Network { format, output, graph } => {
+        Command::Network {
+            format,
+            output,
+            graph,
+        } => {
             let store = open_store_for_reading(&cli.store)?;
             let net = network::read(&store, &Scope::from_graph(graph.as_deref()))?;
             match (format, output) {
                 (NetworkFormat::Csv, Some(folder)) => {
-                    network::write_csv(&net, &folder).with_context(|| format!("cannot write {}", folder.display()))?;
-                    eprintln!("{} nodes and {} edges written to {}", net.nodes.len(), net.edges.len(), folder.display());
+                    network::write_csv(&net, &folder)
+                        .with_context(|| format!("cannot write {}", folder.display()))?;
+                    eprintln!(
+                        "{} nodes and {} edges written to {}",
+                        net.nodes.len(),
+                        net.edges.len(),
+                        folder.display()
+                    );
                 }
-                (NetworkFormat::Csv, None) => bail!("--format csv writes nodes.csv and edges.csv: give the folder with --output"),
+                (NetworkFormat::Csv, None) => bail!(
+                    "--format csv writes nodes.csv and edges.csv: give the folder with --output"
+                ),
                 (_, Some(path)) => {
-                    let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                    let file = std::fs::File::create(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
                     let mut w = BufWriter::new(file);
                     network::write(&net, format, &mut w)?;
                     w.flush()?;
-                    eprintln!("{} nodes and {} edges written to {}", net.nodes.len(), net.edges.len(), path.display());
+                    eprintln!(
+                        "{} nodes and {} edges written to {}",
+                        net.nodes.len(),
+                        net.edges.len(),
+                        path.display()
+                    );
                 }
                 (_, None) => {
                     let mut out = stdout();
@@ -284,7 +385,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if target == "-" || path.is_file() {
                 let lex = lexicon(&options)?;
                 let opts = extract_options(&options)?;
-                let source = if target == "-" { Source::Stdin } else { Source::File(path.to_path_buf()) };
+                let source = if target == "-" {
+                    Source::Stdin
+                } else {
+                    Source::File(path.to_path_buf())
+                };
                 let articles = pipeline::read_source(&source, input_format(&options)?)?;
                 let mut out = stdout();
                 for article in &articles {
@@ -309,11 +414,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         bail!("no document {iri} in {}", cli.store.display());
                     }
                     let param = query::parse_param(&format!("doc=<{iri}>"))?;
-                    query::run(&store, query::named("document-evidence")?.text, &[param], ResultsFormat::Table, None, &mut out)?;
+                    query::run(
+                        &store,
+                        query::named("document-evidence")?.text,
+                        &[param],
+                        ResultsFormat::Table,
+                        None,
+                        &mut out,
+                    )?;
                 }
                 None => {
                     let param = query::parse_param(&format!("resource={target}"))?;
-                    query::run(&store, query::named("facts-about")?.text, &[param], ResultsFormat::Table, None, &mut out)?;
+                    query::run(
+                        &store,
+                        query::named("facts-about")?.text,
+                        &[param],
+                        ResultsFormat::Table,
+                        None,
+                        &mut out,
+                    )?;
                 }
             }
             out.flush()?;
@@ -322,7 +441,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats => {
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();
-            query::run(&store, query::named("stats")?.text, &[], ResultsFormat::Table, None, &mut out)?;
+            query::run(
+                &store,
+                query::named("stats")?.text,
+                &[],
+                ResultsFormat::Table,
+                None,
+                &mut out,
+            )?;
             writeln!(out, "\n{} quads in {}", store.len()?, cli.store.display())?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
@@ -330,38 +456,73 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors => {
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();
-            query::run(&store, query::named("actors")?.text, &[], ResultsFormat::Table, None, &mut out)?;
+            query::run(
+                &store,
+                query::named("actors")?.text,
+                &[],
+                ResultsFormat::Table,
+                None,
+                &mut out,
+            )?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Queries => {
             let mut out = stdout();
             let all = query::named_queries();
-            let rows: Vec<Vec<String>> = all.iter().map(|q| vec![q.name.to_string(), q.description.clone(), q.params.clone()]).collect();
-            query::write_table(&mut out, &["name".into(), "answers".into(), "params".into()], &rows)?;
-            writeln!(out, "\nRun one with: negograph query --named NAME [--param NAME=VALUE]")?;
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|q| vec![q.name.to_string(), q.description.clone(), q.params.clone()])
+                .collect();
+            query::write_table(
+                &mut out,
+                &["name".into(), "answers".into(), "params".into()],
+                &rows,
+            )?;
+            writeln!(
+                out,
+                "\nRun one with: negograph query --named NAME [--param NAME=VALUE]"
+            )?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { gold, explain, require, options } => {
+        Command::Eval {
+            gold,
+            explain,
+            require,
+            options,
+        } => {
             let lex = lexicon(&options)?;
             let opts = extract_options(&options)?;
             let mut scores = Vec::new();
             for path in eval::gold_files(&gold)? {
                 let (g, text_path) = eval::read_gold(&path)?;
-                let articles = pipeline::read_source(&Source::File(text_path.clone()), input_format(&options)?)?;
+                let articles = pipeline::read_source(
+                    &Source::File(text_path.clone()),
+                    input_format(&options)?,
+                )?;
                 let article = articles.first().context("no article")?;
                 let (_, quads) = pipeline::process(article, &lex, &opts);
-                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                let name = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("")
+                    .to_string();
                 scores.push(eval::score(&name, &g, &quads));
             }
             print!("{}", eval::report(&scores, explain));
             let totals = eval::total(&scores);
             let mut short = Vec::new();
             for r in &require {
-                let (name, floor) = r.split_once('=').with_context(|| format!("--require {r:?}: expected CATEGORY=F1"))?;
-                let floor: f64 = floor.parse().with_context(|| format!("--require {r:?}: not a number"))?;
-                let t = totals.get(name).with_context(|| format!("--require: unknown category {name}"))?;
+                let (name, floor) = r
+                    .split_once('=')
+                    .with_context(|| format!("--require {r:?}: expected CATEGORY=F1"))?;
+                let floor: f64 = floor
+                    .parse()
+                    .with_context(|| format!("--require {r:?}: not a number"))?;
+                let t = totals
+                    .get(name)
+                    .with_context(|| format!("--require: unknown category {name}"))?;
                 if t.prf().2 < floor {
                     short.push(format!("{name} {:.3} < {floor}", t.prf().2));
                 }

@@ -35,7 +35,8 @@ struct Graph {
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: impl Into<String>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), node(p), o, self.name.clone()));
+        self.quads
+            .push(Quad::new(s.clone(), node(p), o, self.name.clone()));
     }
     fn a(&mut self, s: &NamedNode, class: &str) {
         self.add(s, format!("{RDF}type"), node(vocab::neg(class)));
@@ -75,7 +76,11 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         g.text(&doc, format!("{DCTERMS}title"), t);
     }
     if let Some(d) = &x.meta.date {
-        g.add(&doc, format!("{DCTERMS}date"), Literal::new_typed_literal(d, node(format!("{XSD}date"))));
+        g.add(
+            &doc,
+            format!("{DCTERMS}date"),
+            Literal::new_typed_literal(d, node(format!("{XSD}date"))),
+        );
     }
     if let Some(s) = &x.meta.source {
         g.text(&doc, format!("{DCTERMS}source"), s);
@@ -109,7 +114,11 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         g.text(&s, vocab::neg("text"), &x.text[start..end]);
         let cs = chars_before(&x.text, start);
         g.add(&s, vocab::neg("start"), integer(cs));
-        g.add(&s, vocab::neg("end"), integer(cs + x.text[start..end].chars().count()));
+        g.add(
+            &s,
+            vocab::neg("end"),
+            integer(cs + x.text[start..end].chars().count()),
+        );
         g.add(&s, vocab::neg("document"), doc.clone());
         g.add(&s, derived.clone(), doc.clone());
     }
@@ -160,7 +169,12 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         g.add(&n, derived.clone(), doc.clone());
     }
 
-    let claim = |g: &mut Graph, n: &NamedNode, class: &str, sentence: usize, rule: &str, confidence: Option<f32>| {
+    let claim = |g: &mut Graph,
+                 n: &NamedNode,
+                 class: &str,
+                 sentence: usize,
+                 rule: &str,
+                 confidence: Option<f32>| {
         g.a(n, class);
         g.add(n, vocab::neg("evidence"), sentence_iri(sentence));
         g.add(n, derived.clone(), doc.clone());
@@ -185,23 +199,50 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         let iri = node(vocab::id("negotiation", &format!("doc-{}", &x.hash[..16])));
         if !x.participations.is_empty() {
             g.a(&iri, "Negotiation");
-            g.text(&iri, format!("{RDFS}label"), x.meta.title.as_deref().unwrap_or("Negotiation of one document"));
+            g.text(
+                &iri,
+                format!("{RDFS}label"),
+                x.meta
+                    .title
+                    .as_deref()
+                    .unwrap_or("Negotiation of one document"),
+            );
             g.add(&iri, derived.clone(), doc.clone());
         }
         iri
     });
     for p in &x.participations {
         let a = &x.actors[p.actor];
-        let n = node(vocab::id("participation", &short_hash(&[&x.hash, &a.iri, p.role.local(), negotiation.as_str()])));
-        claim(&mut g, &n, "Participation", p.evidence.sentence, &p.rule, Some(p.confidence));
+        let n = node(vocab::id(
+            "participation",
+            &short_hash(&[&x.hash, &a.iri, p.role.local(), negotiation.as_str()]),
+        ));
+        claim(
+            &mut g,
+            &n,
+            "Participation",
+            p.evidence.sentence,
+            &p.rule,
+            Some(p.confidence),
+        );
         g.add(&n, vocab::neg("actor"), node(&a.iri));
         g.add(&n, vocab::neg("negotiation"), negotiation.clone());
         g.add(&n, vocab::neg("role"), node(vocab::neg(p.role.local())));
     }
     for p in &x.positions {
         let (h, o) = (&x.actors[p.holder], &x.actors[p.organization]);
-        let n = node(vocab::id("position", &short_hash(&[&x.hash, &h.iri, &o.iri, &p.title])));
-        claim(&mut g, &n, "Position", p.evidence.sentence, p.rule, Some(p.confidence));
+        let n = node(vocab::id(
+            "position",
+            &short_hash(&[&x.hash, &h.iri, &o.iri, &p.title]),
+        ));
+        claim(
+            &mut g,
+            &n,
+            "Position",
+            p.evidence.sentence,
+            p.rule,
+            Some(p.confidence),
+        );
         g.add(&n, vocab::neg("holder"), node(&h.iri));
         g.add(&n, vocab::neg("organization"), node(&o.iri));
         g.text(&n, vocab::neg("title"), &p.title);
@@ -219,13 +260,35 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         let about = s.about.map(|a| x.actors[a].iri.clone()).unwrap_or_default();
         let n = node(vocab::id(
             "stance",
-            &short_hash(&[&x.hash, &holder.iri, &target, s.polarity.local(), &about, &s.evidence.start.to_string()]),
+            &short_hash(&[
+                &x.hash,
+                &holder.iri,
+                &target,
+                s.polarity.local(),
+                &about,
+                &s.evidence.start.to_string(),
+            ]),
         ));
-        claim(&mut g, &n, "Stance", s.evidence.sentence, &s.rule, Some(s.confidence));
+        claim(
+            &mut g,
+            &n,
+            "Stance",
+            s.evidence.sentence,
+            &s.rule,
+            Some(s.confidence),
+        );
         g.add(&n, vocab::neg("holder"), node(&holder.iri));
         g.add(&n, vocab::neg("target"), node(&target));
-        g.add(&n, vocab::neg("polarity"), node(vocab::neg(s.polarity.local())));
-        g.text(&n, vocab::neg("cue"), &x.text[s.evidence.start..s.evidence.end]);
+        g.add(
+            &n,
+            vocab::neg("polarity"),
+            node(vocab::neg(s.polarity.local())),
+        );
+        g.text(
+            &n,
+            vocab::neg("cue"),
+            &x.text[s.evidence.start..s.evidence.end],
+        );
         if s.about.is_some() {
             g.add(&n, vocab::neg("about"), node(&about));
         }
@@ -242,17 +305,33 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
     }
     for s in &x.statements {
         let speaker = &x.actors[s.speaker];
-        let n = node(vocab::id("statement", &short_hash(&[&x.hash, &speaker.iri, &s.evidence.start.to_string(), s.rule])));
+        let n = node(vocab::id(
+            "statement",
+            &short_hash(&[&x.hash, &speaker.iri, &s.evidence.start.to_string(), s.rule]),
+        ));
         claim(&mut g, &n, "Statement", s.evidence.sentence, s.rule, None);
         g.add(&n, vocab::neg("speaker"), node(&speaker.iri));
         g.text(&n, vocab::neg("quote"), &s.quote);
         if let Some(d) = &x.meta.date {
-            g.add(&n, format!("{DCTERMS}date"), Literal::new_typed_literal(d, node(format!("{XSD}date"))));
+            g.add(
+                &n,
+                format!("{DCTERMS}date"),
+                Literal::new_typed_literal(d, node(format!("{XSD}date"))),
+            );
         }
     }
     let mut quads = g.quads;
     quads.sort_by(|a, b| {
-        (a.subject.to_string(), a.predicate.as_str(), a.object.to_string()).cmp(&(b.subject.to_string(), b.predicate.as_str(), b.object.to_string()))
+        (
+            a.subject.to_string(),
+            a.predicate.as_str(),
+            a.object.to_string(),
+        )
+            .cmp(&(
+                b.subject.to_string(),
+                b.predicate.as_str(),
+                b.object.to_string(),
+            ))
     });
     quads.dedup();
     quads

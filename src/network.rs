@@ -93,7 +93,11 @@ fn number(t: Option<&Term>) -> u64 {
 /// Splits a GROUP_CONCAT result and joins its parts again sorted, since engines concatenate in
 /// no fixed order.
 fn sorted_list(s: &str, separator: &str) -> String {
-    let parts: BTreeSet<&str> = s.split(separator).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: BTreeSet<&str> = s
+        .split(separator)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     parts.into_iter().collect::<Vec<_>>().join(separator)
 }
 
@@ -107,7 +111,12 @@ pub fn read(store: &Store, scope: &Scope) -> Result<Network, QueryError> {
             ..Node::default()
         });
         // an actor of two classes comes in two rows
-        let mut kinds: BTreeSet<String> = node.kind.split(", ").filter(|k| !k.is_empty()).map(String::from).collect();
+        let mut kinds: BTreeSet<String> = node
+            .kind
+            .split(", ")
+            .filter(|k| !k.is_empty())
+            .map(String::from)
+            .collect();
         kinds.insert(text(s.get("type")));
         node.kind = kinds.into_iter().collect::<Vec<_>>().join(", ");
         let label = text(s.get("label"));
@@ -123,7 +132,11 @@ pub fn read(store: &Store, scope: &Scope) -> Result<Network, QueryError> {
         let kind = text(s.get("kind"));
         let label = text(s.get("label"));
         edges.push(Edge {
-            label: if kind == "stance" { label } else { sorted_list(&label, "; ") },
+            label: if kind == "stance" {
+                label
+            } else {
+                sorted_list(&label, "; ")
+            },
             kind,
             source: text(s.get("source")),
             target: text(s.get("target")),
@@ -195,15 +208,39 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-const NODE_ATTRIBUTES: &[(&str, &str)] = &[("label", "string"), ("type", "string"), ("roles", "string"), ("stances", "int"), ("documents", "int")];
-const EDGE_ATTRIBUTES: &[(&str, &str)] = &[("kind", "string"), ("label", "string"), ("polarity", "string"), ("evidence", "int"), ("weight", "double")];
+const NODE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("label", "string"),
+    ("type", "string"),
+    ("roles", "string"),
+    ("stances", "int"),
+    ("documents", "int"),
+];
+const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("kind", "string"),
+    ("label", "string"),
+    ("polarity", "string"),
+    ("evidence", "int"),
+    ("weight", "double"),
+];
 
 fn node_values(n: &Node) -> [String; 5] {
-    [n.label.clone(), n.kind.clone(), n.roles.clone(), n.stances.to_string(), n.documents.to_string()]
+    [
+        n.label.clone(),
+        n.kind.clone(),
+        n.roles.clone(),
+        n.stances.to_string(),
+        n.documents.to_string(),
+    ]
 }
 
 fn edge_values(e: &Edge) -> [String; 5] {
-    [e.kind.clone(), e.label.clone(), e.polarity.clone(), e.evidence.to_string(), e.weight.to_string()]
+    [
+        e.kind.clone(),
+        e.label.clone(),
+        e.polarity.clone(),
+        e.evidence.to_string(),
+        e.weight.to_string(),
+    ]
 }
 
 /// Writes GraphML: one `<graph edgedefault="directed">`, attributes declared as `<key>`s (ids
@@ -215,26 +252,45 @@ pub fn write_graphml<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
     for (name, ty) in NODE_ATTRIBUTES {
-        writeln!(out, r#"  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{ty}"/>"#)?;
+        writeln!(
+            out,
+            r#"  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
     }
     for (name, ty) in EDGE_ATTRIBUTES {
-        writeln!(out, r#"  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{ty}"/>"#)?;
+        writeln!(
+            out,
+            r#"  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
     }
     writeln!(out, r#"  <graph id="negograph" edgedefault="directed">"#)?;
     for n in &net.nodes {
         writeln!(out, r#"    <node id="{}">"#, xml_escape(&n.id))?;
         for ((name, _), value) in NODE_ATTRIBUTES.iter().zip(node_values(n)) {
             if !value.is_empty() {
-                writeln!(out, r#"      <data key="n_{name}">{}</data>"#, xml_escape(&value))?;
+                writeln!(
+                    out,
+                    r#"      <data key="n_{name}">{}</data>"#,
+                    xml_escape(&value)
+                )?;
             }
         }
         writeln!(out, "    </node>")?;
     }
     for (i, e) in net.edges.iter().enumerate() {
-        writeln!(out, r#"    <edge id="e{i}" source="{}" target="{}">"#, xml_escape(&e.source), xml_escape(&e.target))?;
+        writeln!(
+            out,
+            r#"    <edge id="e{i}" source="{}" target="{}">"#,
+            xml_escape(&e.source),
+            xml_escape(&e.target)
+        )?;
         for ((name, _), value) in EDGE_ATTRIBUTES.iter().zip(edge_values(e)) {
             if !value.is_empty() {
-                writeln!(out, r#"      <data key="e_{name}">{}</data>"#, xml_escape(&value))?;
+                writeln!(
+                    out,
+                    r#"      <data key="e_{name}">{}</data>"#,
+                    xml_escape(&value)
+                )?;
             }
         }
         writeln!(out, "    </edge>")?;
@@ -258,26 +314,48 @@ pub fn write_gexf<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
     writeln!(out, "  </meta>")?;
     writeln!(out, r#"  <graph mode="static" defaultedgetype="directed">"#)?;
     let node_attributes = &NODE_ATTRIBUTES[1..];
-    let edge_attributes: Vec<(&str, &str)> = EDGE_ATTRIBUTES.iter().copied().filter(|(n, _)| *n != "label" && *n != "weight").collect();
+    let edge_attributes: Vec<(&str, &str)> = EDGE_ATTRIBUTES
+        .iter()
+        .copied()
+        .filter(|(n, _)| *n != "label" && *n != "weight")
+        .collect();
     writeln!(out, r#"    <attributes class="node">"#)?;
     for (name, ty) in node_attributes {
         let ty = if *ty == "int" { "integer" } else { ty };
-        writeln!(out, r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#)?;
+        writeln!(
+            out,
+            r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#
+        )?;
     }
     writeln!(out, "    </attributes>")?;
     writeln!(out, r#"    <attributes class="edge">"#)?;
     for (name, ty) in &edge_attributes {
         let ty = if *ty == "int" { "integer" } else { ty };
-        writeln!(out, r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#)?;
+        writeln!(
+            out,
+            r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#
+        )?;
     }
     writeln!(out, "    </attributes>")?;
     writeln!(out, "    <nodes>")?;
     for n in &net.nodes {
-        writeln!(out, r#"      <node id="{}" label="{}">"#, xml_escape(&n.id), xml_escape(&n.label))?;
+        writeln!(
+            out,
+            r#"      <node id="{}" label="{}">"#,
+            xml_escape(&n.id),
+            xml_escape(&n.label)
+        )?;
         writeln!(out, "        <attvalues>")?;
-        for ((name, _), value) in node_attributes.iter().zip(node_values(n).into_iter().skip(1)) {
+        for ((name, _), value) in node_attributes
+            .iter()
+            .zip(node_values(n).into_iter().skip(1))
+        {
             if !value.is_empty() {
-                writeln!(out, r#"          <attvalue for="{name}" value="{}"/>"#, xml_escape(&value))?;
+                writeln!(
+                    out,
+                    r#"          <attvalue for="{name}" value="{}"/>"#,
+                    xml_escape(&value)
+                )?;
             }
         }
         writeln!(out, "        </attvalues>")?;
@@ -295,9 +373,17 @@ pub fn write_gexf<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
             e.weight
         )?;
         writeln!(out, "        <attvalues>")?;
-        for (name, value) in [("kind", e.kind.clone()), ("polarity", e.polarity.clone()), ("evidence", e.evidence.to_string())] {
+        for (name, value) in [
+            ("kind", e.kind.clone()),
+            ("polarity", e.polarity.clone()),
+            ("evidence", e.evidence.to_string()),
+        ] {
             if !value.is_empty() {
-                writeln!(out, r#"          <attvalue for="{name}" value="{}"/>"#, xml_escape(&value))?;
+                writeln!(
+                    out,
+                    r#"          <attvalue for="{name}" value="{}"/>"#,
+                    xml_escape(&value)
+                )?;
             }
         }
         writeln!(out, "        </attvalues>")?;
@@ -319,7 +405,11 @@ pub fn write_dot<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
         let mut attrs: Vec<String> = Vec::new();
         for ((name, ty), value) in NODE_ATTRIBUTES.iter().zip(node_values(n)) {
             if !value.is_empty() {
-                attrs.push(if *ty == "string" { format!("{name}={}", dot_quote(&value)) } else { format!("{name}={value}") });
+                attrs.push(if *ty == "string" {
+                    format!("{name}={}", dot_quote(&value))
+                } else {
+                    format!("{name}={value}")
+                });
             }
         }
         writeln!(out, "  {} [{}];", dot_quote(&n.id), attrs.join(", "))?;
@@ -328,7 +418,11 @@ pub fn write_dot<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
         let mut attrs: Vec<String> = Vec::new();
         for ((name, ty), value) in EDGE_ATTRIBUTES.iter().zip(edge_values(e)) {
             if !value.is_empty() {
-                attrs.push(if *ty == "string" { format!("{name}={}", dot_quote(&value)) } else { format!("{name}={value}") });
+                attrs.push(if *ty == "string" {
+                    format!("{name}={}", dot_quote(&value))
+                } else {
+                    format!("{name}={value}")
+                });
             }
         }
         match (e.kind.as_str(), e.polarity.as_str()) {
@@ -337,7 +431,13 @@ pub fn write_dot<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
             ("negotiation", _) => attrs.push("style=dashed, dir=none".into()),
             _ => {}
         }
-        writeln!(out, "  {} -> {} [{}];", dot_quote(&e.source), dot_quote(&e.target), attrs.join(", "))?;
+        writeln!(
+            out,
+            "  {} -> {} [{}];",
+            dot_quote(&e.source),
+            dot_quote(&e.target),
+            attrs.join(", ")
+        )?;
     }
     writeln!(out, "}}")?;
     Ok(())
@@ -348,18 +448,30 @@ pub fn write_dot<W: Write>(net: &Network, mut out: W) -> io::Result<()> {
 pub fn write_csv(net: &Network, folder: &Path) -> io::Result<()> {
     std::fs::create_dir_all(folder)?;
     let mut nodes = io::BufWriter::new(std::fs::File::create(folder.join("nodes.csv"))?);
-    let header: Vec<&str> = std::iter::once("id").chain(NODE_ATTRIBUTES.iter().map(|(n, _)| *n)).collect();
+    let header: Vec<&str> = std::iter::once("id")
+        .chain(NODE_ATTRIBUTES.iter().map(|(n, _)| *n))
+        .collect();
     writeln!(nodes, "{}", header.join(","))?;
     for n in &net.nodes {
-        let row: Vec<String> = std::iter::once(n.id.clone()).chain(node_values(n)).map(|v| csv_field(&v)).collect();
+        let row: Vec<String> = std::iter::once(n.id.clone())
+            .chain(node_values(n))
+            .map(|v| csv_field(&v))
+            .collect();
         writeln!(nodes, "{}", row.join(","))?;
     }
     nodes.flush()?;
     let mut edges = io::BufWriter::new(std::fs::File::create(folder.join("edges.csv"))?);
-    let header: Vec<&str> = ["source", "target"].into_iter().chain(EDGE_ATTRIBUTES.iter().map(|(n, _)| *n)).collect();
+    let header: Vec<&str> = ["source", "target"]
+        .into_iter()
+        .chain(EDGE_ATTRIBUTES.iter().map(|(n, _)| *n))
+        .collect();
     writeln!(edges, "{}", header.join(","))?;
     for e in &net.edges {
-        let row: Vec<String> = [e.source.clone(), e.target.clone()].into_iter().chain(edge_values(e)).map(|v| csv_field(&v)).collect();
+        let row: Vec<String> = [e.source.clone(), e.target.clone()]
+            .into_iter()
+            .chain(edge_values(e))
+            .map(|v| csv_field(&v))
+            .collect();
         writeln!(edges, "{}", row.join(","))?;
     }
     edges.flush()
@@ -371,7 +483,10 @@ pub fn write<W: Write>(net: &Network, format: NetworkFormat, out: W) -> io::Resu
         NetworkFormat::Graphml => write_graphml(net, out),
         NetworkFormat::Gexf => write_gexf(net, out),
         NetworkFormat::Dot => write_dot(net, out),
-        NetworkFormat::Csv => Err(io::Error::new(io::ErrorKind::InvalidInput, "CSV is two files, nodes.csv and edges.csv: give a folder")),
+        NetworkFormat::Csv => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "CSV is two files, nodes.csv and edges.csv: give a folder",
+        )),
     }
 }
 
@@ -403,7 +518,14 @@ mod tests {
 
     fn network() -> Network {
         let store = Store::in_memory().unwrap();
-        store.load(DATA.as_bytes(), RdfFormat::Turtle, Some("https://w3id.org/negograph/id/doc/1"), "test").unwrap();
+        store
+            .load(
+                DATA.as_bytes(),
+                RdfFormat::Turtle,
+                Some("https://w3id.org/negograph/id/doc/1"),
+                "test",
+            )
+            .unwrap();
         read(&store, &Scope::All).unwrap()
     }
 
@@ -412,11 +534,21 @@ mod tests {
         let net = network();
         assert_eq!(net.nodes.len(), 4);
         let hamas = net.nodes.iter().find(|n| n.id.ends_with("/hamas")).unwrap();
-        assert_eq!((hamas.kind.as_str(), hamas.roles.as_str()), ("Organization", "Party"));
+        assert_eq!(
+            (hamas.kind.as_str(), hamas.roles.as_str()),
+            ("Organization", "Party")
+        );
         let kinds: Vec<(&str, &str, &str, u64)> = net
             .edges
             .iter()
-            .map(|e| (e.kind.as_str(), e.source.rsplit('/').next().unwrap(), e.target.rsplit('/').next().unwrap(), e.evidence))
+            .map(|e| {
+                (
+                    e.kind.as_str(),
+                    e.source.rsplit('/').next().unwrap(),
+                    e.target.rsplit('/').next().unwrap(),
+                    e.evidence,
+                )
+            })
             .collect();
         assert_eq!(
             kinds,

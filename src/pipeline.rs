@@ -37,12 +37,15 @@ pub fn collect_sources(paths: &[PathBuf]) -> Result<Vec<Source>, std::io::Error>
             out.push(Source::Stdin);
             continue;
         }
-        let meta = std::fs::metadata(p).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+        let meta = std::fs::metadata(p)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
         if meta.is_dir() {
             let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
                 .follow_links(true)
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                })
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())
                 .map(|e| e.into_path())
@@ -59,9 +62,17 @@ pub fn collect_sources(paths: &[PathBuf]) -> Result<Vec<Source>, std::io::Error>
 
 /// Gold annotations and other JSON beside the articles are not articles.
 fn is_sidecar(p: &Path) -> bool {
-    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    matches!(ext.as_str(), "json" | "rq" | "ttl" | "nt" | "nq" | "trig" | "rdf" | "owl")
-        || p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("readme.md"))
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        ext.as_str(),
+        "json" | "rq" | "ttl" | "nt" | "nq" | "trig" | "rdf" | "owl"
+    ) || p
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("readme.md"))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,10 +88,14 @@ pub fn read_source(source: &Source, format: Option<Format>) -> Result<Vec<Articl
     let (bytes, origin) = match source {
         Source::Stdin => {
             let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| ReadError::Io("-".into(), e))?;
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| ReadError::Io("-".into(), e))?;
             (buf, "-".to_string())
         }
-        Source::File(p) => (std::fs::read(p).map_err(|e| ReadError::Io(p.display().to_string(), e))?, p.display().to_string()),
+        Source::File(p) => (
+            std::fs::read(p).map_err(|e| ReadError::Io(p.display().to_string(), e))?,
+            p.display().to_string(),
+        ),
     };
     let format = format.unwrap_or_else(|| match source {
         Source::File(p) => {
@@ -127,7 +142,13 @@ pub struct Summary {
 /// Adds one file's articles to the store: every document of the file is extracted first, then
 /// each is written in its own transaction; documents already present are skipped by their hash
 /// without extracting them again.
-pub fn ingest_articles(store: &Store, articles: &[Article], lexicon: &Lexicon, options: &Options, summary: &mut Summary) -> Result<(), StoreError> {
+pub fn ingest_articles(
+    store: &Store,
+    articles: &[Article],
+    lexicon: &Lexicon,
+    options: &Options,
+    summary: &mut Summary,
+) -> Result<(), StoreError> {
     use sha2::{Digest, Sha256};
     for a in articles {
         let hash = format!("{:x}", Sha256::digest(a.text.as_bytes()));

@@ -13,7 +13,58 @@ use crate::export::{self, RdfSyntax};
 use crate::store::Store;
 use crate::vocab::{self, PREFIXES};
 
-include!(concat!(env!("OUT_DIR"), "/queries.rs"));
+/// The named queries of `queries/`: (name, SPARQL text). A test checks that every file is here.
+pub const NAMED: &[(&str, &str)] = &[
+    (
+        "actor-cooccurrence",
+        include_str!("../queries/actor-cooccurrence.rq"),
+    ),
+    ("actors", include_str!("../queries/actors.rq")),
+    (
+        "actors-by-role",
+        include_str!("../queries/actors-by-role.rq"),
+    ),
+    (
+        "document-evidence",
+        include_str!("../queries/document-evidence.rq"),
+    ),
+    (
+        "documents-mentioning-actor",
+        include_str!("../queries/documents-mentioning-actor.rq"),
+    ),
+    ("facts-about", include_str!("../queries/facts-about.rq")),
+    ("mediators", include_str!("../queries/mediators.rq")),
+    (
+        "negotiation-gaps",
+        include_str!("../queries/negotiation-gaps.rq"),
+    ),
+    ("network-edges", include_str!("../queries/network-edges.rq")),
+    (
+        "opposite-stances",
+        include_str!("../queries/opposite-stances.rq"),
+    ),
+    (
+        "people-and-posts",
+        include_str!("../queries/people-and-posts.rq"),
+    ),
+    (
+        "stance-changes",
+        include_str!("../queries/stance-changes.rq"),
+    ),
+    (
+        "stances-by-actor",
+        include_str!("../queries/stances-by-actor.rq"),
+    ),
+    (
+        "stances-on-issue",
+        include_str!("../queries/stances-on-issue.rq"),
+    ),
+    ("stats", include_str!("../queries/stats.rq")),
+    (
+        "who-speaks-for-whom",
+        include_str!("../queries/who-speaks-for-whom.rq"),
+    ),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
@@ -51,7 +102,11 @@ pub fn named_queries() -> Vec<NamedQuery> {
             let field = |key: &str| {
                 text.lines()
                     .filter_map(|l| l.strip_prefix('#'))
-                    .find_map(|l| l.trim().strip_prefix(key).map(|v| v.trim_start_matches(':').trim().to_string()))
+                    .find_map(|l| {
+                        l.trim()
+                            .strip_prefix(key)
+                            .map(|v| v.trim_start_matches(':').trim().to_string())
+                    })
                     .unwrap_or_default()
             };
             NamedQuery {
@@ -93,7 +148,9 @@ pub enum ResultsFormat {
 /// `actor=hamas`, `doc=HASH`, `negotiation=hamas--israel`, `role=Mediator`, `polarity=Oppose`;
 /// anything else is a plain string literal.
 pub fn parse_param(param: &str) -> Result<(Variable, Term), QueryError> {
-    let (name, value) = param.split_once('=').ok_or_else(|| QueryError::BadParam(param.to_string()))?;
+    let (name, value) = param
+        .split_once('=')
+        .ok_or_else(|| QueryError::BadParam(param.to_string()))?;
     let name = name.trim().trim_start_matches(['?', '$']);
     let var = Variable::new(name).map_err(|_| QueryError::BadParam(param.to_string()))?;
     Ok((var, param_term(name, value.trim())))
@@ -120,7 +177,10 @@ fn param_term(name: &str, value: &str) -> Term {
     let slug_ok = !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     let iri = match name {
         "issue" if slug_ok => Some(vocab::issue(value)),
-        "actor" | "holder" | "mediator" | "person" | "organization" | "speaker" | "party" | "resource" if slug_ok => {
+        "actor" | "holder" | "mediator" | "person" | "organization" | "speaker" | "party"
+        | "resource"
+            if slug_ok =>
+        {
             Some(format!("{}{}", vocab::ACTOR, value))
         }
         "target" if slug_ok => Some(format!("{}{}", vocab::ACTOR, value)),
@@ -128,7 +188,10 @@ fn param_term(name: &str, value: &str) -> Term {
         "negotiation" if slug_ok => Some(vocab::id("negotiation", value)),
         "role" | "polarity" if slug_ok => {
             let mut c = value.chars();
-            let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let cap: String = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
             Some(vocab::neg(&cap))
         }
         _ => None,
@@ -174,7 +237,10 @@ pub fn run<W: Write>(
     mut out: W,
 ) -> Result<Outcome, QueryError> {
     let token = CancellationToken::new();
-    let mut prepared = match SparqlEvaluator::new().with_cancellation_token(token.clone()).parse_query(query) {
+    let mut prepared = match SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .parse_query(query)
+    {
         Ok(p) => p,
         Err(e) => {
             if SparqlEvaluator::new().parse_update(query).is_ok() {
@@ -204,12 +270,19 @@ pub fn run<W: Write>(
             _ => QueryError::Evaluation(msg),
         }
     };
-    let results = prepared.on_store(&store.inner).execute().map_err(|e| timed_out(&e))?;
+    let results = prepared
+        .on_store(&store.inner)
+        .execute()
+        .map_err(|e| timed_out(&e))?;
     match results {
         QueryResults::Boolean(b) => {
             match format {
-                ResultsFormat::Csv | ResultsFormat::Tsv | ResultsFormat::Json | ResultsFormat::Xml => {
-                    QueryResultsSerializer::from_format(results_format(format)).serialize_boolean_to_writer(&mut out, b)?;
+                ResultsFormat::Csv
+                | ResultsFormat::Tsv
+                | ResultsFormat::Json
+                | ResultsFormat::Xml => {
+                    QueryResultsSerializer::from_format(results_format(format))
+                        .serialize_boolean_to_writer(&mut out, b)?;
                 }
                 _ => writeln!(out, "{b}")?,
             }
@@ -218,17 +291,27 @@ pub fn run<W: Write>(
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             let mut count = 0;
-            if format == ResultsFormat::Table || format == ResultsFormat::Turtle || format == ResultsFormat::Ntriples {
+            if format == ResultsFormat::Table
+                || format == ResultsFormat::Turtle
+                || format == ResultsFormat::Ntriples
+            {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in solutions {
                     let s = s.map_err(|e| timed_out(&e))?;
-                    rows.push(variables.iter().map(|v| s.get(v).map(short).unwrap_or_default()).collect());
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|v| s.get(v).map(short).unwrap_or_default())
+                            .collect(),
+                    );
                 }
                 count = rows.len();
-                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                let header: Vec<String> =
+                    variables.iter().map(|v| v.as_str().to_string()).collect();
                 write_table(&mut out, &header, &rows)?;
             } else {
-                let mut w = QueryResultsSerializer::from_format(results_format(format)).serialize_solutions_to_writer(&mut out, variables.clone())?;
+                let mut w = QueryResultsSerializer::from_format(results_format(format))
+                    .serialize_solutions_to_writer(&mut out, variables.clone())?;
                 for s in solutions {
                     let s = s.map_err(|e| timed_out(&e))?;
                     w.serialize(s.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))?;
@@ -246,7 +329,11 @@ pub fn run<W: Write>(
             }
             let n = quads.len();
             export::sort_quads(&mut quads);
-            let syntax = if format == ResultsFormat::Ntriples { RdfSyntax::Ntriples } else { RdfSyntax::Turtle };
+            let syntax = if format == ResultsFormat::Ntriples {
+                RdfSyntax::Ntriples
+            } else {
+                RdfSyntax::Turtle
+            };
             export::write(&quads, syntax, &mut out)?;
             Ok(Outcome::Triples(n))
         }
@@ -255,8 +342,13 @@ pub fn run<W: Write>(
 
 /// Runs SPARQL Update on the store.
 pub fn update(store: &Store, text: &str) -> Result<(), QueryError> {
-    let prepared = SparqlEvaluator::new().parse_update(text).map_err(|e| QueryError::Syntax(e.to_string()))?;
-    prepared.on_store(&store.inner).execute().map_err(|e| QueryError::Evaluation(e.to_string()))
+    let prepared = SparqlEvaluator::new()
+        .parse_update(text)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    prepared
+        .on_store(&store.inner)
+        .execute()
+        .map_err(|e| QueryError::Evaluation(e.to_string()))
 }
 
 fn results_format(f: ResultsFormat) -> QueryResultsFormat {
@@ -269,7 +361,11 @@ fn results_format(f: ResultsFormat) -> QueryResultsFormat {
 }
 
 /// An aligned plain-text table; long cells are cut at 60 characters.
-pub fn write_table<W: Write>(out: &mut W, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+pub fn write_table<W: Write>(
+    out: &mut W,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     const MAX: usize = 60;
     let cell = |s: &str| -> String {
         let one_line = s.replace(['\n', '\r', '\t'], " ");
@@ -280,7 +376,10 @@ pub fn write_table<W: Write>(out: &mut W, header: &[String], rows: &[Vec<String>
             one_line
         }
     };
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cell(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| cell(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (i, c) in r.iter().enumerate() {
@@ -317,7 +416,10 @@ mod tests {
     fn params_become_terms_not_text() {
         let (v, t) = parse_param("issue=ceasefire").unwrap();
         assert_eq!(v.as_str(), "issue");
-        assert_eq!(t, Term::from(NamedNode::new(vocab::issue("ceasefire")).unwrap()));
+        assert_eq!(
+            t,
+            Term::from(NamedNode::new(vocab::issue("ceasefire")).unwrap())
+        );
         let (_, t) = parse_param("actor=} DROP ALL {").unwrap();
         assert!(matches!(t, Term::Literal(_)));
         let (_, t) = parse_param("role=mediator").unwrap();
@@ -325,11 +427,32 @@ mod tests {
     }
 
     #[test]
+    fn every_file_of_queries_is_in_the_library() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "rq"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+            .collect();
+        files.sort();
+        let listed: Vec<String> = NAMED.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(
+            files, listed,
+            "add the new query file to NAMED in src/query.rs"
+        );
+    }
+
+    #[test]
     fn every_named_query_has_a_header() {
         let all = named_queries();
         assert!(all.len() >= 7);
         for q in all {
-            assert!(!q.title.is_empty() && !q.description.is_empty() && !q.columns.is_empty(), "{} lacks a header", q.name);
+            assert!(
+                !q.title.is_empty() && !q.description.is_empty() && !q.columns.is_empty(),
+                "{} lacks a header",
+                q.name
+            );
         }
     }
 }

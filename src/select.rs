@@ -28,16 +28,26 @@ impl Scope {
 
 /// Runs a SELECT query and returns its solutions in the engine's order.
 pub fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<QuerySolution>, QueryError> {
-    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
     match scope {
         Scope::All => prepared.dataset_mut().set_default_graph_as_union(),
         Scope::Graph(iri) => {
-            let graph = NamedNode::new(iri).map_err(|e| QueryError::Evaluation(format!("not an IRI {iri:?}: {e}")))?;
+            let graph = NamedNode::new(iri)
+                .map_err(|e| QueryError::Evaluation(format!("not an IRI {iri:?}: {e}")))?;
             let ontology = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
-            prepared.dataset_mut().set_default_graph(vec![GraphName::NamedNode(graph), GraphName::NamedNode(ontology)]);
+            prepared.dataset_mut().set_default_graph(vec![
+                GraphName::NamedNode(graph),
+                GraphName::NamedNode(ontology),
+            ]);
         }
     }
-    match prepared.on_store(&store.inner).execute().map_err(|e| QueryError::Evaluation(e.to_string()))? {
+    match prepared
+        .on_store(&store.inner)
+        .execute()
+        .map_err(|e| QueryError::Evaluation(e.to_string()))?
+    {
         QueryResults::Solutions(solutions) => solutions
             .map(|s| s.map_err(|e| QueryError::Evaluation(e.to_string())))
             .collect(),

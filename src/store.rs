@@ -49,7 +49,9 @@ impl Store {
         let inner = oxigraph::store::Store::open(path).map_err(|e| {
             let message = e.to_string();
             if message.contains("lock") || message.contains("LOCK") {
-                StoreError::Locked { path: path.to_path_buf() }
+                StoreError::Locked {
+                    path: path.to_path_buf(),
+                }
             } else {
                 StoreError::Open {
                     path: path.to_path_buf(),
@@ -100,7 +102,10 @@ impl Store {
             return Ok(());
         }
         let mut quads = Vec::new();
-        for (name, text) in crate::lexicon::ONTOLOGY.iter().filter(|(n, _)| matches!(*n, "negograph.ttl" | "issues.ttl")) {
+        for (name, text) in crate::lexicon::ONTOLOGY
+            .iter()
+            .filter(|(n, _)| matches!(*n, "negograph.ttl" | "issues.ttl"))
+        {
             for q in RdfParser::from_format(RdfFormat::Turtle)
                 .with_default_graph(g.into_owned())
                 .for_slice(text.as_bytes())
@@ -142,7 +147,8 @@ impl Store {
 
     /// Removes a document's graph. Returns whether it was there.
     pub fn remove_graph(&self, iri: &str) -> Result<bool, StoreError> {
-        let n = NamedNode::new(iri).map_err(|e| StoreError::Storage(format!("not an IRI {iri:?}: {e}")))?;
+        let n = NamedNode::new(iri)
+            .map_err(|e| StoreError::Storage(format!("not an IRI {iri:?}: {e}")))?;
         if !self.inner.contains_named_graph(&n).map_err(storage)? {
             return Ok(false);
         }
@@ -152,10 +158,17 @@ impl Store {
 
     /// Parses the whole of `bytes` first, then inserts it in one transaction, so that a syntax
     /// error anywhere loads nothing. Triples go to `graph`, or the default graph.
-    pub fn load(&self, bytes: &[u8], format: RdfFormat, graph: Option<&str>, origin: &str) -> Result<usize, StoreError> {
+    pub fn load(
+        &self,
+        bytes: &[u8],
+        format: RdfFormat,
+        graph: Option<&str>,
+        origin: &str,
+    ) -> Result<usize, StoreError> {
         let mut parser = RdfParser::from_format(format);
         if let Some(g) = graph {
-            let n = NamedNode::new(g).map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
+            let n = NamedNode::new(g)
+                .map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
             parser = parser.with_default_graph(n);
         }
         let mut quads = Vec::new();
@@ -172,7 +185,9 @@ impl Store {
     /// All quads, sorted, optionally of one graph, without the ontology graph.
     pub fn quads(&self, graph: Option<&str>) -> Result<Vec<Quad>, StoreError> {
         let graph_node = graph.map(NamedNode::new_unchecked);
-        let g = graph_node.as_ref().map(|n| GraphNameRef::NamedNode(n.as_ref()));
+        let g = graph_node
+            .as_ref()
+            .map(|n| GraphNameRef::NamedNode(n.as_ref()));
         let mut out = Vec::new();
         for q in self.inner.quads_for_pattern(None, None, None, g) {
             let q = q.map_err(storage)?;

@@ -206,12 +206,29 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> b
     single || abbreviations.contains(&word.to_lowercase())
 }
 
+/// The byte just after the character that starts at `p` (for positions found with `rfind`).
+pub fn after_char(s: &str, p: usize) -> usize {
+    p + s[p..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The largest character boundary of `s` at or before `i`.
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn abbr() -> HashSet<String> {
-        ["mr", "u.s", "i.d.f", "p.m"].iter().map(|s| s.to_string()).collect()
+        ["mr", "u.s", "i.d.f", "p.m"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 
     fn sentences(text: &str) -> Vec<&str> {
@@ -231,7 +248,12 @@ mod tests {
     fn quotes_and_lines() {
         assert_eq!(
             sentences("“We agree.” He left.\nHeadline without stop\nNext one!"),
-            vec!["“We agree.”", "He left.", "Headline without stop", "Next one!"]
+            vec![
+                "“We agree.”",
+                "He left.",
+                "Headline without stop",
+                "Next one!"
+            ]
         );
     }
 
@@ -247,18 +269,4 @@ mod tests {
         }
         assert_eq!(t.sentences.len(), 2);
     }
-}
-
-/// The byte just after the character that starts at `p` (for positions found with `rfind`).
-pub fn after_char(s: &str, p: usize) -> usize {
-    p + s[p..].chars().next().map_or(1, char::len_utf8)
-}
-
-/// The largest character boundary of `s` at or before `i`.
-pub fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

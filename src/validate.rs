@@ -260,7 +260,12 @@ fn iri(ns: &str, local: &str) -> NamedNode {
 /// A shape's name in messages: the local name of its IRI, or its rdfs:label.
 fn name_of(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> String {
     match node {
-        NamedOrBlankNodeRef::NamedNode(n) => n.as_str().rsplit(['#', '/']).next().unwrap_or(n.as_str()).to_string(),
+        NamedOrBlankNodeRef::NamedNode(n) => n
+            .as_str()
+            .rsplit(['#', '/'])
+            .next()
+            .unwrap_or(n.as_str())
+            .to_string(),
         NamedOrBlankNodeRef::BlankNode(_) => graph
             .object_for_subject_predicate(node, &iri(RDFS, "label"))
             .map(|l| short(&l.into_owned()))
@@ -294,8 +299,15 @@ impl Shapes {
         }
         let rdf_type = iri(RDF, "type");
         // Node shapes: declared as such, or anything with a target.
-        let mut nodes: Vec<NamedOrBlankNodeRef<'_>> = graph.subjects_for_predicate_object(&rdf_type, &sh("NodeShape")).collect();
-        for t in ["targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"] {
+        let mut nodes: Vec<NamedOrBlankNodeRef<'_>> = graph
+            .subjects_for_predicate_object(&rdf_type, &sh("NodeShape"))
+            .collect();
+        for t in [
+            "targetClass",
+            "targetNode",
+            "targetSubjectsOf",
+            "targetObjectsOf",
+        ] {
             for triple in graph.triples_for_predicate(&sh(t)) {
                 nodes.push(triple.subject);
             }
@@ -310,7 +322,8 @@ impl Shapes {
                 shape: name.clone(),
                 message,
             };
-            check_terms(&graph, node, NODE_SHAPE_TERMS).map_err(|t| unsupported(format!("sh:{t} is not supported on a node shape")))?;
+            check_terms(&graph, node, NODE_SHAPE_TERMS)
+                .map_err(|t| unsupported(format!("sh:{t} is not supported on a node shape")))?;
             if is_deactivated(&graph, node) {
                 continue;
             }
@@ -323,20 +336,26 @@ impl Shapes {
                 for o in graph.objects_for_subject_predicate(node, &sh(t)) {
                     match o {
                         TermRef::NamedNode(n) => targets.push(make(n.into_owned())),
-                        other => return Err(unsupported(format!("sh:{t} {other}: expected an IRI"))),
+                        other => {
+                            return Err(unsupported(format!("sh:{t} {other}: expected an IRI")))
+                        }
                     }
                 }
             }
             for o in graph.objects_for_subject_predicate(node, &sh("targetNode")) {
                 match o {
-                    TermRef::BlankNode(_) => return Err(unsupported("sh:targetNode with a blank node".into())),
+                    TermRef::BlankNode(_) => {
+                        return Err(unsupported("sh:targetNode with a blank node".into()))
+                    }
                     other => targets.push(Target::Node(other.into_owned())),
                 }
             }
             targets.sort_by_key(|t| format!("{t:?}"));
 
             let mut properties = Vec::new();
-            let mut property_nodes: Vec<TermRef<'_>> = graph.objects_for_subject_predicate(node, &sh("property")).collect();
+            let mut property_nodes: Vec<TermRef<'_>> = graph
+                .objects_for_subject_predicate(node, &sh("property"))
+                .collect();
             property_nodes.sort_by_key(|p| {
                 let order = as_subject(*p)
                     .and_then(|s| graph.object_for_subject_predicate(s, &sh("order")))
@@ -345,13 +364,19 @@ impl Shapes {
                 (order, p.to_string())
             });
             for p in property_nodes {
-                let p = as_subject(p).ok_or_else(|| unsupported(format!("sh:property {p}: expected a shape node")))?;
+                let p = as_subject(p).ok_or_else(|| {
+                    unsupported(format!("sh:property {p}: expected a shape node"))
+                })?;
                 if let Some(ps) = property_shape(&graph, p).map_err(unsupported)? {
                     properties.push(ps);
                 }
             }
             if !targets.is_empty() {
-                shapes.push(NodeShape { name, targets, properties });
+                shapes.push(NodeShape {
+                    name,
+                    targets,
+                    properties,
+                });
             }
         }
         Ok(Shapes { shapes })
@@ -380,7 +405,11 @@ impl Shapes {
 }
 
 /// Err(term) with the first SHACL term on `node` that is not in `allowed`.
-fn check_terms(graph: &Graph, node: NamedOrBlankNodeRef<'_>, allowed: &[&str]) -> Result<(), String> {
+fn check_terms(
+    graph: &Graph,
+    node: NamedOrBlankNodeRef<'_>,
+    allowed: &[&str],
+) -> Result<(), String> {
     for t in graph.triples_for_subject(node) {
         if let Some(local) = t.predicate.as_str().strip_prefix(SH) {
             if !allowed.contains(&local) {
@@ -402,29 +431,47 @@ fn severity(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> Result<Option<Sever
             Some("Violation") => Ok(Some(Severity::Violation)),
             Some("Warning") => Ok(Some(Severity::Warning)),
             Some("Info") => Ok(Some(Severity::Info)),
-            _ => Err(format!("sh:severity {n} is not sh:Violation, sh:Warning or sh:Info")),
+            _ => Err(format!(
+                "sh:severity {n} is not sh:Violation, sh:Warning or sh:Info"
+            )),
         },
         Some(other) => Err(format!("sh:severity {other}: expected an IRI")),
     }
 }
 
-fn property_shape(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> Result<Option<PropertyShape>, String> {
-    check_terms(graph, node, PROPERTY_SHAPE_TERMS).map_err(|t| format!("sh:{t} is not supported on a property shape"))?;
+fn property_shape(
+    graph: &Graph,
+    node: NamedOrBlankNodeRef<'_>,
+) -> Result<Option<PropertyShape>, String> {
+    check_terms(graph, node, PROPERTY_SHAPE_TERMS)
+        .map_err(|t| format!("sh:{t} is not supported on a property shape"))?;
     if is_deactivated(graph, node) {
         return Ok(None);
     }
     let path = match graph.object_for_subject_predicate(node, &sh("path")) {
         Some(TermRef::NamedNode(p)) => Path::Predicate(p.into_owned()),
-        Some(TermRef::BlankNode(b)) => match graph.object_for_subject_predicate(b, &sh("inversePath")) {
-            Some(TermRef::NamedNode(p)) if graph.triples_for_subject(b).count() == 1 => Path::Inverse(p.into_owned()),
-            _ => return Err("only predicate paths and sh:inversePath of a predicate are supported".into()),
+        Some(TermRef::BlankNode(b)) => match graph
+            .object_for_subject_predicate(b, &sh("inversePath"))
+        {
+            Some(TermRef::NamedNode(p)) if graph.triples_for_subject(b).count() == 1 => {
+                Path::Inverse(p.into_owned())
+            }
+            _ => {
+                return Err(
+                    "only predicate paths and sh:inversePath of a predicate are supported".into(),
+                )
+            }
         },
         _ => return Err("a property shape without an sh:path".into()),
     };
     let count = |local: &str| -> Result<Option<u64>, String> {
         match graph.object_for_subject_predicate(node, &sh(local)) {
             None => Ok(None),
-            Some(TermRef::Literal(l)) => l.value().parse().map(Some).map_err(|_| format!("sh:{local} {l}: expected a non-negative integer")),
+            Some(TermRef::Literal(l)) => l
+                .value()
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("sh:{local} {l}: expected a non-negative integer")),
             Some(other) => Err(format!("sh:{local} {other}: expected an integer")),
         }
     };
@@ -452,12 +499,17 @@ fn property_shape(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> Result<Option
     constraints.extend(iris("class")?.into_iter().map(Constraint::Class));
     constraints.extend(iris("datatype")?.into_iter().map(Constraint::Datatype));
     for k in iris("nodeKind")? {
-        constraints.push(Constraint::NodeKind(NodeKind::from_iri(k.as_str()).ok_or_else(|| format!("sh:nodeKind {k}: not a node kind"))?));
+        constraints.push(Constraint::NodeKind(
+            NodeKind::from_iri(k.as_str())
+                .ok_or_else(|| format!("sh:nodeKind {k}: not a node kind"))?,
+        ));
     }
-    let message = graph.object_for_subject_predicate(node, &sh("message")).map(|m| match m {
-        TermRef::Literal(l) => l.value().to_string(),
-        other => other.to_string(),
-    });
+    let message = graph
+        .object_for_subject_predicate(node, &sh("message"))
+        .map(|m| match m {
+            TermRef::Literal(l) => l.value().to_string(),
+            other => other.to_string(),
+        });
     Ok(Some(PropertyShape {
         path,
         constraints,
@@ -476,12 +528,16 @@ fn read_list(graph: &Graph, head: TermRef<'_>) -> Result<Vec<Term>, String> {
             return Ok(out);
         }
         let s = as_subject(cell).ok_or("sh:in: not a list")?;
-        let item = graph.object_for_subject_predicate(s, &first).ok_or("sh:in: a list cell without rdf:first")?;
+        let item = graph
+            .object_for_subject_predicate(s, &first)
+            .ok_or("sh:in: a list cell without rdf:first")?;
         if matches!(item, TermRef::BlankNode(_)) {
             return Err("sh:in: blank nodes cannot be compared".into());
         }
         out.push(item.into_owned());
-        cell = graph.object_for_subject_predicate(s, &rest).ok_or("sh:in: a list cell without rdf:rest")?;
+        cell = graph
+            .object_for_subject_predicate(s, &rest)
+            .ok_or("sh:in: a list cell without rdf:rest")?;
     }
     Err("sh:in: the list does not end".into())
 }
@@ -498,7 +554,10 @@ fn focus_pattern(targets: &[Target]) -> String {
         .collect();
     let mut branches = Vec::new();
     if !classes.is_empty() {
-        branches.push(format!("{{ VALUES ?targetClass {{ {} }} ?focus {rdf_type}/{sub_class}* ?targetClass . }}", classes.join(" ")));
+        branches.push(format!(
+            "{{ VALUES ?targetClass {{ {} }} ?focus {rdf_type}/{sub_class}* ?targetClass . }}",
+            classes.join(" ")
+        ));
     }
     for t in targets {
         match t {
@@ -508,7 +567,10 @@ fn focus_pattern(targets: &[Target]) -> String {
             Target::Class(_) => {}
         }
     }
-    format!("{{ SELECT DISTINCT ?focus WHERE {{ {} }} }}", branches.join(" UNION "))
+    format!(
+        "{{ SELECT DISTINCT ?focus WHERE {{ {} }} }}",
+        branches.join(" UNION ")
+    )
 }
 
 /// The datatypes whose literals are checked for well-formedness by a cast.
@@ -561,7 +623,9 @@ fn detail(c: &Constraint, value: Option<&Term>, count: Option<u64>) -> String {
             format!("{v} is not one of {}", names.join(", "))
         }
         Constraint::Class(class) => format!("{v} is not a {}", short(&class.clone().into())),
-        Constraint::Datatype(dt) => format!("{v} is not a well-formed {}", short(&dt.clone().into())),
+        Constraint::Datatype(dt) => {
+            format!("{v} is not a well-formed {}", short(&dt.clone().into()))
+        }
         Constraint::NodeKind(k) => format!("{v} is not {}", k.name()),
     }
 }
@@ -584,11 +648,17 @@ fn short_quoted(t: &Term) -> String {
 
 /// Runs every check of `shapes` on the graphs of `scope`. The violations come sorted by focus
 /// node, path and message.
-pub fn validate(store: &Store, shapes: &Shapes, scope: &Scope) -> Result<Vec<Violation>, ValidateError> {
+pub fn validate(
+    store: &Store,
+    shapes: &Shapes,
+    scope: &Scope,
+) -> Result<Vec<Violation>, ValidateError> {
     let mut out = Vec::new();
     for check in shapes.checks() {
         for s in select(store, &check.sparql, scope)? {
-            let Some(focus) = s.get("focus").cloned() else { continue };
+            let Some(focus) = s.get("focus").cloned() else {
+                continue;
+            };
             let value = s.get("value").cloned();
             let count = s.get("count").and_then(|c| match c {
                 Term::Literal(l) => l.value().parse().ok(),
@@ -609,7 +679,9 @@ pub fn validate(store: &Store, shapes: &Shapes, scope: &Scope) -> Result<Vec<Vio
             });
         }
     }
-    out.sort_by(|a, b| (short(&a.focus), &a.path, &a.message).cmp(&(short(&b.focus), &b.path, &b.message)));
+    out.sort_by(|a, b| {
+        (short(&a.focus), &a.path, &a.message).cmp(&(short(&b.focus), &b.path, &b.message))
+    });
     out.dedup();
     Ok(out)
 }
@@ -659,21 +731,32 @@ mod tests {
 
     fn store_with(graph: &str, data: &str) -> Store {
         let store = Store::in_memory().unwrap();
-        store.load(data.as_bytes(), RdfFormat::Turtle, Some(graph), "test").unwrap();
+        store
+            .load(data.as_bytes(), RdfFormat::Turtle, Some(graph), "test")
+            .unwrap();
         store
     }
 
     /// Whether there is a violation of `component` at `path` on the focus node `id/{focus}`.
     fn found(v: &[Violation], focus: &str, path: &str, component: &str) -> bool {
         let focus = Term::from(NamedNode::new(format!("{ID}{focus}")).unwrap());
-        v.iter().any(|x| x.focus == focus && x.path == path && x.component == component)
+        v.iter()
+            .any(|x| x.focus == focus && x.path == path && x.component == component)
     }
 
     #[test]
     fn the_builtin_shapes_are_all_supported() {
         let shapes = Shapes::builtin().unwrap();
         let names: Vec<&str> = shapes.shapes.iter().map(|s| s.name.as_str()).collect();
-        for n in ["ActorShape", "StanceShape", "ParticipationShape", "PositionShape", "StatementShape", "SentenceShape", "DocumentShape"] {
+        for n in [
+            "ActorShape",
+            "StanceShape",
+            "ParticipationShape",
+            "PositionShape",
+            "StatementShape",
+            "SentenceShape",
+            "DocumentShape",
+        ] {
             assert!(names.contains(&n), "{n} missing from {names:?}");
         }
         let checks = shapes.checks();
@@ -695,7 +778,14 @@ mod tests {
     #[test]
     fn a_broken_graph_has_each_violation() {
         let store = store_with("https://w3id.org/negograph/id/doc/1", GOOD);
-        store.load(BROKEN.as_bytes(), RdfFormat::Turtle, Some("https://w3id.org/negograph/id/doc/2"), "test").unwrap();
+        store
+            .load(
+                BROKEN.as_bytes(),
+                RdfFormat::Turtle,
+                Some("https://w3id.org/negograph/id/doc/2"),
+                "test",
+            )
+            .unwrap();
         let shapes = Shapes::builtin().unwrap();
         let v = validate(&store, &shapes, &Scope::All).unwrap();
         let expected = [
@@ -704,26 +794,67 @@ mod tests {
             ("stance/2", "neg:polarity", "sh:InConstraintComponent"),
             ("stance/2", "neg:target", "sh:NodeKindConstraintComponent"),
             ("stance/2", "neg:evidence", "sh:MinCountConstraintComponent"),
-            ("actor/egypt", "rdfs:label", "sh:MaxCountConstraintComponent"),
-            ("sentence/2-0", "neg:start", "sh:DatatypeConstraintComponent"),
+            (
+                "actor/egypt",
+                "rdfs:label",
+                "sh:MaxCountConstraintComponent",
+            ),
+            (
+                "sentence/2-0",
+                "neg:start",
+                "sh:DatatypeConstraintComponent",
+            ),
             ("doc/2", "dcterms:date", "sh:MaxCountConstraintComponent"),
             ("doc/2", "dcterms:date", "sh:DatatypeConstraintComponent"),
-            ("participation/2", "neg:actor", "sh:ClassConstraintComponent"),
-            ("participation/2", "neg:negotiation", "sh:ClassConstraintComponent"),
+            (
+                "participation/2",
+                "neg:actor",
+                "sh:ClassConstraintComponent",
+            ),
+            (
+                "participation/2",
+                "neg:negotiation",
+                "sh:ClassConstraintComponent",
+            ),
             ("participation/2", "neg:role", "sh:InConstraintComponent"),
         ];
         for (focus, path, component) in expected {
-            assert!(found(&v, focus, path, component), "no {component} on {focus} {path} in {v:#?}");
+            assert!(
+                found(&v, focus, path, component),
+                "no {component} on {focus} {path} in {v:#?}"
+            );
         }
         assert_eq!(v.len(), expected.len(), "{v:#?}");
-        let polarity = v.iter().find(|x| x.component == "sh:InConstraintComponent" && x.path == "neg:polarity").unwrap();
-        assert_eq!(polarity.value, Some(Term::from(NamedNode::new(format!("{NEG}Maybe")).unwrap())));
-        assert!(polarity.message.contains("neg:Maybe is not one of neg:Support, neg:Oppose, neg:Neutral"), "{}", polarity.message);
+        let polarity = v
+            .iter()
+            .find(|x| x.component == "sh:InConstraintComponent" && x.path == "neg:polarity")
+            .unwrap();
+        assert_eq!(
+            polarity.value,
+            Some(Term::from(NamedNode::new(format!("{NEG}Maybe")).unwrap()))
+        );
+        assert!(
+            polarity
+                .message
+                .contains("neg:Maybe is not one of neg:Support, neg:Oppose, neg:Neutral"),
+            "{}",
+            polarity.message
+        );
 
         // one graph at a time: the good one passes, the broken one does not
-        let good = validate(&store, &shapes, &Scope::Graph("https://w3id.org/negograph/id/doc/1".into())).unwrap();
+        let good = validate(
+            &store,
+            &shapes,
+            &Scope::Graph("https://w3id.org/negograph/id/doc/1".into()),
+        )
+        .unwrap();
         assert!(good.is_empty(), "{good:#?}");
-        let broken = validate(&store, &shapes, &Scope::Graph("https://w3id.org/negograph/id/doc/2".into())).unwrap();
+        let broken = validate(
+            &store,
+            &shapes,
+            &Scope::Graph("https://w3id.org/negograph/id/doc/2".into()),
+        )
+        .unwrap();
         assert_eq!(broken.len(), expected.len());
     }
 
@@ -738,10 +869,21 @@ mod tests {
         "#;
         let shapes = Shapes::parse(ttl, "test").unwrap();
         let graph = "https://w3id.org/negograph/id/doc/3";
-        let store = store_with(graph, r#"<https://w3id.org/negograph/id/actor/x> a <https://w3id.org/negograph/ontology#Person> ."#);
+        let store = store_with(
+            graph,
+            r#"<https://w3id.org/negograph/id/actor/x> a <https://w3id.org/negograph/ontology#Person> ."#,
+        );
         for scope in [Scope::All, Scope::Graph(graph.into())] {
             let v = validate(&store, &shapes, &scope).unwrap();
-            assert!(found(&v, "actor/x", "rdfs:label", "sh:MinCountConstraintComponent"), "{v:#?}");
+            assert!(
+                found(
+                    &v,
+                    "actor/x",
+                    "rdfs:label",
+                    "sh:MinCountConstraintComponent"
+                ),
+                "{v:#?}"
+            );
         }
     }
 
@@ -770,7 +912,10 @@ mod tests {
             ex:S sh:targetNode ex:a , ex:b ; sh:property [ sh:path [ sh:inversePath ex:knows ] ; sh:minCount 1 ] .
         "#;
         let shapes = Shapes::parse(ttl, "test").unwrap();
-        let store = store_with("http://example.org/g", "<http://example.org/c> <http://example.org/knows> <http://example.org/a> .");
+        let store = store_with(
+            "http://example.org/g",
+            "<http://example.org/c> <http://example.org/knows> <http://example.org/a> .",
+        );
         let v = validate(&store, &shapes, &Scope::All).unwrap();
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].focus.to_string(), "<http://example.org/b>");

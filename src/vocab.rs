@@ -25,7 +25,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("negotiation", "https://w3id.org/negograph/id/negotiation/"),
     ("stance", "https://w3id.org/negograph/id/stance/"),
     ("sentence", "https://w3id.org/negograph/id/sentence/"),
-    ("participation", "https://w3id.org/negograph/id/participation/"),
+    (
+        "participation",
+        "https://w3id.org/negograph/id/participation/",
+    ),
     ("position", "https://w3id.org/negograph/id/position/"),
     ("statement", "https://w3id.org/negograph/id/statement/"),
     ("rdf", RDF),

@@ -14,8 +14,14 @@ fn extract_writes_ntriples_with_evidence_and_is_deterministic() {
     let path = dir.path().join("a.txt");
     std::fs::write(&path, SEED_LIKE).unwrap();
     let store = dir.path().join("unused");
-    let a = ok(&store, &["extract", "--format", "ntriples", path.to_str().unwrap()]);
-    let b = ok(&store, &["extract", "--format", "ntriples", path.to_str().unwrap()]);
+    let a = ok(
+        &store,
+        &["extract", "--format", "ntriples", path.to_str().unwrap()],
+    );
+    let b = ok(
+        &store,
+        &["extract", "--format", "ntriples", path.to_str().unwrap()],
+    );
     assert_eq!(a, b, "same input, same bytes");
     assert!(!store.exists(), "extract never creates a store");
     assert!(a.contains("<https://w3id.org/negograph/id/actor/qatar> <http://www.w3.org/2000/01/rdf-schema#label> \"Qatar\""));
@@ -26,7 +32,11 @@ fn extract_writes_ntriples_with_evidence_and_is_deterministic() {
     let stances = a.lines().filter(|l| l.contains("ontology#Stance>")).count();
     assert!(stances >= 1, "{a}");
     // Standard input gives the same graph.
-    let out = run(&store, &["extract", "--format", "ntriples", "-"], Some(SEED_LIKE.as_bytes()));
+    let out = run(
+        &store,
+        &["extract", "--format", "ntriples", "-"],
+        Some(SEED_LIKE.as_bytes()),
+    );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), a);
 }
 
@@ -37,19 +47,52 @@ fn ingest_query_export_load_round_trip() {
     let before = nquads(&store);
     assert!(before.len() > 1000);
     // Ingesting again changes nothing.
-    let out = run(&store, &["ingest", "--quiet", fixtures().to_str().unwrap()], None);
+    let out = run(
+        &store,
+        &["ingest", "--quiet", fixtures().to_str().unwrap()],
+        None,
+    );
     assert!(out.status.success());
-    assert!(stderr(&out).contains("0 documents new, 18 already present"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("0 documents new, 18 already present"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(nquads(&store), before);
     // A query as a table and as CSV.
     let table = ok(&store, &["query", "--named", "mediators"]);
     assert!(table.lines().next().unwrap().starts_with("negotiation"));
-    let csv = ok(&store, &["query", "--named", "stances-on-issue", "--param", "issue=ceasefire", "--format", "csv"]);
+    let csv = ok(
+        &store,
+        &[
+            "query",
+            "--named",
+            "stances-on-issue",
+            "--param",
+            "issue=ceasefire",
+            "--format",
+            "csv",
+        ],
+    );
     assert!(csv.lines().count() > 1);
-    assert!(csv.lines().skip(1).all(|l| l.contains("https://w3id.org/negograph/issue/ceasefire")), "{csv}");
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.contains("https://w3id.org/negograph/issue/ceasefire")),
+        "{csv}"
+    );
     // Export as TriG and load into a fresh store: the same graph.
     let trig = dir.path().join("all.trig");
-    ok(&store, &["export", "--format", "trig", "--output", trig.to_str().unwrap()]);
+    ok(
+        &store,
+        &[
+            "export",
+            "--format",
+            "trig",
+            "--output",
+            trig.to_str().unwrap(),
+        ],
+    );
     let fresh = dir.path().join("fresh");
     ok(&fresh, &["load", trig.to_str().unwrap()]);
     assert_eq!(nquads(&fresh), before);
@@ -58,7 +101,10 @@ fn ingest_query_export_load_round_trip() {
     // stats and actors answer.
     assert!(ok(&store, &["stats"]).contains("documents"));
     let actors = ok(&store, &["actors"]);
-    assert!(actors.contains("Hamas") && actors.contains("Mediator"), "{actors}");
+    assert!(
+        actors.contains("Hamas") && actors.contains("Mediator"),
+        "{actors}"
+    );
 }
 
 #[test]
@@ -68,13 +114,23 @@ fn every_named_query_answers_on_the_fixture_store() {
     let list = ok(&store, &["queries"]);
     let names: Vec<String> = std::fs::read_dir(root().join("queries"))
         .unwrap()
-        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().to_string())
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
         .collect();
     assert!(names.len() >= 8);
     for name in names {
         assert!(list.contains(&name), "{name} not listed");
         let csv = ok(&store, &["query", "--named", &name, "--format", "csv"]);
-        assert!(csv.lines().count() >= 2, "named query {name} found nothing on the fixture store");
+        assert!(
+            csv.lines().count() >= 2,
+            "named query {name} found nothing on the fixture store"
+        );
     }
 }
 
@@ -82,7 +138,11 @@ fn every_named_query_answers_on_the_fixture_store() {
 fn actors_file_adds_and_overrides() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Zorvani officials said the Free Harbor League accepted the truce.\n").unwrap();
+    std::fs::write(
+        &article,
+        "Zorvani officials said the Free Harbor League accepted the truce.\n",
+    )
+    .unwrap();
     let actors = dir.path().join("mine.ttl");
     std::fs::write(
         &actors,
@@ -93,15 +153,37 @@ fn actors_file_adds_and_overrides() {
     )
     .unwrap();
     let store = dir.path().join("s");
-    let without = ok(&store, &["extract", "--format", "ntriples", article.to_str().unwrap()]);
+    let without = ok(
+        &store,
+        &["extract", "--format", "ntriples", article.to_str().unwrap()],
+    );
     assert!(!without.contains("Zorvania"));
-    let with = ok(&store, &["extract", "--format", "ntriples", "--actors", actors.to_str().unwrap(), article.to_str().unwrap()]);
+    let with = ok(
+        &store,
+        &[
+            "extract",
+            "--format",
+            "ntriples",
+            "--actors",
+            actors.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ],
+    );
     assert!(with.contains("\"Zorvania\""), "{with}");
     assert!(with.contains("actor/free-harbor-league"));
     assert!(with.contains("issue/ceasefire"), "the truce stance: {with}");
     // A broken actors file is an error naming the file.
     std::fs::write(&actors, "actor:x a .").unwrap();
-    let out = run(&store, &["extract", "--actors", actors.to_str().unwrap(), article.to_str().unwrap()], None);
+    let out = run(
+        &store,
+        &[
+            "extract",
+            "--actors",
+            actors.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("mine.ttl"), "{}", stderr(&out));
 }
@@ -118,7 +200,11 @@ fn bad_input_is_reported_and_leaves_the_store_as_it_was() {
     // A missing file.
     let out = run(&store, &["ingest", "/no/such/file.txt"], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("/no/such/file.txt"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/no/such/file.txt"),
+        "{}",
+        stderr(&out)
+    );
 
     // A folder with a binary file, invalid UTF-8 and an empty article: skipped, the rest ingested.
     let folder = dir.path().join("mixed");
@@ -126,12 +212,23 @@ fn bad_input_is_reported_and_leaves_the_store_as_it_was() {
     std::fs::write(folder.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0IHDR").unwrap();
     std::fs::write(folder.join("latin1.txt"), b"Caf\xe9 talks in Doha").unwrap();
     std::fs::write(folder.join("empty.txt"), b"  \n").unwrap();
-    std::fs::write(folder.join("ok.txt"), "Egyptian mediators said Israel rejected the proposal.\n").unwrap();
-    let out = run(&store, &["ingest", "--quiet", folder.to_str().unwrap()], None);
+    std::fs::write(
+        folder.join("ok.txt"),
+        "Egyptian mediators said Israel rejected the proposal.\n",
+    )
+    .unwrap();
+    let out = run(
+        &store,
+        &["ingest", "--quiet", folder.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1), "some files failed");
     let err = stderr(&out);
     assert!(err.contains("image.txt") && err.contains("binary"), "{err}");
-    assert!(err.contains("latin1.txt") && err.contains("UTF-8") && err.contains("offset 3"), "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("UTF-8") && err.contains("offset 3"),
+        "{err}"
+    );
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(err.contains("1 documents new"), "{err}");
     let after_folder = nquads(&store);
@@ -140,7 +237,11 @@ fn bad_input_is_reported_and_leaves_the_store_as_it_was() {
     // Malformed SPARQL: the error says where.
     let out = run(&store, &["query", "SELECT ?x WHERE { ?x ?y }"], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("SPARQL syntax error"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("SPARQL syntax error"),
+        "{}",
+        stderr(&out)
+    );
     // An update sent to query is refused.
     let out = run(&store, &["query", "DELETE WHERE { ?s ?p ?o }"], None);
     assert_eq!(out.status.code(), Some(2));
@@ -162,7 +263,13 @@ fn remove_takes_a_document_out() {
     std::fs::write(&a, SEED_LIKE).unwrap();
     ok(&store, &["ingest", a.to_str().unwrap()]);
     let doc = ok(&store, &["query", "--format", "tsv", "PREFIX neg: <https://w3id.org/negograph/ontology#> SELECT ?d WHERE { ?d a neg:Document }"]);
-    let iri = doc.lines().nth(1).unwrap().trim().trim_matches(['<', '>']).to_string();
+    let iri = doc
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_matches(['<', '>'])
+        .to_string();
     ok(&store, &["remove", &iri]);
     let count = ok(&store, &["query", "--format", "tsv", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/negograph/ontology>) }"]);
     assert!(count.lines().nth(1).unwrap().starts_with("0"), "{count}");
@@ -174,12 +281,24 @@ fn html_markdown_and_json_lines_are_read() {
     let store = dir.path().join("s");
     let html = dir.path().join("a.html");
     std::fs::write(&html, "<html><head><title>Talks</title><script>var hamas=1</script></head><body><nav>Qatar Egypt</nav><article><p>Qatari mediators said Hamas accepted the truce.</p></article></body></html>").unwrap();
-    let out = ok(&store, &["extract", "--format", "ntriples", html.to_str().unwrap()]);
-    assert!(out.contains("\"Talks\"") && out.contains("actor/hamas"), "{out}");
+    let out = ok(
+        &store,
+        &["extract", "--format", "ntriples", html.to_str().unwrap()],
+    );
+    assert!(
+        out.contains("\"Talks\"") && out.contains("actor/hamas"),
+        "{out}"
+    );
     let md = dir.path().join("b.md");
     std::fs::write(&md, "---\ntitle: Truce talks\ndate: 2025-05-02\nsource: Example Wire\n---\n# Truce talks\n\nEgyptian officials said Israel rejected the truce.\n").unwrap();
-    let out = ok(&store, &["extract", "--format", "ntriples", md.to_str().unwrap()]);
-    assert!(out.contains("\"2025-05-02\"") && out.contains("\"Example Wire\""), "{out}");
+    let out = ok(
+        &store,
+        &["extract", "--format", "ntriples", md.to_str().unwrap()],
+    );
+    assert!(
+        out.contains("\"2025-05-02\"") && out.contains("\"Example Wire\""),
+        "{out}"
+    );
     let jsonl = dir.path().join("c.jsonl");
     std::fs::write(&jsonl, "{\"text\":\"Qatar said Hamas accepted the truce.\",\"date\":\"2025-01-02\"}\n{\"text\":\"Egypt said Israel rejected the truce.\"}\n").unwrap();
     let out = run(&store, &["ingest", jsonl.to_str().unwrap()], None);
@@ -197,10 +316,19 @@ fn explain_shows_sentence_span_and_rule() {
     std::fs::write(&a, SEED_LIKE).unwrap();
     let store = dir.path().join("s");
     let text = ok(&store, &["explain", a.to_str().unwrap()]);
-    assert!(text.contains("stance    Hamas supports issue ceasefire"), "the subject of the reported clause holds it: {text}");
-    assert!(text.contains("role      Qatar is Mediator") && text.contains("⟦Mediators from⟧"), "{text}");
+    assert!(
+        text.contains("stance    Hamas supports issue ceasefire"),
+        "the subject of the reported clause holds it: {text}"
+    );
+    assert!(
+        text.contains("role      Qatar is Mediator") && text.contains("⟦Mediators from⟧"),
+        "{text}"
+    );
     assert!(text.contains("rule     "), "{text}");
     ok(&store, &["ingest", a.to_str().unwrap()]);
     let about = ok(&store, &["explain", "qatar"]);
-    assert!(about.contains("Participation") && about.contains("mediators-from"), "{about}");
+    assert!(
+        about.contains("Participation") && about.contains("mediators-from"),
+        "{about}"
+    );
 }

@@ -23,20 +23,36 @@ pub fn fixture(name: &str) -> PathBuf {
 /// Runs negograph with `args` against `store`, with `stdin` as input.
 pub fn run(store: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(bin());
-    cmd.arg("--store").arg(store).args(args).env_remove("NEGOGRAPH_STORE");
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.arg("--store")
+        .arg(store)
+        .args(args)
+        .env_remove("NEGOGRAPH_STORE");
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("negograph runs");
     if let Some(input) = stdin {
         use std::io::Write;
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
     }
     child.wait_with_output().expect("negograph finishes")
 }
 
 pub fn ok(store: &Path, args: &[&str]) -> String {
     let out = run(store, args, None);
-    assert!(out.status.success(), "negograph {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "negograph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -47,13 +63,23 @@ pub fn stderr(out: &Output) -> String {
 /// A store holding all fixture articles.
 pub fn fixture_store(dir: &Path) -> PathBuf {
     let store = dir.join("store");
-    ok(&store, &["ingest", "--quiet", fixtures().to_str().expect("utf-8 path")]);
+    ok(
+        &store,
+        &[
+            "ingest",
+            "--quiet",
+            fixtures().to_str().expect("utf-8 path"),
+        ],
+    );
     store
 }
 
 /// Sorted N-Quads lines of the whole store.
 pub fn nquads(store: &Path) -> Vec<String> {
-    let mut lines: Vec<String> = ok(store, &["export", "--format", "nquads"]).lines().map(str::to_string).collect();
+    let mut lines: Vec<String> = ok(store, &["export", "--format", "nquads"])
+        .lines()
+        .map(str::to_string)
+        .collect();
     lines.sort();
     lines
 }

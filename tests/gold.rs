@@ -9,15 +9,32 @@ use std::process::Command;
 use common::*;
 
 /// F1 floors on the fixture set: raise them as the extractor improves, never lower them.
-const FIXTURE_FLOORS: &[(&str, f64)] = &[("actors", 0.93), ("roles", 0.68), ("positions", 0.85), ("stances", 0.38)];
-const SEED_FLOORS: &[(&str, f64)] = &[("actors", 0.95), ("roles", 0.95), ("positions", 0.95), ("stances", 0.9)];
+const FIXTURE_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.93),
+    ("roles", 0.68),
+    ("positions", 0.85),
+    ("stances", 0.38),
+];
+const SEED_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.95),
+    ("roles", 0.95),
+    ("positions", 0.95),
+    ("stances", 0.9),
+];
 
 fn f1_lines(out: &str) -> Vec<(String, String)> {
     out.lines()
         .filter_map(|l| {
             let l = l.trim();
             let (cat, rest) = l.split_once(": precision")?;
-            Some((cat.trim().to_string(), rest.split("(tp").nth(1)?.trim_end_matches(')').trim().to_string()))
+            Some((
+                cat.trim().to_string(),
+                rest.split("(tp")
+                    .nth(1)?
+                    .trim_end_matches(')')
+                    .trim()
+                    .to_string(),
+            ))
         })
         .collect()
 }
@@ -33,7 +50,11 @@ fn eval(gold: &std::path::Path, floors: &[(&str, f64)]) -> String {
     let out = run(&dir.path().join("s"), &args, None);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     println!("{text}");
-    assert!(out.status.success(), "below the floors:\n{text}\n{}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "below the floors:\n{text}\n{}",
+        stderr(&out)
+    );
     text
 }
 
@@ -42,11 +63,21 @@ fn cross_check(gold: &std::path::Path, ours: &str) {
     if !scorer.exists() {
         return;
     }
-    let Ok(out) = Command::new("python3").arg(&scorer).arg("--bin").arg(bin()).arg(gold).output() else {
+    let Ok(out) = Command::new("python3")
+        .arg(&scorer)
+        .arg("--bin")
+        .arg(bin())
+        .arg(gold)
+        .output()
+    else {
         return;
     };
     let theirs = String::from_utf8_lossy(&out.stdout).to_string();
-    assert_eq!(f1_lines(ours), f1_lines(&theirs), "negograph eval and score.py disagree:\n{ours}\n{theirs}");
+    assert_eq!(
+        f1_lines(ours),
+        f1_lines(&theirs),
+        "negograph eval and score.py disagree:\n{ours}\n{theirs}"
+    );
 }
 
 #[test]

@@ -62,7 +62,9 @@ fn check(text: &str) {
     }
     let quads = negograph::mapping::quads(&x, &LEXICON);
     let nt = export::write(&quads, RdfSyntax::Ntriples, Vec::new()).expect("write");
-    let parsed = RdfParser::from_format(RdfFormat::NTriples).for_slice(&nt).collect::<Result<Vec<_>, _>>();
+    let parsed = RdfParser::from_format(RdfFormat::NTriples)
+        .for_slice(&nt)
+        .collect::<Result<Vec<_>, _>>();
     assert!(parsed.is_ok(), "output is not N-Triples: {parsed:?}");
 }
 

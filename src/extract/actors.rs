@@ -35,29 +35,123 @@ impl Found {
 
     pub fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
         let first = self.mentions.partition_point(|m| m.start < start);
-        self.mentions[first..].iter().take_while(move |m| m.start < end)
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start < end)
     }
 }
 
 /// Words that open a capitalised run without being part of a name.
 const NOT_NAME: &[&str] = &[
-    "The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "From", "To", "By", "With", "When",
-    "While", "After", "Before", "If", "As", "So", "Yet", "Still", "Meanwhile", "However", "Also",
-    "Then", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "Despite",
-    "Even", "Neither", "Nor", "Several", "Many", "Some", "Officials", "According", "Under", "Over",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Image", "Photo", "Video", "Updated", "Published", "Read", "More",
-    "Western", "Eastern", "Northern", "Southern", "Central", "Our", "Their", "His", "Her", "Its",
-    "What", "Why", "How", "Who", "Where", "Q", "Editor", "Note", "Asked", "Speaking", "Israeli",
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "To",
+    "By",
+    "With",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "If",
+    "As",
+    "So",
+    "Yet",
+    "Still",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Then",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Despite",
+    "Even",
+    "Neither",
+    "Nor",
+    "Several",
+    "Many",
+    "Some",
+    "Officials",
+    "According",
+    "Under",
+    "Over",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Image",
+    "Photo",
+    "Video",
+    "Updated",
+    "Published",
+    "Read",
+    "More",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Q",
+    "Editor",
+    "Note",
+    "Asked",
+    "Speaking",
+    "Israeli",
 ];
 
 /// Lower-case words that may stand inside a name ("Mohammed bin Salman", "Deir al-Balah").
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "ul", "ben"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "ul",
+    "ben",
+];
 
 fn skip_ws_back(text: &str, mut pos: usize) -> usize {
     while pos > 0 {
-        let Some(c) = text[..pos].chars().next_back() else { break };
+        let Some(c) = text[..pos].chars().next_back() else {
+            break;
+        };
         if c.is_whitespace() {
             pos -= c.len_utf8();
         } else {
@@ -105,7 +199,11 @@ struct Hits {
 }
 
 fn hits(lexicon: &Lexicon, class: CueClass, text: &str) -> Vec<Hit> {
-    lexicon.cue_hits(class, text).into_iter().map(|(h, _)| h).collect()
+    lexicon
+        .cue_hits(class, text)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect()
 }
 
 struct Builder<'a> {
@@ -153,10 +251,20 @@ impl Builder<'_> {
         self.actors.len() - 1
     }
 
-    fn mention(&mut self, start: usize, end: usize, actor: usize, kind: MentionKind, locative: bool) {
+    fn mention(
+        &mut self,
+        start: usize,
+        end: usize,
+        actor: usize,
+        kind: MentionKind,
+        locative: bool,
+    ) {
         let possessive = possessive_end(self.text, end).is_some();
         let found = &self.text[start..end];
-        if matches!(kind, MentionKind::Name | MentionKind::Metonym | MentionKind::Surname | MentionKind::Demonym) {
+        if matches!(
+            kind,
+            MentionKind::Name | MentionKind::Metonym | MentionKind::Surname | MentionKind::Demonym
+        ) {
             self.actors[actor].found_as.insert(found.to_string());
         }
         if !locative {
@@ -214,7 +322,12 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     };
 
     // 1. Gazetteer names.
-    let names: Vec<Hit> = lexicon.names.find(t).into_iter().filter(|h| !in_credit(h.start)).collect();
+    let names: Vec<Hit> = lexicon
+        .names
+        .find(t)
+        .into_iter()
+        .filter(|h| !in_credit(h.start))
+        .collect();
     let titled = |start: usize| {
         ends_right_before(&h.titles, t, start).is_some()
             || ends_right_before(&h.honorifics, t, start).is_some()
@@ -225,7 +338,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     for hit in &names {
         for &(entry, kind) in lexicon.names.values(hit) {
             let person = lexicon.actors[entry].kind == ActorKind::Person;
-            if person && (matches!(kind, NameKind::Label | NameKind::AltLabel) || (kind == NameKind::Surname && titled(hit.start))) {
+            if person
+                && (matches!(kind, NameKind::Label | NameKind::AltLabel)
+                    || (kind == NameKind::Surname && titled(hit.start)))
+            {
                 activated.insert(entry);
             }
         }
@@ -242,15 +358,24 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         // "in Doha", "to the White House": a place. "from" and "of" make a place of a capital
         // ("pulled its team from Doha") but not of a state ("mediators from Qatar").
         let locative = ends_right_before(&h.locatives, t, hit.start).is_some_and(|l| {
-            kind == NameKind::Metonym || !matches!(t[l.start..l.end].to_lowercase().as_str(), "from" | "of" | "through" | "via")
+            kind == NameKind::Metonym
+                || !matches!(
+                    t[l.start..l.end].to_lowercase().as_str(),
+                    "from" | "of" | "through" | "via"
+                )
         });
         let next_name_start = names.get(n + 1).map(|x| x.start);
         match kind {
             NameKind::Surname if !activated.contains(&entry) => continue,
-            NameKind::Demonym if !agent_follows(t, hit.end, &h, next_name_start, &names) => continue,
+            NameKind::Demonym if !agent_follows(t, hit.end, &h, next_name_start, &names) => {
+                continue
+            }
             NameKind::Metonym => {
                 let after = skip_ws(t, hit.end);
-                if after == hit.end + 1 && starts_capital(&t[after..]) && possessive_end(t, hit.end).is_none() {
+                if after == hit.end + 1
+                    && starts_capital(&t[after..])
+                    && possessive_end(t, hit.end).is_none()
+                {
                     continue;
                 }
             }
@@ -263,7 +388,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             NameKind::Metonym => MentionKind::Metonym,
             NameKind::Surname => MentionKind::Surname,
         };
-        let locative = locative && lexicon.actors[entry].kind == ActorKind::State && mk != MentionKind::Demonym;
+        let locative = locative
+            && lexicon.actors[entry].kind == ActorKind::State
+            && mk != MentionKind::Demonym;
         b.mention(hit.start, hit.end, actor, mk, locative);
     }
 
@@ -278,10 +405,16 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 continue;
             }
             let name = &t[start..end];
-            if meta.creators.iter().chain(&meta.contributors).any(|c| c == name) {
+            if meta
+                .creators
+                .iter()
+                .chain(&meta.contributors)
+                .any(|c| c == name)
+            {
                 continue;
             }
-            let title_before = ends_right_before(&h.titles, t, start).filter(|th| th.start >= s.start);
+            let title_before =
+                ends_right_before(&h.titles, t, start).filter(|th| th.start >= s.start);
             let apposition = apposition_title(t, end, s.end, &h);
             let title_comma = comma_title_before(t, start, s.start, &h);
             let speaks = starts_right_after(&h.speech, t, end).is_some();
@@ -310,7 +443,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             let start = from + p;
             let end = start + surname.len();
             from = end;
-            let bounded = !t[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+            let bounded = !t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
                 && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
             if bounded && !b.covered(start, end) && !in_credit(start) {
                 b.mention(start, end, actor, MentionKind::Surname, false);
@@ -326,14 +462,19 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         }
         // A capitalised title inside a name ("Capitol Hill") or a lower-case word that only looks
         // like one is kept only in the shapes below.
-        let title = t[th.start..th.end].to_lowercase().trim_end_matches('.').to_string();
+        let title = t[th.start..th.end]
+            .to_lowercase()
+            .trim_end_matches('.')
+            .to_string();
         let person_after = {
             let mut p = skip_ws(t, th.end);
             // "Prime Minister Sheikh Mohammed ..."
             if let Some(hon) = h.honorifics.iter().find(|x| x.start == p) {
                 p = skip_ws(t, hon.end);
             }
-            b.mentions.iter().find(|m| m.start == p && b.actors[m.actor].kind == ActorKind::Person)
+            b.mentions
+                .iter()
+                .find(|m| m.start == p && b.actors[m.actor].kind == ActorKind::Person)
         };
         let sentence = &text.sentences[text.sentence_of(th.start)];
         if let Some(m) = person_after {
@@ -354,7 +495,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         }
         // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
         if possessive_end(t, th.end).is_none() {
-            if let Some((m, np_start, np_end)) = apposition_owner(t, th.start, th.end, sentence.start, sentence.end, &b) {
+            if let Some((m, np_start, np_end)) =
+                apposition_owner(t, th.start, th.end, sentence.start, sentence.end, &b)
+            {
                 titles.push(TitleUse {
                     start: th.start,
                     end: th.end,
@@ -366,7 +509,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 continue;
             }
             // "Israel's finance minister, Bezalel Smotrich".
-            if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, &b) {
+            if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, &b)
+            {
                 titles.push(TitleUse {
                     start: th.start,
                     end: th.end,
@@ -381,7 +525,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         // "the prime minister", "the president's", "Trump's Middle East envoy".
         let before = skip_ws_back(t, th.start);
         let determiner = t[..before].to_lowercase();
-        let possessor = b.mentions.iter().rev().find(|m| m.possessive && possessive_end(t, m.end).is_some_and(|e| skip_ws(t, e) == th.start));
+        let possessor = b.mentions.iter().rev().find(|m| {
+            m.possessive && possessive_end(t, m.end).is_some_and(|e| skip_ws(t, e) == th.start)
+        });
         if determiner.ends_with("the") && !determiner.ends_with("other") || possessor.is_some() {
             titles.push(TitleUse {
                 start: possessor.map_or(before.saturating_sub(3), |m| m.start),
@@ -421,7 +567,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     }
     for i in 0..text.tokens.len() {
         let w = text.token_text(i);
-        if !matches!(w, "He" | "he" | "She" | "she" | "His" | "his" | "Her" | "her") {
+        if !matches!(
+            w,
+            "He" | "he" | "She" | "she" | "His" | "his" | "Her" | "her"
+        ) {
             continue;
         }
         let tok = text.tokens[i];
@@ -459,7 +608,10 @@ fn agent_follows(t: &str, end: usize, h: &Hits, _next: Option<usize>, names: &[H
     for _ in 0..3 {
         if t[p..].starts_with('-') {
             p += 1;
-            return h.agent_heads.iter().any(|a| a.start == p || a.start + 1 == p);
+            return h
+                .agent_heads
+                .iter()
+                .any(|a| a.start == p || a.start + 1 == p);
         }
         p = skip_ws(t, p);
         if h.agent_heads.iter().chain(&h.titles).any(|a| a.start == p) {
@@ -485,8 +637,15 @@ fn agent_follows(t: &str, end: usize, h: &Hits, _next: Option<usize>, names: &[H
             return false;
         }
         // One modifier between: "Israeli security officials".
-        let word_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-        if word_end == 0 || rest[..word_end].chars().next().is_some_and(char::is_uppercase) {
+        let word_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        if word_end == 0
+            || rest[..word_end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
             return false;
         }
         p += word_end;
@@ -505,7 +664,11 @@ fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Ve
         while let Some(&first) = words.first() {
             let w = text.token_text(first);
             let tok = text.tokens[first];
-            let titled = h.titles.iter().chain(&h.honorifics).any(|x| x.start <= tok.start && tok.end <= x.end);
+            let titled = h
+                .titles
+                .iter()
+                .chain(&h.honorifics)
+                .any(|x| x.start <= tok.start && tok.end <= x.end);
             if NOT_NAME.contains(&w) || titled || PARTICLES.contains(&w) || w.len() == 1 {
                 words.remove(0);
             } else {
@@ -531,10 +694,17 @@ fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Ve
     while i < tokens.end {
         let tok = text.tokens[i];
         let w = &t[tok.start..tok.end];
-        let is_name_word = tok.word && (starts_capital(w) || PARTICLES.contains(&w)) && !w.chars().all(|c| c.is_numeric());
+        let is_name_word = tok.word
+            && (starts_capital(w) || PARTICLES.contains(&w))
+            && !w.chars().all(|c| c.is_numeric());
         let joined = prev_end.is_some_and(|pe| {
             let gap = &t[pe..tok.start];
-            gap == " " || gap == "-" || gap == ". " && current.last().is_some_and(|&l| text.token_text(l).len() == 1)
+            gap == " "
+                || gap == "-"
+                || gap == ". "
+                    && current
+                        .last()
+                        .is_some_and(|&l| text.token_text(l).len() == 1)
         });
         if is_name_word && (current.is_empty() || joined) {
             current.push(i);
@@ -543,7 +713,12 @@ fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Ve
             flush(&mut current, &mut runs);
             current.push(i);
             prev_end = Some(tok.end);
-        } else if !tok.word && w == "." && current.last().is_some_and(|&l| text.token_text(l).len() == 1) {
+        } else if !tok.word
+            && w == "."
+            && current
+                .last()
+                .is_some_and(|&l| text.token_text(l).len() == 1)
+        {
             prev_end = Some(tok.end);
         } else {
             flush(&mut current, &mut runs);
@@ -582,13 +757,24 @@ fn comma_title_before(t: &str, start: usize, limit: usize, h: &Hits) -> Option<H
         .filter(|x| x.end <= comma && x.start >= limit && x.start + 70 >= comma)
         .find(|x| {
             let between = t[x.end..comma].trim();
-            between.is_empty() || (between.starts_with("for ") || between.starts_with("of ") || between.starts_with("at ")) && !between.contains([',', '.', ';'])
+            between.is_empty()
+                || (between.starts_with("for ")
+                    || between.starts_with("of ")
+                    || between.starts_with("at "))
+                    && !between.contains([',', '.', ';'])
         })
         .copied()
 }
 
 /// The person named just before an apposition that holds this title, and the apposition's span.
-fn apposition_owner<'b>(t: &str, ts: usize, te: usize, sent_start: usize, sent_end: usize, b: &'b Builder) -> Option<(&'b Mention, usize, usize)> {
+fn apposition_owner<'b>(
+    t: &str,
+    ts: usize,
+    te: usize,
+    sent_start: usize,
+    sent_end: usize,
+    b: &'b Builder,
+) -> Option<(&'b Mention, usize, usize)> {
     let comma = t[sent_start..ts].rfind(',')? + sent_start;
     if ts - comma > 60 || t[comma + 1..ts].contains(['.', ';', '“', '"', '(']) {
         return None;
@@ -598,23 +784,37 @@ fn apposition_owner<'b>(t: &str, ts: usize, te: usize, sent_start: usize, sent_e
         .mentions
         .iter()
         .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Person)?;
-    let np_end = t[te..sent_end].find([',', '.', ';']).map_or(sent_end, |p| te + p);
+    let np_end = t[te..sent_end]
+        .find([',', '.', ';'])
+        .map_or(sent_end, |p| te + p);
     Some((m, comma + 1, np_end))
 }
 
 /// The person named just after "title, ": "Israel's finance minister, Bezalel Smotrich".
-fn comma_owner<'b>(t: &str, ts: usize, te: usize, sent_end: usize, b: &'b Builder) -> Option<(&'b Mention, usize, usize)> {
+fn comma_owner<'b>(
+    t: &str,
+    ts: usize,
+    te: usize,
+    sent_end: usize,
+    b: &'b Builder,
+) -> Option<(&'b Mention, usize, usize)> {
     let comma = t[te..sent_end].find(',')? + te;
     let between = t[te..comma].trim();
-    if !(between.is_empty() || (between.starts_with("for ") || between.starts_with("of ")) && between.len() < 60) {
+    if !(between.is_empty()
+        || (between.starts_with("for ") || between.starts_with("of ")) && between.len() < 60)
+    {
         return None;
     }
     let after = skip_ws(t, comma + 1);
-    let m = b
-        .mentions
-        .iter()
-        .find(|m| m.start == after && b.actors[m.actor].kind == ActorKind::Person && m.kind == MentionKind::Name)?;
-    let np_start = t[..ts].rfind([',', '.', ';', '“', '"']).map_or(0, |p| after_char(t, p)).max(floor_boundary(t, ts.saturating_sub(60)));
+    let m = b.mentions.iter().find(|m| {
+        m.start == after
+            && b.actors[m.actor].kind == ActorKind::Person
+            && m.kind == MentionKind::Name
+    })?;
+    let np_start = t[..ts]
+        .rfind([',', '.', ';', '“', '"'])
+        .map_or(0, |p| after_char(t, p))
+        .max(floor_boundary(t, ts.saturating_sub(60)));
     Some((m, np_start, comma))
 }
 
@@ -624,17 +824,34 @@ fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) 
     mentions
         .iter()
         .rev()
-        .find(|m| m.start >= sent_start && (possessive_end(t, m.end) == Some(before) || m.end == before))
+        .find(|m| {
+            m.start >= sent_start && (possessive_end(t, m.end) == Some(before) || m.end == before)
+        })
         .map_or(ts, |m| m.start)
 }
 
 /// The state or organisation a title belongs to, from the noun phrase around it: an adjective or
 /// possessive before the title ("Israel's", "Qatari"), "of X" or "for the X ministry" after it.
 /// A person possessor ("the president's envoy") is returned as is, for the caller to map.
-fn org_in(b: &Builder, np_start: usize, ts: usize, np_end: usize, person_start: usize, person: usize) -> Option<usize> {
+fn org_in(
+    b: &Builder,
+    np_start: usize,
+    ts: usize,
+    np_end: usize,
+    person_start: usize,
+    person: usize,
+) -> Option<usize> {
     let in_span = |m: &&Mention| m.actor != person && m.start != person_start;
-    let before = b.mentions.iter().filter(|m| m.start >= np_start && m.end <= ts).filter(in_span).last();
-    let after = b.mentions.iter().filter(|m| m.start >= ts && m.end <= np_end).find(in_span);
+    let before = b
+        .mentions
+        .iter()
+        .filter(|m| m.start >= np_start && m.end <= ts)
+        .rfind(in_span);
+    let after = b
+        .mentions
+        .iter()
+        .filter(|m| m.start >= ts && m.end <= np_end)
+        .find(in_span);
     before.or(after).map(|m| m.actor)
 }
 
@@ -673,12 +890,22 @@ fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
         if holders.is_empty() {
             continue;
         }
-        let before = b.mentions.iter().rev().find(|m| m.end <= tu.start && holders.contains(&m.actor));
-        let after = b.mentions.iter().find(|m| m.start >= tu.end && holders.contains(&m.actor));
+        let before = b
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= tu.start && holders.contains(&m.actor));
+        let after = b
+            .mentions
+            .iter()
+            .find(|m| m.start >= tu.end && holders.contains(&m.actor));
         if let Some(m) = before.or(after) {
             let actor = m.actor;
             // A possessor that is a person gives no organisation by itself.
-            if tu.organization.is_some_and(|o| b.actors[o].kind == ActorKind::Person) {
+            if tu
+                .organization
+                .is_some_and(|o| b.actors[o].kind == ActorKind::Person)
+            {
                 tu.organization = None;
             }
             tu.person = Some(actor);
@@ -686,7 +913,11 @@ fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
         }
     }
     for (start, end, actor) in added {
-        if !b.covered(start, end) || b.mentions.iter().any(|m| m.start >= start && m.end <= end && m.possessive) {
+        if !b.covered(start, end)
+            || b.mentions
+                .iter()
+                .any(|m| m.start >= start && m.end <= end && m.possessive)
+        {
             let start = b
                 .mentions
                 .iter()

@@ -17,14 +17,19 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\D|$)").expect("valid regex"));
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D|$)")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D|$)"
+    ))
+    .expect("valid regex")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})(?:\D|$)")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})(?:\D|$)"
+    ))
+    .expect("valid regex")
 });
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex")
-});
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex"));
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{L}’'\-]*\.?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]+|(?:al|el|de|van|von|bin|ibn)(?:[\s-]\p{Lu}[\p{L}’'\-]+)))+")
         .expect("valid regex")
@@ -32,8 +37,13 @@ static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 /// The first date in `text`, as `YYYY-MM-DD`, if it is a real calendar date.
@@ -76,7 +86,11 @@ pub fn names_in(text: &str) -> Vec<String> {
 }
 
 pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options) -> Metadata {
-    let head_end = text.text.char_indices().nth(1500).map_or(text.text.len(), |(i, _)| i);
+    let head_end = text
+        .text
+        .char_indices()
+        .nth(1500)
+        .map_or(text.text.len(), |(i, _)| i);
     let date = options
         .date
         .as_deref()
@@ -137,9 +151,18 @@ mod tests {
 
     #[test]
     fn dates_in_many_forms() {
-        assert_eq!(find_date("July 24, 2025Updated 5:02 p.m. ET").as_deref(), Some("2025-07-24"));
-        assert_eq!(find_date("Published 2025-03-03 08:00").as_deref(), Some("2025-03-03"));
-        assert_eq!(find_date("CAIRO, 3 March 2025 —").as_deref(), Some("2025-03-03"));
+        assert_eq!(
+            find_date("July 24, 2025Updated 5:02 p.m. ET").as_deref(),
+            Some("2025-07-24")
+        );
+        assert_eq!(
+            find_date("Published 2025-03-03 08:00").as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(
+            find_date("CAIRO, 3 March 2025 —").as_deref(),
+            Some("2025-03-03")
+        );
         assert_eq!(find_date("on 2025-02-30"), None);
     }
 

@@ -14,12 +14,21 @@ fn head(title: &str) -> &str {
 }
 
 /// The state or organisation a person serves, from the gazetteer or this document's titles.
-fn org_of_person(found: &Found, lexicon: &Lexicon, person: usize, title: Option<&str>, depth: u8) -> Option<usize> {
+fn org_of_person(
+    found: &Found,
+    lexicon: &Lexicon,
+    person: usize,
+    title: Option<&str>,
+    depth: u8,
+) -> Option<usize> {
     let actor = &found.actors[person];
     if let Some(e) = actor.entry {
         let posts = &lexicon.actors[e].posts;
         let post = match title {
-            Some(t) => posts.iter().find(|p| p.title == t).or_else(|| posts.iter().find(|p| head(&p.title) == head(t))),
+            Some(t) => posts
+                .iter()
+                .find(|p| p.title == t)
+                .or_else(|| posts.iter().find(|p| head(&p.title) == head(t))),
             None => posts.first(),
         };
         if let Some(org) = post.and_then(|p| p.organization) {
@@ -48,14 +57,24 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
         if found.actors[person].kind != ActorKind::Person {
             continue;
         }
-        let explicit = tu.organization.filter(|&o| found.actors[o].kind != ActorKind::Person);
+        let explicit = tu
+            .organization
+            .filter(|&o| found.actors[o].kind != ActorKind::Person);
         if tu.rule == "title-reference" && explicit.is_none() {
             continue;
         }
         let (org, rule, confidence) = match (explicit, tu.organization) {
             (Some(o), _) => (Some(o), tu.rule, 0.9),
-            (None, Some(p)) => (org_of_person(found, lexicon, p, None, 1), "possessor-post", 0.75),
-            (None, None) => (org_of_person(found, lexicon, person, Some(&tu.title), 0), "gazetteer-post", 0.7),
+            (None, Some(p)) => (
+                org_of_person(found, lexicon, p, None, 1),
+                "possessor-post",
+                0.75,
+            ),
+            (None, None) => (
+                org_of_person(found, lexicon, person, Some(&tu.title), 0),
+                "gazetteer-post",
+                0.7,
+            ),
         };
         let Some(org) = org else { continue };
         if org == person {
@@ -74,7 +93,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
             rule,
             confidence,
         };
-        if !out.iter().any(|q| q.holder == p.holder && q.organization == p.organization && q.title == p.title) {
+        if !out
+            .iter()
+            .any(|q| q.holder == p.holder && q.organization == p.organization && q.title == p.title)
+        {
             out.push(p);
         }
     }

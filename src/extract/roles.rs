@@ -19,7 +19,13 @@ use crate::vocab;
 
 /// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
 /// Qatar". Returns the actors and the end of the list.
-pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize, places: bool) -> (Vec<usize>, usize) {
+pub fn actor_list(
+    t: &str,
+    mut pos: usize,
+    found: &Found,
+    limit: usize,
+    places: bool,
+) -> (Vec<usize>, usize) {
     let mut out = Vec::new();
     let limit = limit.min(t.len());
     loop {
@@ -30,7 +36,22 @@ pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize, places: 
         let trimmed = rest.trim_start();
         let mut skip = rest.len() - trimmed.len();
         for filler in [
-            "and the ", "and ", "the ", ", and ", ", ", "— ", "– ", ": ", "(", "as well as ", "with ", "both ", "from ", ",", "—", ":",
+            "and the ",
+            "and ",
+            "the ",
+            ", and ",
+            ", ",
+            "— ",
+            "– ",
+            ": ",
+            "(",
+            "as well as ",
+            "with ",
+            "both ",
+            "from ",
+            ",",
+            "—",
+            ":",
         ] {
             if trimmed.starts_with(filler) {
                 skip += filler.len();
@@ -39,11 +60,12 @@ pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize, places: 
         }
         let p = pos + skip;
         let p = p + (t[p..].len() - t[p..].trim_start().len());
-        let Some(m) = found
-            .mentions
-            .iter()
-            .find(|m| m.start == p && m.kind != MentionKind::Pronoun && m.kind != MentionKind::Description && (places || !m.locative))
-        else {
+        let Some(m) = found.mentions.iter().find(|m| {
+            m.start == p
+                && m.kind != MentionKind::Pronoun
+                && m.kind != MentionKind::Description
+                && (places || !m.locative)
+        }) else {
             break;
         };
         if !out.contains(&m.actor) {
@@ -59,7 +81,10 @@ pub fn actor_list(t: &str, mut pos: usize, found: &Found, limit: usize, places: 
 }
 
 /// Words that may stand between an actor and a role cue after it.
-const GAP_WORDS: &[&str] = &["a", "an", "the", "as", "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "again", "once", "be", "been", "which", "who", "its", "their", "long"];
+const GAP_WORDS: &[&str] = &[
+    "a", "an", "the", "as", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+    "also", "again", "once", "be", "been", "which", "who", "its", "their", "long",
+];
 
 /// The actor a cue at `cue_start` follows, with the actors coordinated before it.
 fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found) -> Vec<usize> {
@@ -67,9 +92,14 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
     // Skip auxiliaries and articles: "Oman has hosted", "Qatar, a mediator".
     for _ in 0..3 {
         let before = t[..end].trim_end_matches([' ', ',']);
-        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| after_char(before, p));
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |p| after_char(before, p));
         let word = &before[word_start..];
-        if !word.is_empty() && GAP_WORDS.contains(&word.to_lowercase().as_str()) && found.mentions.iter().all(|m| m.end != before.len()) {
+        if !word.is_empty()
+            && GAP_WORDS.contains(&word.to_lowercase().as_str())
+            && found.mentions.iter().all(|m| m.end != before.len())
+        {
             end = t[..word_start].trim_end().len();
         } else {
             end = before.len();
@@ -78,7 +108,9 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
     }
     let at = |end: usize| {
         found.mentions.iter().rev().find(|m| {
-            m.start >= sentence_start && (m.end == end || possessive_end(t, m.end) == Some(end)) && m.kind != MentionKind::Pronoun
+            m.start >= sentence_start
+                && (m.end == end || possessive_end(t, m.end) == Some(end))
+                && m.kind != MentionKind::Pronoun
         })
     };
     let mut out = Vec::new();
@@ -89,7 +121,9 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
         }
         // Coordination only: "Egypt and Qatar", "the United States, Egypt and Qatar".
         let before = t[..m.start].trim_end();
-        let rest = ["and the", "and", ",", ", and", "and the"].iter().find_map(|c| before.strip_suffix(c).map(|b| b.trim_end().len()));
+        let rest = ["and the", "and", ",", ", and", "and the"]
+            .iter()
+            .find_map(|c| before.strip_suffix(c).map(|b| b.trim_end().len()));
         let Some(next) = rest else { break };
         let next = t[..next].trim_end_matches(" the").len();
         if next == cursor || m.possessive {
@@ -100,11 +134,21 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
     out
 }
 
-pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiation>, Vec<Participation>) {
+pub fn find(
+    text: &Text,
+    lexicon: &Lexicon,
+    found: &Found,
+) -> (Option<Negotiation>, Vec<Participation>) {
     let t = text.text;
     let mut out: Vec<Participation> = Vec::new();
     let mut pairs: Vec<Vec<usize>> = Vec::new();
-    let mut add = |out: &mut Vec<Participation>, actor: usize, role: Role, start: usize, end: usize, rule: &str, confidence: f32| {
+    let add = |out: &mut Vec<Participation>,
+               actor: usize,
+               role: Role,
+               start: usize,
+               end: usize,
+               rule: &str,
+               confidence: f32| {
         let kind = found.actors[actor].kind;
         if kind == ActorKind::Group {
             return;
@@ -126,20 +170,33 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
     let party_cue_ends: Vec<usize> = lexicon
         .cue_hits(CueClass::Role, t)
         .iter()
-        .filter(|(_, cues)| cues.iter().any(|c| matches!(c, Cue::Role { role: Role::Party, .. })))
+        .filter(|(_, cues)| {
+            cues.iter().any(|c| {
+                matches!(
+                    c,
+                    Cue::Role {
+                        role: Role::Party,
+                        ..
+                    }
+                )
+            })
+        })
         .map(|(h, _)| h.end)
         .collect();
     for (hit, cues) in lexicon.cue_hits(CueClass::Role, t) {
         let sentence = &text.sentences[text.sentence_of(hit.start)];
         for cue in cues {
-            let Cue::Role { name, role, slot } = cue else { continue };
+            let Cue::Role { name, role, slot } = cue else {
+                continue;
+            };
             let phrase = &t[hit.start..hit.end];
             match slot {
                 Slot::After => {
                     if phrase.eq_ignore_ascii_case("with") {
                         continue;
                     }
-                    let (list, _) = actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
+                    let (list, _) =
+                        actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
                     // A host is a state or organisation; a metonym for a capital names its state.
                     for &a in &list {
                         add(&mut out, a, *role, hit.start, hit.end, name, 0.8);
@@ -165,11 +222,24 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
             continue;
         }
         let sentence = &text.sentences[text.sentence_of(hit.start)];
-        let opened = party_cue_ends.iter().any(|&e| e <= hit.start && e >= sentence.start && hit.start - e < 60 && !t[e..hit.start].contains([',', ';', '.']));
+        let opened = party_cue_ends.iter().any(|&e| {
+            e <= hit.start
+                && e >= sentence.start
+                && hit.start - e < 60
+                && !t[e..hit.start].contains([',', ';', '.'])
+        });
         if opened {
             let (list, _) = actor_list(t, hit.end, found, sentence.end, false);
             for a in list {
-                add(&mut out, a, Role::Party, hit.start, hit.end, "negotiating-with", 0.7);
+                add(
+                    &mut out,
+                    a,
+                    Role::Party,
+                    hit.start,
+                    hit.end,
+                    "negotiating-with",
+                    0.7,
+                );
             }
         }
     }
@@ -180,13 +250,26 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
     for m in &found.mentions {
         *counts.entry(m.actor).or_default() += 1;
     }
-    let brokers: Vec<usize> = out.iter().filter(|p| matches!(p.role, Role::Mediator | Role::Host)).map(|p| p.actor).collect();
-    let mut parties: Vec<usize> = out
+    let brokers: Vec<usize> = out
         .iter()
-        .filter(|p| p.role == Role::Party && found.actors[p.actor].kind != ActorKind::Person && !brokers.contains(&p.actor))
+        .filter(|p| matches!(p.role, Role::Mediator | Role::Host))
         .map(|p| p.actor)
         .collect();
-    parties.sort_by_key(|a| (std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)), found.actors[*a].label.clone()));
+    let mut parties: Vec<usize> = out
+        .iter()
+        .filter(|p| {
+            p.role == Role::Party
+                && found.actors[p.actor].kind != ActorKind::Person
+                && !brokers.contains(&p.actor)
+        })
+        .map(|p| p.actor)
+        .collect();
+    parties.sort_by_key(|a| {
+        (
+            std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)),
+            found.actors[*a].label.clone(),
+        )
+    });
     parties.dedup();
     parties.truncate(2);
     let negotiation = if parties.is_empty() {
@@ -194,8 +277,19 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Option<Negotiatio
     } else {
         let mut named: Vec<&super::Actor> = parties.iter().map(|&a| &found.actors[a]).collect();
         named.sort_by(|a, b| a.label.cmp(&b.label));
-        let slug = named.iter().map(|a| vocab::slug(&a.label)).collect::<Vec<_>>().join("--");
-        let label = format!("{} negotiations", named.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join("–"));
+        let slug = named
+            .iter()
+            .map(|a| vocab::slug(&a.label))
+            .collect::<Vec<_>>()
+            .join("--");
+        let label = format!(
+            "{} negotiations",
+            named
+                .iter()
+                .map(|a| a.label.as_str())
+                .collect::<Vec<_>>()
+                .join("–")
+        );
         let venue = out
             .iter()
             .find(|p| p.role == Role::Host)

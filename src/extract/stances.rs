@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use super::actors::{possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
-use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
+use crate::lexicon::{Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
 use crate::text::{after_char, floor_boundary, Text};
 
 struct StanceHit<'a> {
@@ -70,13 +70,14 @@ fn quote_spans(t: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_subject(t: &str, found: &Found, m: &super::Mention, heads: &[Hit]) -> bool {
-    if m.locative || m.kind == MentionKind::Description && found.actors[m.actor].kind == ActorKind::State && false {
+fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
+    if m.locative {
         return false;
     }
     if m.possessive {
         // "Israel's team", "the prime minister's office": the possessor speaks.
-        let after = possessive_end(t, m.end).map(|e| e + (t[e..].len() - t[e..].trim_start().len()));
+        let after =
+            possessive_end(t, m.end).map(|e| e + (t[e..].len() - t[e..].trim_start().len()));
         return after.is_some_and(|a| heads.iter().any(|h| h.start == a));
     }
     true
@@ -84,8 +85,16 @@ fn is_subject(t: &str, found: &Found, m: &super::Mention, heads: &[Hit]) -> bool
 
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<Statement>) {
     let t = text.text;
-    let heads: Vec<Hit> = lexicon.cue_hits(CueClass::AgentHead, t).into_iter().map(|(h, _)| h).collect();
-    let speech_hits: Vec<Hit> = lexicon.cue_hits(CueClass::Speech, t).into_iter().map(|(h, _)| h).collect();
+    let heads: Vec<Hit> = lexicon
+        .cue_hits(CueClass::AgentHead, t)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
+    let speech_hits: Vec<Hit> = lexicon
+        .cue_hits(CueClass::Speech, t)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
     let modifiers = lexicon.cue_hits(CueClass::Modifier, t);
     let issues = lexicon.issues.find(t);
     let stance_hits: Vec<StanceHit> = lexicon
@@ -93,7 +102,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         .into_iter()
         .filter_map(|(hit, cues)| {
             cues.iter().find_map(|c| match c {
-                Cue::Stance { name, polarity, side } => Some(StanceHit {
+                Cue::Stance {
+                    name,
+                    polarity,
+                    side,
+                } => Some(StanceHit {
                     hit,
                     name,
                     polarity: *polarity,
@@ -103,7 +116,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             })
         })
         // A cue inside an issue phrase ("end the war") is part of the issue.
-        .filter(|s| !issues.iter().any(|i| i.start <= s.hit.start && s.hit.end <= i.end))
+        .filter(|s| {
+            !issues
+                .iter()
+                .any(|i| i.start <= s.hit.start && s.hit.end <= i.end)
+        })
         .collect();
     let quotes = quote_spans(t);
     let in_quote = |pos: usize| quotes.iter().position(|&(s, e)| s <= pos && pos < e);
@@ -113,18 +130,32 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
     for s in &text.sentences {
         let mut segment_start = s.start;
         let mut previous: Option<Vec<usize>> = None;
-        for cue in speech_hits.iter().filter(|h| h.start >= s.start && h.end <= s.end) {
+        for cue in speech_hits
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end)
+        {
             if in_quote(cue.start).is_some() {
                 continue;
             }
-            if let Some(q) = quotes.iter().rev().find(|&&(qs, qe)| qe <= cue.start && qs >= segment_start) {
+            if let Some(q) = quotes
+                .iter()
+                .rev()
+                .find(|&&(qs, qe)| qe <= cue.start && qs >= segment_start)
+            {
                 segment_start = q.1;
             }
             // "said Bezalel Smotrich": the subject after the verb.
             let inverted: Vec<usize> = found
                 .mentions
                 .iter()
-                .filter(|m| m.start == cue.end + 1 && !m.possessive && m.kind != MentionKind::Pronoun || m.start == cue.end + 1 && m.kind == MentionKind::Pronoun && t[cue.start..cue.end].ends_with("said"))
+                .filter(|m| {
+                    m.start == cue.end + 1
+                        && if m.kind == MentionKind::Pronoun {
+                            t[cue.start..cue.end].ends_with("said")
+                        } else {
+                            !m.possessive
+                        }
+                })
                 .map(|m| m.actor)
                 .collect();
             let segment = &t[segment_start..cue.start];
@@ -134,10 +165,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             for allow_possessor in [false, true] {
                 let mut chunk_end = cue.start;
                 loop {
-                    let chunk_start = segment_start + segment[..chunk_end - segment_start].rfind([',', ';', '—']).map_or(0, |p| after_char(segment, p));
+                    let chunk_start = segment_start
+                        + segment[..chunk_end - segment_start]
+                            .rfind([',', ';', '—'])
+                            .map_or(0, |p| after_char(segment, p));
                     holders = found
                         .mentions_in(chunk_start, chunk_end)
-                        .filter(|m| (allow_possessor || !m.possessive) && is_subject(t, found, m, &heads))
+                        .filter(|m| (allow_possessor || !m.possessive) && is_subject(t, m, &heads))
                         .map(|m| m.actor)
                         .collect();
                     if !holders.is_empty() || chunk_start <= segment_start {
@@ -164,7 +198,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             let after = &t[cue.end..s.end];
             let window: usize = after.split_inclusive(' ').take(7).map(str::len).sum();
             if let Some(p) = after[..window].find("that ") {
-                if !after[..p].contains([',', '“', '"', ';']) && (p == 0 || after[..p].ends_with(' ')) {
+                if !after[..p].contains([',', '“', '"', ';'])
+                    && (p == 0 || after[..p].ends_with(' '))
+                {
                     content_start = cue.end + p + "that ".len();
                 }
             }
@@ -185,7 +221,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         let next_start = speeches[i].cue.start;
         let prev = &mut speeches[i - 1];
         if next_start > prev.content_start && next_start < prev.content_end {
-            let chunk = t[prev.content_start..next_start].rfind([',', ';']).map_or(next_start, |p| prev.content_start + p);
+            let chunk = t[prev.content_start..next_start]
+                .rfind([',', ';'])
+                .map_or(next_start, |p| prev.content_start + p);
             prev.content_end = chunk;
         }
     }
@@ -196,12 +234,21 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         let sentence_end = text.sentences[text.sentence_of(qe.saturating_sub(1))].end;
         let sentence_start = text.sentences[text.sentence_of(qs)].start;
         // ", he said" / "," Smotrich ... said": a speech cue after the quote in its sentence.
-        let after = speeches.iter().find(|sp| sp.cue.start >= qe && sp.cue.end <= sentence_end && !sp.holders.is_empty());
+        let after = speeches
+            .iter()
+            .find(|sp| sp.cue.start >= qe && sp.cue.end <= sentence_end && !sp.holders.is_empty());
         // "X said: “...”": a speech cue right before the quote.
         let before = speeches.iter().rev().find(|sp| {
-            sp.cue.end <= qs && sp.cue.start >= sentence_start && !sp.holders.is_empty() && (t[sp.cue.end..qs].trim().len() <= 6 || sp.content_start <= qs && qs < sp.content_end)
+            sp.cue.end <= qs
+                && sp.cue.start >= sentence_start
+                && !sp.holders.is_empty()
+                && (t[sp.cue.end..qs].trim().len() <= 6
+                    || sp.content_start <= qs && qs < sp.content_end)
         });
-        let mut speaker = after.or(before).map(|sp| sp.holders.clone()).unwrap_or_default();
+        let mut speaker = after
+            .or(before)
+            .map(|sp| sp.holders.clone())
+            .unwrap_or_default();
         if speaker.is_empty() {
             // A quote that goes on from the previous sentence's quote.
             let this_sentence = text.sentence_of(qs);
@@ -222,7 +269,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
     let mut statements: Vec<Statement> = Vec::new();
     for q in &quote_info {
         for &speaker in &q.speaker {
-            let quote = t[q.start..q.end].trim_matches(['“', '”', '"']).trim().trim_end_matches(',').to_string();
+            let quote = t[q.start..q.end]
+                .trim_matches(['“', '”', '"'])
+                .trim()
+                .trim_end_matches(',')
+                .to_string();
             statements.push(Statement {
                 speaker,
                 quote,
@@ -236,11 +287,19 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         }
     }
     for sp in &speeches {
-        if sp.content_end > sp.content_start + 10 && in_quote(sp.content_start).is_none() && !t[sp.content_start..sp.content_end].trim_start().starts_with(['“', '"']) {
+        if sp.content_end > sp.content_start + 10
+            && in_quote(sp.content_start).is_none()
+            && !t[sp.content_start..sp.content_end]
+                .trim_start()
+                .starts_with(['“', '"'])
+        {
             for &speaker in &sp.holders {
                 statements.push(Statement {
                     speaker,
-                    quote: t[sp.content_start..sp.content_end].trim().trim_end_matches(['.', ',']).to_string(),
+                    quote: t[sp.content_start..sp.content_end]
+                        .trim()
+                        .trim_end_matches(['.', ','])
+                        .to_string(),
                     evidence: Evidence {
                         sentence: text.sentence_of(sp.cue.start),
                         start: sp.cue.start,
@@ -256,22 +315,39 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         let si = text.sentence_of(sh.hit.start);
         let s = &text.sentences[si];
         let sentence = &t[s.start..s.end];
-        if sentence.trim_end().trim_end_matches(['”', '"']).ends_with('?') {
+        if sentence
+            .trim_end()
+            .trim_end_matches(['”', '"'])
+            .ends_with('?')
+        {
             continue;
         }
-        let clause_start = t[s.start..sh.hit.start].rfind([',', ';', '—', ':']).map_or(s.start, |p| after_char(t, s.start + p));
+        let clause_start = t[s.start..sh.hit.start]
+            .rfind([',', ';', '—', ':'])
+            .map_or(s.start, |p| after_char(t, s.start + p));
         let quote = in_quote(sh.hit.start).map(|i| &quote_info[i]);
         // Conditional clauses, hedged predictions.
         let conditional = modifiers.iter().any(|(h, c)| {
-            c.contains(&Cue::Condition) && h.start >= clause_start.max(quote.map_or(0, |q| q.start)) && h.end <= sh.hit.start && !t[h.end..sh.hit.start].contains([',', ';'])
+            c.contains(&Cue::Condition)
+                && h.start >= clause_start.max(quote.map_or(0, |q| q.start))
+                && h.end <= sh.hit.start
+                && !t[h.end..sh.hit.start].contains([',', ';'])
         }) || modifiers.iter().any(|(h, c)| {
-            c.contains(&Cue::Condition) && h.start >= s.start && h.end <= sh.hit.start && !t[h.end..sh.hit.start].contains(',')
+            c.contains(&Cue::Condition)
+                && h.start >= s.start
+                && h.end <= sh.hit.start
+                && !t[h.end..sh.hit.start].contains(',')
         });
         if conditional {
             continue;
         }
         let hedged = quote.is_none()
-            && modifiers.iter().any(|(h, c)| c.contains(&Cue::Hedge) && h.end <= sh.hit.start && sh.hit.start - h.end <= 12 && h.start >= clause_start);
+            && modifiers.iter().any(|(h, c)| {
+                c.contains(&Cue::Hedge)
+                    && h.end <= sh.hit.start
+                    && sh.hit.start - h.end <= 12
+                    && h.start >= clause_start
+            });
         if hedged {
             continue;
         }
@@ -285,7 +361,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             let gap = &t[h.end..sh.hit.start];
             let words = gap.split_whitespace().count();
             let denial = t[h.start..h.end].to_lowercase().starts_with("den");
-            if (words <= 2 && !gap.contains([',', ';'])) || (denial && h.start >= clause_start.min(h.start)) {
+            if (words <= 2 && !gap.contains([',', ';']))
+                || (denial && h.start >= clause_start.min(h.start))
+            {
                 negated = !negated;
             }
         }
@@ -296,13 +374,18 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             let prev = &stance_hits[k - 1];
             let gap = t[prev.hit.end..sh.hit.start].trim();
             // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
-            let governs = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
+            let governs =
+                gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
             if prev.hit.end <= sh.hit.start && governs && prev.polarity == Polarity::Oppose {
                 polarity = polarity.flip();
             }
         }
         // Holders.
-        let speech = speeches.iter().find(|sp| sp.content_start <= sh.hit.start && sh.hit.start < sp.content_end && !sp.holders.is_empty());
+        let speech = speeches.iter().find(|sp| {
+            sp.content_start <= sh.hit.start
+                && sh.hit.start < sp.content_end
+                && !sp.holders.is_empty()
+        });
         let mut rule = String::new();
         let mut holders: Vec<usize> = Vec::new();
         let mut confidence = 0.6;
@@ -313,14 +396,16 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         } else if let Some(sp) = speech {
             let embedded: Vec<usize> = found
                 .mentions_in(sp.content_start, sh.hit.start)
-                .filter(|m| is_subject(t, found, m, &heads) && m.kind != MentionKind::Pronoun)
+                .filter(|m| is_subject(t, m, &heads) && m.kind != MentionKind::Pronoun)
                 .map(|m| m.actor)
                 .take(1)
                 .collect();
             let embedded_subject = embedded.first().is_some_and(|&a| {
                 // Only a clause subject: the actor directly before a verb-like cue, not one in a
                 // prepositional phrase ("the response from Hamas showed").
-                let m = found.mentions_in(sp.content_start, sh.hit.start).find(|m| m.actor == a);
+                let m = found
+                    .mentions_in(sp.content_start, sh.hit.start)
+                    .find(|m| m.actor == a);
                 m.is_some_and(|m| {
                     let before = t[sp.content_start..m.start].trim();
                     before.is_empty() || before.eq_ignore_ascii_case("the")
@@ -338,10 +423,12 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             // The subject of the clause: the first actor named before the cue, with those
             // coordinated to it.
             // A possessor ("Britain's prime minister, Keir Starmer") only when nothing else is named.
-            let any_plain = found.mentions_in(s.start, sh.hit.start).any(|m| !m.possessive && is_subject(t, found, m, &heads));
+            let any_plain = found
+                .mentions_in(s.start, sh.hit.start)
+                .any(|m| !m.possessive && is_subject(t, m, &heads));
             let mut first: Option<&super::Mention> = None;
             for m in found.mentions_in(s.start, sh.hit.start) {
-                if !is_subject(t, found, m, &heads) || (any_plain && m.possessive) {
+                if !is_subject(t, m, &heads) || (any_plain && m.possessive) {
                     continue;
                 }
                 match first {
@@ -350,7 +437,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                         holders.push(m.actor);
                     }
                     Some(f) => {
-                        let last_end = found.mentions_in(f.start, m.start).last().map_or(f.end, |x| x.end);
+                        let last_end = found
+                            .mentions_in(f.start, m.start)
+                            .last()
+                            .map_or(f.end, |x| x.end);
                         let gap = t[last_end..m.start].trim();
                         if matches!(gap, "and" | "," | "and the" | ", and" | "or") {
                             holders.push(m.actor);
@@ -366,12 +456,28 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             continue;
         }
         // Targets.
-        let next_cue = stance_hits.get(k + 1).map(|n| n.hit.start).filter(|&n| n < s.end).unwrap_or(s.end);
-        let next_speech = speech_hits.iter().find(|h| h.start > sh.hit.end && h.start < s.end).map(|h| h.start).unwrap_or(s.end);
+        let next_cue = stance_hits
+            .get(k + 1)
+            .map(|n| n.hit.start)
+            .filter(|&n| n < s.end)
+            .unwrap_or(s.end);
+        let next_speech = speech_hits
+            .iter()
+            .find(|h| h.start > sh.hit.end && h.start < s.end)
+            .map(|h| h.start)
+            .unwrap_or(s.end);
         let quote_end = quote.map_or(s.end, |q| q.end);
         let scope_end = next_cue.min(next_speech).min(quote_end).max(sh.hit.end);
-        let blockers: Vec<&Hit> = modifiers.iter().filter(|(_, c)| c.contains(&Cue::Blocker)).map(|(h, _)| h).collect();
-        let blocked = |pos: usize| blockers.iter().any(|b| b.end <= pos && b.start >= sh.hit.end && !t[b.end..pos].contains([',', ';']));
+        let blockers: Vec<&Hit> = modifiers
+            .iter()
+            .filter(|(_, c)| c.contains(&Cue::Blocker))
+            .map(|(h, _)| h)
+            .collect();
+        let blocked = |pos: usize| {
+            blockers.iter().any(|b| {
+                b.end <= pos && b.start >= sh.hit.end && !t[b.end..pos].contains([',', ';'])
+            })
+        };
         let mut targets: Vec<(Target, Option<usize>, bool)> = Vec::new();
         match sh.side {
             TargetSide::After => {
@@ -379,13 +485,28 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 // hostages and a withdrawal", "including ... and ..."); an issue in a modifier of
                 // another ("a withdrawal of troops from the corridor") is not a target of its own.
                 let mut last_end: Option<usize> = None;
-                for i in issues.iter().filter(|i| i.start >= sh.hit.end && i.end <= scope_end) {
+                for i in issues
+                    .iter()
+                    .filter(|i| i.start >= sh.hit.end && i.end <= scope_end)
+                {
                     if blocked(i.start) {
                         continue;
                     }
                     if let Some(prev) = last_end {
                         let gap = &t[prev.min(i.start)..i.start];
-                        let coordinated = [" and ", ",", " or ", "including", "as well as", " that ", " which ", " to ", " with "].iter().any(|c| gap.contains(c));
+                        let coordinated = [
+                            " and ",
+                            ",",
+                            " or ",
+                            "including",
+                            "as well as",
+                            " that ",
+                            " which ",
+                            " to ",
+                            " with ",
+                        ]
+                        .iter()
+                        .any(|c| gap.contains(c));
                         if !coordinated || gap.split_whitespace().count() > 12 {
                             continue;
                         }
@@ -398,8 +519,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                     // "wants the sanctions lifted", "a freeze on enrichment": the issue's undoing.
                     let reversed = modifiers.iter().any(|(h, c)| {
                         c.contains(&Cue::Reversal)
-                            && ((h.end <= i.start && h.start >= sh.hit.end && t[h.end..i.start].split_whitespace().count() <= 3)
-                                || (h.start >= i.end && h.start <= scope_end && t[i.end..h.start].split_whitespace().count() <= 5 && !t[i.end..h.start].contains([',', ';'])))
+                            && ((h.end <= i.start
+                                && h.start >= sh.hit.end
+                                && t[h.end..i.start].split_whitespace().count() <= 3)
+                                || (h.start >= i.end
+                                    && h.start <= scope_end
+                                    && t[i.end..h.start].split_whitespace().count() <= 5
+                                    && !t[i.end..h.start].contains([',', ';'])))
                     });
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), about, reversed));
@@ -408,14 +534,18 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             }
             TargetSide::ActorAfter => {
                 for m in found.mentions_in(sh.hit.end, scope_end) {
-                    if !m.locative && !holders.contains(&m.actor) && m.kind != MentionKind::Pronoun {
+                    if !m.locative && !holders.contains(&m.actor) && m.kind != MentionKind::Pronoun
+                    {
                         targets.push((Target::Actor(m.actor), None, false));
                     }
                 }
             }
             TargetSide::ActorBefore => {
                 if let Some(m) = found
-                    .mentions_in(clause_start.max(speech.map_or(0, |sp| sp.content_start)), sh.hit.start)
+                    .mentions_in(
+                        clause_start.max(speech.map_or(0, |sp| sp.content_start)),
+                        sh.hit.start,
+                    )
                     .filter(|m| !holders.contains(&m.actor) && !m.locative)
                     .last()
                 {
@@ -423,7 +553,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 }
             }
             TargetSide::IssueBefore => {
-                if let Some(i) = issues.iter().rev().find(|i| i.end <= sh.hit.start && i.start >= clause_start.max(speech.map_or(0, |sp| sp.content_start))) {
+                if let Some(i) = issues.iter().rev().find(|i| {
+                    i.end <= sh.hit.start
+                        && i.start >= clause_start.max(speech.map_or(0, |sp| sp.content_start))
+                }) {
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), None, false));
                     }
@@ -450,7 +583,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                         start: sh.hit.start,
                         end: sh.hit.end,
                     },
-                    rule: format!("{}/{}{}{}", sh.name, rule, if negated { "/negated" } else { "" }, if reversed { "/reversed" } else { "" }),
+                    rule: format!(
+                        "{}/{}{}{}",
+                        sh.name,
+                        rule,
+                        if negated { "/negated" } else { "" },
+                        if reversed { "/reversed" } else { "" }
+                    ),
                     confidence,
                 });
             }
