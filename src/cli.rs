@@ -75,6 +75,13 @@ pub enum Command {
         /// Stop at the first unreadable file instead of skipping it.
         #[arg(long)]
         strict: bool,
+        /// In JSON Lines, skip malformed lines (each reported with its number) instead of
+        /// refusing the whole file.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Extract on this many threads (default: all cores); one writer stores the results.
+        #[arg(long, short, value_name = "N")]
+        jobs: Option<usize>,
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,

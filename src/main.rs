@@ -119,9 +119,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest {
             paths,
             strict,
+            skip_bad,
+            jobs,
             quiet,
             options,
         } => {
+            if let Some(n) = jobs {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global()
+                    .context("cannot start the extraction threads")?;
+            }
             let lex = lexicon(&options)?;
             let opts = extract_options(&options)?;
             let format = input_format(&options)?;
@@ -140,9 +148,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 b
             };
             let mut summary = Summary::default();
+            // Files are read in chunks whose articles are extracted together on all threads.
+            let mut pending: Vec<negograph::input::Article> = Vec::new();
+            let flush = |pending: &mut Vec<negograph::input::Article>, summary: &mut Summary| {
+                let batch = std::mem::take(pending);
+                pipeline::ingest_articles(&store, &batch, &lex, &opts, summary)
+            };
             for source in &sources {
                 summary.files += 1;
                 bar.inc(1);
+                let jsonl = match source {
+                    Source::File(p) => format.unwrap_or(Format::from_path(p)) == Format::JsonLines,
+                    Source::Stdin => false,
+                };
+                if let (Source::File(path), true) = (source, jsonl) {
+                    flush(&mut pending, &mut summary)?;
+                    // JSON Lines stream in batches: memory stays flat whatever the file's size.
+                    let streamed = pipeline::stream_json_lines(
+                        path,
+                        256,
+                        skip_bad,
+                        |batch| pipeline::ingest_articles(&store, &batch, &lex, &opts, &mut summary),
+                        |e| bar.suspend(|| eprintln!("negograph: skipped {e}")),
+                    );
+                    match streamed {
+                        Ok(_) => {}
+                        Err(pipeline::StreamError::Store(e)) => {
+                            return Err(anyhow::Error::new(e).context(format!("while storing {}", source.name())))
+                        }
+                        Err(pipeline::StreamError::Read(e)) => {
+                            if strict {
+                                return Err(e.into());
+                            }
+                            bar.suspend(|| eprintln!("negograph: skipped {e}"));
+                            summary.files_failed += 1;
+                        }
+                    }
+                    continue;
+                }
                 let articles = match pipeline::read_source(source, format) {
                     Ok(a) => a,
                     Err(e) => {
@@ -154,9 +197,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         continue;
                     }
                 };
-                pipeline::ingest_articles(&store, &articles, &lex, &opts, &mut summary)
-                    .with_context(|| format!("while storing {}", source.name()))?;
+                pending.extend(articles);
+                if pending.len() >= 256 {
+                    flush(&mut pending, &mut summary)
+                        .with_context(|| format!("while storing articles up to {}", source.name()))?;
+                }
             }
+            flush(&mut pending, &mut summary).context("while storing the last articles")?;
             bar.finish_and_clear();
             store.flush()?;
             eprintln!(

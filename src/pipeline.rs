@@ -139,9 +139,9 @@ pub struct Summary {
     pub triples: usize,
 }
 
-/// Adds one file's articles to the store: every document of the file is extracted first, then
-/// each is written in its own transaction; documents already present are skipped by their hash
-/// without extracting them again.
+/// Adds a batch of articles to the store: documents already present (same text hash) are
+/// skipped without extracting them, the others are extracted in parallel on rayon's pool, and
+/// then written one by one, each in its own transaction, in the order of the batch.
 pub fn ingest_articles(
     store: &Store,
     articles: &[Article],
@@ -149,29 +149,108 @@ pub fn ingest_articles(
     options: &Options,
     summary: &mut Summary,
 ) -> Result<(), StoreError> {
+    use rayon::prelude::*;
     use sha2::{Digest, Sha256};
+    let mut todo: Vec<(&Article, String)> = Vec::new();
     for a in articles {
-        let hash = format!("{:x}", Sha256::digest(a.text.as_bytes()));
-        let graph = mapping::document_iri(&hash);
-        if store.contains_graph(&graph)? {
+        let graph = mapping::document_iri(&format!("{:x}", Sha256::digest(a.text.as_bytes())));
+        if store.contains_graph(&graph)? || todo.iter().any(|(_, g)| *g == graph) {
             summary.documents_present += 1;
-            continue;
+        } else {
+            todo.push((a, graph));
         }
-        let (x, quads) = process(a, lexicon, options);
-        if store.add_document(&graph, &quads)? {
+    }
+    let done: Vec<(Extraction, Vec<Quad>)> = todo
+        .par_iter()
+        .map(|(a, _)| process(a, lexicon, options))
+        .collect();
+    let mentioned = crate::vocab::neg("mentionedIn");
+    for ((_, graph), (x, quads)) in todo.iter().zip(done) {
+        if store.add_document(graph, &quads)? {
             summary.documents_new += 1;
             summary.triples += quads.len();
             summary.stances += x.stances.len();
-            let mut needed: BTreeSet<String> = BTreeSet::new();
-            for q in &quads {
-                if q.predicate.as_str() == crate::vocab::neg("mentionedIn") {
-                    needed.insert(q.subject.to_string());
-                }
-            }
-            summary.actors.extend(needed);
+            summary.actors.extend(
+                quads
+                    .iter()
+                    .filter(|q| q.predicate.as_str() == mentioned)
+                    .map(|q| q.subject.to_string()),
+            );
         } else {
             summary.documents_present += 1;
         }
     }
     Ok(())
+}
+
+/// Streams a JSON Lines file in batches of `batch` articles without holding the file in memory.
+/// A first pass checks every line: a malformed line stops the file before anything of it is
+/// written, unless `skip_bad`, which reports and skips such lines. Returns the lines skipped.
+pub fn stream_json_lines(
+    path: &Path,
+    batch: usize,
+    skip_bad: bool,
+    mut each: impl FnMut(Vec<Article>) -> Result<(), StoreError>,
+    mut warn: impl FnMut(&InputError),
+) -> Result<usize, StreamError> {
+    use std::io::BufRead;
+    let origin = path.display().to_string();
+    let open = || {
+        std::fs::File::open(path)
+            .map(std::io::BufReader::new)
+            .map_err(|e| StreamError::Read(ReadError::Io(origin.clone(), e)))
+    };
+    // Pass 1: every line parses.
+    let mut bad: Vec<usize> = Vec::new();
+    for (i, line) in open()?.split(b'\n').enumerate() {
+        let line = line.map_err(|e| StreamError::Read(ReadError::Io(origin.clone(), e)))?;
+        if let Err(e) = parse_line(&line, &origin, i + 1) {
+            if !skip_bad {
+                return Err(StreamError::Read(e.into()));
+            }
+            warn(&e);
+            bad.push(i + 1);
+        }
+    }
+    // Pass 2: batches.
+    let mut current = Vec::with_capacity(batch);
+    for (i, line) in open()?.split(b'\n').enumerate() {
+        let line = line.map_err(|e| StreamError::Read(ReadError::Io(origin.clone(), e)))?;
+        if bad.contains(&(i + 1)) {
+            continue;
+        }
+        if let Ok(Some(article)) = parse_line(&line, &origin, i + 1) {
+            current.push(article);
+        }
+        if current.len() >= batch {
+            each(std::mem::take(&mut current)).map_err(StreamError::Store)?;
+        }
+    }
+    if !current.is_empty() {
+        each(current).map_err(StreamError::Store)?;
+    }
+    Ok(bad.len())
+}
+
+/// One line of JSON Lines: `None` for a blank line or an article without text.
+fn parse_line(line: &[u8], origin: &str, line_no: usize) -> Result<Option<Article>, InputError> {
+    let text = std::str::from_utf8(line).map_err(|e| InputError::BadJsonLine {
+        origin: origin.to_string(),
+        line: line_no,
+        message: format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1),
+    })?;
+    let text = text.trim_end_matches('\r');
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let a = input::parse_json_line(text, origin, line_no)?;
+    Ok((!a.text.trim().is_empty()).then_some(a))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Store(StoreError),
 }

@@ -332,3 +332,22 @@ fn explain_shows_sentence_span_and_rule() {
         "{about}"
     );
 }
+
+#[test]
+fn json_lines_with_a_bad_line_write_nothing_unless_told_to_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let bad = dir.path().join("news.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"text\":\"Qatar said Hamas accepted the truce.\"}\n{broken\n{\"text\":\"Egypt said Israel rejected the truce.\"}\n",
+    )
+    .unwrap();
+    let out = run(&store, &["ingest", "--quiet", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("news.jsonl: line 2"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 documents new"), "nothing of the file is written: {}", stderr(&out));
+    let out = run(&store, &["ingest", "--quiet", "--skip-bad", "--jobs", "2", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("line 2") && stderr(&out).contains("2 documents new"), "{}", stderr(&out));
+}
