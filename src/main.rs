@@ -85,6 +85,24 @@ fn open_store_for_reading(path: &Path) -> Result<Store> {
     Ok(Store::open_read_only(path)?)
 }
 
+/// Runs a query of the library and prints its table.
+fn print_named(
+    store: &Store,
+    name: &str,
+    params: &[(oxigraph::model::Variable, oxigraph::model::Term)],
+    out: &mut impl Write,
+) -> Result<()> {
+    query::run(
+        store,
+        query::named(name)?.text,
+        params,
+        ResultsFormat::Table,
+        None,
+        out,
+    )?;
+    Ok(())
+}
+
 fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::new(std::io::stdout().lock())
 }
@@ -168,13 +186,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         path,
                         256,
                         skip_bad,
-                        |batch| pipeline::ingest_articles(&store, &batch, &lex, &opts, &mut summary),
+                        |batch| {
+                            pipeline::ingest_articles(&store, &batch, &lex, &opts, &mut summary)
+                        },
                         |e| bar.suspend(|| eprintln!("negograph: skipped {e}")),
                     );
                     match streamed {
                         Ok(_) => {}
                         Err(pipeline::StreamError::Store(e)) => {
-                            return Err(anyhow::Error::new(e).context(format!("while storing {}", source.name())))
+                            return Err(anyhow::Error::new(e)
+                                .context(format!("while storing {}", source.name())))
                         }
                         Err(pipeline::StreamError::Read(e)) => {
                             if strict {
@@ -199,8 +220,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 };
                 pending.extend(articles);
                 if pending.len() >= 256 {
-                    flush(&mut pending, &mut summary)
-                        .with_context(|| format!("while storing articles up to {}", source.name()))?;
+                    flush(&mut pending, &mut summary).with_context(|| {
+                        format!("while storing articles up to {}", source.name())
+                    })?;
                 }
             }
             flush(&mut pending, &mut summary).context("while storing the last articles")?;
@@ -461,25 +483,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         bail!("no document {iri} in {}", cli.store.display());
                     }
                     let param = query::parse_param(&format!("doc=<{iri}>"))?;
-                    query::run(
-                        &store,
-                        query::named("document-evidence")?.text,
-                        &[param],
-                        ResultsFormat::Table,
-                        None,
-                        &mut out,
-                    )?;
+                    print_named(&store, "document-evidence", &[param], &mut out)?;
                 }
                 None => {
                     let param = query::parse_param(&format!("resource={target}"))?;
-                    query::run(
-                        &store,
-                        query::named("facts-about")?.text,
-                        &[param],
-                        ResultsFormat::Table,
-                        None,
-                        &mut out,
-                    )?;
+                    print_named(&store, "facts-about", &[param], &mut out)?;
                 }
             }
             out.flush()?;
@@ -488,14 +496,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats => {
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();
-            query::run(
-                &store,
-                query::named("stats")?.text,
-                &[],
-                ResultsFormat::Table,
-                None,
-                &mut out,
-            )?;
+            print_named(&store, "stats", &[], &mut out)?;
             writeln!(out, "\n{} quads in {}", store.len()?, cli.store.display())?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
@@ -503,14 +504,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors => {
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();
-            query::run(
-                &store,
-                query::named("actors")?.text,
-                &[],
-                ResultsFormat::Table,
-                None,
-                &mut out,
-            )?;
+            print_named(&store, "actors", &[], &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
