@@ -120,12 +120,14 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
             out.push(m.actor);
         }
         // Coordination only: "Egypt and Qatar", "the United States, Egypt and Qatar".
-        let before = t[..m.start].trim_end();
-        let rest = ["and the", "and", ",", ", and", "and the"]
+        let mut before = t[..m.start].trim_end();
+        if let Some(b) = before.strip_suffix("the").filter(|b| b.ends_with([' ', ','])) {
+            before = b.trim_end();
+        }
+        let rest = [", and", "and", ","]
             .iter()
             .find_map(|c| before.strip_suffix(c).map(|b| b.trim_end().len()));
         let Some(next) = rest else { break };
-        let next = t[..next].trim_end_matches(" the").len();
         if next == cursor || m.possessive {
             break;
         }
