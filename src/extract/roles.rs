@@ -169,8 +169,9 @@ pub fn find(
             });
         }
     };
-    let party_cue_ends: Vec<usize> = lexicon
-        .cue_hits(CueClass::Role, t)
+    // One scan of the role cues serves the three rules below.
+    let role_hits = lexicon.cue_hits(CueClass::Role, t);
+    let party_cue_ends: Vec<usize> = role_hits
         .iter()
         .filter(|(_, cues)| {
             cues.iter().any(|c| {
@@ -185,7 +186,7 @@ pub fn find(
         })
         .map(|(h, _)| h.end)
         .collect();
-    for (hit, cues) in lexicon.cue_hits(CueClass::Role, t) {
+    for &(hit, cues) in &role_hits {
         let sentence = &text.sentences[text.sentence_of(hit.start)];
         for cue in cues {
             let Cue::Role { name, role, slot } = cue else {
@@ -219,7 +220,7 @@ pub fn find(
         }
     }
     // "negotiating on a Gaza cease-fire with Hamas": "with" after a party cue of the same clause.
-    for (hit, _) in lexicon.cue_hits(CueClass::Role, t) {
+    for &(hit, _) in &role_hits {
         if !t[hit.start..hit.end].eq_ignore_ascii_case("with") {
             continue;
         }
