@@ -298,6 +298,7 @@ fn starts_right_after(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
 pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     let t = text.text;
     let in_credit = |pos: usize| meta.credit_spans.iter().any(|&(s, e)| s <= pos && pos < e);
+    let in_dateline = |pos: usize| meta.dateline_spans.iter().any(|&(s, e)| s <= pos && pos < e);
     let h = Hits {
         titles: hits(lexicon, CueClass::Title, t),
         honorifics: hits(lexicon, CueClass::Honorific, t),
@@ -388,9 +389,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             NameKind::Metonym => MentionKind::Metonym,
             NameKind::Surname => MentionKind::Surname,
         };
-        let locative = locative
-            && lexicon.actors[entry].kind == ActorKind::State
-            && mk != MentionKind::Demonym;
+        let locative = in_dateline(hit.start)
+            || locative && lexicon.actors[entry].kind == ActorKind::State && mk != MentionKind::Demonym;
         b.mention(hit.start, hit.end, actor, mk, locative);
     }
 
@@ -714,6 +714,13 @@ fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Ve
             current.push(i);
             prev_end = Some(tok.end);
         } else if !tok.word
+            && w == "-"
+            && !current.is_empty()
+            && prev_end == Some(tok.start)
+            && text.tokens.get(i + 1).is_some_and(|n| n.start == tok.end && n.word)
+        {
+            // "al-Rawahi": the hyphen joins the words; `prev_end` stays before it.
+        } else if !tok.word
             && w == "."
             && current
                 .last()
@@ -777,6 +784,11 @@ fn apposition_owner<'b>(
 ) -> Option<(&'b Mention, usize, usize)> {
     let comma = t[sent_start..ts].rfind(',')? + sent_start;
     if ts - comma > 60 || t[comma + 1..ts].contains(['.', ';', '“', '"', '(']) {
+        return None;
+    }
+    // "X, an adviser to Oman's foreign minister", "X, Aide to the President of ...": the title
+    // after "to" is the principal's, not X's.
+    if format!(" {} ", &t[comma + 1..ts]).contains(" to ") {
         return None;
     }
     let before = skip_ws_back(t, comma);

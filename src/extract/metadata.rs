@@ -30,6 +30,15 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex"));
+/// A wire dateline opening a paragraph: a place in capitals, perhaps a country or a date after a
+/// comma, perhaps the agency in brackets, then a dash ("GENEVA (Reuters) -", "DUBAI, United Arab
+/// Emirates —", "KYIV, Ukraine, May 16 (Agency) –").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*\p{Lu}[\p{Lu}’'.\- ]{2,40}(?:,[ \t]*[\p{L}\d][\p{L}\d’'. ]{1,40}){0,2}(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:—|–|--?)[ \t]",
+    )
+    .expect("valid regex")
+});
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{L}’'\-]*\.?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]+|(?:al|el|de|van|von|bin|ibn)(?:[\s-]\p{Lu}[\p{L}’'\-]+)))+")
         .expect("valid regex")
@@ -114,6 +123,14 @@ pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options
                 meta.creators.extend(names);
                 meta.credit_spans.push((s.start, s.end));
             }
+        }
+    }
+    // Datelines: the first two letters of the place must both be capitals ("GENEVA", not
+    // "Geneva talks -").
+    for m in DATELINE.find_iter(text.text) {
+        let lead = m.as_str().trim_start();
+        if lead.chars().take(2).all(char::is_uppercase) {
+            meta.dateline_spans.push((m.start(), m.end()));
         }
     }
     // Credit lines anywhere: "X and Y contributed reporting", "Reporting by X", "X covers ...".

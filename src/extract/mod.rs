@@ -136,6 +136,8 @@ pub struct Metadata {
     pub contributors: Vec<String>,
     /// Byte spans of bylines and credit lines: nothing in them is an actor.
     pub credit_spans: Vec<(usize, usize)>,
+    /// Byte spans of datelines ("DUBAI, United Arab Emirates (Agency) —"): places, not actors.
+    pub dateline_spans: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
