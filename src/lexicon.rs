@@ -199,6 +199,8 @@ pub enum Cue {
         name: String,
         polarity: Polarity,
         side: TargetSide,
+        /// Inside a quote the speaker holds it even when a subject is named ("X must ...").
+        speaker_held: bool,
     },
     Negation,
     Condition,
@@ -216,6 +218,7 @@ pub enum Cue {
     },
     Locative,
     Reporting,
+    Interview,
 }
 
 /// The classes of cue, each with an automaton of its own so that the longest phrase of one class
@@ -232,6 +235,7 @@ pub enum CueClass {
     Role,
     Locative,
     Reporting,
+    Interview,
 }
 
 impl Cue {
@@ -249,6 +253,7 @@ impl Cue {
             Cue::Role { .. } => CueClass::Role,
             Cue::Locative => CueClass::Locative,
             Cue::Reporting => CueClass::Reporting,
+            Cue::Interview => CueClass::Interview,
         }
     }
 }
@@ -624,6 +629,9 @@ impl Lexicon {
                             Some("issue-before") => TargetSide::IssueBefore,
                             _ => TargetSide::After,
                         },
+                        speaker_held: strings(s, &vocab::neg("heldBy"))
+                            .iter()
+                            .any(|h| h == "speaker"),
                     },
                     "NegationCue" => Cue::Negation,
                     "ConditionCue" => Cue::Condition,
@@ -658,6 +666,7 @@ impl Lexicon {
                     },
                     "LocativeCue" => Cue::Locative,
                     "ReportingCue" => Cue::Reporting,
+                    "InterviewCue" => Cue::Interview,
                     "Abbreviation" => {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;

@@ -400,7 +400,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         if in_credit(s.start) {
             continue;
         }
-        for (start, end) in capitalised_runs(text, s.tokens.clone(), &h) {
+        for (start, end) in capitalised_runs(text, s.tokens.clone(), &h, &names) {
             if b.covered(start, end) {
                 continue;
             }
@@ -495,6 +495,20 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         }
         // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
         if possessive_end(t, th.end).is_none() {
+            // "Israel's finance minister, Bezalel Smotrich" (before the apposition test, which
+            // would take "X met Israel's finance minister, Y" for an apposition of X).
+            if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, &b)
+            {
+                titles.push(TitleUse {
+                    start: th.start,
+                    end: th.end,
+                    title,
+                    person: Some(m.actor),
+                    organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
+                    rule: "title-comma-name",
+                });
+                continue;
+            }
             if let Some((m, np_start, np_end)) =
                 apposition_owner(t, th.start, th.end, sentence.start, sentence.end, &b)
             {
@@ -505,19 +519,6 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                     person: Some(m.actor),
                     organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
                     rule: "apposition",
-                });
-                continue;
-            }
-            // "Israel's finance minister, Bezalel Smotrich".
-            if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, &b)
-            {
-                titles.push(TitleUse {
-                    start: th.start,
-                    end: th.end,
-                    title,
-                    person: Some(m.actor),
-                    organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
-                    rule: "title-comma-name",
                 });
                 continue;
             }
@@ -574,14 +575,39 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             continue;
         }
         let tok = text.tokens[i];
-        let limit = text.sentences[text.sentence_of(tok.start).saturating_sub(2)].start;
-        let found = b
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= tok.start && m.start >= limit)
-            .find(|m| b.actors[m.actor].kind == ActorKind::Person && m.kind != MentionKind::Pronoun)
-            .map(|m| m.actor);
+        let si = text.sentence_of(tok.start);
+        let limit = text.sentences[si.saturating_sub(2)].start;
+        let person = |m: &&Mention| b.actors[m.actor].kind == ActorKind::Person;
+        // A pronoun opening a sentence is the subject of the last sentence that names a person:
+        // its first person, a possessor only when no one else is named there.
+        let opens = t[text.sentences[si].start..tok.start]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
+            .is_empty();
+        let subject = opens
+            .then(|| {
+                (si.saturating_sub(2)..si).rev().find_map(|p| {
+                    let s = &text.sentences[p];
+                    let in_s = || {
+                        b.mentions
+                            .iter()
+                            .filter(move |m| m.start >= s.start && m.end <= s.end)
+                            .filter(person)
+                    };
+                    in_s()
+                        .find(|m| !m.possessive)
+                        .or_else(|| in_s().next())
+                        .map(|m| m.actor)
+                })
+            })
+            .flatten();
+        let found = subject.or_else(|| {
+            b.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= tok.start && m.start >= limit)
+                .find(|m| person(m) && m.kind != MentionKind::Pronoun)
+                .map(|m| m.actor)
+        });
         if let Some(actor) = found {
             b.mentions.push(Mention {
                 start: tok.start,
@@ -654,7 +680,12 @@ fn agent_follows(t: &str, end: usize, h: &Hits, _next: Option<usize>, names: &[H
 }
 
 /// Capitalised runs of two or more words in a sentence: candidate names.
-fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Vec<(usize, usize)> {
+fn capitalised_runs(
+    text: &Text,
+    tokens: std::ops::Range<usize>,
+    h: &Hits,
+    names: &[Hit],
+) -> Vec<(usize, usize)> {
     let t = text.text;
     let mut runs = Vec::new();
     let mut current: Vec<usize> = Vec::new();
@@ -669,7 +700,15 @@ fn capitalised_runs(text: &Text, tokens: std::ops::Range<usize>, h: &Hits) -> Ve
                 .iter()
                 .chain(&h.honorifics)
                 .any(|x| x.start <= tok.start && tok.end <= x.end);
-            if NOT_NAME.contains(&w) || titled || PARTICLES.contains(&w) || w.len() == 1 {
+            // "Cuban President Miguel Díaz-Canel": a known name before the title is no part of it.
+            let known = words.len() > 2
+                && names
+                    .iter()
+                    .any(|x| x.start <= tok.start && tok.end <= x.end)
+                && h.titles.iter().any(|x| {
+                    x.start >= tok.end && x.start <= skip_ws(t, tok.end) && x.start > tok.start
+                });
+            if NOT_NAME.contains(&w) || titled || known || PARTICLES.contains(&w) || w.len() == 1 {
                 words.remove(0);
             } else {
                 break;

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use super::actors::{possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
-use crate::lexicon::{Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
+use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
 use crate::text::{after_char, floor_boundary, Text};
 
 struct StanceHit<'a> {
@@ -23,6 +23,60 @@ struct StanceHit<'a> {
     name: &'a str,
     polarity: Polarity,
     side: TargetSide,
+    speaker_held: bool,
+}
+
+/// Words that may stand between a subject and its verb ("Hamas has repeatedly rejected").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "did", "does",
+    "do", "also", "already", "repeatedly", "still", "now", "again", "long", "publicly", "firmly",
+    "openly", "consistently", "always", "been", "itself", "themselves", "formally", "officially",
+    "flatly", "categorically", "quickly", "finally", "not", "never", "n't",
+];
+
+/// The actors named as the subject right before a cue ("Hamas has rejected", "the American side
+/// wants", "Iran and the United States have agreed to"), with nothing but auxiliaries, adverbs
+/// and agent nouns between the last of them and the cue.
+fn adjacent_subject(
+    t: &str,
+    found: &Found,
+    heads: &[Hit],
+    from: usize,
+    cue_start: usize,
+) -> Vec<usize> {
+    let Some(m) = found.mentions_in(from, cue_start).filter(|m| {
+        !m.locative && m.kind != MentionKind::Pronoun && is_subject(t, m, heads)
+    }).last() else {
+        return Vec::new();
+    };
+    let mut gap_start = m.end;
+    if let Some(e) = possessive_end(t, m.end) {
+        gap_start = e;
+    }
+    let mut pos = gap_start;
+    for word in t[gap_start..cue_start].split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += word.len();
+        let w = word.trim();
+        if w.is_empty() {
+            continue;
+        }
+        let head = heads.iter().any(|h| h.start <= start && start < h.end);
+        if !head && !AUXILIARIES.contains(&w.to_lowercase().as_str()) {
+            return Vec::new();
+        }
+    }
+    let mut subject = vec![m.actor];
+    let mut first = m;
+    while let Some(p) = found.mentions_in(from, first.start).filter(|p| !p.locative).last() {
+        if matches!(t[p.end..first.start].trim(), "and" | "," | ", and" | "and the" | ", and the") {
+            subject.push(p.actor);
+            first = p;
+        } else {
+            break;
+        }
+    }
+    subject
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +124,66 @@ fn quote_spans(t: &str) -> Vec<(usize, usize)> {
     out
 }
 
+const QUESTION_MARKS: &[&str] = &["Q:", "Question:", "QUESTION:"];
+const ANSWER_MARKS: &[&str] = &["A:", "Answer:", "ANSWER:"];
+
+/// The answers of an interview transcript, each with the person interviewed as its speaker.
+///
+/// A transcript has paragraphs opening with "Q:" and "A:" (or "Question:"/"Answer:"); an answer
+/// runs to the next question. The person interviewed is the first person named in the first
+/// sentence of the introduction with an interview cue ("She spoke with ...", "X discussed the
+/// plan with ..."), else the person the introduction names most.
+fn interview_answers(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<(usize, usize, usize)> {
+    let t = text.text;
+    let mut marks: Vec<(usize, usize, bool)> = Vec::new(); // (line start, content start, answer)
+    let mut line_start = 0;
+    for line in t.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        let question = QUESTION_MARKS.iter().find(|m| body.starts_with(*m));
+        let answer = ANSWER_MARKS.iter().find(|m| body.starts_with(*m));
+        if let Some(m) = question.or(answer) {
+            marks.push((line_start, line_start + lead + m.len(), answer.is_some()));
+        }
+        line_start += line.len();
+    }
+    if marks.iter().filter(|m| m.2).count() < 2 || marks.iter().all(|m| m.2) {
+        return Vec::new();
+    }
+    let intro_end = marks[0].0;
+    let is_person = |m: &&super::Mention| found.actors[m.actor].kind == ActorKind::Person;
+    let cue_sentence = lexicon
+        .cue_hits(CueClass::Interview, &t[..intro_end])
+        .first()
+        .map(|(h, _)| &text.sentences[text.sentence_of(h.start)]);
+    let interviewee = cue_sentence
+        .and_then(|s| found.mentions_in(s.start, s.end).find(is_person))
+        .map(|m| m.actor)
+        .or_else(|| {
+            let mut counts: Vec<(usize, usize)> = Vec::new();
+            for m in found.mentions_in(0, intro_end).filter(is_person) {
+                match counts.iter_mut().find(|c| c.1 == m.actor) {
+                    Some(c) => c.0 += 1,
+                    None => counts.push((1, m.actor)),
+                }
+            }
+            // The most named; the first named among equals.
+            counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
+        });
+    let Some(speaker) = interviewee else {
+        return Vec::new();
+    };
+    let mut answers = Vec::new();
+    for (i, &(_, content, answer)) in marks.iter().enumerate() {
+        if answer {
+            let end = marks.get(i + 1).map_or(t.len(), |m| m.0);
+            let end = t[..end].trim_end().len().max(content);
+            answers.push((content, end, speaker));
+        }
+    }
+    answers
+}
+
 fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
     if m.locative {
         return false;
@@ -106,11 +220,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                     name,
                     polarity,
                     side,
+                    speaker_held,
                 } => Some(StanceHit {
                     hit,
                     name,
                     polarity: *polarity,
                     side: *side,
+                    speaker_held: *speaker_held,
                 }),
                 _ => None,
             })
@@ -122,7 +238,12 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 .any(|i| i.start <= s.hit.start && s.hit.end <= i.end)
         })
         .collect();
-    let quotes = quote_spans(t);
+    let answers = interview_answers(text, lexicon, found);
+    let real_quotes = quote_spans(t);
+    let mut quotes = real_quotes.clone();
+    quotes.extend(answers.iter().map(|&(s, e, _)| (s, e)));
+    quotes.sort();
+    let in_real_quote = |pos: usize| real_quotes.iter().any(|&(s, e)| s <= pos && pos < e);
     let in_quote = |pos: usize| quotes.iter().position(|&(s, e)| s <= pos && pos < e);
 
     // Speech acts, sentence by sentence.
@@ -134,7 +255,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             .iter()
             .filter(|h| h.start >= s.start && h.end <= s.end)
         {
-            if in_quote(cue.start).is_some() {
+            if in_real_quote(cue.start) {
                 continue;
             }
             if let Some(q) = quotes
@@ -231,6 +352,14 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
     // Quotes and their speakers.
     let mut quote_info: Vec<Quote> = Vec::new();
     for &(qs, qe) in &quotes {
+        if let Some(&(_, _, speaker)) = answers.iter().find(|a| (a.0, a.1) == (qs, qe)) {
+            quote_info.push(Quote {
+                start: qs,
+                end: qe,
+                speaker: vec![speaker],
+            });
+            continue;
+        }
         let sentence_end = text.sentences[text.sentence_of(qe.saturating_sub(1))].end;
         let sentence_start = text.sentences[text.sentence_of(qs)].start;
         // ", he said" / "," Smotrich ... said": a speech cue after the quote in its sentence.
@@ -389,7 +518,19 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         let mut rule = String::new();
         let mut holders: Vec<usize> = Vec::new();
         let mut confidence = 0.6;
-        if let Some(q) = quote {
+        // Reported speech inside an interview's answer is the reported speaker's.
+        let speech_in_quote = speech.is_some_and(|sp| quote.is_none_or(|q| sp.cue.start >= q.start));
+        let quote_subject = match quote {
+            Some(q) if !sh.speaker_held && !speech_in_quote => {
+                adjacent_subject(t, found, &heads, clause_start.max(q.start), sh.hit.start)
+            }
+            _ => Vec::new(),
+        };
+        if !quote_subject.is_empty() {
+            holders = quote_subject;
+            rule.push_str("quote-subject");
+            confidence = 0.7;
+        } else if let (Some(q), false) = (quote, speech_in_quote) {
             holders = q.speaker.clone();
             rule.push_str("quote");
             confidence = 0.8;
@@ -491,6 +632,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 {
                     if blocked(i.start) {
                         continue;
+                    }
+                    // "stop its violations and release the prisoners": an issue after "and" that
+                    // follows other words is the object of another verb, not of this cue.
+                    if last_end.is_none() {
+                        let gap = t[sh.hit.end..i.start].trim_end();
+                        let words = gap.split_whitespace().count();
+                        if (gap.ends_with(" and") || gap.ends_with(" or")) && words >= 2 {
+                            break;
+                        }
                     }
                     if let Some(prev) = last_end {
                         let gap = &t[prev.min(i.start)..i.start];
