@@ -484,13 +484,33 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             titles.push(TitleUse {
                 start: th.start,
                 end: th.end,
-                title,
+                title: title.clone(),
                 person: Some(m.actor),
                 organization: None,
                 rule: "title-before-name",
             });
             let last = titles.len() - 1;
             titles[last].organization = org_in(&b, np_start, th.start, th.end, m.start, m.actor);
+            // "Prime Ministers Narendra Modi and Shehbaz Sharif": each of the people listed.
+            if let Some(singular) = title.strip_suffix('s') {
+                titles[last].title = singular.to_string();
+                let mut prev_end = m.end;
+                while let Some(n) = b.mentions.iter().find(|n| {
+                    n.start > prev_end
+                        && matches!(t[prev_end..n.start].trim(), "and" | "," | ", and")
+                        && b.actors[n.actor].kind == ActorKind::Person
+                }) {
+                    titles.push(TitleUse {
+                        start: th.start,
+                        end: th.end,
+                        title: singular.to_string(),
+                        person: Some(n.actor),
+                        organization: None,
+                        rule: "title-before-names",
+                    });
+                    prev_end = n.end;
+                }
+            }
             continue;
         }
         // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
@@ -871,7 +891,21 @@ fn comma_owner<'b>(
 
 /// Where the noun phrase ending in a title starts: back over a possessive or adjective mention.
 fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) -> usize {
-    let before = skip_ws_back(t, ts);
+    let mut before = skip_ws_back(t, ts);
+    // "Kenya's former president", "Israel's then-defense minister".
+    for adjective in ["former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new"] {
+        let tail = &t[floor_boundary(t, before.saturating_sub(12))..before];
+        if tail.len() >= adjective.len()
+            && tail.is_char_boundary(tail.len() - adjective.len())
+            && tail[tail.len() - adjective.len()..].eq_ignore_ascii_case(adjective)
+        {
+            let p = before - adjective.len();
+            if t[..p].ends_with(char::is_whitespace) || adjective.ends_with('-') {
+                before = skip_ws_back(t, p);
+                break;
+            }
+        }
+    }
     mentions
         .iter()
         .rev()

@@ -50,6 +50,51 @@ fn org_of_person(
         })
 }
 
+/// Titles of posts that belong to a state's government ("president", "defence minister").
+fn is_state_post(title: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "president", "vice president", "prime minister", "minister", "chancellor", "king", "emir",
+        "sultan", "crown prince", "secretary of state", "foreign secretary", "defence secretary",
+        "defense secretary",
+    ];
+    HEADS.iter().any(|h| title == *h || title.ends_with(&format!(" {h}")))
+        || title.starts_with("minister of ")
+}
+
+/// The state or organisation this document gives the same person under another use of a title
+/// ("Prime Minister of Barbados, Mia Mottley ... Prime Minister Mottley"): the same title first.
+fn same_person_org(found: &Found, person: usize, title: &str) -> Option<usize> {
+    let explicit = |t: &&super::TitleUse| {
+        t.person == Some(person)
+            && t.organization
+                .is_some_and(|o| found.actors[o].kind != ActorKind::Person)
+    };
+    found
+        .titles
+        .iter()
+        .filter(explicit)
+        .find(|t| t.title == title)
+        .or_else(|| found.titles.iter().find(explicit))
+        .and_then(|t| t.organization)
+}
+
+/// For a person the gazetteer does not know, holding a government post the text gives no state
+/// for: the state named in the same sentence, else the state the document names most.
+fn context_state(text: &Text, found: &Found, at: usize) -> Option<usize> {
+    let s = &text.sentences[text.sentence_of(at)];
+    let state = |m: &&super::Mention| !m.locative && found.actors[m.actor].kind == ActorKind::State;
+    if let Some(m) = found.mentions_in(s.start, s.end).find(state) {
+        return Some(m.actor);
+    }
+    let mut counts: Vec<usize> = vec![0; found.actors.len()];
+    for m in found.mentions.iter().filter(state) {
+        counts[m.actor] += 1;
+    }
+    // The most named; the first among equals.
+    let best = counts.iter().copied().max().filter(|&c| c > 0)?;
+    counts.iter().position(|&c| c == best)
+}
+
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
     let mut out: Vec<Position> = Vec::new();
     for tu in &found.titles {
@@ -70,11 +115,16 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                 "possessor-post",
                 0.75,
             ),
-            (None, None) => (
-                org_of_person(found, lexicon, person, Some(&tu.title), 0),
-                "gazetteer-post",
-                0.7,
-            ),
+            (None, None) => match org_of_person(found, lexicon, person, Some(&tu.title), 0) {
+                Some(o) => (Some(o), "gazetteer-post", 0.7),
+                None => match same_person_org(found, person, &tu.title) {
+                    Some(o) => (Some(o), "same-person-post", 0.7),
+                    None if found.actors[person].entry.is_none() && is_state_post(&tu.title) => {
+                        (context_state(text, found, tu.start), "context-state", 0.5)
+                    }
+                    None => (None, "", 0.0),
+                },
+            },
         };
         let Some(org) = org else { continue };
         if org == person {
