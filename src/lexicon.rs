@@ -80,6 +80,9 @@ pub struct ActorEntry {
     pub metonyms: Vec<String>,
     pub same_as: Vec<String>,
     pub posts: Vec<Post>,
+    /// neg:surname: the short name news uses where the last word is not it ("Hun" for Hun Sen
+    /// would be ambiguous, so such entries give none with an empty string).
+    pub surname_override: Option<String>,
     /// The state or organisation this one belongs to (org:subOrganizationOf).
     pub parent: Option<usize>,
 }
@@ -91,9 +94,18 @@ impl ActorEntry {
         if self.kind != ActorKind::Person {
             return None;
         }
-        let words: Vec<&str> = self.label.split_whitespace().collect();
+        if let Some(s) = &self.surname_override {
+            return (!s.is_empty()).then(|| s.clone());
+        }
+        let mut words: Vec<&str> = self.label.split_whitespace().collect();
+        // "King Abdullah II", "Ferdinand Marcos Jr.": the name before a numeral or suffix.
+        while words.last().is_some_and(|w| {
+            matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V" | "VI" | "XIV")
+        }) {
+            words.pop();
+        }
         let last = *words.last()?;
-        if words.len() < 2 {
+        if words.len() < 2 || last.chars().count() < 3 {
             return None;
         }
         let particle = words[words.len() - 2];
@@ -527,6 +539,7 @@ impl Lexicon {
                     .map(str::to_string)
                     .collect(),
                 posts: Vec::new(),
+                surname_override: strings(s, &vocab::neg("surname")).into_iter().next(),
                 parent: None,
             });
         }

@@ -83,14 +83,22 @@ pub fn actor_list(
 /// Words that may stand between an actor and a role cue after it.
 const GAP_WORDS: &[&str] = &[
     "a", "an", "the", "as", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-    "also", "again", "once", "be", "been", "which", "who", "its", "their", "long",
+    "also", "again", "once", "be", "been", "which", "who", "its", "their", "long", "one", "of",
+    "both", "today", "yesterday", "now", "jointly", "finally", "formally", "officially", "already",
+    "have both", "each",
 ];
 
 /// The actor a cue at `cue_start` follows, with the actors coordinated before it.
-fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found) -> Vec<usize> {
+fn actors_before(
+    t: &str,
+    cue_start: usize,
+    sentence_start: usize,
+    found: &Found,
+    heads: &[crate::lexicon::Hit],
+) -> Vec<usize> {
     let mut end = t[..cue_start].trim_end_matches([' ', '-']).len();
-    // Skip auxiliaries and articles: "Oman has hosted", "Qatar, a mediator".
-    for _ in 0..3 {
+    // Skip auxiliaries and articles: "Oman has hosted", "Qatar, a mediator", "Norway, one of the".
+    for _ in 0..5 {
         let before = t[..end].trim_end_matches([' ', ',']);
         let word_start = before
             .rfind(|c: char| !c.is_alphabetic())
@@ -106,11 +114,27 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
             break;
         }
     }
+    // "Ethiopia's federal government and ...": a possessor or adjective before an agent noun.
+    let head_end = |e: usize| {
+        heads
+            .iter()
+            .find(|h| h.end == e && h.start >= sentence_start)
+            .map(|h| h.start)
+    };
     let at = |end: usize| {
         found.mentions.iter().rev().find(|m| {
-            m.start >= sentence_start
-                && (m.end == end || possessive_end(t, m.end) == Some(end))
-                && m.kind != MentionKind::Pronoun
+            if m.start < sentence_start || m.kind == MentionKind::Pronoun {
+                return false;
+            }
+            let tail = possessive_end(t, m.end).unwrap_or(m.end);
+            if m.end == end || tail == end {
+                return true;
+            }
+            head_end(end).is_some_and(|hs| {
+                hs >= tail
+                    && t[tail..hs].split_whitespace().count() <= 1
+                    && !t[tail..hs].contains([',', ';'])
+            })
         })
     };
     let mut out = Vec::new();
@@ -121,6 +145,12 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
         }
         // Coordination only: "Egypt and Qatar", "the United States, Egypt and Qatar".
         let mut before = t[..m.start].trim_end();
+        if let Some(b) = before
+            .strip_suffix("The")
+            .filter(|b| b.is_empty() || b.ends_with([' ', ',']))
+        {
+            before = b.trim_end();
+        }
         if let Some(b) = before.strip_suffix("the").filter(|b| b.ends_with([' ', ','])) {
             before = b.trim_end();
         }
@@ -171,6 +201,11 @@ pub fn find(
     };
     // One scan of the role cues serves the three rules below.
     let role_hits = lexicon.cue_hits(CueClass::Role, t);
+    let heads: Vec<crate::lexicon::Hit> = lexicon
+        .cue_hits(CueClass::AgentHead, t)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
     let party_cue_ends: Vec<usize> = role_hits
         .iter()
         .filter(|(_, cues)| {
@@ -212,7 +247,22 @@ pub fn find(
                     // The actor right before: "Israel's team", "Egyptian-brokered", "Qatar, a
                     // mediator", "Oman has hosted", and those coordinated with it ("Egypt and
                     // Qatar, which brokered").
-                    for a in actors_before(t, hit.start, sentence.start, found) {
+                    let mut before = actors_before(t, hit.start, sentence.start, found, &heads);
+                    // "The United Nations and IGAD also attended as observers": with "as ...",
+                    // the subject that opens the sentence.
+                    if before.is_empty() && phrase.to_lowercase().starts_with("as ") {
+                        let lead = t[sentence.start..hit.start].len()
+                            - t[sentence.start..hit.start]
+                                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                                .len();
+                        let first = found.mentions_in(sentence.start, hit.start).find(|m| {
+                            !m.locative && m.kind != MentionKind::Pronoun && !m.possessive
+                        });
+                        if let Some(m) = first.filter(|m| m.start <= sentence.start + lead + 6) {
+                            before = actor_list(t, m.start, found, hit.start, false).0;
+                        }
+                    }
+                    for a in before {
                         add(&mut out, a, *role, hit.start, hit.end, name, 0.7);
                     }
                 }
