@@ -231,6 +231,7 @@ pub enum Cue {
     Locative,
     Reporting,
     Interview,
+    Deal,
 }
 
 /// The classes of cue, each with an automaton of its own so that the longest phrase of one class
@@ -248,6 +249,7 @@ pub enum CueClass {
     Locative,
     Reporting,
     Interview,
+    Deal,
 }
 
 impl Cue {
@@ -266,6 +268,7 @@ impl Cue {
             Cue::Locative => CueClass::Locative,
             Cue::Reporting => CueClass::Reporting,
             Cue::Interview => CueClass::Interview,
+            Cue::Deal => CueClass::Deal,
         }
     }
 }
@@ -680,6 +683,7 @@ impl Lexicon {
                     "LocativeCue" => Cue::Locative,
                     "ReportingCue" => Cue::Reporting,
                     "InterviewCue" => Cue::Interview,
+                    "DealCue" => Cue::Deal,
                     "Abbreviation" => {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;

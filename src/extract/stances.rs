@@ -211,6 +211,38 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         .collect();
     let modifiers = lexicon.cue_hits(CueClass::Modifier, t);
     let issues = lexicon.issues.find(t);
+    // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
+    // deal", "peace agreement", "agreement on a cease-fire").
+    let deals: Vec<Hit> = lexicon
+        .cue_hits(CueClass::Deal, t)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
+    let deal_issue: Option<&str> = {
+        let mut counts: Vec<(usize, &str)> = Vec::new();
+        for i in &issues {
+            let named = deals.iter().any(|d| {
+                (d.start >= i.start && d.end <= i.end)
+                    || (d.start >= i.end && t[i.end..d.start].trim().is_empty())
+                    || (d.end <= i.start
+                        && d.end + 12 >= i.start
+                        && matches!(
+                            t[d.end..i.start].trim(),
+                            "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
+                        ))
+            });
+            if !named {
+                continue;
+            }
+            for slug in lexicon.issues.values(i) {
+                match counts.iter_mut().find(|c| c.1 == slug.as_str()) {
+                    Some(c) => c.0 += 1,
+                    None => counts.push((1, slug.as_str())),
+                }
+            }
+        }
+        counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
+    };
     let stance_hits: Vec<StanceHit> = lexicon
         .cue_hits(CueClass::Stance, t)
         .into_iter()
@@ -517,7 +549,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
         });
         let mut rule = String::new();
         let mut holders: Vec<usize> = Vec::new();
-        let mut confidence = 0.6;
+        let mut confidence: f32 = 0.6;
         // Reported speech inside an interview's answer is the reported speaker's.
         let speech_in_quote = speech.is_some_and(|sp| quote.is_none_or(|q| sp.cue.start >= q.start));
         let quote_subject = match quote {
@@ -567,24 +599,25 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             let any_plain = found
                 .mentions_in(s.start, sh.hit.start)
                 .any(|m| !m.possessive && is_subject(t, m, &heads));
-            let mut first: Option<&super::Mention> = None;
+            // The chain of coordinated names that starts with the first: "Egypt, Qatar and the
+            // United States welcomed", not "Norway, one of ... along with Cuba, Brazil and Chile".
+            let mut chain_end: Option<usize> = None;
             for m in found.mentions_in(s.start, sh.hit.start) {
                 if !is_subject(t, m, &heads) || (any_plain && m.possessive) {
                     continue;
                 }
-                match first {
+                match chain_end {
                     None => {
-                        first = Some(m);
+                        chain_end = Some(m.end);
                         holders.push(m.actor);
                     }
-                    Some(f) => {
-                        let last_end = found
-                            .mentions_in(f.start, m.start)
-                            .last()
-                            .map_or(f.end, |x| x.end);
-                        let gap = t[last_end..m.start].trim();
-                        if matches!(gap, "and" | "," | "and the" | ", and" | "or") {
+                    Some(end) => {
+                        let gap = t[end.min(m.start)..m.start].trim();
+                        if matches!(gap, "and" | "," | "and the" | ", and" | "or" | ", and the") {
                             holders.push(m.actor);
+                            chain_end = Some(m.end);
+                        } else {
+                            break;
                         }
                     }
                 }
@@ -713,6 +746,31 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                 }
             }
         }
+        // "accepted the deal", "rejected the Egyptian proposal": the article's deal.
+        let mut deal_rule = false;
+        if targets.is_empty() && sh.side == TargetSide::After {
+            if let Some(slug) = deal_issue {
+                let d = deals.iter().find(|d| d.start >= sh.hit.end && d.end <= scope_end);
+                let adjacent = d.is_some_and(|d| {
+                    let gap = t[sh.hit.end..d.start].to_lowercase();
+                    let words: Vec<&str> = gap.split_whitespace().collect();
+                    !gap.contains([',', ';', '.'])
+                        && words.len() <= 3
+                        && matches!(
+                            words.first().copied(),
+                            Some("the" | "this" | "that" | "its" | "their" | "a" | "an" | "any")
+                        )
+                        && !words.iter().any(|w| {
+                            matches!(*w, "to" | "of" | "on" | "for" | "with" | "in" | "from" | "by")
+                        })
+                });
+                if adjacent {
+                    targets.push((Target::Issue(slug.to_string()), None, false));
+                    deal_rule = true;
+                    confidence = confidence.min(0.5);
+                }
+            }
+        }
         let mut seen = BTreeSet::new();
         for (target, about, reversed) in targets {
             if !seen.insert(target.clone()) {
@@ -734,11 +792,12 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
                         end: sh.hit.end,
                     },
                     rule: format!(
-                        "{}/{}{}{}",
+                        "{}/{}{}{}{}",
                         sh.name,
                         rule,
                         if negated { "/negated" } else { "" },
-                        if reversed { "/reversed" } else { "" }
+                        if reversed { "/reversed" } else { "" },
+                        if deal_rule { "/deal" } else { "" }
                     ),
                     confidence,
                 });
