@@ -472,6 +472,13 @@ async function openDocument(doc) {
     if (!cuesBySentence.has(s)) cuesBySentence.set(s, new Set());
     cuesBySentence.get(s).add(val(b, "cue"));
   }
+  const kindsByStart = new Map();
+  for (const b of facts.results.bindings) {
+    const start = val(b, "start");
+    if (!start) continue;
+    if (!kindsByStart.has(start)) kindsByStart.set(start, new Set());
+    kindsByStart.get(start).add(val(b, "kind"));
+  }
   const info = meta.filter((b) => !val(b, "p").endsWith("#type") && !val(b, "p").endsWith("identifier")).map((b) => `${local(val(b, "p"))}: ${val(b, "o")}`);
   const text = el("div", { id: "doc-text" });
   let lastEnd = null;
@@ -479,7 +486,8 @@ async function openDocument(doc) {
   for (const b of sentences) {
     const start = Number(val(b, "start")), end = Number(val(b, "end"));
     if (lastEnd === null ? start > 0 : start > lastEnd + 2) text.append(el("span", { class: "gap", title: "text with no fact, not kept in the graph" }, " […] "));
-    const span = el("span", { class: "sentence evidence", id: `s-${start}`, "data-sentence": val(b, "s"), title: `bytes ${start}–${end}` });
+    const kinds = [...(kindsByStart.get(String(start)) || [])];
+    const span = el("span", { class: `sentence evidence ${kinds.map((k) => "k-" + k).join(" ")}`, id: `s-${start}`, "data-sentence": val(b, "s"), title: `bytes ${start}–${end}: evidence of ${kinds.join(", ") || "a fact"}` });
     appendMarked(span, val(b, "text"), cuesBySentence.get(val(b, "s")));
     span.addEventListener("click", () => flashFacts(start));
     text.append(span, " ");
@@ -500,6 +508,9 @@ async function openDocument(doc) {
   view.replaceChildren(
     el("h2", {}, short(doc)),
     el("p", { class: "hint" }, info.join(" · ")),
+    el("p", { class: "hint" }, el("span", { class: "sentence evidence k-Stance" }, "evidence of a stance"), " ",
+      el("span", { class: "sentence evidence" }, "evidence of other facts"), " ", el("mark", {}, "cue"),
+      " · […] text without facts, which the graph does not keep · click a sentence for its facts"),
     text,
     el("h3", {}, "Facts, each linked to its sentence"),
     factList,
