@@ -551,7 +551,9 @@ fn run_query(
         }
     };
     if !default_graphs.is_empty() || !named_graphs.is_empty() {
-        let iri = |s: String| NamedNode::new(s.clone()).map_err(|e| bad_request(format!("not an IRI {s:?}: {e}")));
+        let iri = |s: String| {
+            NamedNode::new(s.clone()).map_err(|e| bad_request(format!("not an IRI {s:?}: {e}")))
+        };
         let defaults = default_graphs
             .into_iter()
             .map(|s| iri(s).map(GraphName::from))
@@ -606,23 +608,20 @@ fn run_query(
     let mut truncated = false;
     let media = match results {
         QueryResults::Boolean(b) => {
-            let format = negotiate(&header, RESULT_TYPES).ok_or_else(|| {
-                not_acceptable(&header, "SPARQL results JSON, XML, CSV or TSV")
-            })?;
+            let format = negotiate(&header, RESULT_TYPES)
+                .ok_or_else(|| not_acceptable(&header, "SPARQL results JSON, XML, CSV or TSV"))?;
             QueryResultsSerializer::from_format(format)
                 .serialize_boolean_to_writer(&mut body, b)
                 .map_err(internal)?;
             format.media_type()
         }
         QueryResults::Solutions(solutions) => {
-            let format = negotiate(&header, RESULT_TYPES).ok_or_else(|| {
-                not_acceptable(&header, "SPARQL results JSON, XML, CSV or TSV")
-            })?;
+            let format = negotiate(&header, RESULT_TYPES)
+                .ok_or_else(|| not_acceptable(&header, "SPARQL results JSON, XML, CSV or TSV"))?;
             let mut w = QueryResultsSerializer::from_format(format)
                 .serialize_solutions_to_writer(&mut body, solutions.variables().to_vec())
                 .map_err(internal)?;
-            let mut n = 0;
-            for s in solutions {
+            for (n, s) in solutions.enumerate() {
                 let s = s.map_err(|e| failed(&e))?;
                 if n == max {
                     truncated = true;
@@ -630,7 +629,6 @@ fn run_query(
                 }
                 w.serialize(s.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))
                     .map_err(internal)?;
-                n += 1;
             }
             w.finish().map_err(internal)?;
             format.media_type()
@@ -643,15 +641,13 @@ fn run_query(
                 )
             })?;
             let mut w = rdf_serializer(format)?.for_writer(&mut body);
-            let mut n = 0;
-            for t in triples {
+            for (n, t) in triples.enumerate() {
                 let t = t.map_err(|e| failed(&e))?;
                 if n == max {
                     truncated = true;
                     break;
                 }
                 w.serialize_triple(&t).map_err(internal)?;
-                n += 1;
             }
             w.finish().map_err(internal)?;
             format.media_type()
@@ -675,8 +671,7 @@ fn run_update(
     if !ctx.options.allow_update {
         return Err((
             StatusCode::FORBIDDEN,
-            "this server is read-only: start it with --allow-update to accept SPARQL Update"
-                .into(),
+            "this server is read-only: start it with --allow-update to accept SPARQL Update".into(),
         ));
     }
     // a page of another site may post a form here through the user's browser: refuse it
@@ -718,37 +713,46 @@ fn graph_store(ctx: &Context, request: &Request<Body>) -> Result<Response<Body>,
     let graph = match (default, graph) {
         (true, None) => None,
         (false, Some(g)) => {
-            let iri = if !g.contains(':') && g.len() >= 16 && g.chars().all(|c| c.is_ascii_hexdigit()) {
-                crate::mapping::document_iri(&g)
-            } else {
-                g
-            };
+            let iri =
+                if !g.contains(':') && g.len() >= 16 && g.chars().all(|c| c.is_ascii_hexdigit()) {
+                    crate::mapping::document_iri(&g)
+                } else {
+                    g
+                };
             let node = NamedNode::new(iri.clone())
                 .map_err(|e| bad_request(format!("not an IRI {iri:?}: {e}")))?;
-            if !ctx.store.inner.contains_named_graph(&node).map_err(internal)? {
-                return Err((StatusCode::NOT_FOUND, format!("no graph {iri} in the store")));
+            if !ctx
+                .store
+                .inner
+                .contains_named_graph(&node)
+                .map_err(internal)?
+            {
+                return Err((
+                    StatusCode::NOT_FOUND,
+                    format!("no graph {iri} in the store"),
+                ));
             }
             Some(node)
         }
-        _ => {
-            return Err(bad_request(
-                "give exactly one of ?graph=IRI and ?default",
-            ))
-        }
+        _ => return Err(bad_request("give exactly one of ?graph=IRI and ?default")),
     };
     let format = negotiate(&header, &rdf_types()).ok_or_else(|| {
-        not_acceptable(&header, "Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads or N3")
+        not_acceptable(
+            &header,
+            "Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads or N3",
+        )
     })?;
     let mut body = Vec::new();
     let mut w = rdf_serializer(format)?.for_writer(&mut body);
     match &graph {
         Some(g) => {
             let mut triples = Vec::new();
-            for q in ctx
-                .store
-                .inner
-                .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
-            {
+            for q in ctx.store.inner.quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            ) {
                 let q = q.map_err(internal)?;
                 triples.push(q);
             }
@@ -767,7 +771,9 @@ fn write_sorted<W: std::io::Write>(
     // the union of the graphs: each triple once
     let mut quads: Vec<oxigraph::model::Quad> = quads
         .into_iter()
-        .map(|q| oxigraph::model::Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
+        .map(|q| {
+            oxigraph::model::Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)
+        })
         .collect();
     crate::export::sort_quads(&mut quads);
     for q in &quads {
@@ -854,7 +860,10 @@ mod tests {
             Some(QueryResultsFormat::Xml)
         );
         assert_eq!(
-            negotiate("text/*, application/sparql-results+json;q=0.1", RESULT_TYPES),
+            negotiate(
+                "text/*, application/sparql-results+json;q=0.1",
+                RESULT_TYPES
+            ),
             Some(QueryResultsFormat::Xml)
         );
         assert_eq!(negotiate("image/png", RESULT_TYPES), None);

@@ -290,7 +290,12 @@ fn get_post_and_form_queries_agree_with_the_command_line() {
     let bad = server.query_get("SELECT WHERE {", JSON);
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("syntax"), "{}", bad.body);
-    let cors = server.request("OPTIONS", "/sparql", &[("Origin", "http://example.org")], b"");
+    let cors = server.request(
+        "OPTIONS",
+        "/sparql",
+        &[("Origin", "http://example.org")],
+        b"",
+    );
     assert_eq!(cors.status, 204);
     assert_eq!(cors.header("access-control-allow-origin"), Some("*"));
 }
@@ -302,7 +307,9 @@ fn results_in_every_format_by_content_negotiation() {
 
     let xml = server.query_get(STATES, "application/sparql-results+xml");
     assert_eq!(xml.content_type(), "application/sparql-results+xml");
-    assert!(xml.body.contains("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\""));
+    assert!(xml
+        .body
+        .contains("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\""));
     assert_eq!(xml.body.matches("<result>").count(), n);
 
     let csv = server.query_get(STATES, "text/csv");
@@ -318,7 +325,12 @@ fn results_in_every_format_by_content_negotiation() {
     let q = server.query_get(STATES, "application/sparql-results+json;q=0.2, text/csv");
     assert!(q.content_type().starts_with("text/csv"));
     // no Accept: JSON
-    let plain = server.request("GET", &format!("/sparql?query={}", encode(STATES)), &[], b"");
+    let plain = server.request(
+        "GET",
+        &format!("/sparql?query={}", encode(STATES)),
+        &[],
+        b"",
+    );
     assert_eq!(plain.content_type(), JSON);
     assert_eq!(server.query_get(STATES, "image/png").status, 406);
 
@@ -330,7 +342,9 @@ CONSTRUCT { ?s a neg:Stance ; neg:holder ?h } WHERE { ?s a neg:Stance ; neg:hold
     assert!(triples > 100);
     let ttl = server.query_get(construct, "text/turtle");
     assert_eq!(ttl.content_type(), "text/turtle");
-    assert!(ttl.body.contains("@prefix neg: <https://w3id.org/negograph/ontology#>"));
+    assert!(ttl
+        .body
+        .contains("@prefix neg: <https://w3id.org/negograph/ontology#>"));
     assert!(ttl.body.contains("neg:holder actor:"));
     let rdfxml = server.query_get(construct, "application/rdf+xml");
     assert_eq!(rdfxml.content_type(), "application/rdf+xml");
@@ -373,7 +387,12 @@ fn updates_are_refused_without_allow_update() {
     assert_eq!(server.query_get(INSERT, JSON).status, 400);
     assert_eq!(count(&server, INSERTED), 0);
     // the Graph Store Protocol only reads
-    let r = server.request("PUT", "/store?default", &[("Content-Type", "text/turtle")], b"");
+    let r = server.request(
+        "PUT",
+        "/store?default",
+        &[("Content-Type", "text/turtle")],
+        b"",
+    );
     assert_eq!(r.status, 405);
 }
 
@@ -452,7 +471,10 @@ fn the_graph_store_protocol_reads_a_document_graph() {
     );
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
-    let missing = server.get("/store?graph=https%3A%2F%2Fexample.org%2Fnone", "text/turtle");
+    let missing = server.get(
+        "/store?graph=https%3A%2F%2Fexample.org%2Fnone",
+        "text/turtle",
+    );
     assert_eq!(missing.status, 404);
     assert_eq!(server.get("/store", "text/turtle").status, 400);
 }
@@ -538,11 +560,13 @@ fn named_queries_and_the_page() {
         .iter()
         .find(|q| q["name"] == "people-and-posts")
         .unwrap();
-    assert_eq!(posts["params"], serde_json::json!(["person", "organization"]));
+    assert_eq!(
+        posts["params"],
+        serde_json::json!(["person", "organization"])
+    );
     assert!(!posts["title"].as_str().unwrap().is_empty());
 
-    let r = server
-        .get("/api/named/people-and-posts?organization=qatar", "text/csv");
+    let r = server.get("/api/named/people-and-posts?organization=qatar", "text/csv");
     let cli = common::ok(
         store,
         &[
@@ -580,7 +604,10 @@ fn named_queries_and_the_page() {
     assert!(page.content_type().starts_with("text/html"));
     assert!(page.body.contains("<title>negograph</title>"));
     for outside in ["src=\"http", "href=\"http", "src=\"//", "href=\"//"] {
-        assert!(!page.body.contains(outside), "the page loads nothing from elsewhere");
+        assert!(
+            !page.body.contains(outside),
+            "the page loads nothing from elsewhere"
+        );
     }
     for asset in ["/app.js", "/style.css"] {
         let r = server.get(asset, "*/*");
@@ -605,7 +632,11 @@ fn curl_works_against_the_endpoint() {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let csv = curl(&[
@@ -636,15 +667,16 @@ fn curl_works_against_the_endpoint() {
         &server.url("/sparql"),
     ]);
     assert!(posted.starts_with("?actor\t?label"));
-    let ttl = curl(&[
-        "-H",
-        "Accept: text/turtle",
-        &server.url("/store?default"),
-    ]);
+    let ttl = curl(&["-H", "Accept: text/turtle", &server.url("/store?default")]);
     assert!(ttl.contains("a neg:Stance"));
     let out = Command::new("curl")
         .args(["-sS", "-o", "/dev/null", "-w", "%{http_code}"])
-        .args(["-H", "Content-Type: application/sparql-update", "--data-binary", INSERT])
+        .args([
+            "-H",
+            "Content-Type: application/sparql-update",
+            "--data-binary",
+            INSERT,
+        ])
         .arg(server.url("/update"))
         .output()
         .unwrap();
