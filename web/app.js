@@ -191,9 +191,10 @@ function layout(nodes, edges, width, height) {
     d.y = height / 2 + r * Math.sin(i * golden);
   });
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-  const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.75;
+  const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.9;
   let t = width / 10;
-  const gravity = 0.012 * n;
+  const gravity = 0.004 * n;
+  const reach = (3 * k) * (3 * k);
   const iterations = 300;
   for (let it = 0; it < iterations; it++) {
     const dx = new Float64Array(n), dy = new Float64Array(n);
@@ -202,6 +203,8 @@ function layout(nodes, edges, width, height) {
         let ex = nodes[i].x - nodes[j].x, ey = nodes[i].y - nodes[j].y;
         let d2 = ex * ex + ey * ey;
         if (d2 < 0.01) { ex = 0.1 * ((i % 7) - 3); ey = 0.1 * ((j % 5) - 2); d2 = 0.01; }
+        // far actors do not push each other, so small groups stay on the page
+        if (d2 > reach) continue;
         const f = (k * k) / d2;
         dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
       }
