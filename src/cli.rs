@@ -210,6 +210,35 @@ pub enum Command {
         #[command(flatten)]
         options: ExtractOptions,
     },
+    /// Serve the store over HTTP: a SPARQL endpoint and a browser page.
+    ///
+    /// The SPARQL 1.1 Protocol at /sparql (GET and POST; results by content negotiation: SPARQL
+    /// JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), the Graph Store Protocol for
+    /// reading at /store?graph=IRI, and at / a page with the named queries, the actor network,
+    /// the stance matrix and each document's evidence. Read-only unless --allow-update (the store
+    /// is then opened for writing, so no ingest can run beside it). Listens on loopback
+    /// addresses only unless --public.
+    ///
+    /// Example: negograph serve --bind 127.0.0.1:7878   then open http://127.0.0.1:7878/
+    #[command(verbatim_doc_comment)]
+    Serve {
+        /// The address to listen on, HOST:PORT.
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+        bind: String,
+        /// Allow an address other machines can reach (0.0.0.0, a LAN address ...).
+        #[arg(long)]
+        public: bool,
+        /// Accept SPARQL Update at /update (and POST /sparql).
+        #[arg(long)]
+        allow_update: bool,
+        /// Stop each query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value = "30")]
+        timeout: f64,
+        /// Send at most this many rows (solutions, or triples) per query; a longer result is cut
+        /// and its response carries the header Negograph-Truncated: true.
+        #[arg(long, value_name = "N", default_value = "10000")]
+        max_rows: usize,
+    },
     /// Counts of documents, actors, claims and triples.
     Stats,
     /// A table of actors with their type, roles and number of stances.

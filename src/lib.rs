@@ -36,6 +36,7 @@ pub mod network;
 pub mod pipeline;
 pub mod query;
 pub mod select;
+pub mod serve;
 pub mod store;
 pub mod text;
 pub mod validate;

@@ -493,6 +493,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve {
+            bind,
+            public,
+            allow_update,
+            timeout,
+            max_rows,
+        } => {
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                bail!("--timeout {timeout}: give a positive number of seconds");
+            }
+            let options = negograph::serve::Options {
+                bind,
+                public,
+                allow_update,
+                timeout: Duration::from_secs_f64(timeout),
+                max_rows,
+            };
+            // refuse a bad address before opening the store
+            negograph::serve::addresses(&options.bind, options.public)?;
+            let store = if allow_update {
+                open_store(&cli.store)?
+            } else {
+                open_store_for_reading(&cli.store)?
+            };
+            negograph::serve::serve(store, options)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Stats => {
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();

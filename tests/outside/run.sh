@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks negograph's output with outside tools: rdflib (parsing every RDF export, running every
-# named query), pySHACL (ontology/shapes.ttl) and networkx (the network exports).
+# named query), pySHACL (ontology/shapes.ttl), networkx (the network exports), and SPARQLWrapper
+# and rdflib's SPARQLStore against `negograph serve`.
 #
 # Needs python3 with pip, and PyPI. The packages of requirements.txt go into a virtual
 # environment at $NEGOGRAPH_VENV (default ~/.cache/negograph-venv). The binary is $NEGOGRAPH_BIN;
