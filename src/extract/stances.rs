@@ -152,12 +152,13 @@ fn interview_answers(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<(usiz
     }
     let intro_end = marks[0].0;
     let is_person = |m: &&super::Mention| found.actors[m.actor].kind == ActorKind::Person;
-    let cue_sentence = lexicon
+    let interviewee = lexicon
         .cue_hits(CueClass::Interview, &t[..intro_end])
-        .first()
-        .map(|(h, _)| &text.sentences[text.sentence_of(h.start)]);
-    let interviewee = cue_sentence
-        .and_then(|s| found.mentions_in(s.start, s.end).find(is_person))
+        .iter()
+        .find_map(|(h, _)| {
+            let s = &text.sentences[text.sentence_of(h.start)];
+            found.mentions_in(s.start, s.end).find(is_person)
+        })
         .map(|m| m.actor)
         .or_else(|| {
             let mut counts: Vec<(usize, usize)> = Vec::new();
