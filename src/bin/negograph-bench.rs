@@ -603,7 +603,7 @@ fn measure(
                 laps.lap(2);
                 let pos = positions::find(&text, &lexicon, &found);
                 laps.lap(3);
-                let r = roles::find(&text, &lexicon, &found);
+                let r = roles::find(&text, &lexicon, &found, &pos);
                 laps.lap(4);
                 let st = stances::find(&text, &lexicon, &found);
                 laps.lap(5);

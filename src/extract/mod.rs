@@ -183,7 +183,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
     let meta = metadata::read(article, &text, lexicon, options);
     let found = actors::find(&text, lexicon, &meta);
     let positions = positions::find(&text, lexicon, &found);
-    let (negotiation, participations) = roles::find(&text, lexicon, &found);
+    let (negotiation, participations) = roles::find(&text, lexicon, &found, &positions);
     let (stances, statements) = stances::find(&text, lexicon, &found);
     let actors::Found {
         actors,

@@ -12,9 +12,9 @@
 use std::collections::BTreeMap;
 
 use super::actors::{possessive_end, Found};
-use super::{Evidence, MentionKind, Negotiation, Participation};
+use super::{Evidence, MentionKind, Negotiation, Participation, Position};
 use crate::lexicon::{ActorKind, Cue, CueClass, Lexicon, Role, Slot};
-use crate::text::{after_char, Text};
+use crate::text::{after_char, floor_boundary, Text};
 use crate::vocab;
 
 /// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
@@ -114,6 +114,18 @@ fn actors_before(
             break;
         }
     }
+    // "Qatar, which has hosted the talks since 2012, is mediating": past a relative clause.
+    let trimmed = t[..end].trim_end();
+    if trimmed.ends_with(',') && trimmed.len() > sentence_start {
+        let window = floor_boundary(t, trimmed.len().saturating_sub(160)).max(sentence_start);
+        let inner = &t[window..trimmed.len() - 1];
+        if let Some(p) = inner.rfind([',']) {
+            let clause = inner[p + 1..].trim_start().to_lowercase();
+            if clause.starts_with("which ") || clause.starts_with("who ") {
+                end = window + p;
+            }
+        }
+    }
     // "Ethiopia's federal government and ...": a possessor or adjective before an agent noun.
     let head_end = |e: usize| {
         heads
@@ -132,8 +144,10 @@ fn actors_before(
             }
             head_end(end).is_some_and(|hs| {
                 hs >= tail
-                    && t[tail..hs].split_whitespace().count() <= 1
-                    && !t[tail..hs].contains([',', ';'])
+                    && (t[tail..hs].split_whitespace().count() <= 1
+                        && !t[tail..hs].contains([',', ';'])
+                        // "President Donald Trump, whose administration hosted".
+                        || t[tail..hs].trim() == ", whose")
             })
         })
     };
@@ -170,6 +184,7 @@ pub fn find(
     text: &Text,
     lexicon: &Lexicon,
     found: &Found,
+    positions: &[Position],
 ) -> (Option<Negotiation>, Vec<Participation>) {
     let t = text.text;
     let mut out: Vec<Participation> = Vec::new();
@@ -294,6 +309,36 @@ pub fn find(
                     0.7,
                 );
             }
+        }
+    }
+    // A person's role is also the role of the state they serve ("Witkoff, who brokered" makes
+    // the United States a mediator), or of their organisation when they serve no state.
+    let people: Vec<Participation> = out
+        .iter()
+        .filter(|p| found.actors[p.actor].kind == ActorKind::Person)
+        .cloned()
+        .collect();
+    for p in people {
+        let served = positions
+            .iter()
+            .filter(|q| q.holder == p.actor)
+            .map(|q| q.organization)
+            .collect::<Vec<_>>();
+        let org = served
+            .iter()
+            .find(|&&o| found.actors[o].kind == ActorKind::State)
+            .or_else(|| served.first());
+        if let Some(&org) = org {
+            let rule = format!("{}/represents", p.rule);
+            add(
+                &mut out,
+                org,
+                p.role,
+                p.evidence.start,
+                p.evidence.end,
+                &rule,
+                p.confidence * 0.9,
+            );
         }
     }
     out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
