@@ -82,6 +82,50 @@ pub enum InputError {
     },
     #[error("{origin}: malformed front matter: {message}")]
     BadFrontMatter { origin: String, message: String },
+    #[error("{origin}: {} of text in one article, more than the limit of {}", mib(*bytes), mib(MAX_ARTICLE_BYTES))]
+    TooLong { origin: String, bytes: u64 },
+    #[error("{origin}: a file of {}, more than the limit of {} for one article (not read)", mib(*bytes), mib(MAX_FILE_BYTES))]
+    FileTooLarge { origin: String, bytes: u64 },
+}
+
+/// The longest article text negograph reads: 2 MiB, ten times a very long news article. Longer
+/// text is refused rather than extracted, so that no input can hold an ingest for hours.
+pub const MAX_ARTICLE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The largest file read as one article (markup included): 64 MiB. Larger files are refused
+/// before they are read.
+pub const MAX_FILE_BYTES: u64 = 32 * MAX_ARTICLE_BYTES;
+
+/// A size for messages: "200.0 MiB".
+pub fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn check_length(article: &Article) -> Result<(), InputError> {
+    let bytes = article.text.len() as u64;
+    if bytes > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLong {
+            origin: article.origin.clone(),
+            bytes,
+        });
+    }
+    Ok(())
+}
+
+/// A date written as `YYYY-MM-DD...` must be a real calendar date ("2025-02-30" is not). Other
+/// ways of writing dates are left for the extractor to read.
+fn check_date(value: &str) -> Result<(), String> {
+    let b = value.trim().as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if iso && crate::extract::metadata::find_date(value).is_none() {
+        return Err(format!("date {value:?} is not a calendar date"));
+    }
+    Ok(())
 }
 
 /// Turns raw bytes into text: UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order
@@ -146,6 +190,7 @@ fn one(article: Article) -> Result<Vec<Article>, InputError> {
             origin: article.origin,
         });
     }
+    check_length(&article)?;
     Ok(vec![article])
 }
 
@@ -179,7 +224,13 @@ pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
                     .to_string();
                 match key.trim().to_ascii_lowercase().as_str() {
                     "title" => article.title = Some(value),
-                    "date" | "published" => article.date = Some(value),
+                    "date" | "published" => {
+                        check_date(&value).map_err(|message| InputError::BadFrontMatter {
+                            origin: origin.to_string(),
+                            message: format!("line {}: {message}", line_no + 2),
+                        })?;
+                        article.date = Some(value)
+                    }
                     "source" | "publisher" => article.source = Some(value),
                     "url" | "link" => article.url = Some(value),
                     "author" | "authors" | "byline" => article.authors.extend(
@@ -247,6 +298,24 @@ pub fn parse_json_line(line: &str, origin: &str, line_no: usize) -> Result<Artic
         line: line_no,
         message: e.to_string(),
     })?;
+    if let Some(d) = &a.date {
+        check_date(d).map_err(|message| InputError::BadJsonLine {
+            origin: origin.to_string(),
+            line: line_no,
+            message,
+        })?;
+    }
+    if a.text.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(InputError::BadJsonLine {
+            origin: origin.to_string(),
+            line: line_no,
+            message: format!(
+                "{} of text in one article, more than the limit of {}",
+                mib(a.text.len() as u64),
+                mib(MAX_ARTICLE_BYTES)
+            ),
+        });
+    }
     Ok(Article {
         text: a.text,
         title: a.title,
@@ -369,8 +438,15 @@ pub fn read_html(html: &str, origin: &str) -> Article {
     }
 }
 
+/// The text of `element`'s subtree, walked with a stack of its own rather than recursion, so that
+/// no nesting depth can overflow the call stack. `None` on the stack closes a block element.
 fn collect_text(element: ElementRef, out: &mut String) {
-    for child in element.children() {
+    let mut stack: Vec<Option<_>> = element.children().rev().map(Some).collect();
+    while let Some(step) = stack.pop() {
+        let Some(child) = step else {
+            out.push('\n');
+            continue;
+        };
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
@@ -378,16 +454,11 @@ fn collect_text(element: ElementRef, out: &mut String) {
                 if SKIPPED.contains(&name) {
                     continue;
                 }
-                let block = BLOCKS.contains(&name);
-                if block {
+                if BLOCKS.contains(&name) {
                     out.push('\n');
+                    stack.push(None);
                 }
-                if let Some(el) = ElementRef::wrap(child) {
-                    collect_text(el, out);
-                }
-                if block {
-                    out.push('\n');
-                }
+                stack.extend(child.children().rev().map(Some));
             }
             _ => {}
         }

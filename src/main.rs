@@ -266,7 +266,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .map(|p| query::parse_param(p))
                 .collect::<Result<Vec<_>, _>>()?;
-            let timeout = timeout.map(Duration::from_secs_f64);
+            let timeout = timeout
+                .map(|t| {
+                    Duration::try_from_secs_f64(t)
+                        .ok()
+                        .filter(|d| !d.is_zero())
+                        .with_context(|| format!("--timeout {t}: not a number of seconds above 0"))
+                })
+                .transpose()?;
+            if let Some(d) = timeout {
+                // Some evaluations (an aggregate over a large join) do not look at the
+                // cancellation for a long time: a second after the deadline, stop the process.
+                std::thread::spawn(move || {
+                    std::thread::sleep(d + Duration::from_secs(1));
+                    eprintln!("negograph: {}", query::QueryError::Timeout(d));
+                    std::process::exit(2);
+                });
+            }
             let store = open_store_for_reading(&cli.store)?;
             let mut out = stdout();
             let outcome = query::run(&store, &text, &params, format, timeout, &mut out)?;

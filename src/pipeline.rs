@@ -92,10 +92,23 @@ pub fn read_source(source: &Source, format: Option<Format>) -> Result<Vec<Articl
                 .map_err(|e| ReadError::Io("-".into(), e))?;
             (buf, "-".to_string())
         }
-        Source::File(p) => (
-            std::fs::read(p).map_err(|e| ReadError::Io(p.display().to_string(), e))?,
-            p.display().to_string(),
-        ),
+        Source::File(p) => {
+            let origin = p.display().to_string();
+            // A file read as one article is refused unread when it is too large (JSON Lines,
+            // many articles, streams in `ingest`).
+            if format.unwrap_or(Format::from_path(p)) != Format::JsonLines {
+                let len = std::fs::metadata(p)
+                    .map_err(|e| ReadError::Io(origin.clone(), e))?
+                    .len();
+                if len > input::MAX_FILE_BYTES {
+                    return Err(InputError::FileTooLarge { origin, bytes: len }.into());
+                }
+            }
+            (
+                std::fs::read(p).map_err(|e| ReadError::Io(origin.clone(), e))?,
+                origin,
+            )
+        }
     };
     let format = format.unwrap_or_else(|| match source {
         Source::File(p) => {

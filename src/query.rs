@@ -263,6 +263,12 @@ pub fn run<W: Write>(
         });
         tx
     });
+    // Oxigraph checks the token when it reads the store, not while it joins what it has read:
+    // the loops below check it for every solution too.
+    let cancelled = || match timeout {
+        Some(d) if token.is_cancelled() => Err(QueryError::Timeout(d)),
+        _ => Ok(()),
+    };
     let timed_out = |e: &dyn std::fmt::Display| {
         let msg = e.to_string();
         match timeout {
@@ -298,6 +304,7 @@ pub fn run<W: Write>(
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in solutions {
                     let s = s.map_err(|e| timed_out(&e))?;
+                    cancelled()?;
                     rows.push(
                         variables
                             .iter()
@@ -314,6 +321,7 @@ pub fn run<W: Write>(
                     .serialize_solutions_to_writer(&mut out, variables.clone())?;
                 for s in solutions {
                     let s = s.map_err(|e| timed_out(&e))?;
+                    cancelled()?;
                     w.serialize(s.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))?;
                     count += 1;
                 }
@@ -325,6 +333,7 @@ pub fn run<W: Write>(
             let mut quads = Vec::new();
             for t in triples {
                 let t = t.map_err(|e| timed_out(&e))?;
+                cancelled()?;
                 quads.push(t.in_graph(oxigraph::model::GraphName::DefaultGraph));
             }
             let n = quads.len();
@@ -368,7 +377,11 @@ pub fn write_table<W: Write>(
 ) -> std::io::Result<()> {
     const MAX: usize = 60;
     let cell = |s: &str| -> String {
-        let one_line = s.replace(['\n', '\r', '\t'], " ");
+        // One line, and no control character (an escape sequence) reaches the terminal.
+        let one_line: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         if one_line.chars().count() > MAX {
             let cut: String = one_line.chars().take(MAX - 1).collect();
             format!("{cut}…")

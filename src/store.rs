@@ -11,8 +11,8 @@ pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/negograph/ontology";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("store {path} is in use by another negograph process (its lock file {path}/LOCK is held); wait for it to finish or use another --store")]
-    Locked { path: PathBuf },
+    #[error("store {path} is in use by {holder} (it holds the lock file {path}/LOCK); wait for it to finish or use another --store")]
+    Locked { path: PathBuf, holder: String },
     #[error("cannot open store {path}: {message}")]
     Open { path: PathBuf, message: String },
     #[error("this negograph was built without the on-disk store (feature `rocksdb`); only in-memory stores are available")]
@@ -21,6 +21,45 @@ pub enum StoreError {
     Storage(String),
     #[error("error parsing {origin}: {message}")]
     Parse { origin: String, message: String },
+}
+
+/// Who holds the lock file: "process 1234 (negograph ingest ...)" from Linux's /proc/locks, or
+/// "another process" where that cannot be told.
+#[cfg(feature = "rocksdb")]
+fn lock_holder(lock: &Path) -> String {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let found = std::fs::metadata(lock).ok().and_then(|m| {
+            let locks = std::fs::read_to_string("/proc/locks").ok()?;
+            // "1: POSIX  ADVISORY  WRITE 1234 00:2f:5678 0 EOF": pid, then device:inode.
+            locks.lines().find_map(|l| {
+                let f: Vec<&str> = l.split_whitespace().collect();
+                let (pid, id) = (f.get(4)?, f.get(5)?);
+                let inode = id.rsplit(':').next()?.parse::<u64>().ok()?;
+                (inode == m.ino()).then(|| pid.to_string())
+            })
+        });
+        if let Some(pid) = found {
+            let command = std::fs::read(format!("/proc/{pid}/cmdline"))
+                .map(|c| {
+                    c.split(|&b| b == 0)
+                        .filter(|a| !a.is_empty())
+                        .map(|a| String::from_utf8_lossy(a).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            let command: String = command.chars().take(160).collect();
+            return if command.is_empty() {
+                format!("process {pid}")
+            } else {
+                format!("process {pid} ({command})")
+            };
+        }
+    }
+    let _ = lock;
+    "another process".to_string()
 }
 
 fn storage(e: impl std::fmt::Display) -> StoreError {
@@ -51,6 +90,7 @@ impl Store {
             if message.contains("lock") || message.contains("LOCK") {
                 StoreError::Locked {
                     path: path.to_path_buf(),
+                    holder: lock_holder(&path.join("LOCK")),
                 }
             } else {
                 StoreError::Open {

@@ -169,7 +169,14 @@ fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, u
             let starts_new = match next {
                 None => true,
                 Some('\n' | '\r') => true,
-                Some(n) => ws > 0 && (n.is_uppercase() || n.is_numeric() || "\"“‘'(—[".contains(n)),
+                // Letters of scripts without case (Arabic, Hebrew, ...) start sentences too.
+                Some(n) => {
+                    ws > 0
+                        && (n.is_uppercase()
+                            || n.is_numeric()
+                            || (n.is_alphabetic() && !n.is_lowercase())
+                            || "\"“‘'(—[".contains(n))
+                }
             };
             if starts_new && !(c == '.' && is_abbreviation(text, i, abbreviations)) {
                 push(&mut out, start, end);
@@ -253,6 +260,19 @@ mod tests {
                 "He left.",
                 "Headline without stop",
                 "Next one!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_start_in_a_script_without_case() {
+        assert_eq!(
+            sentences("Hamas accepted. בית שלום rejected it. حماس agreed. 5 left."),
+            vec![
+                "Hamas accepted.",
+                "בית שלום rejected it.",
+                "حماس agreed.",
+                "5 left."
             ]
         );
     }

@@ -1,0 +1,1000 @@
+//! What negograph promises about crashes, concurrency and bad input, through the binary:
+//! a `kill -9` at any moment leaves every document whole or absent, a rerun finishes the rest,
+//! a second writer is told who holds the store, readers see whole documents while an ingest runs,
+//! and hostile input is reported in one line naming the file while the store stays as it was.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use negograph::corpus::{self, Generator, Rng};
+use negograph::lexicon::Lexicon;
+use oxigraph::io::{RdfFormat, RdfParser};
+
+/// Writes `n` generated articles of `seed` into `dir`.
+fn corpus_dir(dir: &Path, seed: u64, n: u64) -> PathBuf {
+    let lexicon = Lexicon::builtin().expect("built-in lexicon");
+    let out = dir.join("corpus");
+    corpus::write_dir(&Generator::new(&lexicon, seed), n, &out).expect("corpus written");
+    out
+}
+
+/// Starts `negograph --store STORE ARGS...` without waiting for it.
+fn spawn(store: &Path, args: &[&str]) -> Child {
+    Command::new(bin())
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env_remove("NEGOGRAPH_STORE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("negograph starts")
+}
+
+/// The store's N-Quads export as it comes (sorted by negograph), or the failed output.
+fn export(store: &Path) -> Result<String, std::process::Output> {
+    let out = run(store, &["export", "--format", "nquads"], None);
+    if out.status.success() {
+        Ok(String::from_utf8(out.stdout).expect("utf-8 export"))
+    } else {
+        Err(out)
+    }
+}
+
+/// N-Quads text grouped by graph: graph name -> sorted quads. Parsing it also checks the syntax.
+fn by_graph(nquads: &str) -> BTreeMap<String, Vec<String>> {
+    let mut graphs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for q in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads.as_bytes()) {
+        let q = q.expect("export parses as N-Quads");
+        graphs
+            .entry(q.graph_name.to_string())
+            .or_default()
+            .push(q.to_string());
+    }
+    for quads in graphs.values_mut() {
+        quads.sort();
+    }
+    graphs
+}
+
+/// Every graph of `seen` is exactly the graph of the same name in `whole`.
+fn assert_whole_or_absent(
+    seen: &BTreeMap<String, Vec<String>>,
+    whole: &BTreeMap<String, Vec<String>>,
+    when: &str,
+) {
+    for (g, quads) in seen {
+        let expected = whole
+            .get(g)
+            .unwrap_or_else(|| panic!("{when}: graph {g} is not in a clean ingest"));
+        assert!(
+            quads == expected,
+            "{when}: graph {g} has {} quads where a clean ingest has {}",
+            quads.len(),
+            expected.len()
+        );
+    }
+}
+
+/// Parses "N documents new, M already present" from an ingest's summary line.
+fn new_and_present(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("documents new"))
+        .unwrap_or_else(|| panic!("no summary line in {stderr}"));
+    let number_before = |word: &str| -> usize {
+        let at = line.find(word).expect("summary word");
+        line[..at]
+            .split_whitespace()
+            .last()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count before {word:?} in {line}"))
+    };
+    (
+        number_before("documents new"),
+        number_before("already present"),
+    )
+}
+
+fn one_line(text: &str) -> &str {
+    let t = text.trim_end();
+    assert_eq!(t.lines().count(), 1, "expected one line, got: {text}");
+    assert!(
+        !t.contains("panicked") && !t.contains("RUST_BACKTRACE"),
+        "{text}"
+    );
+    t
+}
+
+const ARTICLES: u64 = 300;
+
+#[test]
+fn kill_9_at_random_moments_leaves_each_document_whole_or_absent_and_a_rerun_completes() {
+    let seed: u64 = std::env::var("NEGOGRAPH_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_251_124);
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus_dir(dir.path(), 11, ARTICLES);
+    let files = files.to_str().unwrap();
+
+    // The reference: a clean ingest of the same files.
+    let clean = dir.path().join("clean");
+    let started = Instant::now();
+    let out = run(&clean, &["ingest", "--quiet", files], None);
+    let clean_time = started.elapsed();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(new_and_present(&stderr(&out)), (ARTICLES as usize, 0));
+    let clean_export = export(&clean).expect("clean export");
+    let whole = by_graph(&clean_export);
+    assert_eq!(whole.len(), ARTICLES as usize, "one graph per document");
+
+    // Kill ingests of one store at random moments, each resuming where the last was killed.
+    let store = dir.path().join("crashed");
+    let mut rng = Rng::new(seed);
+    let mut partial_rounds = 0;
+    let mut present = 0;
+    for round in 0..5 {
+        // Round 0 dies while the store is being created; the others anywhere in the ingest.
+        let millis = if round == 0 {
+            rng.below(40) as u64
+        } else {
+            50 + rng.below(clean_time.as_millis().max(200) as usize) as u64
+        };
+        let mut child = spawn(&store, &["ingest", "--quiet", files]);
+        std::thread::sleep(Duration::from_millis(millis));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        if !store.join("CURRENT").exists() {
+            continue;
+        }
+        let when = format!("seed {seed}, round {round}, killed after {millis} ms");
+        let seen =
+            by_graph(&export(&store).unwrap_or_else(|o| {
+                panic!("{when}: export after the crash failed: {}", stderr(&o))
+            }));
+        assert_whole_or_absent(&seen, &whole, &when);
+        assert!(seen.len() >= present, "{when}: documents were lost");
+        present = seen.len();
+        if present > 0 && present < ARTICLES as usize {
+            partial_rounds += 1;
+        }
+    }
+    assert!(
+        partial_rounds > 0,
+        "no kill landed in the middle of an ingest (seed {seed}); the test proves nothing"
+    );
+
+    // A rerun stores exactly what is missing, skipping what is there without extracting it.
+    let out = run(&store, &["ingest", "--quiet", files], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        new_and_present(&stderr(&out)),
+        (ARTICLES as usize - present, present),
+        "{}",
+        stderr(&out)
+    );
+    let after = export(&store).expect("export after the rerun");
+    assert!(
+        after == clean_export,
+        "after crashes and a rerun the store differs from a clean ingest (seed {seed})"
+    );
+
+    // And once complete, a rerun is all skips: nothing extracted, nothing written.
+    let started = Instant::now();
+    let out = run(&store, &["ingest", "--quiet", files], None);
+    let rerun_time = started.elapsed();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(new_and_present(&stderr(&out)), (0, ARTICLES as usize));
+    assert!(stderr(&out).contains("0 stances, 0 triples added"));
+    eprintln!("clean ingest {clean_time:?}, rerun of a complete store {rerun_time:?}");
+    assert_eq!(export(&store).expect("export"), clean_export);
+}
+
+#[test]
+fn a_second_writer_is_told_who_holds_the_store_and_readers_see_whole_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus_dir(dir.path(), 12, 300);
+    let store = dir.path().join("busy");
+    let mut ingest = spawn(&store, &["ingest", "--quiet", files.to_str().unwrap()]);
+    let pid = ingest.id().to_string();
+    // Wait until the ingest has the store open (its first document committed).
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !store.join("CURRENT").exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the ingest never created its store"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+
+    // Writers are refused with one line naming the store and the process holding it.
+    let ttl = dir.path().join("extra.ttl");
+    std::fs::write(
+        &ttl,
+        "<http://example.org/a> <http://example.org/b> \"c\" .\n",
+    )
+    .unwrap();
+    let article = dir.path().join("one.txt");
+    std::fs::write(
+        &article,
+        "Qatari mediators said Hamas accepted the truce.\n",
+    )
+    .unwrap();
+    let mut refused = 0;
+    for args in [
+        vec!["remove", "0123456789abcdef"],
+        vec!["load", ttl.to_str().unwrap()],
+        vec!["ingest", "--quiet", article.to_str().unwrap()],
+        vec![
+            "update",
+            "INSERT DATA { <http://e.org/x> <http://e.org/y> 1 }",
+        ],
+    ] {
+        let out = run(&store, &args, None);
+        if ingest.try_wait().unwrap().is_some() {
+            break; // The ingest finished first; what was refused so far stands.
+        }
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        let line = one_line(&err);
+        assert!(
+            line.contains(&format!(
+                "store {} is in use by process {pid}",
+                store.display()
+            )) && line.contains("ingest"),
+            "{args:?}: {line}"
+        );
+        refused += 1;
+    }
+    assert!(
+        refused >= 1,
+        "the ingest finished before any writer could try"
+    );
+
+    // Readers open the store read-only: each sees the documents committed when it opened, whole.
+    let mut snapshots = Vec::new();
+    let mut counts = Vec::new();
+    while ingest.try_wait().unwrap().is_none() {
+        match export(&store) {
+            Ok(text) => snapshots.push((text, ingest.try_wait().unwrap().is_none())),
+            Err(out) => {
+                assert_eq!(out.status.code(), Some(2));
+                assert!(one_line(&stderr(&out)).starts_with("negograph: "));
+            }
+        }
+        let out = run(
+            &store,
+            &[
+                "query",
+                "--format",
+                "tsv",
+                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/negograph/ontology#Document> } }",
+            ],
+            None,
+        );
+        if out.status.success() {
+            counts.push(
+                String::from_utf8_lossy(&out.stdout)
+                    .lines()
+                    .nth(1)
+                    .unwrap_or("")
+                    .to_string(),
+            );
+        } else {
+            assert!(one_line(&stderr(&out)).starts_with("negograph: "));
+        }
+    }
+    let done = ingest.wait_with_output().unwrap();
+    assert!(done.status.success(), "{}", stderr(&done));
+    let whole = by_graph(&export(&store).expect("final export"));
+    assert_eq!(whole.len(), 300);
+    let during: Vec<_> = snapshots.iter().filter(|(_, running)| *running).collect();
+    assert!(
+        !during.is_empty(),
+        "no export succeeded while the ingest ran ({} tried)",
+        snapshots.len()
+    );
+    for (i, (text, _)) in snapshots.iter().enumerate() {
+        let seen = by_graph(text);
+        assert!(seen.len() <= whole.len());
+        assert_whole_or_absent(&seen, &whole, &format!("snapshot {i} during the ingest"));
+    }
+    eprintln!(
+        "exports during the ingest held {:?} documents; queries counted {counts:?}",
+        snapshots
+            .iter()
+            .map(|(t, _)| by_graph(t).len())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn removing_a_document_keeps_what_another_document_supports() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Mediators from Qatar and Egypt said on Monday that Hamas had accepted the cease-fire proposal.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Hamas rejected the Israeli demand for disarmament, a Hamas official said on Tuesday.\n",
+    )
+    .unwrap();
+    let both = dir.path().join("both");
+    ok(
+        &both,
+        &[
+            "ingest",
+            "--quiet",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
+    let only_b = dir.path().join("only-b");
+    ok(&only_b, &["ingest", "--quiet", b.to_str().unwrap()]);
+
+    let doc_of = |store: &Path, file: &Path| -> String {
+        let nt = ok(
+            store,
+            &["extract", "--format", "ntriples", file.to_str().unwrap()],
+        );
+        nt.split_whitespace()
+            .find(|t| t.starts_with("<https://w3id.org/negograph/id/doc/"))
+            .expect("a document IRI")
+            .trim_matches(['<', '>'])
+            .to_string()
+    };
+    let doc_a = doc_of(&both, &a);
+    let hamas = "PREFIX neg: <https://w3id.org/negograph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+                 SELECT DISTINCT ?label ?target WHERE { <https://w3id.org/negograph/id/actor/hamas> rdfs:label ?label . \
+                 ?s a neg:Stance ; neg:holder <https://w3id.org/negograph/id/actor/hamas> ; neg:target ?target } ORDER BY ?target";
+    let before = ok(&both, &["query", "--format", "csv", hamas]);
+    assert!(
+        before.contains("issue/ceasefire") && before.contains("issue/disarmament"),
+        "{before}"
+    );
+
+    let out = run(&both, &["remove", &doc_a], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(one_line(&stderr(&out)), format!("removed {doc_a}"));
+    // Hamas, its label and its stance from the other document still answer; A's stance is gone.
+    let after = ok(&both, &["query", "--format", "csv", hamas]);
+    assert!(
+        after.contains("Hamas") && after.contains("issue/disarmament"),
+        "{after}"
+    );
+    assert!(!after.contains("issue/ceasefire"), "{after}");
+    // The store is exactly a store that only ever held B.
+    assert_eq!(nquads(&both), nquads(&only_b));
+    // Removing it again is an error, and changes nothing.
+    let out = run(&both, &["remove", &doc_a], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line(&stderr(&out)).contains("no document"));
+    assert_eq!(nquads(&both), nquads(&only_b));
+}
+
+/// A store holding one good article, for the tests of bad input.
+fn small_store(dir: &Path) -> PathBuf {
+    let good = dir.join("good.txt");
+    std::fs::write(
+        &good,
+        "Mediators from Qatar and Egypt said Hamas had accepted the cease-fire proposal.\n",
+    )
+    .unwrap();
+    let store = dir.join("s");
+    ok(&store, &["ingest", "--quiet", good.to_str().unwrap()]);
+    store
+}
+
+#[test]
+fn a_200_mb_line_is_refused_without_hanging_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = small_store(dir.path());
+    let before = nquads(&store);
+    let sentence = "Qatari mediators said Hamas accepted the truce and Israel rejected it. ";
+    let mut line = sentence.repeat(200 * 1024 * 1024 / sentence.len() + 1);
+    line.truncate(200 * 1024 * 1024);
+
+    // One 200 MB line as a text file: refused before it is read.
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, &line).unwrap();
+    let started = Instant::now();
+    let out = run(&store, &["ingest", "--quiet", big.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.lines()
+            .next()
+            .unwrap()
+            .contains("big.txt: a file of 200.0 MiB, more than the limit"),
+        "{err}"
+    );
+    let out = run(&store, &["extract", big.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line(&stderr(&out)).contains("big.txt"));
+    std::fs::remove_file(&big).unwrap();
+
+    // The same line as one JSON Lines record: read, refused with its line number, nothing written.
+    let jsonl = dir.path().join("big.jsonl");
+    std::fs::write(
+        &jsonl,
+        format!(
+            "{{\"text\":\"{}\"}}\n{{\"text\":\"Egypt said Israel rejected the truce.\"}}\n",
+            &line
+        ),
+    )
+    .unwrap();
+    drop(line);
+    let out = run(
+        &store,
+        &["ingest", "--quiet", jsonl.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("big.jsonl: line 1:") && err.contains("more than the limit"),
+        "{err}"
+    );
+    assert!(err.contains("0 documents new"), "{err}");
+    assert_eq!(nquads(&store), before, "the store is as it was");
+    // --skip-bad stores the other line.
+    let out = run(
+        &store,
+        &["ingest", "--quiet", "--skip-bad", jsonl.to_str().unwrap()],
+        None,
+    );
+    assert!(stderr(&out).contains("1 documents new"), "{}", stderr(&out));
+    std::fs::remove_file(&jsonl).unwrap();
+
+    // A 3 MB line, under the file limit but over the article limit: read, then refused.
+    let long = dir.path().join("long.md");
+    std::fs::write(&long, sentence.repeat(3 * 1024 * 1024 / sentence.len())).unwrap();
+    let out = run(&store, &["extract", long.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        one_line(&stderr(&out))
+            .contains("long.md: 3.0 MiB of text in one article, more than the limit of 2.0 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    // A 1 MB line of news under the limit is extracted.
+    let fine = dir.path().join("fine.txt");
+    std::fs::write(&fine, sentence.repeat(1024 * 1024 / sentence.len())).unwrap();
+    let nt = ok(
+        &store,
+        &["extract", "--format", "ntriples", fine.to_str().unwrap()],
+    );
+    assert!(nt.contains("actor/hamas"));
+    assert!(
+        started.elapsed() < Duration::from_secs(90),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn deep_and_broken_html_is_read_without_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let body = "Qatari mediators said Hamas accepted the truce.";
+    // 100,000 nested inline elements and 10,000 nested blocks: no stack overflow.
+    let deep = dir.path().join("deep.html");
+    std::fs::write(
+        &deep,
+        format!(
+            "<html><body>{}{}{body}{}{}</body></html>",
+            "<div>".repeat(10_000),
+            "<span><b>".repeat(50_000),
+            "</b></span>".repeat(50_000),
+            "</div>".repeat(10_000)
+        ),
+    )
+    .unwrap();
+    let nt = ok(
+        &store,
+        &["extract", "--format", "ntriples", deep.to_str().unwrap()],
+    );
+    assert!(
+        nt.contains("actor/hamas") && nt.contains("actor/qatar"),
+        "{nt}"
+    );
+    // 100,000 elements never closed.
+    let unclosed = dir.path().join("unclosed.html");
+    std::fs::write(
+        &unclosed,
+        format!("<html><body><p>{body}{}", "<i><em>".repeat(50_000)),
+    )
+    .unwrap();
+    let nt = ok(
+        &store,
+        &[
+            "extract",
+            "--format",
+            "ntriples",
+            unclosed.to_str().unwrap(),
+        ],
+    );
+    assert!(nt.contains("actor/hamas"), "{nt}");
+    // Broken markup: stray closing tags, unclosed attributes and comments, a table without rows.
+    let broken = dir.path().join("broken.html");
+    std::fs::write(
+        &broken,
+        "<html><head><title>Talks</title></head><body></div></span><article><p>Qatari mediators said <b>Hamas <i>accepted</p> the truce.</b>\
+         <table><td>Egypt said Israel rejected the truce.<p class=\"x>never closed</article><!-- open comment",
+    )
+    .unwrap();
+    let nt = ok(
+        &store,
+        &["extract", "--format", "ntriples", broken.to_str().unwrap()],
+    );
+    assert!(
+        nt.contains("actor/hamas") && nt.contains("actor/egypt"),
+        "{nt}"
+    );
+    // A <title> never closed holds the rest of the page as its text, as in a browser: no article.
+    let titled = dir.path().join("title.html");
+    std::fs::write(
+        &titled,
+        format!("<html><head><title>Talks</head><body><p>{body}</p></body></html>"),
+    )
+    .unwrap();
+    let out = run(&store, &["extract", titled.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        one_line(&stderr(&out)).contains("title.html: empty article"),
+        "{}",
+        stderr(&out)
+    );
+    // All three ingest.
+    let out = run(
+        &store,
+        &[
+            "ingest",
+            "--quiet",
+            deep.to_str().unwrap(),
+            unclosed.to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Checks N-Triples with Oxigraph's parser (which checks every IRI) and returns them.
+fn parses(nt: &str) -> Vec<oxigraph::model::Quad> {
+    RdfParser::from_format(RdfFormat::NTriples)
+        .for_slice(nt.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_else(|e| panic!("not N-Triples: {e}\n{nt}"))
+}
+
+#[test]
+fn control_characters_invisible_marks_and_right_to_left_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = small_store(dir.path());
+    let actors = dir.path().join("names.ttl");
+    std::fs::write(
+        &actors,
+        "@prefix neg: <https://w3id.org/negograph/ontology#> .\n@prefix actor: <https://w3id.org/negograph/id/actor/> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         actor:bayt-al-salam a neg:Organization ; rdfs:label \"بيت السلام\" .\n\
+         actor:בית-שלום a neg:Organization ; rdfs:label \"בית שלום\" .\n",
+    )
+    .unwrap();
+    let article = dir.path().join("mixed.txt");
+    std::fs::write(
+        &article,
+        "Qatari mediators said \u{1b}[31m Hamas \u{1b}[0m accepted the truce.\u{7}\n\
+         \u{200f}Egypt\u{200e} said \u{202b}Israel\u{202c} rejected the\u{200b} truce.\n\
+         بيت السلام said it accepted the truce. בית שלום rejected the truce, its spokesman said.\n\
+         Officials of \u{feff}Qatar\u{2060} and حماس met in the \u{0}capital.\n"
+            .replace('\u{0}', "\u{7f}"),
+    )
+    .unwrap();
+    let nt = ok(
+        &store,
+        &[
+            "extract",
+            "--format",
+            "ntriples",
+            "--actors",
+            actors.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ],
+    );
+    let quads = parses(&nt);
+    assert!(
+        !nt.contains('\u{1b}') && nt.contains("\\u001B"),
+        "control characters are escaped"
+    );
+    for iri in [
+        "actor/hamas",
+        "actor/qatar",
+        "actor/egypt",
+        "actor/israel",
+        "actor/bayt-al-salam",
+        "actor/בית-שלום",
+    ] {
+        assert!(nt.contains(iri), "{iri} not found:\n{nt}");
+    }
+    assert!(nt.contains("\"بيت السلام\"") && nt.contains("\"בית שלום\""));
+    // Every evidence span slices the text at character boundaries (the sentences are there whole).
+    // Each sentence is evidence on its own, also when it starts with a name in a script
+    // without capital letters.
+    for sentence in [
+        "بيت السلام said it accepted the truce.",
+        "בית שלום rejected the truce, its spokesman said.",
+    ] {
+        assert!(
+            quads
+                .iter()
+                .any(|q| q.object.to_string() == format!("\"{sentence}\"")),
+            "no sentence {sentence}: {nt}"
+        );
+    }
+    // Ingested and read back as a table: no raw control character reaches the terminal.
+    let out = run(
+        &store,
+        &[
+            "ingest",
+            "--quiet",
+            "--actors",
+            actors.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = ok(
+        &store,
+        &[
+            "query",
+            "PREFIX neg: <https://w3id.org/negograph/ontology#> SELECT ?t WHERE { ?s neg:text ?t }",
+        ],
+    );
+    assert!(
+        table.contains("Hamas") && !table.chars().any(|c| c.is_control() && c != '\n'),
+        "{table:?}"
+    );
+    let actors_table = ok(&store, &["actors"]);
+    assert!(
+        actors_table.contains("בית שלום") && actors_table.contains("بيت السلام"),
+        "{actors_table}"
+    );
+}
+
+#[test]
+fn names_with_quotes_brackets_spaces_and_emoji_give_valid_iris_and_escaped_literals() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = small_store(dir.path());
+    let actors = dir.path().join("odd.ttl");
+    std::fs::write(
+        &actors,
+        "@prefix neg: <https://w3id.org/negograph/ontology#> .\n@prefix actor: <https://w3id.org/negograph/id/actor/> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+         actor:dove-league a neg:Organization ; rdfs:label \"The \\\"Dove\\\" <League> 🕊\" ; skos:altLabel \"Dove League\" .\n",
+    )
+    .unwrap();
+    let article = dir.path().join("odd.txt");
+    std::fs::write(
+        &article,
+        "The \"Dove\" <League> 🕊 said Hamas accepted the truce. The Dove League rejected the plan.\n\
+         The special envoy, Jo \"Bear\" <O'Neil> 🙂 Smith, said Israel rejected the truce.\n\
+         \"We <will> not \\ accept it,\" said Prime Minister Zed {Ash} `Qu}ote` O'Hara.\n",
+    )
+    .unwrap();
+    let args = |format: &str| {
+        vec![
+            "extract".to_string(),
+            "--format".into(),
+            format.into(),
+            "--actors".into(),
+            actors.to_str().unwrap().into(),
+            article.to_str().unwrap().into(),
+        ]
+    };
+    let argv = args("ntriples");
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let nt = ok(&store, &argv);
+    let quads = parses(&nt);
+    assert!(nt.contains("actor/dove-league"), "{nt}");
+    assert!(
+        nt.contains("\"The \\\"Dove\\\" <League> 🕊\""),
+        "the label, escaped: {nt}"
+    );
+    // Every IRI the extractor made has no space, quote, bracket or brace in it.
+    for q in &quads {
+        for t in [
+            q.subject.to_string(),
+            q.predicate.to_string(),
+            q.object.to_string(),
+        ] {
+            if let Some(iri) = t.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+                assert!(
+                    !iri.contains([' ', '"', '<', '>', '{', '}', '`', '\\']),
+                    "{iri}"
+                );
+            }
+        }
+    }
+    // The other syntaxes parse back to the same graph.
+    for (format, syntax) in [
+        ("turtle", RdfFormat::Turtle),
+        ("rdfxml", RdfFormat::RdfXml),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+    ] {
+        let argv = args(format);
+        let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+        let text = ok(&store, &argv);
+        let n = RdfParser::from_format(syntax)
+            .for_slice(text.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{format} does not parse: {e}"))
+            .len();
+        assert_eq!(n, quads.len(), "{format}");
+    }
+}
+
+#[test]
+fn param_values_with_sparql_in_them_stay_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = small_store(dir.path());
+    let before = nquads(&store);
+    let honest = ok(
+        &store,
+        &[
+            "query",
+            "--named",
+            "stances-on-issue",
+            "--param",
+            "issue=ceasefire",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(honest.lines().count() >= 2, "{honest}");
+    for value in [
+        "issue=ceasefire> } } DELETE WHERE { ?s ?p ?o } #",
+        "issue=<https://w3id.org/negograph/issue/ceasefire> } UNION { ?a ?b ?c",
+        "issue=\" } ; DROP ALL ; SELECT * { \"",
+        "issue=ceasefire' . ?x ?y ?z #",
+        "issue=<javascript:alert(1)> <x>",
+    ] {
+        let out = run(
+            &store,
+            &[
+                "query",
+                "--named",
+                "stances-on-issue",
+                "--param",
+                value,
+                "--format",
+                "csv",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{value}: {}", stderr(&out));
+        let csv = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(csv.lines().count(), 1, "{value} matched something: {csv}");
+    }
+    // A name that is not a variable name is refused.
+    let out = run(
+        &store,
+        &[
+            "query",
+            "--named",
+            "stances-on-issue",
+            "--param",
+            "x y} DROP ALL {=1",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line(&stderr(&out)).contains("bad --param"));
+    assert_eq!(nquads(&store), before);
+}
+
+#[test]
+fn sparql_errors_show_their_position_and_timeouts_stop_long_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let out = run(
+        &store,
+        &["query", "SELECT ?x\nWHERE { ?x ?y ?z .\n  FILTER(?x = ) }"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        one_line(&err).contains("SPARQL syntax error: error at 3:"),
+        "{err}"
+    );
+
+    // Queries that would run for hours stop at the --timeout: one that streams its rows, and an
+    // aggregate whose evaluation does not look at the cancellation for a long time.
+    for (format, query) in [
+        ("tsv", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"),
+        (
+            "table",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+        ),
+    ] {
+        let started = Instant::now();
+        let out = run(
+            &store,
+            &["query", "--timeout", "1", "--format", format, query],
+            None,
+        );
+        let took = started.elapsed();
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr(&out));
+        assert!(
+            stderr(&out)
+                .trim_end()
+                .ends_with("query stopped after the --timeout of 1s"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            took < Duration::from_secs(15),
+            "{format}: stopped after {took:?}"
+        );
+    }
+    for bad in ["-1", "NaN", "0", "1e30"] {
+        let out = run(
+            &store,
+            &["query", &format!("--timeout={bad}"), "ASK {}"],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "--timeout {bad}");
+        assert!(
+            one_line(&stderr(&out)).contains("--timeout"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_huge_result_is_streamed_not_buffered() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    // About 44 million rows: the first ones arrive while the query is still running.
+    let mut child = spawn(
+        &store,
+        &[
+            "query",
+            "--format",
+            "tsv",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }",
+        ],
+    );
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let header = lines.next().unwrap().unwrap();
+    assert_eq!(header, "?a\t?b\t?c\t?d\t?e\t?f");
+    for _ in 0..100_000 {
+        let row = lines.next().expect("a row").expect("utf-8");
+        assert_eq!(row.split('\t').count(), 6);
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the query finished: it was not huge enough to show streaming"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn malformed_front_matter_impossible_dates_and_utf16_are_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = small_store(dir.path());
+    let before = nquads(&store);
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let body = "Egyptian mediators said Israel rejected the proposal.\n";
+    std::fs::write(
+        folder.join("a-no-colon.md"),
+        format!("---\ntitle: T\nthis line has no colon\n---\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("b-unclosed.md"),
+        format!("---\ntitle: T\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("c-feb-30.md"),
+        format!("---\ntitle: T\ndate: 2025-02-30\n---\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("d-month-13.jsonl"),
+        "{\"text\":\"Qatar said Hamas accepted the truce.\",\"date\":\"2025-13-01\"}\n",
+    )
+    .unwrap();
+    let out = run(
+        &store,
+        &["ingest", "--quiet", folder.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "one line per file and the summary: {err}");
+    assert!(
+        lines[0].contains("a-no-colon.md: malformed front matter: line 3"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("b-unclosed.md: malformed front matter") && lines[1].contains("closing"),
+        "{err}"
+    );
+    assert_eq!(lines[2], format!("negograph: skipped {}: malformed front matter: line 3: date \"2025-02-30\" is not a calendar date", folder.join("c-feb-30.md").display()));
+    assert!(
+        lines[3].contains("d-month-13.jsonl: line 1")
+            && lines[3].contains("\"2025-13-01\" is not a calendar date"),
+        "{err}"
+    );
+    assert!(lines[4].contains("0 documents new"), "{err}");
+    assert_eq!(nquads(&store), before, "the store is as it was");
+    // extract cannot do its job: exit 2, one line.
+    let out = run(
+        &store,
+        &["extract", folder.join("c-feb-30.md").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line(&stderr(&out)).contains("c-feb-30.md"));
+    // A real date (and a date written otherwise) is fine.
+    let leap = dir.path().join("leap.md");
+    std::fs::write(&leap, format!("---\ndate: 2024-02-29\n---\n{body}")).unwrap();
+    assert!(ok(
+        &store,
+        &["extract", "--format", "ntriples", leap.to_str().unwrap()]
+    )
+    .contains("\"2024-02-29\""));
+
+    // UTF-16 with a byte-order mark, either byte order: the same text, so the same document.
+    let text = "Qatari mediators said Hamas accepted the truce — حماس.\n";
+    let utf8 = dir.path().join("u8.txt");
+    std::fs::write(&utf8, text).unwrap();
+    ok(&store, &["ingest", "--quiet", utf8.to_str().unwrap()]);
+    let after_utf8 = nquads(&store);
+    for (name, le) in [("u16le.txt", true), ("u16be.txt", false)] {
+        let mut bytes = if le {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for u in text.encode_utf16() {
+            bytes.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(&store, &["ingest", "--quiet", path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("0 documents new, 1 already present"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(nquads(&store), after_utf8);
+}
