@@ -545,7 +545,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         }
         // "the prime minister", "the president's", "Trump's Middle East envoy".
         let before = skip_ws_back(t, th.start);
-        let determiner = t[..before].to_lowercase();
+        // Only the last few bytes: lower-casing the whole prefix made this quadratic.
+        let determiner = t[floor_boundary(t, before.saturating_sub(8))..before].to_lowercase();
         let possessor = b.mentions.iter().rev().find(|m| {
             m.possessive && possessive_end(t, m.end).is_some_and(|e| skip_ws(t, e) == th.start)
         });
