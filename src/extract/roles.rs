@@ -60,7 +60,7 @@ pub fn actor_list(
         }
         let p = pos + skip;
         let p = p + (t[p..].len() - t[p..].trim_start().len());
-        let Some(m) = found.mentions.iter().find(|m| {
+        let Some(m) = found.mentions_in(p, p + 1).find(|m| {
             m.start == p
                 && m.kind != MentionKind::Pronoun
                 && m.kind != MentionKind::Description
@@ -106,7 +106,9 @@ fn actors_before(
         let word = &before[word_start..];
         if !word.is_empty()
             && GAP_WORDS.contains(&word.to_lowercase().as_str())
-            && found.mentions.iter().all(|m| m.end != before.len())
+            && found
+                .mentions_in(before.len().saturating_sub(200), before.len())
+                .all(|m| m.end != before.len())
         {
             end = t[..word_start].trim_end().len();
         } else {
@@ -128,13 +130,19 @@ fn actors_before(
     }
     // "Ethiopia's federal government and ...": a possessor or adjective before an agent noun.
     let head_end = |e: usize| {
-        heads
+        // Heads are sorted by start; a head ending at `e` starts at most 40 bytes before it.
+        let from = heads.partition_point(|h| h.start + 40 < e);
+        heads[from..]
             .iter()
+            .take_while(|h| h.start < e)
             .find(|h| h.end == e && h.start >= sentence_start)
             .map(|h| h.start)
     };
     let at = |end: usize| {
-        found.mentions.iter().rev().find(|m| {
+        // Only mentions of this sentence that start before `end` can end at it.
+        let upto = found.mentions.partition_point(|m| m.start < end);
+        let from = found.mentions.partition_point(|m| m.start < sentence_start);
+        found.mentions[from..upto.max(from)].iter().rev().find(|m| {
             if m.start < sentence_start || m.kind == MentionKind::Pronoun {
                 return false;
             }
