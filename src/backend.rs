@@ -63,7 +63,7 @@ impl DocumentStore for Backend {
 
 pub enum Backend {
     Embedded(Store),
-    Remote(Remote),
+    Remote(Box<Remote>),
 }
 
 impl Backend {

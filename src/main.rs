@@ -137,7 +137,7 @@ impl Target {
         match self.remote()? {
             Some(r) => {
                 r.ensure_ontology()?;
-                Ok(Backend::Remote(r))
+                Ok(Backend::Remote(Box::new(r)))
             }
             None => Ok(Backend::Embedded(open_store(&self.path)?)),
         }
@@ -145,7 +145,7 @@ impl Target {
 
     fn open_read(&self) -> Result<Backend> {
         match self.remote()? {
-            Some(r) => Ok(Backend::Remote(r)),
+            Some(r) => Ok(Backend::Remote(Box::new(r))),
             None => Ok(Backend::Embedded(open_store_for_reading(&self.path)?)),
         }
     }
@@ -383,7 +383,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (Some(c), Some(t)) => {
                     let mut c = c.clone();
                     c.timeout = Some(t);
-                    Backend::Remote(Remote::new(c)?)
+                    Backend::Remote(Box::new(Remote::new(c)?))
                 }
                 _ => target.open_read()?,
             };

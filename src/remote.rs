@@ -696,6 +696,10 @@ impl Remote {
         ))?;
         Ok(documents + ontology)
     }
+
+    pub fn is_empty(&self) -> Result<bool, RemoteError> {
+        Ok(self.len()? == 0)
+    }
 }
 
 /// The serialisation of quads as N-Triples (graph names dropped), for a PUT body.
