@@ -121,10 +121,7 @@ fn actors_before(t: &str, cue_start: usize, sentence_start: usize, found: &Found
         }
         // Coordination only: "Egypt and Qatar", "the United States, Egypt and Qatar".
         let mut before = t[..m.start].trim_end();
-        if let Some(b) = before
-            .strip_suffix("the")
-            .filter(|b| b.ends_with([' ', ',']))
-        {
+        if let Some(b) = before.strip_suffix("the").filter(|b| b.ends_with([' ', ','])) {
             before = b.trim_end();
         }
         let rest = [", and", "and", ","]
