@@ -19,7 +19,8 @@ use negograph::query::ResultsFormat;
 #[derive(Parser, Debug)]
 #[command(name = "negograph", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
-    /// The store folder (created when needed).
+    /// The store folder (created when needed), or the URL of a remote SPARQL store
+    /// (http://HOST:PORT, see --preset).
     #[arg(
         long,
         global = true,
@@ -27,8 +28,50 @@ pub struct Cli {
         default_value = "negograph.db"
     )]
     pub store: PathBuf,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A remote SPARQL 1.1 store instead of the embedded one.
+#[derive(Args, Debug, Clone)]
+pub struct RemoteArgs {
+    /// The URL of a remote SPARQL store (the same as --store URL).
+    #[arg(long, global = true, env = "NEGOGRAPH_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// The kind of remote store, which sets the endpoint paths: oxigraph (/query, /update,
+    /// /store), virtuoso (/sparql, /sparql-graph-crud; the -auth ones with --user) or generic
+    /// (all at the URL itself).
+    #[arg(long, global = true, value_enum, env = "NEGOGRAPH_PRESET")]
+    pub preset: Option<negograph::remote::Preset>,
+    /// The SPARQL query endpoint: a path under the URL or a full URL.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub query_path: Option<String>,
+    /// The SPARQL update endpoint: a path under the URL or a full URL.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub update_path: Option<String>,
+    /// The Graph Store Protocol endpoint: a path under the URL or a full URL.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub gsp_path: Option<String>,
+    /// User name for HTTP Basic or Digest authentication (whichever the server asks for).
+    #[arg(long, global = true, env = "NEGOGRAPH_USER")]
+    pub user: Option<String>,
+    /// Password for --user (better given as $NEGOGRAPH_PASSWORD).
+    #[arg(
+        long,
+        global = true,
+        env = "NEGOGRAPH_PASSWORD",
+        hide_env_values = true
+    )]
+    pub password: Option<String>,
+    /// Bearer token (better given as $NEGOGRAPH_TOKEN).
+    #[arg(long, global = true, env = "NEGOGRAPH_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Retries of a request after a connection error, a 502, 503, 504 or 429, with exponential
+    /// back-off from a quarter of a second (or the server's Retry-After).
+    #[arg(long, global = true, default_value_t = 5, value_name = "N")]
+    pub retries: u32,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -85,6 +128,10 @@ pub enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Only part I of N of the articles (chosen by the hash of each text), so that N
+        /// machines can share a corpus: run `--shard 1/N` ... `--shard N/N`, one on each.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
         #[command(flatten)]
         options: ExtractOptions,
     },
@@ -131,7 +178,8 @@ pub enum Command {
     /// Write the store (or one document's graph) in an RDF syntax.
     ///
     /// Turtle, N-Triples and RDF/XML hold the union of the document graphs; TriG, N-Quads and
-    /// JSON-LD keep one named graph per document. Output is sorted, so exports diff cleanly.
+    /// JSON-LD keep one named graph per document. Output is sorted, so exports diff cleanly,
+    /// except N-Quads, which streams in the store's order for bulk loaders, whatever the size.
     Export {
         #[arg(long, value_enum, default_value = "turtle")]
         format: RdfSyntax,

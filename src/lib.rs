@@ -24,6 +24,7 @@
 //! assert!(!quads.is_empty());
 //! ```
 
+pub mod backend;
 pub mod corpus;
 pub mod eval;
 pub mod explain;
@@ -35,6 +36,7 @@ pub mod mapping;
 pub mod network;
 pub mod pipeline;
 pub mod query;
+pub mod remote;
 pub mod select;
 pub mod serve;
 pub mod store;

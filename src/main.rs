@@ -12,7 +12,8 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, ExtractOptions};
+use cli::{Cli, Command, ExtractOptions, RemoteArgs};
+use negograph::backend::Backend;
 use negograph::export::{self, RdfSyntax};
 use negograph::extract::Options;
 use negograph::input::Format;
@@ -20,6 +21,7 @@ use negograph::lexicon::Lexicon;
 use negograph::network::{self, NetworkFormat};
 use negograph::pipeline::{self, Source, Summary};
 use negograph::query::{self, Outcome, ResultsFormat};
+use negograph::remote::{Remote, RemoteConfig};
 use negograph::select::Scope;
 use negograph::store::Store;
 use negograph::validate::{self, Shapes};
@@ -85,15 +87,90 @@ fn open_store_for_reading(path: &Path) -> Result<Store> {
     Ok(Store::open_read_only(path)?)
 }
 
+/// Where the commands read and write: the store folder, or a remote store's URL.
+struct Target {
+    path: std::path::PathBuf,
+    remote: Option<RemoteConfig>,
+}
+
+impl Target {
+    fn new(store: &Path, args: &RemoteArgs) -> Target {
+        let as_text = store.to_string_lossy();
+        let url = args.endpoint.clone().or_else(|| {
+            (as_text.starts_with("http://") || as_text.starts_with("https://"))
+                .then(|| as_text.to_string())
+        });
+        let remote = url.map(|url| {
+            let mut c = RemoteConfig::new(&url);
+            c.preset = args.preset.unwrap_or_default();
+            c.query_path = args.query_path.clone();
+            c.update_path = args.update_path.clone();
+            c.gsp_path = args.gsp_path.clone();
+            c.user = args.user.clone();
+            c.password = args.password.clone();
+            c.token = args.token.clone();
+            c.retries = args.retries;
+            c
+        });
+        Target {
+            path: store.to_path_buf(),
+            remote,
+        }
+    }
+
+    fn name(&self) -> String {
+        match &self.remote {
+            Some(r) => r.url.clone(),
+            None => self.path.display().to_string(),
+        }
+    }
+
+    fn remote(&self) -> Result<Option<Remote>> {
+        match &self.remote {
+            Some(c) => Ok(Some(Remote::new(c.clone())?)),
+            None => Ok(None),
+        }
+    }
+
+    /// For commands that write: a remote store gets the ontology graph when it lacks it.
+    fn open_write(&self) -> Result<Backend> {
+        match self.remote()? {
+            Some(r) => {
+                r.ensure_ontology()?;
+                Ok(Backend::Remote(Box::new(r)))
+            }
+            None => Ok(Backend::Embedded(open_store(&self.path)?)),
+        }
+    }
+
+    fn open_read(&self) -> Result<Backend> {
+        match self.remote()? {
+            Some(r) => Ok(Backend::Remote(Box::new(r))),
+            None => Ok(Backend::Embedded(open_store_for_reading(&self.path)?)),
+        }
+    }
+
+    /// The commands that read the store through the library's own queries (validate, network,
+    /// explain) run on the embedded store only.
+    fn embedded_read(&self, command: &str) -> Result<Store> {
+        if let Some(r) = &self.remote {
+            bail!(
+                "`negograph {command}` works on the embedded store only, not on {}; export the graph (negograph export --format nquads) and load it into a local store",
+                r.url
+            );
+        }
+        open_store_for_reading(&self.path)
+    }
+}
+
 /// Runs a query of the library and prints its table.
 fn print_named(
-    store: &Store,
+    store: &Backend,
     name: &str,
     params: &[(oxigraph::model::Variable, oxigraph::model::Term)],
     out: &mut impl Write,
 ) -> Result<()> {
-    query::run(
-        store,
+    store.query(
         query::named(name)?.text,
         params,
         ResultsFormat::Table,
@@ -103,11 +180,20 @@ fn print_named(
     Ok(())
 }
 
+/// Keeps a write error as an `io::Error`, so that a closed pipe ends quietly.
+fn export_error(e: negograph::backend::ExportError) -> anyhow::Error {
+    match e {
+        negograph::backend::ExportError::Io(io) => anyhow::Error::new(io),
+        other => anyhow::Error::new(other),
+    }
+}
+
 fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::new(std::io::stdout().lock())
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let target = Target::new(&cli.store, &cli.remote);
     match cli.command {
         Command::Extract {
             file,
@@ -140,8 +226,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             skip_bad,
             jobs,
             quiet,
+            shard,
             options,
         } => {
+            let shard = shard
+                .as_deref()
+                .map(pipeline::Shard::parse)
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
             if let Some(n) = jobs {
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(n.max(1))
@@ -152,7 +244,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = extract_options(&options)?;
             let format = input_format(&options)?;
             let sources = pipeline::collect_sources(&paths)?;
-            let store = open_store(&cli.store)?;
+            let store = target.open_write()?;
             let bar = if quiet || sources.len() < 2 || !std::io::stderr().is_terminal() {
                 indicatif::ProgressBar::hidden()
             } else {
@@ -168,8 +260,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut summary = Summary::default();
             // Files are read in chunks whose articles are extracted together on all threads.
             let mut pending: Vec<negograph::input::Article> = Vec::new();
+            // With --shard, the articles of the other parts are dropped before extraction.
+            let keep = |batch: Vec<negograph::input::Article>, summary: &mut Summary| match shard {
+                None => batch,
+                Some(s) => {
+                    let n = batch.len();
+                    let kept: Vec<_> = batch.into_iter().filter(|a| s.contains(a)).collect();
+                    summary.documents_other_shards += n - kept.len();
+                    kept
+                }
+            };
             let flush = |pending: &mut Vec<negograph::input::Article>, summary: &mut Summary| {
-                let batch = std::mem::take(pending);
+                let batch = keep(std::mem::take(pending), summary);
                 pipeline::ingest_articles(&store, &batch, &lex, &opts, summary)
             };
             for source in &sources {
@@ -187,6 +289,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         256,
                         skip_bad,
                         |batch| {
+                            let batch = keep(batch, &mut summary);
                             pipeline::ingest_articles(&store, &batch, &lex, &opts, &mut summary)
                         },
                         |e| bar.suspend(|| eprintln!("negograph: skipped {e}")),
@@ -228,16 +331,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             flush(&mut pending, &mut summary).context("while storing the last articles")?;
             bar.finish_and_clear();
             store.flush()?;
+            let others = match shard {
+                Some(s) => format!(
+                    " ({} left to the other shards of {})",
+                    summary.documents_other_shards, s.count
+                ),
+                None => String::new(),
+            };
             eprintln!(
-                "{} files read ({} skipped): {} documents new, {} already present; {} actors, {} stances, {} triples added to {}",
+                "{} files read ({} skipped): {} documents new, {} already present{}; {} actors, {} stances, {} triples added to {}",
                 summary.files,
                 summary.files_failed,
                 summary.documents_new,
                 summary.documents_present,
+                others,
                 summary.actors.len(),
                 summary.stances,
                 summary.triples,
-                cli.store.display()
+                target.name()
             );
             Ok(if summary.files_failed > 0 {
                 ExitCode::from(1)
@@ -274,7 +385,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         .with_context(|| format!("--timeout {t}: not a number of seconds above 0"))
                 })
                 .transpose()?;
-            if let Some(d) = timeout {
+            if let (Some(d), None) = (timeout, &target.remote) {
                 // Some evaluations (an aggregate over a large join) do not look at the
                 // cancellation for a long time: a second after the deadline, stop the process.
                 std::thread::spawn(move || {
@@ -283,9 +394,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     std::process::exit(2);
                 });
             }
-            let store = open_store_for_reading(&cli.store)?;
+            let store = match (&target.remote, timeout) {
+                // A remote query ends with its request.
+                (Some(c), Some(t)) => {
+                    let mut c = c.clone();
+                    c.timeout = Some(t);
+                    Backend::Remote(Box::new(Remote::new(c)?))
+                }
+                _ => target.open_read()?,
+            };
             let mut out = stdout();
-            let outcome = query::run(&store, &text, &params, format, timeout, &mut out)?;
+            let outcome = store.query(&text, &params, format, timeout, &mut out)?;
             out.flush()?;
             Ok(match outcome {
                 Outcome::Boolean(false) => ExitCode::from(1),
@@ -299,8 +418,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .with_context(|| format!("cannot read update file {}", f.display()))?,
                 _ => bail!("give an update or --file U.ru"),
             };
-            let store = open_store(&cli.store)?;
-            query::update(&store, &text)?;
+            let store = target.open_write()?;
+            store.update(&text)?;
             store.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -309,26 +428,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             graph,
             output,
         } => {
-            let store = open_store_for_reading(&cli.store)?;
-            let quads = store.quads(graph.as_deref())?;
-            if graph.is_some() && quads.is_empty() {
-                bail!(
-                    "no graph {} in {}",
-                    graph.unwrap_or_default(),
-                    cli.store.display()
-                );
-            }
+            let store = target.open_read()?;
+            let no_graph = |n: usize| -> Result<()> {
+                if graph.is_some() && n == 0 {
+                    bail!(
+                        "no graph {} in {}",
+                        graph.clone().unwrap_or_default(),
+                        target.name()
+                    );
+                }
+                Ok(())
+            };
             match output {
                 Some(path) => {
                     let file = std::fs::File::create(&path)
                         .with_context(|| format!("cannot create {}", path.display()))?;
-                    export::write(&quads, format, BufWriter::new(file))?.flush()?;
-                    eprintln!("{} quads written to {}", quads.len(), path.display());
+                    let (n, mut w) =
+                        store.export(format, graph.as_deref(), BufWriter::new(file))?;
+                    w.flush()?;
+                    no_graph(n)?;
+                    eprintln!("{n} quads written to {}", path.display());
                 }
                 None => {
                     let mut out = stdout();
-                    export::write(&quads, format, &mut out)?;
+                    let (n, _) = store
+                        .export(format, graph.as_deref(), &mut out)
+                        .map_err(export_error)?;
                     out.flush()?;
+                    no_graph(n)?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -353,7 +480,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let store = open_store(&cli.store)?;
+            let store = target.open_write()?;
             let n = store.load(
                 &bytes,
                 syntax,
@@ -364,7 +491,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!(
                 "{n} quads loaded from {} into {}",
                 file.display(),
-                cli.store.display()
+                target.name()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -374,9 +501,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 mapping::document_iri(&document)
             };
-            let store = open_store(&cli.store)?;
+            let store = target.open_write()?;
             if !store.remove_graph(&iri)? {
-                bail!("no document {iri} in {}", cli.store.display());
+                bail!("no document {iri} in {}", target.name());
             }
             store.flush()?;
             eprintln!("removed {iri}");
@@ -391,10 +518,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 None => Shapes::builtin()?,
             };
-            let store = open_store_for_reading(&cli.store)?;
+            let store = target.embedded_read("validate")?;
             if let Some(g) = &graph {
                 if !store.contains_graph(g)? {
-                    bail!("no graph {g} in {}", cli.store.display());
+                    bail!("no graph {g} in {}", target.name());
                 }
             }
             let violations =
@@ -428,7 +555,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             graph,
         } => {
-            let store = open_store_for_reading(&cli.store)?;
+            let store = target.embedded_read("network")?;
             let net = network::read(&store, &Scope::from_graph(graph.as_deref()))?;
             match (format, output) {
                 (NetworkFormat::Csv, Some(folder)) => {
@@ -465,7 +592,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { target, options } => {
+        Command::Explain {
+            target: explained,
+            options,
+        } => {
+            let target_store = target;
+            let target = explained;
             let path = Path::new(&target);
             if target == "-" || path.is_file() {
                 let lex = lexicon(&options)?;
@@ -484,7 +616,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out.flush()?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let store = open_store_for_reading(&cli.store)?;
+            let store = target_store.open_read()?;
             let doc = if target.contains("/id/doc/") {
                 Some(target.clone())
             } else if target.len() >= 16 && target.chars().all(|c| c.is_ascii_hexdigit()) {
@@ -495,8 +627,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = stdout();
             match doc {
                 Some(iri) => {
-                    if !store.contains_graph(&iri)? {
-                        bail!("no document {iri} in {}", cli.store.display());
+                    if !negograph::backend::DocumentStore::contains_graph(&store, &iri)? {
+                        bail!("no document {iri} in {}", target_store.name());
                     }
                     let param = query::parse_param(&format!("doc=<{iri}>"))?;
                     print_named(&store, "document-evidence", &[param], &mut out)?;
@@ -537,15 +669,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
-            let store = open_store_for_reading(&cli.store)?;
+            let store = target.open_read()?;
             let mut out = stdout();
             print_named(&store, "stats", &[], &mut out)?;
-            writeln!(out, "\n{} quads in {}", store.len()?, cli.store.display())?;
+            writeln!(out, "\n{} quads in {}", store.len()?, target.name())?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Actors => {
-            let store = open_store_for_reading(&cli.store)?;
+            let store = target.open_read()?;
             let mut out = stdout();
             print_named(&store, "actors", &[], &mut out)?;
             out.flush()?;

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use oxigraph::model::Quad;
 
+use crate::backend::DocumentStore;
 use crate::extract::{self, Extraction, Options};
 use crate::input::{self, Article, Format, InputError};
 use crate::lexicon::Lexicon;
 use crate::mapping;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 /// Where articles come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +148,8 @@ pub struct Summary {
     pub files_failed: usize,
     pub documents_new: usize,
     pub documents_present: usize,
+    /// Articles left to other machines by `--shard`.
+    pub documents_other_shards: usize,
     pub actors: BTreeSet<String>,
     pub stances: usize,
     pub triples: usize,
@@ -155,8 +158,8 @@ pub struct Summary {
 /// Adds a batch of articles to the store: documents already present (same text hash) are
 /// skipped without extracting them, the others are extracted in parallel on rayon's pool, and
 /// then written one by one, each in its own transaction, in the order of the batch.
-pub fn ingest_articles(
-    store: &Store,
+pub fn ingest_articles<S: DocumentStore + ?Sized>(
+    store: &S,
     articles: &[Article],
     lexicon: &Lexicon,
     options: &Options,
@@ -194,6 +197,46 @@ pub fn ingest_articles(
         }
     }
     Ok(())
+}
+
+/// One of `count` deterministic parts of a corpus, for ingesting it on several machines at once:
+/// an article belongs to part `index` (1-based) when the first eight bytes of its text's SHA-256
+/// hash, as a number, leave `index - 1` divided by `count`. The parts are disjoint, together they
+/// are the whole corpus, and an article's part depends only on its text (not on file names or
+/// order), so identical texts fall in the same part and are stored once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    /// Reads `I/N` with 1 <= I <= N.
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let (i, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("--shard {s:?}: expected I/N, such as 2/8"))?;
+        let index: u64 = i
+            .trim()
+            .parse()
+            .map_err(|_| format!("--shard {s:?}: {i:?} is not a number"))?;
+        let count: u64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("--shard {s:?}: {n:?} is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("--shard {s:?}: expected 1 <= I <= N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    pub fn contains(&self, article: &Article) -> bool {
+        use sha2::{Digest, Sha256};
+        let h = Sha256::digest(article.text.as_bytes());
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&h[..8]);
+        u64::from_be_bytes(first) % self.count == self.index - 1
+    }
 }
 
 /// Streams a JSON Lines file in batches of `batch` articles without holding the file in memory.

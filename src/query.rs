@@ -5,9 +5,9 @@
 use std::io::Write;
 use std::time::Duration;
 
-use oxigraph::model::{Literal, NamedNode, Term, Variable};
+use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution, SparqlEvaluator};
 
 use crate::export::{self, RdfSyntax};
 use crate::store::Store;
@@ -234,7 +234,7 @@ pub fn run<W: Write>(
     params: &[(Variable, Term)],
     format: ResultsFormat,
     timeout: Option<Duration>,
-    mut out: W,
+    out: W,
 ) -> Result<Outcome, QueryError> {
     let token = CancellationToken::new();
     let mut prepared = match SparqlEvaluator::new()
@@ -281,72 +281,106 @@ pub fn run<W: Write>(
         .execute()
         .map_err(|e| timed_out(&e))?;
     match results {
-        QueryResults::Boolean(b) => {
-            match format {
-                ResultsFormat::Csv
-                | ResultsFormat::Tsv
-                | ResultsFormat::Json
-                | ResultsFormat::Xml => {
-                    QueryResultsSerializer::from_format(results_format(format))
-                        .serialize_boolean_to_writer(&mut out, b)?;
-                }
-                _ => writeln!(out, "{b}")?,
-            }
-            Ok(Outcome::Boolean(b))
-        }
+        QueryResults::Boolean(b) => write_boolean(b, format, out),
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let mut count = 0;
-            if format == ResultsFormat::Table
-                || format == ResultsFormat::Turtle
-                || format == ResultsFormat::Ntriples
-            {
-                let mut rows: Vec<Vec<String>> = Vec::new();
-                for s in solutions {
-                    let s = s.map_err(|e| timed_out(&e))?;
+            // The cancellation is checked for every row: Oxigraph looks at it only when it
+            // reads the store, and a streaming join may not for a long time.
+            write_solutions(
+                &variables,
+                solutions.map(|s| {
                     cancelled()?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| s.get(v).map(short).unwrap_or_default())
-                            .collect(),
-                    );
-                }
-                count = rows.len();
-                let header: Vec<String> =
-                    variables.iter().map(|v| v.as_str().to_string()).collect();
-                write_table(&mut out, &header, &rows)?;
-            } else {
-                let mut w = QueryResultsSerializer::from_format(results_format(format))
-                    .serialize_solutions_to_writer(&mut out, variables.clone())?;
-                for s in solutions {
-                    let s = s.map_err(|e| timed_out(&e))?;
-                    cancelled()?;
-                    w.serialize(s.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))?;
-                    count += 1;
-                }
-                w.finish()?;
-            }
-            Ok(Outcome::Rows(count))
+                    s.map_err(|e| timed_out(&e))
+                }),
+                format,
+                out,
+            )
         }
-        QueryResults::Graph(triples) => {
-            let mut quads = Vec::new();
-            for t in triples {
-                let t = t.map_err(|e| timed_out(&e))?;
+        QueryResults::Graph(triples) => write_triples(
+            triples.map(|t| {
                 cancelled()?;
-                quads.push(t.in_graph(oxigraph::model::GraphName::DefaultGraph));
-            }
-            let n = quads.len();
-            export::sort_quads(&mut quads);
-            let syntax = if format == ResultsFormat::Ntriples {
-                RdfSyntax::Ntriples
-            } else {
-                RdfSyntax::Turtle
-            };
-            export::write(&quads, syntax, &mut out)?;
-            Ok(Outcome::Triples(n))
-        }
+                t.map_err(|e| timed_out(&e))
+            }),
+            format,
+            out,
+        ),
     }
+}
+
+/// Writes an ASK answer: `true`/`false`, or a W3C results document.
+pub fn write_boolean<W: Write>(
+    b: bool,
+    format: ResultsFormat,
+    mut out: W,
+) -> Result<Outcome, QueryError> {
+    match format {
+        ResultsFormat::Csv | ResultsFormat::Tsv | ResultsFormat::Json | ResultsFormat::Xml => {
+            QueryResultsSerializer::from_format(results_format(format))
+                .serialize_boolean_to_writer(&mut out, b)?;
+        }
+        _ => writeln!(out, "{b}")?,
+    }
+    Ok(Outcome::Boolean(b))
+}
+
+/// Writes SELECT solutions as a table or in a W3C results format. Shared by the embedded store
+/// and remote stores, so both print the same bytes for the same rows.
+pub fn write_solutions<W: Write>(
+    variables: &[Variable],
+    solutions: impl Iterator<Item = Result<QuerySolution, QueryError>>,
+    format: ResultsFormat,
+    mut out: W,
+) -> Result<Outcome, QueryError> {
+    let mut count = 0;
+    if format == ResultsFormat::Table
+        || format == ResultsFormat::Turtle
+        || format == ResultsFormat::Ntriples
+    {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for s in solutions {
+            let s = s?;
+            rows.push(
+                variables
+                    .iter()
+                    .map(|v| s.get(v).map(short).unwrap_or_default())
+                    .collect(),
+            );
+        }
+        count = rows.len();
+        let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+        write_table(&mut out, &header, &rows)?;
+    } else {
+        let mut w = QueryResultsSerializer::from_format(results_format(format))
+            .serialize_solutions_to_writer(&mut out, variables.to_vec())?;
+        for s in solutions {
+            let s = s?;
+            w.serialize(s.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))?;
+            count += 1;
+        }
+        w.finish()?;
+    }
+    Ok(Outcome::Rows(count))
+}
+
+/// Writes CONSTRUCT or DESCRIBE triples, sorted, as Turtle or N-Triples.
+pub fn write_triples<W: Write>(
+    triples: impl Iterator<Item = Result<Triple, QueryError>>,
+    format: ResultsFormat,
+    mut out: W,
+) -> Result<Outcome, QueryError> {
+    let mut quads = Vec::new();
+    for t in triples {
+        quads.push(t?.in_graph(oxigraph::model::GraphName::DefaultGraph));
+    }
+    let n = quads.len();
+    export::sort_quads(&mut quads);
+    let syntax = if format == ResultsFormat::Ntriples {
+        RdfSyntax::Ntriples
+    } else {
+        RdfSyntax::Turtle
+    };
+    export::write(&quads, syntax, &mut out)?;
+    Ok(Outcome::Triples(n))
 }
 
 /// Runs SPARQL Update on the store.

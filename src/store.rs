@@ -21,6 +21,8 @@ pub enum StoreError {
     Storage(String),
     #[error("error parsing {origin}: {message}")]
     Parse { origin: String, message: String },
+    #[error("remote store: {0}")]
+    Remote(String),
 }
 
 /// Who holds the lock file: "process 1234 (negograph ingest ...)" from Linux's /proc/locks, or
@@ -64,6 +66,27 @@ fn lock_holder(lock: &Path) -> String {
 
 fn storage(e: impl std::fmt::Display) -> StoreError {
     StoreError::Storage(e.to_string())
+}
+
+/// The quads of the ontology graph: the vocabulary and the issue scheme.
+pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
+    let g = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
+    let mut quads = Vec::new();
+    for (name, text) in crate::lexicon::ONTOLOGY
+        .iter()
+        .filter(|(n, _)| matches!(*n, "negograph.ttl" | "issues.ttl"))
+    {
+        for q in RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(g.into_owned())
+            .for_slice(text.as_bytes())
+        {
+            quads.push(q.map_err(|e| StoreError::Parse {
+                origin: name.to_string(),
+                message: e.to_string(),
+            })?);
+        }
+    }
+    Ok(quads)
 }
 
 pub struct Store {
@@ -141,21 +164,7 @@ impl Store {
         if self.inner.contains_named_graph(g).map_err(storage)? {
             return Ok(());
         }
-        let mut quads = Vec::new();
-        for (name, text) in crate::lexicon::ONTOLOGY
-            .iter()
-            .filter(|(n, _)| matches!(*n, "negograph.ttl" | "issues.ttl"))
-        {
-            for q in RdfParser::from_format(RdfFormat::Turtle)
-                .with_default_graph(g.into_owned())
-                .for_slice(text.as_bytes())
-            {
-                quads.push(q.map_err(|e| StoreError::Parse {
-                    origin: name.to_string(),
-                    message: e.to_string(),
-                })?);
-            }
-        }
+        let quads = ontology_quads()?;
         self.insert_atomically(&quads)
     }
 
@@ -220,6 +229,30 @@ impl Store {
         }
         self.insert_atomically(&quads)?;
         Ok(quads.len())
+    }
+
+    /// Hands each quad to `each` in the store's own order (graph by graph), without the
+    /// ontology graph unless `graph` names it: nothing is collected, so any store size streams.
+    pub fn for_each_quad(
+        &self,
+        graph: Option<&str>,
+        mut each: impl FnMut(Quad) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let graph_node = graph.map(NamedNode::new_unchecked);
+        let g = graph_node
+            .as_ref()
+            .map(|n| GraphNameRef::NamedNode(n.as_ref()));
+        let ontology = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
+        let mut n = 0;
+        for q in self.inner.quads_for_pattern(None, None, None, g) {
+            let q = q.map_err(storage)?;
+            if graph.is_none() && q.graph_name.as_ref() == GraphNameRef::NamedNode(ontology) {
+                continue;
+            }
+            n += 1;
+            each(q)?;
+        }
+        Ok(n)
     }
 
     /// All quads, sorted, optionally of one graph, without the ontology graph.
