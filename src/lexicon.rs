@@ -232,6 +232,7 @@ pub enum Cue {
     Reporting,
     Interview,
     Deal,
+    Parties,
 }
 
 /// The classes of cue, each with an automaton of its own so that the longest phrase of one class
@@ -250,6 +251,7 @@ pub enum CueClass {
     Reporting,
     Interview,
     Deal,
+    Parties,
 }
 
 impl Cue {
@@ -269,6 +271,7 @@ impl Cue {
             Cue::Reporting => CueClass::Reporting,
             Cue::Interview => CueClass::Interview,
             Cue::Deal => CueClass::Deal,
+            Cue::Parties => CueClass::Parties,
         }
     }
 }
@@ -684,6 +687,7 @@ impl Lexicon {
                     "ReportingCue" => Cue::Reporting,
                     "InterviewCue" => Cue::Interview,
                     "DealCue" => Cue::Deal,
+                    "PartiesCue" => Cue::Parties,
                     "Abbreviation" => {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;

@@ -184,7 +184,11 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
     let found = actors::find(&text, lexicon, &meta);
     let positions = positions::find(&text, lexicon, &found);
     let (negotiation, participations) = roles::find(&text, lexicon, &found, &positions);
-    let (stances, statements) = stances::find(&text, lexicon, &found);
+    let parties = negotiation
+        .as_ref()
+        .map(|n| stances::party_holders(&found, n, &positions))
+        .unwrap_or_default();
+    let (stances, statements) = stances::find(&text, lexicon, &found, &parties);
     let actors::Found {
         actors,
         mentions,

@@ -198,8 +198,55 @@ fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
     true
 }
 
-pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<Statement>) {
+/// Who "both sides" and "both leaders" are: the negotiation's parties, and for each the person
+/// the article names as its president or prime minister (else the party itself).
+#[derive(Debug, Clone, Default)]
+pub struct PartyHolders {
+    pub parties: Vec<usize>,
+    pub leaders: Vec<usize>,
+}
+
+pub fn party_holders(
+    found: &Found,
+    negotiation: &super::Negotiation,
+    positions: &[super::Position],
+) -> PartyHolders {
+    let parties = negotiation.parties.clone();
+    let leaders = parties
+        .iter()
+        .map(|&p| {
+            positions
+                .iter()
+                .filter(|q| q.organization == p)
+                .find(|q| {
+                    let title = q.title.as_str();
+                    ["president", "prime minister", "king", "emir", "chancellor", "leader"]
+                        .iter()
+                        .any(|h| title == *h)
+                })
+                .map_or(p, |q| q.holder)
+        })
+        .filter(|&a| a < found.actors.len())
+        .collect();
+    PartyHolders { parties, leaders }
+}
+
+pub fn find(
+    text: &Text,
+    lexicon: &Lexicon,
+    found: &Found,
+    parties: &PartyHolders,
+) -> (Vec<Stance>, Vec<Statement>) {
     let t = text.text;
+    let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
+        lexicon
+            .cue_hits(CueClass::Parties, t)
+            .into_iter()
+            .map(|(h, _)| h)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let heads: Vec<Hit> = lexicon
         .cue_hits(CueClass::AgentHead, t)
         .into_iter()
@@ -538,7 +585,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
             let governs =
                 gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
-            if prev.hit.end <= sh.hit.start && governs && prev.polarity == Polarity::Oppose {
+            // Only a verb of refusal governs ("refused to accept"); an evaluation of an actor
+            // does not ("a lack of desire to reach a cease-fire" is said of someone else).
+            if prev.hit.end <= sh.hit.start
+                && governs
+                && prev.polarity == Polarity::Oppose
+                && matches!(prev.side, TargetSide::After | TargetSide::ActorAfter)
+            {
                 polarity = polarity.flip();
             }
         }
@@ -600,10 +653,33 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> (Vec<Stance>, Vec<
             let any_plain = found
                 .mentions_in(s.start, sh.hit.start)
                 .any(|m| !m.possessive && is_subject(t, m, &heads));
+            // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
+            let described = party_hits.iter().find(|p| {
+                p.start >= clause_start
+                    && p.end <= sh.hit.start
+                    && t[p.end..sh.hit.start]
+                        .split_whitespace()
+                        .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+            });
+            if let Some(p) = described {
+                let phrase = t[p.start..p.end].to_lowercase();
+                holders = if ["leaders", "presidents", "men", "ministers"]
+                    .iter()
+                    .any(|w| phrase.ends_with(w))
+                {
+                    parties.leaders.clone()
+                } else {
+                    parties.parties.clone()
+                };
+            }
             // The chain of coordinated names that starts with the first: "Egypt, Qatar and the
             // United States welcomed", not "Norway, one of ... along with Cuba, Brazil and Chile".
             let mut chain_end: Option<usize> = None;
-            for m in found.mentions_in(s.start, sh.hit.start) {
+            let plain_subject = holders.is_empty();
+            for m in found
+                .mentions_in(s.start, sh.hit.start)
+                .filter(|_| plain_subject)
+            {
                 if !is_subject(t, m, &heads) || (any_plain && m.possessive) {
                     continue;
                 }
