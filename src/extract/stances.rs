@@ -289,7 +289,14 @@ pub fn find(
                 }
             }
         }
-        counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
+        // An article that never says what its deal is about: a deal that stops the fighting,
+        // which the issue scheme files under cease-fire.
+        counts
+            .iter()
+            .rev()
+            .max_by_key(|c| c.0)
+            .map(|c| c.1)
+            .or(Some("ceasefire"))
     };
     let stance_hits: Vec<StanceHit> = lexicon
         .cue_hits(CueClass::Stance, t)
@@ -832,13 +839,15 @@ pub fn find(
                     let gap = t[sh.hit.end..d.start].to_lowercase();
                     let words: Vec<&str> = gap.split_whitespace().collect();
                     !gap.contains([',', ';', '.'])
-                        && words.len() <= 3
+                        && words.len() <= 5
                         && matches!(
                             words.first().copied(),
                             Some("the" | "this" | "that" | "its" | "their" | "a" | "an" | "any")
                         )
                         && !words.iter().any(|w| {
-                            matches!(*w, "to" | "of" | "on" | "for" | "with" | "in" | "from" | "by")
+                            // "the broad outlines of the deal" is still the deal; "changes to
+                            // the deal", "talks on the deal" are not.
+                            matches!(*w, "to" | "on" | "for" | "with" | "in" | "from" | "by")
                         })
                 });
                 if adjacent {
