@@ -28,6 +28,9 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?(?:[^\d/.]|$)").expect("valid regex")
+});
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex"));
 /// A wire dateline opening a paragraph: a place in capitals, perhaps a country or a date after a
@@ -80,6 +83,18 @@ pub fn find_date(text: &str) -> Option<String> {
     if let Some(c) = DAY_FIRST.captures(text) {
         if let Some(m) = month_number(&c[2]) {
             consider(c.get(0).map_or(0, |m| m.start()), &c[3], m, &c[1]);
+        }
+    }
+    // "17/10/2023", "17.10.2023": day first, as most of the world writes it, unless only the
+    // other order is a date ("10/17/2023").
+    if let Some(c) = NUMERIC_DATE.captures(text) {
+        let at = c.get(0).map_or(0, |m| m.start());
+        if let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) {
+            if b <= 12 {
+                consider(at, &c[3], b, &c[1]);
+            } else if a <= 12 {
+                consider(at, &c[3], a, &c[2]);
+            }
         }
     }
     best.map(|(_, d)| d.format("%Y-%m-%d").to_string())
@@ -181,6 +196,10 @@ mod tests {
             Some("2025-03-03")
         );
         assert_eq!(find_date("on 2025-02-30"), None);
+        assert_eq!(find_date("Date: 17/10/2023").as_deref(), Some("2023-10-17"));
+        assert_eq!(find_date("Date: 10/17/2023").as_deref(), Some("2023-10-17"));
+        assert_eq!(find_date("Oslo, 03.04.2024.").as_deref(), Some("2024-04-03"));
+        assert_eq!(find_date("ratio 45/13/2020"), None);
     }
 
     #[test]
