@@ -219,10 +219,8 @@ pub fn party_holders(
                 .iter()
                 .filter(|q| q.organization == p)
                 .find(|q| {
-                    let title = q.title.as_str();
                     ["president", "prime minister", "king", "emir", "chancellor", "leader"]
-                        .iter()
-                        .any(|h| title == *h)
+                        .contains(&q.title.as_str())
                 })
                 .map_or(p, |q| q.holder)
         })
