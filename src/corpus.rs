@@ -572,6 +572,7 @@ impl Generator {
                     (Role::Observer, _) => &mut roles.observer_before,
                     (Role::Party, Slot::After) => &mut roles.party_after,
                     (Role::Party, Slot::Before) => &mut roles.party_before,
+                    (_, Slot::Pair) => continue,
                 };
                 if !list.contains(&form) {
                     list.push(form.clone());

@@ -202,6 +202,8 @@ pub enum TargetSide {
 pub enum Slot {
     After,
     Before,
+    /// The two actors joined by a dash right before the cue ("Belgrade-Pristina dialogue").
+    Pair,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -677,10 +679,10 @@ impl Lexicon {
                                 file: "cues.ttl".into(),
                                 message: format!("role cue <{s}> has no neg:role"),
                             })?,
-                        slot: if slot.as_deref() == Some("before") {
-                            Slot::Before
-                        } else {
-                            Slot::After
+                        slot: match slot.as_deref() {
+                            Some("before") => Slot::Before,
+                            Some("pair") => Slot::Pair,
+                            _ => Slot::After,
                         },
                     },
                     "LocativeCue" => Cue::Locative,

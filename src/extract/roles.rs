@@ -266,6 +266,26 @@ pub fn find(
                         pairs.push(list.clone());
                     }
                 }
+                Slot::Pair => {
+                    // "the Belgrade-Pristina dialogue", "U.S.-Iran talks": the two names joined
+                    // by a dash right before the cue.
+                    let end = t[..hit.start].trim_end().len();
+                    let upto = found.mentions.partition_point(|m| m.start < end);
+                    let from = found.mentions.partition_point(|m| m.start + 80 < end);
+                    let near = &found.mentions[from..upto.max(from)];
+                    if let Some(b) = near.iter().rev().find(|m| m.end == end) {
+                        if let Some(a) = near.iter().rev().find(|a| {
+                            a.end <= b.start
+                                && matches!(t[a.end..b.start].trim(), "-" | "–" | "—" | "/")
+                        }) {
+                            if a.actor != b.actor {
+                                for x in [a.actor, b.actor] {
+                                    add(&mut out, x, *role, hit.start, hit.end, name, 0.75);
+                                }
+                            }
+                        }
+                    }
+                }
                 Slot::Before => {
                     // The actor right before: "Israel's team", "Egyptian-brokered", "Qatar, a
                     // mediator", "Oman has hosted", and those coordinated with it ("Egypt and
