@@ -750,10 +750,14 @@ pub fn find(
                     }
                     // "stop its violations and release the prisoners": an issue after "and" that
                     // follows other words is the object of another verb, not of this cue.
+                    // An issue far from the cue is no object of it ("operations against other
+                    // groups, including X, a group not covered by the cease-fire").
                     if last_end.is_none() {
                         let gap = t[sh.hit.end..i.start].trim_end();
                         let words = gap.split_whitespace().count();
-                        if (gap.ends_with(" and") || gap.ends_with(" or")) && words >= 2 {
+                        if (gap.ends_with(" and") || gap.ends_with(" or")) && words >= 2
+                            || words > 10
+                        {
                             break;
                         }
                     }
