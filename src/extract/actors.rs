@@ -389,8 +389,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             NameKind::Metonym => MentionKind::Metonym,
             NameKind::Surname => MentionKind::Surname,
         };
+        // "in Doha" is a place; so is "in Brussels", the seat of an organisation.
         let locative = in_dateline(hit.start)
-            || locative && lexicon.actors[entry].kind == ActorKind::State && mk != MentionKind::Demonym;
+            || locative
+                && (lexicon.actors[entry].kind == ActorKind::State || mk == MentionKind::Metonym)
+                && mk != MentionKind::Demonym;
         b.mention(hit.start, hit.end, actor, mk, locative);
     }
 
