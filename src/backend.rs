@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{NamedNode, Quad, Term, Variable};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{Quad, Term, Variable};
 
 use crate::export::{self, RdfSyntax};
 use crate::query::{self, Outcome, QueryError, ResultsFormat};
@@ -114,19 +114,7 @@ impl Backend {
         match self {
             Backend::Embedded(s) => s.load(bytes, format, graph, origin),
             Backend::Remote(r) => {
-                let mut parser = RdfParser::from_format(format);
-                if let Some(g) = graph {
-                    let n = NamedNode::new(g)
-                        .map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
-                    parser = parser.with_default_graph(n);
-                }
-                let mut quads = Vec::new();
-                for q in parser.for_slice(bytes) {
-                    quads.push(q.map_err(|e| StoreError::Parse {
-                        origin: origin.to_string(),
-                        message: e.to_string(),
-                    })?);
-                }
+                let quads = crate::store::parse_whole(bytes, format, graph, origin)?;
                 r.insert(&quads)?;
                 Ok(quads.len())
             }

@@ -214,19 +214,7 @@ impl Store {
         graph: Option<&str>,
         origin: &str,
     ) -> Result<usize, StoreError> {
-        let mut parser = RdfParser::from_format(format);
-        if let Some(g) = graph {
-            let n = NamedNode::new(g)
-                .map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
-            parser = parser.with_default_graph(n);
-        }
-        let mut quads = Vec::new();
-        for q in parser.for_slice(bytes) {
-            quads.push(q.map_err(|e| StoreError::Parse {
-                origin: origin.to_string(),
-                message: e.to_string(),
-            })?);
-        }
+        let quads = parse_whole(bytes, format, graph, origin)?;
         self.insert_atomically(&quads)?;
         Ok(quads.len())
     }
@@ -288,4 +276,29 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Parses all of `bytes` before anything is written, so that a syntax error anywhere loads
+/// nothing. Triples go to `graph`, or the default graph.
+pub fn parse_whole(
+    bytes: &[u8],
+    format: RdfFormat,
+    graph: Option<&str>,
+    origin: &str,
+) -> Result<Vec<Quad>, StoreError> {
+    let mut parser = RdfParser::from_format(format);
+    if let Some(g) = graph {
+        let n = NamedNode::new(g)
+            .map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
+        parser = parser.with_default_graph(n);
+    }
+    parser
+        .for_slice(bytes)
+        .map(|q| {
+            q.map_err(|e| StoreError::Parse {
+                origin: origin.to_string(),
+                message: e.to_string(),
+            })
+        })
+        .collect()
 }

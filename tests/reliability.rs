@@ -38,7 +38,7 @@ fn spawn(store: &Path, args: &[&str]) -> Child {
         .expect("negograph starts")
 }
 
-/// The store's N-Quads export as it comes (sorted by negograph), or the failed output.
+/// The store's N-Quads export as it comes (in the store's own order), or the failed output.
 fn export(store: &Path) -> Result<String, std::process::Output> {
     let out = run(store, &["export", "--format", "nquads"], None);
     if out.status.success() {
