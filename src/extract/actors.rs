@@ -611,10 +611,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             .then(|| {
                 (si.saturating_sub(2)..si).rev().find_map(|p| {
                     let s = &text.sentences[p];
+                    // Mentions are sorted by start: only this sentence's.
+                    let first = b.mentions.partition_point(|m| m.start < s.start);
                     let in_s = || {
-                        b.mentions
+                        b.mentions[first..]
                             .iter()
-                            .filter(move |m| m.start >= s.start && m.end <= s.end)
+                            .take_while(move |m| m.start < s.end)
+                            .filter(move |m| m.end <= s.end)
                             .filter(person)
                     };
                     in_s()

@@ -78,25 +78,34 @@ fn same_person_org(found: &Found, person: usize, title: &str) -> Option<usize> {
         .and_then(|t| t.organization)
 }
 
-/// For a person the gazetteer does not know, holding a government post the text gives no state
-/// for: the state named in the same sentence, else the state the document names most.
-fn context_state(text: &Text, found: &Found, at: usize) -> Option<usize> {
-    let s = &text.sentences[text.sentence_of(at)];
-    let state = |m: &&super::Mention| !m.locative && found.actors[m.actor].kind == ActorKind::State;
-    if let Some(m) = found.mentions_in(s.start, s.end).find(state) {
-        return Some(m.actor);
-    }
+fn is_state_mention(found: &Found, m: &super::Mention) -> bool {
+    !m.locative && found.actors[m.actor].kind == ActorKind::State
+}
+
+/// The state the document names most; the first among equals.
+fn most_named_state(found: &Found) -> Option<usize> {
     let mut counts: Vec<usize> = vec![0; found.actors.len()];
-    for m in found.mentions.iter().filter(state) {
+    for m in found.mentions.iter().filter(|m| is_state_mention(found, m)) {
         counts[m.actor] += 1;
     }
-    // The most named; the first among equals.
     let best = counts.iter().copied().max().filter(|&c| c > 0)?;
     counts.iter().position(|&c| c == best)
 }
 
+/// For a person the gazetteer does not know, holding a government post the text gives no state
+/// for: the state named in the same sentence, else the state the document names most.
+fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> Option<usize> {
+    let s = &text.sentences[text.sentence_of(at)];
+    found
+        .mentions_in(s.start, s.end)
+        .find(|m| is_state_mention(found, m))
+        .map(|m| m.actor)
+        .or(main)
+}
+
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
     let mut out: Vec<Position> = Vec::new();
+    let main_state = most_named_state(found);
     for tu in &found.titles {
         let Some(person) = tu.person else { continue };
         if found.actors[person].kind != ActorKind::Person {
@@ -120,7 +129,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                 None => match same_person_org(found, person, &tu.title) {
                     Some(o) => (Some(o), "same-person-post", 0.7),
                     None if found.actors[person].entry.is_none() && is_state_post(&tu.title) => {
-                        (context_state(text, found, tu.start), "context-state", 0.5)
+                        (context_state(text, found, tu.start, main_state), "context-state", 0.5)
                     }
                     None => (None, "", 0.0),
                 },

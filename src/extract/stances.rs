@@ -267,7 +267,10 @@ pub fn find(
     let deal_issue: Option<&str> = {
         let mut counts: Vec<(usize, &str)> = Vec::new();
         for i in &issues {
-            let named = deals.iter().any(|d| {
+            // Deal nouns are sorted by start: only those from just before the issue on.
+            let from = deals.partition_point(|d| d.end + 12 < i.start);
+            let next_word = i.end + (t[i.end..].len() - t[i.end..].trim_start().len());
+            let named = deals[from..].iter().take_while(|d| d.start <= next_word).any(|d| {
                 (d.start >= i.start && d.end <= i.end)
                     || (d.start >= i.end && t[i.end..d.start].trim().is_empty())
                     || (d.end <= i.start
@@ -836,7 +839,8 @@ pub fn find(
         let mut deal_rule = false;
         if targets.is_empty() && sh.side == TargetSide::After {
             if let Some(slug) = deal_issue {
-                let d = deals.iter().find(|d| d.start >= sh.hit.end && d.end <= scope_end);
+                let from = deals.partition_point(|d| d.start < sh.hit.end);
+                let d = deals.get(from).filter(|d| d.end <= scope_end);
                 let adjacent = d.is_some_and(|d| {
                     let gap = t[sh.hit.end..d.start].to_lowercase();
                     let words: Vec<&str> = gap.split_whitespace().collect();
