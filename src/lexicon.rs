@@ -585,6 +585,13 @@ impl Lexicon {
                 name_entries.push((n.clone(), (i, NameKind::Metonym)));
             }
             if let Some(s) = a.surname() {
+                // "Al Thani" is also written "Al-Thani", "al-Ansari" also "al Ansari".
+                for (from, to) in [(' ', '-'), ('-', ' ')] {
+                    let (particle, rest) = s.split_once(from).unwrap_or((&s, ""));
+                    if !rest.is_empty() && particle.len() <= 3 {
+                        name_entries.push((format!("{particle}{to}{rest}"), (i, NameKind::Surname)));
+                    }
+                }
                 name_entries.push((s, (i, NameKind::Surname)));
             }
         }

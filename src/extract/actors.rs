@@ -341,7 +341,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             let person = lexicon.actors[entry].kind == ActorKind::Person;
             if person
                 && (matches!(kind, NameKind::Label | NameKind::AltLabel)
-                    || (kind == NameKind::Surname && titled(hit.start)))
+                    || (kind == NameKind::Surname
+                        && (titled(hit.start) || long_form_start(t, hit.start, &lexicon.actors[entry].label, titled).is_some())
+                        && !inside_longer_name(t, hit.start, hit.end)))
             {
                 activated.insert(entry);
             }
@@ -367,7 +369,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         });
         let next_name_start = names.get(n + 1).map(|x| x.start);
         match kind {
-            NameKind::Surname if !activated.contains(&entry) => continue,
+            NameKind::Surname
+                if !activated.contains(&entry) || inside_longer_name(t, hit.start, hit.end) =>
+            {
+                continue
+            }
             NameKind::Demonym if !agent_follows(t, hit.end, &h, next_name_start, &names) => {
                 continue
             }
@@ -382,6 +388,12 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             }
             _ => {}
         }
+        // "Majed bin Mohammed Al-Ansari" for Majed al-Ansari: the whole long form is the name.
+        let long_start = (kind == NameKind::Surname)
+            .then(|| long_form_start(t, hit.start, &lexicon.actors[entry].label, titled))
+            .flatten();
+        let kind = if long_start.is_some() { NameKind::Label } else { kind };
+        let hit_start = long_start.unwrap_or(hit.start);
         let actor = b.actor_for_entry(entry);
         let mk = match kind {
             NameKind::Label | NameKind::AltLabel => MentionKind::Name,
@@ -394,7 +406,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             || locative
                 && (lexicon.actors[entry].kind == ActorKind::State || mk == MentionKind::Metonym)
                 && mk != MentionKind::Demonym;
-        b.mention(hit.start, hit.end, actor, mk, locative);
+        b.mention(hit_start, hit.end, actor, mk, locative);
     }
 
     // 2. New people from title patterns.
@@ -451,7 +463,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
                 && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
-            if bounded && !b.covered(start, end) && !in_credit(start) {
+            if bounded
+                && !b.covered(start, end)
+                && !in_credit(start)
+                && !inside_longer_name(t, start, end)
+            {
                 b.mention(start, end, actor, MentionKind::Surname, false);
             }
         }
@@ -707,6 +723,64 @@ fn agent_follows(t: &str, end: usize, h: &Hits, _next: Option<usize>, names: &[H
 }
 
 /// Capitalised runs of two or more words in a sentence: candidate names.
+/// Where a long form of a person's name starts that ends with the surname at `start`: the
+/// person's first name followed by middle names and particles ("Majed bin Mohammed Al-Ansari"
+/// for Majed al-Ansari, "Mohammed bin Abdulaziz bin Saleh Al-Khulaifi" for Mohammed
+/// Al-Khulaifi). The first name must open the run of capitalised words and particles.
+fn long_form_start(
+    t: &str,
+    start: usize,
+    label: &str,
+    titled: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let first = label.split_whitespace().next()?;
+    let mut pos = start;
+    for _ in 0..5 {
+        let before = t[..pos].strip_suffix(' ')?;
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        let name_word = word.starts_with(char::is_uppercase)
+            || PARTICLES.contains(&word.to_lowercase().as_str());
+        if word.is_empty() || !name_word {
+            return None;
+        }
+        if word == first && pos != start {
+            // The run must not go on before the first name ("Amina Mohammed" is not "Mohammed").
+            let prev = t[..word_start].strip_suffix(' ');
+            let more = !titled(word_start)
+                && prev.and_then(|p| p.rsplit(' ').next()).is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && !w.ends_with('.')
+                        || PARTICLES.contains(&w.to_lowercase().as_str())
+                });
+            return (!more).then_some(word_start);
+        }
+        pos = word_start;
+    }
+    None
+}
+
+/// A surname that is one word of a longer name is no reference to the person it belongs to:
+/// "Sheikh Mohammed bin Abdulrahman" and "Majed bin Mohammed Al-Ansari" name someone else than
+/// Amina Mohammed. The word is inside a longer name when a name particle stands right before or
+/// after it.
+fn inside_longer_name(t: &str, start: usize, end: usize) -> bool {
+    let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
+    let before = &t[..start];
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next());
+    let after = &t[end..];
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
+    prev.is_some_and(particle)
+        || next.is_some_and(|n| {
+            particle(n) && after[1 + n.len()..].starts_with([' ', '-'])
+        })
+}
+
 fn capitalised_runs(
     text: &Text,
     tokens: std::ops::Range<usize>,

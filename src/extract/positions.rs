@@ -58,6 +58,8 @@ fn is_state_post(title: &str) -> bool {
         "defense secretary",
     ];
     HEADS.iter().any(|h| title == *h || title.ends_with(&format!(" {h}")))
+        // "minister of foreign affairs", "minister of state".
+        || title.starts_with("minister of ")
         || title.starts_with("minister of ")
 }
 
@@ -131,6 +133,14 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                     None if found.actors[person].entry.is_none() && is_state_post(&tu.title) => {
                         (context_state(text, found, tu.start, main_state), "context-state", 0.5)
                     }
+                    // A second government post of someone the gazetteer knows in another one of
+                    // that state ("Prime Minister and Minister of Foreign Affairs").
+                    None if is_state_post(&tu.title) => (
+                        org_of_person(found, lexicon, person, None, 0)
+                            .filter(|&o| found.actors[o].kind == ActorKind::State),
+                        "gazetteer-state",
+                        0.6,
+                    ),
                     None => (None, "", 0.0),
                 },
             },

@@ -159,6 +159,15 @@ fn actors_before(
             })
         })
     };
+    // "the March 23 Movement (AFC/M23) signed": the name before an acronym in brackets.
+    if t[..end].ends_with(')') {
+        if let Some(m) = at(end - 1) {
+            if let Some((open, _)) = super::stances::bracketed_alias(t, m.start, m.end) {
+                let before = t[..open].trim_end().len();
+                end = if at(before).is_some() { before } else { m.end };
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut cursor = end;
     while let Some(m) = at(cursor) {

@@ -31,7 +31,8 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "did", "does",
     "do", "also", "already", "repeatedly", "still", "now", "again", "long", "publicly", "firmly",
     "openly", "consistently", "always", "been", "itself", "themselves", "formally", "officially",
-    "flatly", "categorically", "quickly", "finally", "not", "never", "n't",
+    "flatly", "categorically", "quickly", "finally", "not", "never", "n't", "today", "yesterday",
+    "jointly",
 ];
 
 /// The actors named as the subject right before a cue ("Hamas has rejected", "the American side
@@ -53,6 +54,11 @@ fn adjacent_subject(
     if let Some(e) = possessive_end(t, m.end) {
         gap_start = e;
     }
+    // "the March 23 Movement (AFC/M23) today signed": past the bracket that closes an acronym.
+    let alias = bracketed_alias(t, m.start, m.end);
+    if let Some((_, close)) = alias {
+        gap_start = close;
+    }
     let mut pos = gap_start;
     for word in t[gap_start..cue_start].split_inclusive(char::is_whitespace) {
         let start = pos;
@@ -67,16 +73,42 @@ fn adjacent_subject(
         }
     }
     let mut subject = vec![m.actor];
-    let mut first = m;
-    while let Some(p) = found.mentions_in(from, first.start).filter(|p| !p.locative).last() {
-        if matches!(t[p.end..first.start].trim(), "and" | "," | ", and" | "and the" | ", and the") {
-            subject.push(p.actor);
-            first = p;
+    let mut first_start = m.start;
+    // The name the acronym stands for is the same subject: the chain goes on before it.
+    if let Some((open, _)) = alias {
+        first_start = found
+            .mentions_in(from, open)
+            .filter(|p| !p.locative && t[p.end..open].trim().is_empty())
+            .last()
+            .map_or(open, |p| {
+                if !subject.contains(&p.actor) {
+                    subject.push(p.actor);
+                }
+                p.start
+            });
+    }
+    while let Some(p) = found.mentions_in(from, first_start).filter(|p| !p.locative).last() {
+        if matches!(t[p.end..first_start].trim(), "and" | "," | ", and" | "and the" | ", and the") {
+            if !subject.contains(&p.actor) {
+                subject.push(p.actor);
+            }
+            first_start = p.start;
         } else {
             break;
         }
     }
     subject
+}
+
+/// The bracket around a mention that is an acronym or short name given in brackets after a
+/// longer one ("the Congo River Alliance/March 23 Movement (AFC/M23)"): the positions of the
+/// opening bracket and just after the closing one.
+pub(super) fn bracketed_alias(t: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let open = t[..start].rfind('(')?;
+    let close = end + t[end..].find(')')?;
+    let inside = |s: &str| !s.contains([' ', '(', ')', ',', '.']);
+    (start - open <= 12 && close - end <= 12 && inside(&t[open + 1..start]) && inside(&t[end..close]))
+        .then_some((open, close + 1))
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +228,27 @@ fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
         return after.is_some_and(|a| heads.iter().any(|h| h.start == a));
     }
     true
+}
+
+/// "Advisor to the Prime Minister", "who led talks with Russia": the object of a preposition
+/// is not who speaks ("mediators from Qatar" is: the origin of an agent noun).
+fn after_preposition(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
+    let before = t[..m.start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .filter(|b| b.ends_with(' '))
+        .map_or(before, str::trim_end);
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    match prev {
+        "to" | "for" | "with" | "by" | "at" | "toward" | "towards" => true,
+        "from" | "of" => {
+            let noun_end = before[..before.len() - prev.len()].trim_end().len();
+            let noun = before[..noun_end].rsplit(' ').next().unwrap_or("");
+            !(heads.iter().any(|h| h.end == noun_end)
+                || noun.ends_with('s') && !noun.ends_with("ss"))
+        }
+        _ => false,
+    }
 }
 
 /// Who "both sides" and "both leaders" are: the negotiation's parties, and for each the person
@@ -380,7 +433,11 @@ pub fn find(
                             .map_or(0, |p| after_char(segment, p));
                     holders = found
                         .mentions_in(chunk_start, chunk_end)
-                        .filter(|m| (allow_possessor || !m.possessive) && is_subject(t, m, &heads))
+                        .filter(|m| {
+                            (allow_possessor || !m.possessive)
+                                && is_subject(t, m, &heads)
+                                && !after_preposition(t, m, &heads)
+                        })
                         .map(|m| m.actor)
                         .collect();
                     if !holders.is_empty() || chunk_start <= segment_start {
