@@ -235,6 +235,7 @@ pub enum Cue {
     Interview,
     Deal,
     Parties,
+    Effort,
 }
 
 /// The classes of cue, each with an automaton of its own so that the longest phrase of one class
@@ -254,6 +255,7 @@ pub enum CueClass {
     Interview,
     Deal,
     Parties,
+    Effort,
 }
 
 impl Cue {
@@ -274,6 +276,7 @@ impl Cue {
             Cue::Interview => CueClass::Interview,
             Cue::Deal => CueClass::Deal,
             Cue::Parties => CueClass::Parties,
+            Cue::Effort => CueClass::Effort,
         }
     }
 }
@@ -697,6 +700,7 @@ impl Lexicon {
                     "InterviewCue" => Cue::Interview,
                     "DealCue" => Cue::Deal,
                     "PartiesCue" => Cue::Parties,
+                    "EffortCue" => Cue::Effort,
                     "Abbreviation" => {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;

@@ -233,7 +233,15 @@ fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
 /// "Advisor to the Prime Minister", "who led talks with Russia": the object of a preposition
 /// is not who speaks ("mediators from Qatar" is: the origin of an agent noun).
 fn after_preposition(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
-    let before = t[..m.start].trim_end();
+    let mut before = t[..m.start].trim_end();
+    // Past a capitalised title ("to Prime Minister Nawaf Salam") and an article.
+    while let Some((rest, word)) = before.rsplit_once(' ') {
+        if word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic) {
+            before = rest.trim_end();
+        } else {
+            break;
+        }
+    }
     let before = before
         .strip_suffix("the")
         .filter(|b| b.ends_with(' '))
@@ -312,6 +320,7 @@ pub fn find(
     let issues = lexicon.issues.find(t);
     // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
     // deal", "peace agreement", "agreement on a cease-fire").
+    let efforts: Vec<Hit> = lexicon.cue_hits(CueClass::Effort, t).into_iter().map(|(h, _)| h).collect();
     let deals: Vec<Hit> = lexicon
         .cue_hits(CueClass::Deal, t)
         .into_iter()
@@ -652,8 +661,14 @@ pub fn find(
                 gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
             // Only a verb of refusal governs ("refused to accept"); an evaluation of an actor
             // does not ("a lack of desire to reach a cease-fire" is said of someone else).
+            // A cue that is itself a negation ("will not accept") flips the next one once, as
+            // a negation.
+            let is_negation = modifiers.iter().any(|(h, c)| {
+                c.contains(&Cue::Negation) && h.start == prev.hit.start && h.end == prev.hit.end
+            });
             if prev.hit.end <= sh.hit.start
                 && governs
+                && !is_negation
                 && prev.polarity == Polarity::Oppose
                 && matches!(prev.side, TargetSide::After | TargetSide::ActorAfter)
             {
@@ -892,6 +907,26 @@ pub fn find(
                 }
             }
         }
+        // "welcomed the American role", "praised Qatar's efforts": a stance toward the actor.
+        let mut effort_rule = false;
+        if targets.is_empty() && sh.side == TargetSide::After {
+            let from = efforts.partition_point(|e| e.start < sh.hit.end);
+            if let Some(e) = efforts.get(from).filter(|e| e.end <= scope_end) {
+                let gap = &t[sh.hit.end..e.start];
+                let near = gap.split_whitespace().count() <= 4 && !gap.contains([',', ';', '.']);
+                let owner = found.mentions_in(sh.hit.end, e.start).last().filter(|m| {
+                    let tail = possessive_end(t, m.end).unwrap_or(m.end);
+                    t[tail..e.start].trim().is_empty()
+                        && !m.locative
+                        && m.kind != MentionKind::Pronoun
+                        && !holders.contains(&m.actor)
+                });
+                if let (true, Some(m)) = (near, owner) {
+                    targets.push((Target::Actor(m.actor), None, false));
+                    effort_rule = true;
+                }
+            }
+        }
         // "accepted the deal", "rejected the Egyptian proposal": the article's deal.
         let mut deal_rule = false;
         if targets.is_empty() && sh.side == TargetSide::After {
@@ -941,12 +976,13 @@ pub fn find(
                         end: sh.hit.end,
                     },
                     rule: format!(
-                        "{}/{}{}{}{}",
+                        "{}/{}{}{}{}{}",
                         sh.name,
                         rule,
                         if negated { "/negated" } else { "" },
                         if reversed { "/reversed" } else { "" },
-                        if deal_rule { "/deal" } else { "" }
+                        if deal_rule { "/deal" } else { "" },
+                        if effort_rule { "/effort" } else { "" }
                     ),
                     confidence,
                 });
