@@ -366,8 +366,17 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             return Vec::new();
         };
         let mut hits = Vec::new();
-        for m in ac.find_iter(text) {
+        // A match that fails the word-boundary or capital check must not hide one that starts
+        // inside it ("the Sudan" in "the Sudanese Armed Forces"): the search goes on from the
+        // next character, not from the end of the rejected match.
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) else {
+                break;
+            };
             let (start, end) = (m.start(), m.end());
+            let next_char = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            pos = next_char;
             let phrase = &self.phrases[m.pattern().as_usize()];
             let first = phrase.chars().next().unwrap_or(' ');
             let last = phrase.chars().last().unwrap_or(' ');
@@ -397,6 +406,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                 end,
                 pattern: m.pattern().as_usize(),
             });
+            pos = end.max(next_char);
         }
         hits
     }

@@ -117,3 +117,21 @@ fn the_object_of_a_preposition_in_an_apposition_does_not_speak() {
     assert!(speakers.contains(&"Rania Haddad"), "{speakers:?}");
     assert!(!speakers.contains(&"Nawaf Salam"), "{speakers:?}");
 }
+
+#[test]
+fn a_name_inside_a_longer_word_does_not_hide_the_longer_name() {
+    // "the Sudan" is a name of Sudan; "The Sudan|ese" must not hide "Sudanese Armed Forces".
+    let x = read("Title\n\nThe Sudanese Armed Forces rejected the truce on Sunday.");
+    assert!(labels(&x).contains(&"Sudanese Armed Forces"), "{:?}", labels(&x));
+}
+
+#[test]
+fn the_noun_of_an_organisations_name_refers_back_to_it() {
+    let x = read(
+        "Title\n\nThe Sudanese army and the Rapid Support Forces met in Jeddah. The army accuses the Emirates of arming the RSF.",
+    );
+    let s = stances(&x);
+    assert!(s.contains(&"Sudanese Armed Forces oppose United Arab Emirates".to_string()), "{s:?}");
+    // The accusation is about the Emirates, not about the group they are said to arm.
+    assert!(!s.iter().any(|s| s.ends_with("Rapid Support Forces")), "{s:?}");
+}

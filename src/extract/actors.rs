@@ -606,6 +606,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             b.mentions.sort_by_key(|m| (m.start, m.end));
         }
     }
+    head_noun_descriptions(t, lexicon, &mut b);
     for i in 0..text.tokens.len() {
         let w = text.token_text(i);
         if !matches!(
@@ -668,6 +669,76 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         mentions: b.mentions,
         titles,
     }
+}
+
+/// "The army" after "the Sudanese army", "the council" after "the Sovereignty Council": a
+/// definite description whose noun is the last word of a name of an organisation named before
+/// it is that organisation (the latest one named, when several share the noun).
+fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder) {
+    let mut heads: Vec<(String, usize)> = Vec::new();
+    for (i, a) in b.actors.iter().enumerate() {
+        if a.kind != ActorKind::Organization {
+            continue;
+        }
+        let names: Vec<&str> = match a.entry {
+            Some(e) => std::iter::once(lexicon.actors[e].label.as_str())
+                .chain(lexicon.actors[e].alt_labels.iter().map(String::as_str))
+                .collect(),
+            None => vec![a.label.as_str()],
+        };
+        for n in names {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let Some(last) = words.last().filter(|_| words.len() >= 2) else {
+                continue;
+            };
+            let last = last.to_lowercase();
+            if last.len() >= 4
+                && last.chars().all(char::is_alphabetic)
+                && !matches!(last.as_str(), "state" | "states" | "nations" | "people" | "group")
+                && !heads.contains(&(last.clone(), i))
+            {
+                heads.push((last, i));
+            }
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for article in ["the ", "The "] {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(article) {
+            let start = from + p;
+            from = start + article.len();
+            if t[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let word_end = t[from..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(t.len(), |e| from + e);
+            let word = &t[from..word_end];
+            if word.is_empty() || !word.starts_with(char::is_lowercase) {
+                continue;
+            }
+            if b.covered(start, word_end) {
+                continue;
+            }
+            let actor = b
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= start && !m.locative)
+                .find(|m| heads.iter().any(|(h, a)| *a == m.actor && h == word))
+                .map(|m| m.actor);
+            if let Some(actor) = actor {
+                found.push((start, word_end, actor));
+            }
+        }
+    }
+    for (start, end, actor) in found {
+        b.mention(start, end, actor, MentionKind::Description, false);
+    }
+    b.mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// Whether an agent noun follows a state adjective at `end`: "Qatari officials", "Israeli and

@@ -877,11 +877,25 @@ pub fn find(
                 }
             }
             TargetSide::ActorAfter => {
+                // The first actor named after the cue and those coordinated with it: "accused
+                // Egypt and Qatar of bias", not the RSF in "accused the Emirates of arming the RSF".
+                let mut last_end: Option<usize> = None;
                 for m in found.mentions_in(sh.hit.end, scope_end) {
-                    if !m.locative && !holders.contains(&m.actor) && m.kind != MentionKind::Pronoun
-                    {
-                        targets.push((Target::Actor(m.actor), None, false));
+                    if m.locative || holders.contains(&m.actor) || m.kind == MentionKind::Pronoun {
+                        continue;
                     }
+                    if let Some(prev) = last_end {
+                        if m.start < prev {
+                            continue;
+                        }
+                        let gap = t[prev..m.start].trim();
+                        let gap = gap.strip_suffix("the").map_or(gap, str::trim_end);
+                        if !matches!(gap, "and" | "," | "or" | ", and" | "nor" | "as well as") {
+                            break;
+                        }
+                    }
+                    last_end = Some(possessive_end(t, m.end).unwrap_or(m.end));
+                    targets.push((Target::Actor(m.actor), None, false));
                 }
             }
             TargetSide::ActorBefore => {
