@@ -605,11 +605,10 @@ fn measure(
                 laps.lap(3);
                 let r = roles::find(&text, &lexicon, &found, &pos);
                 laps.lap(4);
-                let parties = r
-                    .0
-                    .as_ref()
-                    .map(|n| stances::party_holders(&found, n, &pos))
-                    .unwrap_or_default();
+                let parties =
+                    r.0.as_ref()
+                        .map(|n| stances::party_holders(&found, n, &pos))
+                        .unwrap_or_default();
                 let st = stances::find(&text, &lexicon, &found, &parties);
                 laps.lap(5);
                 std::hint::black_box((&pos, &r, &st));

@@ -298,7 +298,11 @@ fn starts_right_after(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
 pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     let t = text.text;
     let in_credit = |pos: usize| meta.credit_spans.iter().any(|&(s, e)| s <= pos && pos < e);
-    let in_dateline = |pos: usize| meta.dateline_spans.iter().any(|&(s, e)| s <= pos && pos < e);
+    let in_dateline = |pos: usize| {
+        meta.dateline_spans
+            .iter()
+            .any(|&(s, e)| s <= pos && pos < e)
+    };
     let h = Hits {
         titles: hits(lexicon, CueClass::Title, t),
         honorifics: hits(lexicon, CueClass::Honorific, t),
@@ -783,7 +787,10 @@ fn capitalised_runs(
             && w == "-"
             && !current.is_empty()
             && prev_end == Some(tok.start)
-            && text.tokens.get(i + 1).is_some_and(|n| n.start == tok.end && n.word)
+            && text
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == tok.end && n.word)
         {
             // "al-Rawahi": the hyphen joins the words; `prev_end` stays before it.
         } else if !tok.word
@@ -900,7 +907,9 @@ fn comma_owner<'b>(
 fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) -> usize {
     let mut before = skip_ws_back(t, ts);
     // "Kenya's former president", "Israel's then-defense minister".
-    for adjective in ["former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new"] {
+    for adjective in [
+        "former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new",
+    ] {
         let tail = &t[floor_boundary(t, before.saturating_sub(12))..before];
         if tail.len() >= adjective.len()
             && tail.is_char_boundary(tail.len() - adjective.len())
