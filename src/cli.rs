@@ -146,6 +146,9 @@ pub enum Command {
         /// With the bulk loader, commit every this many quads (at the end of a document).
         #[arg(long, value_name = "QUADS", hide = true)]
         bulk_commit: Option<usize>,
+        /// With the bulk loader, hand it this many quads at a time (memory grows with it).
+        #[arg(long, value_name = "QUADS", hide = true)]
+        bulk_batch: Option<usize>,
         #[command(flatten)]
         options: ExtractOptions,
     },

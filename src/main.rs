@@ -239,6 +239,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bulk,
             no_bulk,
             bulk_commit,
+            bulk_batch,
             options,
         } => {
             let shard = shard
@@ -300,6 +301,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let mut o = BulkOptions::default();
                     if let Some(n) = jobs {
                         o.threads = n.max(1);
+                    }
+                    if let Some(n) = bulk_batch {
+                        o.batch_quads = n;
                     }
                     if let Some(n) = bulk_commit {
                         o.commit_quads = n;

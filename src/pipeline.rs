@@ -153,6 +153,9 @@ pub struct Summary {
     pub actors: BTreeSet<String>,
     pub stances: usize,
     pub triples: usize,
+    /// Sentences and bytes of text of the new documents.
+    pub sentences: usize,
+    pub bytes: usize,
 }
 
 /// Adds a batch of articles to the store: documents already present (same text hash) are
@@ -183,7 +186,7 @@ pub fn ingest_articles<S: DocumentStore + ?Sized>(
         .map(|(a, _)| process(a, lexicon, options))
         .collect();
     let mentioned = crate::vocab::neg("mentionedIn");
-    for ((_, graph), (x, quads)) in todo.iter().zip(done) {
+    for ((article, graph), (x, quads)) in todo.iter().zip(done) {
         let triples = quads.len();
         let actors: Vec<String> = quads
             .iter()
@@ -194,6 +197,8 @@ pub fn ingest_articles<S: DocumentStore + ?Sized>(
             summary.documents_new += 1;
             summary.triples += triples;
             summary.stances += x.stances.len();
+            summary.sentences += x.sentences.len();
+            summary.bytes += article.text.len();
             summary.actors.extend(actors);
         } else {
             summary.documents_present += 1;

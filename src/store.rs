@@ -353,7 +353,7 @@ pub struct BulkOptions {
 impl Default for BulkOptions {
     fn default() -> Self {
         BulkOptions {
-            batch_quads: 250_000,
+            batch_quads: 100_000,
             commit_quads: 1_000_000,
             threads: std::thread::available_parallelism()
                 .map(|n| n.get())
