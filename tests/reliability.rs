@@ -351,10 +351,24 @@ fn the_bulk_loader_and_transactions_store_the_same_bytes() {
 
 #[test]
 fn a_second_writer_is_told_who_holds_the_store_and_readers_see_whole_documents() {
+    writer_refused_and_readers_see_whole_documents(&["--no-bulk"]);
+}
+
+#[test]
+fn during_a_bulk_ingest_a_second_writer_is_refused_and_readers_see_whole_documents() {
+    writer_refused_and_readers_see_whole_documents(&["--bulk", "--bulk-commit", "5000"]);
+}
+
+/// Runs an ingest of 300 articles in `mode` while other writers try the store (each is refused
+/// in one line naming the ingest) and readers export it (each export holds whole documents).
+fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let files = corpus_dir(dir.path(), 12, 300);
     let store = dir.path().join("busy");
-    let mut ingest = spawn(&store, &["ingest", "--quiet", files.to_str().unwrap()]);
+    let mut args = vec!["ingest", "--quiet"];
+    args.extend(mode);
+    args.push(files.to_str().unwrap());
+    let mut ingest = spawn(&store, &args);
     let pid = ingest.id().to_string();
     // Wait until the ingest has the store open (its first document committed).
     let deadline = Instant::now() + Duration::from_secs(60);
