@@ -124,7 +124,8 @@ pub enum Command {
         /// refusing the whole file.
         #[arg(long)]
         skip_bad: bool,
-        /// Extract on this many threads (default: all cores); one writer stores the results.
+        /// Extract on this many threads (default: all cores); one writer stores the results (the
+        /// bulk loader sorts them on as many threads).
         #[arg(long, short, value_name = "N")]
         jobs: Option<usize>,
         /// No progress bar.

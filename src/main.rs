@@ -257,19 +257,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = extract_options(&options)?;
             let format = input_format(&options)?;
             let sources = pipeline::collect_sources(&paths)?;
+            if bulk && target.remote.is_some() {
+                bail!(
+                    "--bulk works on the embedded store only, not on {}",
+                    target.name()
+                );
+            }
             let store = target.open_write()?;
             // The bulk loader when asked, or for large inputs; one transaction per document
             // otherwise, and always on a remote store.
             let use_bulk = match (bulk, no_bulk) {
-                (true, _) => {
-                    if store.embedded().is_none() {
-                        bail!(
-                            "--bulk works on the embedded store only, not on {}",
-                            target.name()
-                        );
-                    }
-                    true
-                }
+                (true, _) => true,
                 (_, true) => false,
                 _ => {
                     store.embedded().is_some()
