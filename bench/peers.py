@@ -231,7 +231,7 @@ def cmd_report(args):
                       f" = {r:.2f}x  (target >= 20x: {'met' if r >= 20 else 'missed'})")
         p = m.get("pyoxigraph")
         if p:
-            for kind, what in (("ingest-tx", "tx per document"), ("ingest-bulk", "bulk loader")):
+            for kind, what in (("ingest-tx", "--no-bulk, a transaction per document"), ("ingest-bulk", "--bulk, whole documents in each atomic commit")):
                 n = neg.get((size, kind))
                 if n:
                     r = n["secs"] / p["secs"]

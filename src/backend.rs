@@ -10,7 +10,7 @@ use oxigraph::model::{Quad, Term, Variable};
 use crate::export::{self, RdfSyntax};
 use crate::query::{self, Outcome, QueryError, ResultsFormat};
 use crate::remote::Remote;
-use crate::store::{Store, StoreError};
+use crate::store::{BulkWriter, Store, StoreError};
 
 /// An export failed in the store or while writing.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +26,22 @@ pub trait DocumentStore {
     fn contains_graph(&self, iri: &str) -> Result<bool, StoreError>;
     /// Adds a document's graph unless it is there already; returns whether it was added.
     fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError>;
+    /// The same, for a writer that keeps the quads (the bulk loader) and need not copy them.
+    fn add_document_owned(&self, graph: &str, quads: Vec<Quad>) -> Result<bool, StoreError> {
+        self.add_document(graph, &quads)
+    }
+}
+
+impl DocumentStore for BulkWriter<'_> {
+    fn contains_graph(&self, iri: &str) -> Result<bool, StoreError> {
+        BulkWriter::contains_graph(self, iri)
+    }
+    fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError> {
+        BulkWriter::add_document(self, graph, quads.to_vec())
+    }
+    fn add_document_owned(&self, graph: &str, quads: Vec<Quad>) -> Result<bool, StoreError> {
+        BulkWriter::add_document(self, graph, quads)
+    }
 }
 
 impl DocumentStore for Store {

@@ -103,11 +103,13 @@ pub enum Command {
         #[command(flatten)]
         options: ExtractOptions,
     },
-    /// Extract articles and add them to the store, one transaction per document.
+    /// Extract articles and add them to the store, each document whole or not at all.
     ///
     /// Takes files, folders (walked recursively; gold .json files beside articles are skipped)
     /// and - for standard input. A document already in the store (same text) is skipped without
-    /// extracting it again. Unreadable files are reported and skipped; the exit code is 1 when
+    /// extracting it again. Small inputs are written one transaction per document, large ones
+    /// (4 MB of files or more, or --bulk) through Oxigraph's bulk loader, whose commits hold
+    /// whole documents. Unreadable files are reported and skipped; the exit code is 1 when
     /// any file failed.
     ///
     /// Example: negograph ingest articles/ news.jsonl
@@ -122,7 +124,8 @@ pub enum Command {
         /// refusing the whole file.
         #[arg(long)]
         skip_bad: bool,
-        /// Extract on this many threads (default: all cores); one writer stores the results.
+        /// Extract on this many threads (default: all cores); one writer stores the results (the
+        /// bulk loader sorts them on as many threads).
         #[arg(long, short, value_name = "N")]
         jobs: Option<usize>,
         /// No progress bar.
@@ -132,6 +135,21 @@ pub enum Command {
         /// machines can share a corpus: run `--shard 1/N` ... `--shard N/N`, one on each.
         #[arg(long, value_name = "I/N")]
         shard: Option<String>,
+        /// Write through Oxigraph's bulk loader, committing whole documents a million quads at a
+        /// time (the default when the files given hold 4 MB or more). A crash loses at most the
+        /// documents since the last commit, never part of one; readers see them a commit at a
+        /// time. Embedded store only.
+        #[arg(long, conflicts_with = "no_bulk")]
+        bulk: bool,
+        /// One transaction per document, whatever the input's size.
+        #[arg(long)]
+        no_bulk: bool,
+        /// With the bulk loader, commit every this many quads (at the end of a document).
+        #[arg(long, value_name = "QUADS", hide = true)]
+        bulk_commit: Option<usize>,
+        /// With the bulk loader, hand it this many quads at a time (memory grows with it).
+        #[arg(long, value_name = "QUADS", hide = true)]
+        bulk_batch: Option<usize>,
         #[command(flatten)]
         options: ExtractOptions,
     },

@@ -100,7 +100,10 @@ impl ActorEntry {
         let mut words: Vec<&str> = self.label.split_whitespace().collect();
         // "King Abdullah II", "Ferdinand Marcos Jr.": the name before a numeral or suffix.
         while words.last().is_some_and(|w| {
-            matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V" | "VI" | "XIV")
+            matches!(
+                *w,
+                "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "V" | "VI" | "XIV"
+            )
         }) {
             words.pop();
         }
@@ -602,7 +605,8 @@ impl Lexicon {
                 for (from, to) in [(' ', '-'), ('-', ' ')] {
                     let (particle, rest) = s.split_once(from).unwrap_or((&s, ""));
                     if !rest.is_empty() && particle.len() <= 3 {
-                        name_entries.push((format!("{particle}{to}{rest}"), (i, NameKind::Surname)));
+                        name_entries
+                            .push((format!("{particle}{to}{rest}"), (i, NameKind::Surname)));
                     }
                 }
                 name_entries.push((s, (i, NameKind::Surname)));

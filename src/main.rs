@@ -23,7 +23,7 @@ use negograph::pipeline::{self, Source, Summary};
 use negograph::query::{self, Outcome, ResultsFormat};
 use negograph::remote::{Remote, RemoteConfig};
 use negograph::select::Scope;
-use negograph::store::Store;
+use negograph::store::{BulkOptions, BulkWriter, Store};
 use negograph::validate::{self, Shapes};
 use negograph::{eval, mapping, vocab};
 
@@ -74,8 +74,17 @@ fn input_format(options: &ExtractOptions) -> Result<Option<Format>> {
     }
 }
 
+/// Opens the store for writing, and tells what an interrupted bulk load left that was removed.
 fn open_store(path: &Path) -> Result<Store> {
-    Ok(Store::open(path)?)
+    let store = Store::open(path)?;
+    let (files, bytes) = store.removed_bulk_files;
+    if files > 0 {
+        eprintln!(
+            "negograph: removed {files} files ({:.1} MB) of a bulk load that was interrupted before its commit; the documents it held were not in the store",
+            bytes as f64 / 1e6
+        );
+    }
+    Ok(store)
 }
 
 /// Read-only commands open the store without locking it, so they work while an ingest runs
@@ -227,6 +236,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
             quiet,
             shard,
+            bulk,
+            no_bulk,
+            bulk_commit,
+            bulk_batch,
             options,
         } => {
             let shard = shard
@@ -244,7 +257,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = extract_options(&options)?;
             let format = input_format(&options)?;
             let sources = pipeline::collect_sources(&paths)?;
+            if bulk && target.remote.is_some() {
+                bail!(
+                    "--bulk works on the embedded store only, not on {}",
+                    target.name()
+                );
+            }
             let store = target.open_write()?;
+            // The bulk loader when asked, or for large inputs; one transaction per document
+            // otherwise, and always on a remote store.
+            let use_bulk = match (bulk, no_bulk) {
+                (true, _) => true,
+                (_, true) => false,
+                _ => {
+                    store.embedded().is_some()
+                        && pipeline::input_bytes(&sources) >= pipeline::AUTO_BULK_BYTES
+                }
+            };
             let bar = if quiet || sources.len() < 2 || !std::io::stderr().is_terminal() {
                 indicatif::ProgressBar::hidden()
             } else {
@@ -257,78 +286,66 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 b
             };
+            let ingest = pipeline::IngestOptions {
+                format,
+                strict,
+                skip_bad,
+                shard,
+            };
             let mut summary = Summary::default();
-            // Files are read in chunks whose articles are extracted together on all threads.
-            let mut pending: Vec<negograph::input::Article> = Vec::new();
-            // With --shard, the articles of the other parts are dropped before extraction.
-            let keep = |batch: Vec<negograph::input::Article>, summary: &mut Summary| match shard {
-                None => batch,
-                Some(s) => {
-                    let n = batch.len();
-                    let kept: Vec<_> = batch.into_iter().filter(|a| s.contains(a)).collect();
-                    summary.documents_other_shards += n - kept.len();
-                    kept
-                }
-            };
-            let flush = |pending: &mut Vec<negograph::input::Article>, summary: &mut Summary| {
-                let batch = keep(std::mem::take(pending), summary);
-                pipeline::ingest_articles(&store, &batch, &lex, &opts, summary)
-            };
-            for source in &sources {
-                summary.files += 1;
-                bar.inc(1);
-                let jsonl = match source {
-                    Source::File(p) => format.unwrap_or(Format::from_path(p)) == Format::JsonLines,
-                    Source::Stdin => false,
-                };
-                if let (Source::File(path), true) = (source, jsonl) {
-                    flush(&mut pending, &mut summary)?;
-                    // JSON Lines stream in batches: memory stays flat whatever the file's size.
-                    let streamed = pipeline::stream_json_lines(
-                        path,
-                        256,
-                        skip_bad,
-                        |batch| {
-                            let batch = keep(batch, &mut summary);
-                            pipeline::ingest_articles(&store, &batch, &lex, &opts, &mut summary)
-                        },
-                        |e| bar.suspend(|| eprintln!("negograph: skipped {e}")),
-                    );
-                    match streamed {
-                        Ok(_) => {}
-                        Err(pipeline::StreamError::Store(e)) => {
-                            return Err(anyhow::Error::new(e)
-                                .context(format!("while storing {}", source.name())))
-                        }
-                        Err(pipeline::StreamError::Read(e)) => {
-                            if strict {
-                                return Err(e.into());
-                            }
-                            bar.suspend(|| eprintln!("negograph: skipped {e}"));
-                            summary.files_failed += 1;
-                        }
+            let mut how = String::new();
+            let ingested = match (&store, use_bulk) {
+                (Backend::Embedded(s), true) => {
+                    let mut o = BulkOptions::default();
+                    if let Some(n) = jobs {
+                        o.threads = n.max(1);
                     }
-                    continue;
-                }
-                let articles = match pipeline::read_source(source, format) {
-                    Ok(a) => a,
-                    Err(e) => {
-                        if strict {
-                            return Err(e.into());
-                        }
-                        bar.suspend(|| eprintln!("negograph: skipped {e}"));
-                        summary.files_failed += 1;
-                        continue;
+                    if let Some(n) = bulk_batch {
+                        o.batch_quads = n;
                     }
-                };
-                pending.extend(articles);
-                if pending.len() >= 256 {
-                    flush(&mut pending, &mut summary).with_context(|| {
-                        format!("while storing articles up to {}", source.name())
-                    })?;
+                    if let Some(n) = bulk_commit {
+                        o.commit_quads = n;
+                        o.batch_quads = o.batch_quads.min(n);
+                    }
+                    let writer = BulkWriter::new(s, o);
+                    pipeline::ingest_sources(
+                        &writer,
+                        &sources,
+                        &lex,
+                        &opts,
+                        &ingest,
+                        &bar,
+                        &mut summary,
+                    )
+                    .and_then(|()| {
+                        let commits =
+                            writer
+                                .finish()
+                                .map_err(|error| pipeline::IngestError::Store {
+                                    context: "while committing the bulk load".into(),
+                                    error,
+                                })?;
+                        how = format!(
+                            " through the bulk loader ({commits} commit{})",
+                            if commits == 1 { "" } else { "s" }
+                        );
+                        Ok(())
+                    })
                 }
+                _ => pipeline::ingest_sources(
+                    &store,
+                    &sources,
+                    &lex,
+                    &opts,
+                    &ingest,
+                    &bar,
+                    &mut summary,
+                ),
+            };
+            if let Err(e) = ingested {
+                bar.finish_and_clear();
+                return Err(e.into());
             }
-            flush(&mut pending, &mut summary).context("while storing the last articles")?;
             bar.finish_and_clear();
             store.flush()?;
             let others = match shard {
@@ -339,7 +356,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => String::new(),
             };
             eprintln!(
-                "{} files read ({} skipped): {} documents new, {} already present{}; {} actors, {} stances, {} triples added to {}",
+                "{} files read ({} skipped): {} documents new, {} already present{}; {} actors, {} stances, {} triples added to {}{how}",
                 summary.files,
                 summary.files_failed,
                 summary.documents_new,

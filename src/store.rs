@@ -1,6 +1,8 @@
 //! The embedded store: Oxigraph on disk (or in memory), one named graph per document. Oxigraph's
 //! types stay behind this module.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -64,6 +66,28 @@ fn lock_holder(lock: &Path) -> String {
     "another process".to_string()
 }
 
+/// Removes the files an interrupted bulk load left in the store folder; returns how many, and
+/// their bytes. (RocksDB's own files are numbered, `000123.sst`; it never reads these.)
+#[cfg(feature = "rocksdb")]
+fn remove_bulk_files(path: &Path) -> (usize, u64) {
+    let mut removed = (0, 0);
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return removed;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let bytes = e.metadata().map(|m| m.len()).unwrap_or(0);
+            if std::fs::remove_file(e.path()).is_ok() {
+                removed.0 += 1;
+                removed.1 += bytes;
+            }
+        }
+    }
+    removed
+}
+
 fn storage(e: impl std::fmt::Display) -> StoreError {
     StoreError::Storage(e.to_string())
 }
@@ -92,6 +116,9 @@ pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
 pub struct Store {
     pub(crate) inner: oxigraph::store::Store,
     pub path: Option<PathBuf>,
+    /// Files of a bulk load that never committed (the process was killed during it), removed
+    /// when the store was opened for writing: how many, and their bytes.
+    pub removed_bulk_files: (usize, u64),
 }
 
 impl Store {
@@ -100,6 +127,7 @@ impl Store {
         let s = Store {
             inner: oxigraph::store::Store::new().map_err(storage)?,
             path: None,
+            removed_bulk_files: (0, 0),
         };
         s.ensure_ontology()?;
         Ok(s)
@@ -122,9 +150,14 @@ impl Store {
                 }
             }
         })?;
+        // Oxigraph's bulk loader writes its files into the store folder as bulk-*.sst and
+        // hands them to RocksDB at its commit; a process killed before then leaves them behind.
+        // This process holds the store's lock now, so no bulk load of another one is running.
+        let removed_bulk_files = remove_bulk_files(path);
         let s = Store {
             inner,
             path: Some(path.to_path_buf()),
+            removed_bulk_files,
         };
         s.ensure_ontology()?;
         Ok(s)
@@ -151,6 +184,7 @@ impl Store {
         Ok(Store {
             inner,
             path: Some(path.to_path_buf()),
+            removed_bulk_files: (0, 0),
         })
     }
 
@@ -288,8 +322,8 @@ pub fn parse_whole(
 ) -> Result<Vec<Quad>, StoreError> {
     let mut parser = RdfParser::from_format(format);
     if let Some(g) = graph {
-        let n = NamedNode::new(g)
-            .map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
+        let n =
+            NamedNode::new(g).map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
         parser = parser.with_default_graph(n);
     }
     parser
@@ -301,4 +335,137 @@ pub fn parse_whole(
             })
         })
         .collect()
+}
+
+/// How [`BulkWriter`] feeds Oxigraph's bulk loader.
+#[derive(Debug, Clone, Copy)]
+pub struct BulkOptions {
+    /// Quads handed to the loader at once; each batch is sorted into RocksDB's files by one of
+    /// the loader's threads, so memory grows with this number times `threads`, not with the
+    /// corpus.
+    pub batch_quads: usize,
+    /// Quads after which the loader commits (at a document boundary): the most a crash can cost.
+    pub commit_quads: usize,
+    /// The loader's threads.
+    pub threads: usize,
+}
+
+impl Default for BulkOptions {
+    fn default() -> Self {
+        BulkOptions {
+            batch_quads: 100_000,
+            commit_quads: 1_000_000,
+            threads: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
+        }
+    }
+}
+
+/// Adds documents through Oxigraph's bulk loader instead of one transaction each.
+///
+/// The loader writes sorted files beside the store and hands them all to RocksDB at its
+/// `commit`, in one `IngestExternalFiles` call, which RocksDB records atomically in its manifest:
+/// after a crash, either every file of a commit is in the store or none is. The writer commits
+/// only at document boundaries (every `commit_quads` quads, and at [`BulkWriter::finish`]), so
+/// every document is whole or absent, as with a transaction per document; a crash costs the
+/// documents since the last commit, which a rerun adds again. Readers see a commit's documents
+/// all at once. Dropping the writer without `finish` discards the documents since the last
+/// commit.
+pub struct BulkWriter<'a> {
+    store: &'a Store,
+    options: BulkOptions,
+    state: RefCell<BulkState<'a>>,
+}
+
+struct BulkState<'a> {
+    loader: Option<oxigraph::store::BulkLoader<'a>>,
+    buffer: Vec<Quad>,
+    /// Graphs given since the last commit: not in the store yet, but not to be added twice.
+    pending: HashSet<String>,
+    pending_quads: usize,
+    commits: usize,
+}
+
+impl<'a> BulkWriter<'a> {
+    pub fn new(store: &'a Store, options: BulkOptions) -> BulkWriter<'a> {
+        let options = BulkOptions {
+            batch_quads: options.batch_quads.max(1),
+            commit_quads: options.commit_quads.max(1),
+            threads: options.threads.max(1),
+        };
+        BulkWriter {
+            store,
+            options,
+            state: RefCell::new(BulkState {
+                loader: None,
+                buffer: Vec::new(),
+                pending: HashSet::new(),
+                pending_quads: 0,
+                commits: 0,
+            }),
+        }
+    }
+
+    /// Whether a document is in the store or given since the last commit.
+    pub fn contains_graph(&self, iri: &str) -> Result<bool, StoreError> {
+        Ok(self.state.borrow().pending.contains(iri) || self.store.contains_graph(iri)?)
+    }
+
+    /// Adds a document's graph unless a graph of that name is there or was given already.
+    /// Returns whether it was added (it reaches the store at the next commit).
+    pub fn add_document(&self, graph: &str, quads: Vec<Quad>) -> Result<bool, StoreError> {
+        if self.contains_graph(graph)? {
+            return Ok(false);
+        }
+        let mut st = self.state.borrow_mut();
+        st.pending_quads += quads.len();
+        st.buffer.extend(quads);
+        st.pending.insert(graph.to_string());
+        if st.buffer.len() >= self.options.batch_quads {
+            self.load(&mut st)?;
+        }
+        if st.pending_quads >= self.options.commit_quads {
+            self.commit(&mut st)?;
+        }
+        Ok(true)
+    }
+
+    /// Hands the buffered quads to the loader, which sorts them on a thread of its own.
+    fn load(&self, st: &mut BulkState<'a>) -> Result<(), StoreError> {
+        if st.buffer.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut st.buffer);
+        let o = self.options;
+        let loader = st.loader.get_or_insert_with(|| {
+            // The loader cuts what it is given into batches of megabytes * 1000 / threads quads:
+            // twice ours, so that each batch of ours stays one (a document may overrun it).
+            let megabytes = (2 * o.batch_quads * o.threads).div_ceil(1000);
+            self.store
+                .inner
+                .bulk_loader()
+                .with_num_threads(o.threads)
+                .with_max_memory_size_in_megabytes(megabytes)
+        });
+        loader.load_quads(batch).map_err(storage)
+    }
+
+    fn commit(&self, st: &mut BulkState<'a>) -> Result<(), StoreError> {
+        self.load(st)?;
+        if let Some(loader) = st.loader.take() {
+            loader.commit().map_err(storage)?;
+            st.commits += 1;
+        }
+        st.pending.clear();
+        st.pending_quads = 0;
+        Ok(())
+    }
+
+    /// Commits the documents given since the last commit; returns the number of commits made.
+    pub fn finish(self) -> Result<usize, StoreError> {
+        let mut st = self.state.borrow_mut();
+        self.commit(&mut st)?;
+        Ok(st.commits)
+    }
 }

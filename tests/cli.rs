@@ -345,9 +345,32 @@ fn json_lines_with_a_bad_line_write_nothing_unless_told_to_skip() {
     .unwrap();
     let out = run(&store, &["ingest", "--quiet", bad.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("news.jsonl: line 2"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 documents new"), "nothing of the file is written: {}", stderr(&out));
-    let out = run(&store, &["ingest", "--quiet", "--skip-bad", "--jobs", "2", bad.to_str().unwrap()], None);
+    assert!(
+        stderr(&out).contains("news.jsonl: line 2"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("0 documents new"),
+        "nothing of the file is written: {}",
+        stderr(&out)
+    );
+    let out = run(
+        &store,
+        &[
+            "ingest",
+            "--quiet",
+            "--skip-bad",
+            "--jobs",
+            "2",
+            bad.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("line 2") && stderr(&out).contains("2 documents new"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 2") && stderr(&out).contains("2 documents new"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -115,32 +115,58 @@ fn one_line(text: &str) -> &str {
 
 const ARTICLES: u64 = 300;
 
-#[test]
-fn kill_9_at_random_moments_leaves_each_document_whole_or_absent_and_a_rerun_completes() {
-    let seed: u64 = std::env::var("NEGOGRAPH_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20_251_124);
-    let dir = tempfile::tempdir().unwrap();
-    let files = corpus_dir(dir.path(), 11, ARTICLES);
-    let files = files.to_str().unwrap();
+/// Bulk-loader files left in a store folder (Oxigraph names them bulk-*.sst).
+fn bulk_files(store: &Path) -> usize {
+    std::fs::read_dir(store)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with("bulk-"))
+                .count()
+        })
+        .unwrap_or(0)
+}
 
-    // The reference: a clean ingest of the same files.
+/// Kills `ingest MODE... FILES` into one store at seeded random moments, checks after each kill
+/// that every document graph is exactly a clean ingest's (transactions) or absent, then that a
+/// rerun in the same mode adds exactly the missing documents and leaves an N-Quads export equal
+/// byte for byte to the clean ingest's. Returns the bulk-loader files the kills left behind.
+fn kill_9_and_rerun(mode: &[&str], seed: u64, corpus_seed: u64) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus_dir(dir.path(), corpus_seed, ARTICLES);
+    let files = files.to_str().unwrap();
+    let ingest = |store: &Path| -> std::process::Output {
+        let mut args = vec!["ingest", "--quiet"];
+        args.extend(mode);
+        args.push(files);
+        run(store, &args, None)
+    };
+
+    // The reference: a clean ingest of the same files, one transaction per document.
     let clean = dir.path().join("clean");
     let started = Instant::now();
-    let out = run(&clean, &["ingest", "--quiet", files], None);
-    let clean_time = started.elapsed();
+    let out = run(&clean, &["ingest", "--quiet", "--no-bulk", files], None);
+    let mut clean_time = started.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(new_and_present(&stderr(&out)), (ARTICLES as usize, 0));
     let clean_export = export(&clean).expect("clean export");
     let whole = by_graph(&clean_export);
     assert_eq!(whole.len(), ARTICLES as usize, "one graph per document");
+    if mode != ["--no-bulk"] {
+        // How long this mode takes, so that the kills fall inside it; the same bytes, too.
+        let timed = dir.path().join("timed");
+        let started = Instant::now();
+        let out = ingest(&timed);
+        clean_time = started.elapsed();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(export(&timed).expect("export") == clean_export, "{mode:?}");
+    }
 
     // Kill ingests of one store at random moments, each resuming where the last was killed.
     let store = dir.path().join("crashed");
     let mut rng = Rng::new(seed);
     let mut partial_rounds = 0;
     let mut present = 0;
+    let mut left_behind = 0;
     for round in 0..5 {
         // Round 0 dies while the store is being created; the others anywhere in the ingest.
         let millis = if round == 0 {
@@ -148,14 +174,18 @@ fn kill_9_at_random_moments_leaves_each_document_whole_or_absent_and_a_rerun_com
         } else {
             50 + rng.below(clean_time.as_millis().max(200) as usize) as u64
         };
-        let mut child = spawn(&store, &["ingest", "--quiet", files]);
+        let mut args = vec!["ingest", "--quiet"];
+        args.extend(mode);
+        args.push(files);
+        let mut child = spawn(&store, &args);
         std::thread::sleep(Duration::from_millis(millis));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
         if !store.join("CURRENT").exists() {
             continue;
         }
-        let when = format!("seed {seed}, round {round}, killed after {millis} ms");
+        left_behind += bulk_files(&store);
+        let when = format!("{mode:?}, seed {seed}, round {round}, killed after {millis} ms");
         let seen =
             by_graph(&export(&store).unwrap_or_else(|o| {
                 panic!("{when}: export after the crash failed: {}", stderr(&o))
@@ -169,11 +199,12 @@ fn kill_9_at_random_moments_leaves_each_document_whole_or_absent_and_a_rerun_com
     }
     assert!(
         partial_rounds > 0,
-        "no kill landed in the middle of an ingest (seed {seed}); the test proves nothing"
+        "no kill landed in the middle of an ingest ({mode:?}, seed {seed}); the test proves nothing"
     );
 
     // A rerun stores exactly what is missing, skipping what is there without extracting it.
-    let out = run(&store, &["ingest", "--quiet", files], None);
+    let leftovers = bulk_files(&store);
+    let out = ingest(&store);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         new_and_present(&stderr(&out)),
@@ -181,29 +212,163 @@ fn kill_9_at_random_moments_leaves_each_document_whole_or_absent_and_a_rerun_com
         "{}",
         stderr(&out)
     );
+    assert_eq!(
+        stderr(&out).contains("of a bulk load that was interrupted"),
+        leftovers > 0,
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        bulk_files(&store),
+        0,
+        "the rerun removed what the kills left"
+    );
     let after = export(&store).expect("export after the rerun");
     assert!(
         after == clean_export,
-        "after crashes and a rerun the store differs from a clean ingest (seed {seed})"
+        "after crashes and a rerun the store differs from a clean ingest ({mode:?}, seed {seed})"
     );
 
     // And once complete, a rerun is all skips: nothing extracted, nothing written.
     let started = Instant::now();
-    let out = run(&store, &["ingest", "--quiet", files], None);
+    let out = ingest(&store);
     let rerun_time = started.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(new_and_present(&stderr(&out)), (0, ARTICLES as usize));
     assert!(stderr(&out).contains("0 stances, 0 triples added"));
-    eprintln!("clean ingest {clean_time:?}, rerun of a complete store {rerun_time:?}");
+    eprintln!(
+        "{mode:?}: ingest {clean_time:?}, rerun of a complete store {rerun_time:?}, {partial_rounds} kills mid-ingest, bulk files left by kills {left_behind}"
+    );
     assert_eq!(export(&store).expect("export"), clean_export);
+    left_behind
+}
+
+fn crash_seed() -> u64 {
+    std::env::var("NEGOGRAPH_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_251_124)
+}
+
+#[test]
+fn kill_9_at_random_moments_leaves_each_document_whole_or_absent_and_a_rerun_completes() {
+    kill_9_and_rerun(&["--no-bulk"], crash_seed(), 11);
+}
+
+#[test]
+fn kill_9_during_a_bulk_ingest_leaves_each_document_whole_or_absent_and_a_rerun_completes() {
+    // Commits every 5,000 quads (about 13 documents), so that kills fall between commits,
+    // during a commit, and while the loader's files are being written.
+    kill_9_and_rerun(&["--bulk", "--bulk-commit", "5000"], crash_seed(), 13);
+}
+
+/// A folder of `n` articles of `seed`, a JSON Lines file of `m` others, and a JSON Lines file
+/// repeating the first five of those.
+fn mixed_input(dir: &Path, seed: u64, n: u64, m: u64) -> Vec<String> {
+    let folder = corpus_dir(dir, seed, n);
+    let lexicon = Lexicon::builtin().expect("built-in lexicon");
+    let more = dir.join("more.jsonl");
+    let mut bytes = Vec::new();
+    corpus::write_jsonl(&Generator::new(&lexicon, seed + 1), m, &mut bytes).expect("jsonl");
+    std::fs::write(&more, &bytes).unwrap();
+    let again = dir.join("again.jsonl");
+    let text = String::from_utf8(bytes).unwrap();
+    let five: Vec<&str> = text.lines().take(5).collect();
+    std::fs::write(&again, five.join("\n") + "\n").unwrap();
+    [folder, more, again]
+        .iter()
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_bulk_loader_and_transactions_store_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = mixed_input(dir.path(), 21, 120, 150);
+    let input: Vec<&str> = input.iter().map(String::as_str).collect();
+    let (folder, jsonl) = (input[0], input[1]);
+    let ingest = |store: &Path, mode: &[&str], files: &[&str]| {
+        let mut args = vec!["ingest", "--quiet"];
+        args.extend(mode);
+        args.extend(files);
+        run(store, &args, None)
+    };
+    let summary = |out: &std::process::Output| -> String {
+        assert!(out.status.success(), "{}", stderr(out));
+        let err = stderr(out);
+        let line = err.lines().last().unwrap_or("");
+        // The same counts, but for the store's name and how it was written.
+        line.split(" added to ").next().unwrap().to_string()
+    };
+    // Everything at once: with one commit, and with a commit every 2,000 quads.
+    let tx = dir.path().join("tx");
+    let tx_summary = summary(&ingest(&tx, &["--no-bulk"], &input));
+    assert!(
+        tx_summary.contains("270 documents new, 5 already present"),
+        "{tx_summary}"
+    );
+    let tx_export = export(&tx).expect("export");
+    for commit in ["100000000", "2000"] {
+        let bulk = dir.path().join(format!("bulk-{commit}"));
+        let out = ingest(&bulk, &["--bulk", "--bulk-commit", commit], &input);
+        assert_eq!(summary(&out), tx_summary);
+        assert!(
+            stderr(&out).contains("through the bulk loader ("),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            export(&bulk).expect("export") == tx_export,
+            "--bulk-commit {commit}"
+        );
+    }
+    // Into a store that holds part of it already, and onto a removed document.
+    let part = dir.path().join("part");
+    ok(&part, &["ingest", "--quiet", "--no-bulk", folder]);
+    let doc = by_graph(&export(&part).unwrap())
+        .keys()
+        .next()
+        .unwrap()
+        .trim_matches(['<', '>'])
+        .to_string();
+    ok(&part, &["remove", &doc]);
+    let out = ingest(&part, &["--bulk"], &input);
+    assert!(
+        summary(&out).contains("151 documents new, 124 already present"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(export(&part).expect("export") == tx_export);
+    // And the other way round: transactions onto a bulk-loaded store.
+    let other = dir.path().join("other");
+    ok(&other, &["ingest", "--quiet", "--bulk", jsonl]);
+    ok(
+        &other,
+        &["ingest", "--quiet", "--no-bulk", folder, input[2]],
+    );
+    assert!(export(&other).expect("export") == tx_export);
 }
 
 #[test]
 fn a_second_writer_is_told_who_holds_the_store_and_readers_see_whole_documents() {
+    writer_refused_and_readers_see_whole_documents(&["--no-bulk"]);
+}
+
+#[test]
+fn during_a_bulk_ingest_a_second_writer_is_refused_and_readers_see_whole_documents() {
+    writer_refused_and_readers_see_whole_documents(&["--bulk", "--bulk-commit", "5000"]);
+}
+
+/// Runs an ingest of 300 articles in `mode` while other writers try the store (each is refused
+/// in one line naming the ingest) and readers export it (each export holds whole documents).
+fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let files = corpus_dir(dir.path(), 12, 300);
     let store = dir.path().join("busy");
-    let mut ingest = spawn(&store, &["ingest", "--quiet", files.to_str().unwrap()]);
+    let mut args = vec!["ingest", "--quiet"];
+    args.extend(mode);
+    args.push(files.to_str().unwrap());
+    let mut ingest = spawn(&store, &args);
     let pid = ingest.id().to_string();
     // Wait until the ingest has the store open (its first document committed).
     let deadline = Instant::now() + Duration::from_secs(60);

@@ -51,7 +51,8 @@ fn labels(x: &Extraction) -> Vec<&str> {
 
 #[test]
 fn a_refusal_announced_for_the_future_opposes_the_issue() {
-    let x = read("Hezbollah said it will not hand over its weapons while Israel occupies the hills.");
+    let x =
+        read("Hezbollah said it will not hand over its weapons while Israel occupies the hills.");
     assert_eq!(stances(&x), ["Hezbollah oppose disarmament"]);
 }
 
@@ -67,7 +68,10 @@ fn will_not_before_a_cue_flips_it_once() {
 fn welcoming_an_actors_role_supports_the_actor() {
     let x = read("The Lebanese government welcomed the American role and praised Qatar's efforts.");
     let s = stances(&x);
-    assert!(s.contains(&"Lebanon support United States".to_string()), "{s:?}");
+    assert!(
+        s.contains(&"Lebanon support United States".to_string()),
+        "{s:?}"
+    );
     assert!(s.contains(&"Lebanon support Qatar".to_string()), "{s:?}");
 }
 
@@ -77,7 +81,10 @@ fn an_evaluation_of_good_faith_supports_the_actor_it_is_said_of() {
         "Rania Haddad, an adviser to the Lebanese prime minister, said: \"Ambassador Tom Barrack has been serious and respectful.\"",
     );
     let s = stances(&x);
-    assert!(s.contains(&"Rania Haddad support Tom Barrack".to_string()), "{s:?}");
+    assert!(
+        s.contains(&"Rania Haddad support Tom Barrack".to_string()),
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -122,7 +129,11 @@ fn the_object_of_a_preposition_in_an_apposition_does_not_speak() {
 fn a_name_inside_a_longer_word_does_not_hide_the_longer_name() {
     // "the Sudan" is a name of Sudan; "The Sudan|ese" must not hide "Sudanese Armed Forces".
     let x = read("Title\n\nThe Sudanese Armed Forces rejected the truce on Sunday.");
-    assert!(labels(&x).contains(&"Sudanese Armed Forces"), "{:?}", labels(&x));
+    assert!(
+        labels(&x).contains(&"Sudanese Armed Forces"),
+        "{:?}",
+        labels(&x)
+    );
 }
 
 #[test]
@@ -131,7 +142,13 @@ fn the_noun_of_an_organisations_name_refers_back_to_it() {
         "Title\n\nThe Sudanese army and the Rapid Support Forces met in Jeddah. The army accuses the Emirates of arming the RSF.",
     );
     let s = stances(&x);
-    assert!(s.contains(&"Sudanese Armed Forces oppose United Arab Emirates".to_string()), "{s:?}");
+    assert!(
+        s.contains(&"Sudanese Armed Forces oppose United Arab Emirates".to_string()),
+        "{s:?}"
+    );
     // The accusation is about the Emirates, not about the group they are said to arm.
-    assert!(!s.iter().any(|s| s.ends_with("Rapid Support Forces")), "{s:?}");
+    assert!(
+        !s.iter().any(|s| s.ends_with("Rapid Support Forces")),
+        "{s:?}"
+    );
 }

@@ -298,7 +298,11 @@ fn starts_right_after(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
 pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     let t = text.text;
     let in_credit = |pos: usize| meta.credit_spans.iter().any(|&(s, e)| s <= pos && pos < e);
-    let in_dateline = |pos: usize| meta.dateline_spans.iter().any(|&(s, e)| s <= pos && pos < e);
+    let in_dateline = |pos: usize| {
+        meta.dateline_spans
+            .iter()
+            .any(|&(s, e)| s <= pos && pos < e)
+    };
     let h = Hits {
         titles: hits(lexicon, CueClass::Title, t),
         honorifics: hits(lexicon, CueClass::Honorific, t),
@@ -342,7 +346,14 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             if person
                 && (matches!(kind, NameKind::Label | NameKind::AltLabel)
                     || (kind == NameKind::Surname
-                        && (titled(hit.start) || long_form_start(t, hit.start, &lexicon.actors[entry].label, titled).is_some())
+                        && (titled(hit.start)
+                            || long_form_start(
+                                t,
+                                hit.start,
+                                &lexicon.actors[entry].label,
+                                titled,
+                            )
+                            .is_some())
                         && !inside_longer_name(t, hit.start, hit.end)))
             {
                 activated.insert(entry);
@@ -392,7 +403,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         let long_start = (kind == NameKind::Surname)
             .then(|| long_form_start(t, hit.start, &lexicon.actors[entry].label, titled))
             .flatten();
-        let kind = if long_start.is_some() { NameKind::Label } else { kind };
+        let kind = if long_start.is_some() {
+            NameKind::Label
+        } else {
+            kind
+        };
         let hit_start = long_start.unwrap_or(hit.start);
         let actor = b.actor_for_entry(entry);
         let mk = match kind {
@@ -694,7 +709,10 @@ fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder) {
             let last = last.to_lowercase();
             if last.len() >= 4
                 && last.chars().all(char::is_alphabetic)
-                && !matches!(last.as_str(), "state" | "states" | "nations" | "people" | "group")
+                && !matches!(
+                    last.as_str(),
+                    "state" | "states" | "nations" | "people" | "group"
+                )
                 && !heads.contains(&(last.clone(), i))
             {
                 heads.push((last, i));
@@ -710,7 +728,11 @@ fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder) {
         while let Some(p) = t[from..].find(article) {
             let start = from + p;
             from = start + article.len();
-            if t[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let word_end = t[from..]
@@ -810,7 +832,9 @@ fn long_form_start(
         let before = t[..pos].strip_suffix(' ')?;
         let word_start = before
             .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
-            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &before[word_start..];
         let name_word = word.starts_with(char::is_uppercase)
             || PARTICLES.contains(&word.to_lowercase().as_str());
@@ -847,9 +871,7 @@ fn inside_longer_name(t: &str, start: usize, end: usize) -> bool {
         .strip_prefix(' ')
         .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
     prev.is_some_and(particle)
-        || next.is_some_and(|n| {
-            particle(n) && after[1 + n.len()..].starts_with([' ', '-'])
-        })
+        || next.is_some_and(|n| particle(n) && after[1 + n.len()..].starts_with([' ', '-']))
 }
 
 fn capitalised_runs(
@@ -928,7 +950,10 @@ fn capitalised_runs(
             && w == "-"
             && !current.is_empty()
             && prev_end == Some(tok.start)
-            && text.tokens.get(i + 1).is_some_and(|n| n.start == tok.end && n.word)
+            && text
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == tok.end && n.word)
         {
             // "al-Rawahi": the hyphen joins the words; `prev_end` stays before it.
         } else if !tok.word
@@ -1045,7 +1070,9 @@ fn comma_owner<'b>(
 fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) -> usize {
     let mut before = skip_ws_back(t, ts);
     // "Kenya's former president", "Israel's then-defense minister".
-    for adjective in ["former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new"] {
+    for adjective in [
+        "former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new",
+    ] {
         let tail = &t[floor_boundary(t, before.saturating_sub(12))..before];
         if tail.len() >= adjective.len()
             && tail.is_char_boundary(tail.len() - adjective.len())

@@ -29,7 +29,8 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?(?:[^\d/.]|$)").expect("valid regex")
+    Regex::new(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?(?:[^\d/.]|$)")
+        .expect("valid regex")
 });
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex"));
@@ -198,7 +199,10 @@ mod tests {
         assert_eq!(find_date("on 2025-02-30"), None);
         assert_eq!(find_date("Date: 17/10/2023").as_deref(), Some("2023-10-17"));
         assert_eq!(find_date("Date: 10/17/2023").as_deref(), Some("2023-10-17"));
-        assert_eq!(find_date("Oslo, 03.04.2024.").as_deref(), Some("2024-04-03"));
+        assert_eq!(
+            find_date("Oslo, 03.04.2024.").as_deref(),
+            Some("2024-04-03")
+        );
         assert_eq!(find_date("ratio 45/13/2020"), None);
     }
 

@@ -53,8 +53,18 @@ fn org_of_person(
 /// Titles of posts that belong to a state's government ("president", "defence minister").
 fn is_state_post(title: &str) -> bool {
     const HEADS: &[&str] = &[
-        "president", "vice president", "prime minister", "minister", "chancellor", "king", "emir",
-        "sultan", "crown prince", "secretary of state", "foreign secretary", "defence secretary",
+        "president",
+        "vice president",
+        "prime minister",
+        "minister",
+        "chancellor",
+        "king",
+        "emir",
+        "sultan",
+        "crown prince",
+        "secretary of state",
+        "foreign secretary",
+        "defence secretary",
         "defense secretary",
     ];
     HEADS.iter().any(|h| title == *h || title.ends_with(&format!(" {h}")))
@@ -130,9 +140,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                 Some(o) => (Some(o), "gazetteer-post", 0.7),
                 None => match same_person_org(found, person, &tu.title) {
                     Some(o) => (Some(o), "same-person-post", 0.7),
-                    None if found.actors[person].entry.is_none() && is_state_post(&tu.title) => {
-                        (context_state(text, found, tu.start, main_state), "context-state", 0.5)
-                    }
+                    None if found.actors[person].entry.is_none() && is_state_post(&tu.title) => (
+                        context_state(text, found, tu.start, main_state),
+                        "context-state",
+                        0.5,
+                    ),
                     // A second government post of someone the gazetteer knows in another one of
                     // that state ("Prime Minister and Minister of Foreign Affairs").
                     None if is_state_post(&tu.title) => (

@@ -82,10 +82,42 @@ pub fn actor_list(
 
 /// Words that may stand between an actor and a role cue after it.
 const GAP_WORDS: &[&str] = &[
-    "a", "an", "the", "as", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-    "also", "again", "once", "be", "been", "which", "who", "its", "their", "long", "one", "of",
-    "both", "today", "yesterday", "now", "jointly", "finally", "formally", "officially", "already",
-    "have both", "each",
+    "a",
+    "an",
+    "the",
+    "as",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "again",
+    "once",
+    "be",
+    "been",
+    "which",
+    "who",
+    "its",
+    "their",
+    "long",
+    "one",
+    "of",
+    "both",
+    "today",
+    "yesterday",
+    "now",
+    "jointly",
+    "finally",
+    "formally",
+    "officially",
+    "already",
+    "have both",
+    "each",
 ];
 
 /// The actor a cue at `cue_start` follows, with the actors coordinated before it.
@@ -182,7 +214,10 @@ fn actors_before(
         {
             before = b.trim_end();
         }
-        if let Some(b) = before.strip_suffix("the").filter(|b| b.ends_with([' ', ','])) {
+        if let Some(b) = before
+            .strip_suffix("the")
+            .filter(|b| b.ends_with([' ', ',']))
+        {
             before = b.trim_end();
         }
         let rest = [", and", "and", ","]

@@ -28,10 +28,45 @@ struct StanceHit<'a> {
 
 /// Words that may stand between a subject and its verb ("Hamas has repeatedly rejected").
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "did", "does",
-    "do", "also", "already", "repeatedly", "still", "now", "again", "long", "publicly", "firmly",
-    "openly", "consistently", "always", "been", "itself", "themselves", "formally", "officially",
-    "flatly", "categorically", "quickly", "finally", "not", "never", "n't", "today", "yesterday",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "also",
+    "already",
+    "repeatedly",
+    "still",
+    "now",
+    "again",
+    "long",
+    "publicly",
+    "firmly",
+    "openly",
+    "consistently",
+    "always",
+    "been",
+    "itself",
+    "themselves",
+    "formally",
+    "officially",
+    "flatly",
+    "categorically",
+    "quickly",
+    "finally",
+    "not",
+    "never",
+    "n't",
+    "today",
+    "yesterday",
     "jointly",
 ];
 
@@ -45,9 +80,11 @@ fn adjacent_subject(
     from: usize,
     cue_start: usize,
 ) -> Vec<usize> {
-    let Some(m) = found.mentions_in(from, cue_start).filter(|m| {
-        !m.locative && m.kind != MentionKind::Pronoun && is_subject(t, m, heads)
-    }).last() else {
+    let Some(m) = found
+        .mentions_in(from, cue_start)
+        .filter(|m| !m.locative && m.kind != MentionKind::Pronoun && is_subject(t, m, heads))
+        .last()
+    else {
         return Vec::new();
     };
     let mut gap_start = m.end;
@@ -87,8 +124,15 @@ fn adjacent_subject(
                 p.start
             });
     }
-    while let Some(p) = found.mentions_in(from, first_start).filter(|p| !p.locative).last() {
-        if matches!(t[p.end..first_start].trim(), "and" | "," | ", and" | "and the" | ", and the") {
+    while let Some(p) = found
+        .mentions_in(from, first_start)
+        .filter(|p| !p.locative)
+        .last()
+    {
+        if matches!(
+            t[p.end..first_start].trim(),
+            "and" | "," | ", and" | "and the" | ", and the"
+        ) {
             if !subject.contains(&p.actor) {
                 subject.push(p.actor);
             }
@@ -107,8 +151,11 @@ pub(super) fn bracketed_alias(t: &str, start: usize, end: usize) -> Option<(usiz
     let open = t[..start].rfind('(')?;
     let close = end + t[end..].find(')')?;
     let inside = |s: &str| !s.contains([' ', '(', ')', ',', '.']);
-    (start - open <= 12 && close - end <= 12 && inside(&t[open + 1..start]) && inside(&t[end..close]))
-        .then_some((open, close + 1))
+    (start - open <= 12
+        && close - end <= 12
+        && inside(&t[open + 1..start])
+        && inside(&t[end..close]))
+    .then_some((open, close + 1))
 }
 
 #[derive(Debug, Clone)]
@@ -280,8 +327,15 @@ pub fn party_holders(
                 .iter()
                 .filter(|q| q.organization == p)
                 .find(|q| {
-                    ["president", "prime minister", "king", "emir", "chancellor", "leader"]
-                        .contains(&q.title.as_str())
+                    [
+                        "president",
+                        "prime minister",
+                        "king",
+                        "emir",
+                        "chancellor",
+                        "leader",
+                    ]
+                    .contains(&q.title.as_str())
                 })
                 .map_or(p, |q| q.holder)
         })
@@ -320,7 +374,11 @@ pub fn find(
     let issues = lexicon.issues.find(t);
     // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
     // deal", "peace agreement", "agreement on a cease-fire").
-    let efforts: Vec<Hit> = lexicon.cue_hits(CueClass::Effort, t).into_iter().map(|(h, _)| h).collect();
+    let efforts: Vec<Hit> = lexicon
+        .cue_hits(CueClass::Effort, t)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
     let deals: Vec<Hit> = lexicon
         .cue_hits(CueClass::Deal, t)
         .into_iter()
@@ -332,16 +390,19 @@ pub fn find(
             // Deal nouns are sorted by start: only those from just before the issue on.
             let from = deals.partition_point(|d| d.end + 12 < i.start);
             let next_word = i.end + (t[i.end..].len() - t[i.end..].trim_start().len());
-            let named = deals[from..].iter().take_while(|d| d.start <= next_word).any(|d| {
-                (d.start >= i.start && d.end <= i.end)
-                    || (d.start >= i.end && t[i.end..d.start].trim().is_empty())
-                    || (d.end <= i.start
-                        && d.end + 12 >= i.start
-                        && matches!(
-                            t[d.end..i.start].trim(),
-                            "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
-                        ))
-            });
+            let named = deals[from..]
+                .iter()
+                .take_while(|d| d.start <= next_word)
+                .any(|d| {
+                    (d.start >= i.start && d.end <= i.end)
+                        || (d.start >= i.end && t[i.end..d.start].trim().is_empty())
+                        || (d.end <= i.start
+                            && d.end + 12 >= i.start
+                            && matches!(
+                                t[d.end..i.start].trim(),
+                                "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
+                            ))
+                });
             if !named {
                 continue;
             }
@@ -685,7 +746,8 @@ pub fn find(
         let mut holders: Vec<usize> = Vec::new();
         let mut confidence: f32 = 0.6;
         // Reported speech inside an interview's answer is the reported speaker's.
-        let speech_in_quote = speech.is_some_and(|sp| quote.is_none_or(|q| sp.cue.start >= q.start));
+        let speech_in_quote =
+            speech.is_some_and(|sp| quote.is_none_or(|q| sp.cue.start >= q.start));
         let quote_subject = match quote {
             Some(q) if !sh.speaker_held && !speech_in_quote => {
                 adjacent_subject(t, found, &heads, clause_start.max(q.start), sh.hit.start)
