@@ -330,6 +330,9 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                // A DFA searches two to three times as fast as the NFA the builder picks for
+                // more than 100 phrases; past 1,000 (the gazetteer) it costs too much to build.
+                .kind((phrases.len() <= 1000).then_some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&phrases)
                 .ok()
         };
