@@ -333,11 +333,20 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         let automaton = if phrases.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&phrases)
-                .ok()
+            let build = |kind| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(kind)
+                    .build(&phrases)
+                    .ok()
+            };
+            // A DFA searches two to three times as fast as the NFA the builder picks for more
+            // than 100 phrases; past 1,000 (the gazetteer) it costs too much to build.
+            let dfa = (phrases.len() <= 1000)
+                .then(|| build(Some(aho_corasick::AhoCorasickKind::DFA)))
+                .flatten();
+            dfa.or_else(|| build(None))
         };
         PhraseSet {
             automaton,
@@ -377,42 +386,123 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) else {
                 break;
             };
-            let (start, end) = (m.start(), m.end());
-            let next_char = start + text[start..].chars().next().map_or(1, char::len_utf8);
-            pos = next_char;
-            let phrase = &self.phrases[m.pattern().as_usize()];
-            let first = phrase.chars().next().unwrap_or(' ');
-            let last = phrase.chars().last().unwrap_or(' ');
-            let before_ok = !first.is_alphanumeric()
-                || !text[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-            let after_ok = !last.is_alphanumeric()
-                || !text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !(before_ok && after_ok) {
-                continue;
-            }
-            if self.respect_capitals
-                && phrase
-                    .chars()
-                    .zip(text[start..end].chars())
-                    .any(|(p, t)| p.is_uppercase() && !t.is_uppercase())
-            {
-                continue;
-            }
-            hits.push(Hit {
-                start,
-                end,
+            let hit = Hit {
+                start: m.start(),
+                end: m.end(),
                 pattern: m.pattern().as_usize(),
-            });
-            pos = end.max(next_char);
+            };
+            let next_char = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
+            pos = next_char;
+            if self.keeps(text, &hit) {
+                pos = hit.end.max(next_char);
+                hits.push(hit);
+            }
         }
         hits
     }
+
+    /// Whether a match stands: on word boundaries and, with `respect_capitals`, with the
+    /// phrase's capitals. A match that does not stand hides none of those it overlaps.
+    fn keeps(&self, text: &str, hit: &Hit) -> bool {
+        let (start, end) = (hit.start, hit.end);
+        let phrase = &self.phrases[hit.pattern];
+        let first = phrase.chars().next().unwrap_or(' ');
+        let last = phrase.chars().last().unwrap_or(' ');
+        let before_ok = !first.is_alphanumeric()
+            || !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let after_ok = !last.is_alphanumeric()
+            || !text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !(before_ok && after_ok) {
+            return false;
+        }
+        !(self.respect_capitals
+            && phrase
+                .chars()
+                .zip(text[start..end].chars())
+                .any(|(p, t)| p.is_uppercase() && !t.is_uppercase()))
+    }
+
+    /// Whether two phrases are the same but for ASCII case: then which of them a leftmost-longest
+    /// search reports is the automaton's choice, and only the automaton can find this set's hits.
+    fn has_case_twins(&self) -> bool {
+        let mut seen = HashSet::new();
+        !self
+            .phrases
+            .iter()
+            .all(|p| seen.insert(p.to_ascii_lowercase()))
+    }
+}
+
+/// What a leftmost-longest search finds, from all the (overlapping) matches: the leftmost match,
+/// the longest of those starting there, then the same from its end on.
+fn leftmost_longest(mut all: Vec<Hit>) -> Vec<Hit> {
+    all.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut hits = Vec::new();
+    let mut from = 0;
+    for h in all {
+        if h.start >= from {
+            from = h.end;
+            hits.push(h);
+        }
+    }
+    hits
+}
+
+/// Every cue phrase of every class in one automaton that reports overlapping matches: one pass
+/// over a text gives the hits of all classes, each class's as its own automaton would find them.
+struct AllCues {
+    automaton: AhoCorasick,
+    /// For each phrase of the automaton, the classes that have it and its pattern in each.
+    owners: Vec<Vec<(usize, usize)>>,
+    /// The classes, in the order of `Lexicon::cues`; those with case twins are searched alone.
+    classes: Vec<(CueClass, bool)>,
+}
+
+impl AllCues {
+    fn new(cues: &BTreeMap<CueClass, PhraseSet<Cue>>) -> Option<AllCues> {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut classes = Vec::new();
+        for (c, (class, set)) in cues.iter().enumerate() {
+            let alone = set.automaton.is_none() || set.has_case_twins();
+            classes.push((*class, alone));
+            if alone {
+                continue;
+            }
+            for (pattern, phrase) in set.phrases.iter().enumerate() {
+                let i = *index.entry(phrase).or_insert_with(|| {
+                    phrases.push(phrase);
+                    owners.push(Vec::new());
+                    phrases.len() - 1
+                });
+                owners[i].push((c, pattern));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&phrases)
+            .ok()?;
+        Some(AllCues {
+            automaton,
+            owners,
+            classes,
+        })
+    }
+}
+
+/// The cue hits of every class in one text (see [`Lexicon::all_cue_hits`]).
+#[derive(Debug, Clone, Default)]
+pub struct CueHits {
+    by_class: Vec<(CueClass, Vec<Hit>)>,
 }
 
 /// Everything the extractor knows before it reads an article.
@@ -425,6 +515,8 @@ pub struct Lexicon {
     pub issues: PhraseSet<String>,
     pub issue_labels: BTreeMap<String, String>,
     pub cues: BTreeMap<CueClass, PhraseSet<Cue>>,
+    /// All of `cues` in one automaton, for [`Lexicon::all_cue_hits`].
+    all_cues: Option<AllCues>,
     pub abbreviations: HashSet<String>,
     /// A short digest of all the data, recorded with each document's extraction.
     pub version: String,
@@ -734,6 +826,7 @@ impl Lexicon {
             .into_iter()
             .map(|(class, entries)| (class, PhraseSet::new(entries, false)))
             .collect();
+        let all_cues = AllCues::new(&cues);
         Ok(Lexicon {
             actors,
             by_iri,
@@ -741,6 +834,7 @@ impl Lexicon {
             issues,
             issue_labels,
             cues,
+            all_cues,
             abbreviations,
             version,
         })
@@ -758,6 +852,63 @@ impl Lexicon {
         }
     }
 
+    /// The hits of every cue class in `text`, from one search; [`Lexicon::hits_in`] gives those of
+    /// one class, the same as [`Lexicon::cue_hits`] on the same text.
+    pub fn all_cue_hits(&self, text: &str) -> CueHits {
+        let Some(all) = &self.all_cues else {
+            return CueHits {
+                by_class: self
+                    .cues
+                    .keys()
+                    .map(|&c| (c, self.cue_hits_only(c, text)))
+                    .collect(),
+            };
+        };
+        let mut found: Vec<Vec<Hit>> = vec![Vec::new(); all.classes.len()];
+        for m in all.automaton.find_overlapping_iter(text) {
+            for &(class, pattern) in &all.owners[m.pattern().as_usize()] {
+                found[class].push(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    pattern,
+                });
+            }
+        }
+        let by_class = all
+            .classes
+            .iter()
+            .zip(found)
+            .map(|(&(class, alone), matches)| {
+                let hits = if alone {
+                    self.cue_hits_only(class, text)
+                } else {
+                    let set = &self.cues[&class];
+                    leftmost_longest(matches.into_iter().filter(|h| set.keeps(text, h)).collect())
+                };
+                (class, hits)
+            })
+            .collect();
+        CueHits { by_class }
+    }
+
+    fn cue_hits_only(&self, class: CueClass, text: &str) -> Vec<Hit> {
+        self.cues
+            .get(&class)
+            .map(|s| s.find(text))
+            .unwrap_or_default()
+    }
+
+    /// The hits of one class among `hits` (of [`Lexicon::all_cue_hits`]), with their cues.
+    pub fn hits_in<'a>(&'a self, hits: &CueHits, class: CueClass) -> Vec<(Hit, &'a [Cue])> {
+        let (Some(set), Some((_, found))) = (
+            self.cues.get(&class),
+            hits.by_class.iter().find(|(c, _)| *c == class),
+        ) else {
+            return Vec::new();
+        };
+        found.iter().map(|h| (*h, set.values(h))).collect()
+    }
+
     pub fn actor(&self, iri: &str) -> Option<&ActorEntry> {
         self.by_iri.get(iri).map(|&i| &self.actors[i])
     }
@@ -773,6 +924,30 @@ mod tests {
         let hits = set.find("us and US; Israeli and Israel's");
         let found: Vec<_> = hits.iter().map(|h| set.values(h)[0]).collect();
         assert_eq!(found, vec![1, 2]);
+    }
+
+    #[test]
+    fn one_search_finds_what_each_class_finds() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let mut texts = vec![
+            "Hamas said it would not accept a cease-fire; the talks in Doha, the mediators said, \
+             were held up. Mr. Smith, the prime minister's envoy, rejected it outright."
+                .to_string(),
+            "in in in the the of ofof cease fire cease-fire-deal TALKS Talks talked".to_string(),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        for text in &texts {
+            let all = lexicon.all_cue_hits(text);
+            for &class in lexicon.cues.keys() {
+                assert_eq!(lexicon.hits_in(&all, class), lexicon.cue_hits(class, text));
+            }
+        }
     }
 
     #[test]

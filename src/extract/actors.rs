@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{Actor, Mention, MentionKind, Metadata, TitleUse};
-use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, NameKind};
+use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon, NameKind};
 use crate::text::{after_char, floor_boundary, Text};
 use crate::vocab;
 
@@ -25,6 +25,8 @@ pub struct Found {
     /// Sorted by start.
     pub mentions: Vec<Mention>,
     pub titles: Vec<TitleUse>,
+    /// The cue hits of the whole text, found once for all the rules that need them.
+    pub cues: CueHits,
 }
 
 impl Found {
@@ -198,9 +200,9 @@ struct Hits {
     descriptions: Vec<(Hit, ActorKind)>,
 }
 
-fn hits(lexicon: &Lexicon, class: CueClass, text: &str) -> Vec<Hit> {
+fn hits(lexicon: &Lexicon, cues: &CueHits, class: CueClass) -> Vec<Hit> {
     lexicon
-        .cue_hits(class, text)
+        .hits_in(cues, class)
         .into_iter()
         .map(|(h, _)| h)
         .collect()
@@ -303,14 +305,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             .iter()
             .any(|&(s, e)| s <= pos && pos < e)
     };
+    let cues = lexicon.all_cue_hits(t);
     let h = Hits {
-        titles: hits(lexicon, CueClass::Title, t),
-        honorifics: hits(lexicon, CueClass::Honorific, t),
-        agent_heads: hits(lexicon, CueClass::AgentHead, t),
-        locatives: hits(lexicon, CueClass::Locative, t),
-        speech: hits(lexicon, CueClass::Speech, t),
+        titles: hits(lexicon, &cues, CueClass::Title),
+        honorifics: hits(lexicon, &cues, CueClass::Honorific),
+        agent_heads: hits(lexicon, &cues, CueClass::AgentHead),
+        locatives: hits(lexicon, &cues, CueClass::Locative),
+        speech: hits(lexicon, &cues, CueClass::Speech),
         descriptions: lexicon
-            .cue_hits(CueClass::Description, t)
+            .hits_in(&cues, CueClass::Description)
             .into_iter()
             .filter_map(|(h, cues)| match cues.first() {
                 Some(Cue::Description(k)) => Some((h, *k)),
@@ -683,6 +686,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         actors: b.actors,
         mentions: b.mentions,
         titles,
+        cues,
     }
 }
 

@@ -37,12 +37,11 @@ static BYLINE: LazyLock<Regex> =
 /// A wire dateline opening a paragraph: a place in capitals, perhaps a country or a date after a
 /// comma, perhaps the agency in brackets, then a dash ("GENEVA (Reuters) -", "DUBAI, United Arab
 /// Emirates —", "KYIV, Ukraine, May 16 (Agency) –").
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[ \t]*\p{Lu}[\p{Lu}’'.\- ]{2,40}(?:,[ \t]*[\p{L}\d][\p{L}\d’'. ]{1,40}){0,2}(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:—|–|--?)[ \t]",
-    )
-    .expect("valid regex")
-});
+const DATELINE: &str = r"[ \t]*\p{Lu}[\p{Lu}’'.\- ]{2,40}(?:,[ \t]*[\p{L}\d][\p{L}\d’'. ]{1,40}){0,2}(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:—|–|--?)[ \t]";
+/// [`DATELINE`] at the start of a haystack of one line: anchored, so that a line that does not
+/// open with one is given up at once.
+static LINE_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{DATELINE}")).expect("valid regex"));
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{L}’'\-]*\.?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]+|(?:al|el|de|van|von|bin|ibn)(?:[\s-]\p{Lu}[\p{L}’'\-]+)))+")
         .expect("valid regex")
@@ -110,6 +109,31 @@ pub fn names_in(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The spans of datelines in `text`: those of `(?m)^` and [`DATELINE`], found line by line. No
+/// part of the pattern crosses a line end, so each line that could open with one (a capital after
+/// the indent, a dash somewhere) is searched alone and anchored: over a whole text the pattern's
+/// bounded Unicode classes make the regex engine fall back to its slowest mode.
+fn datelines(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let at = line_start;
+        line_start += line.len() + 1;
+        let opens_capital = line
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !opens_capital || !line.contains(['-', '—', '–']) {
+            continue;
+        }
+        if let Some(m) = LINE_DATELINE.find(line) {
+            spans.push((at + m.start(), at + m.end()));
+        }
+    }
+    spans
+}
+
 pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options) -> Metadata {
     let head_end = text
         .text
@@ -143,10 +167,10 @@ pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options
     }
     // Datelines: the first two letters of the place must both be capitals ("GENEVA", not
     // "Geneva talks -").
-    for m in DATELINE.find_iter(text.text) {
-        let lead = m.as_str().trim_start();
+    for (start, end) in datelines(text.text) {
+        let lead = text.text[start..end].trim_start();
         if lead.chars().take(2).all(char::is_uppercase) {
-            meta.dateline_spans.push((m.start(), m.end()));
+            meta.dateline_spans.push((start, end));
         }
     }
     // Credit lines anywhere: "X and Y contributed reporting", "Reporting by X", "X covers ...".
@@ -204,6 +228,18 @@ mod tests {
             Some("2024-04-03")
         );
         assert_eq!(find_date("ratio 45/13/2020"), None);
+    }
+
+    #[test]
+    fn datelines_line_by_line_as_in_the_whole_text() {
+        let text = "GENEVA (Reuters) - Talks began.\nDUBAI, United Arab Emirates — More.\n  KYIV, Ukraine, May 16 (Agency) – x\nGeneva talks - no\nNo dash here\n\nÉTAT, Qué — y";
+        let whole: Vec<(usize, usize)> = Regex::new(&format!("(?m)^{DATELINE}"))
+            .unwrap()
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        assert!(whole.len() >= 3, "{whole:?}");
+        assert_eq!(datelines(text), whole);
     }
 
     #[test]

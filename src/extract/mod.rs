@@ -193,6 +193,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
         actors,
         mentions,
         titles,
+        ..
     } = found;
     Extraction {
         hash: format!("{:x}", Sha256::digest(article.text.as_bytes())),

@@ -267,9 +267,9 @@ pub fn find(
         }
     };
     // One scan of the role cues serves the three rules below.
-    let role_hits = lexicon.cue_hits(CueClass::Role, t);
+    let role_hits = lexicon.hits_in(&found.cues, CueClass::Role);
     let heads: Vec<crate::lexicon::Hit> = lexicon
-        .cue_hits(CueClass::AgentHead, t)
+        .hits_in(&found.cues, CueClass::AgentHead)
         .into_iter()
         .map(|(h, _)| h)
         .collect();

@@ -353,7 +353,7 @@ pub fn find(
     let t = text.text;
     let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
         lexicon
-            .cue_hits(CueClass::Parties, t)
+            .hits_in(&found.cues, CueClass::Parties)
             .into_iter()
             .map(|(h, _)| h)
             .collect()
@@ -361,26 +361,26 @@ pub fn find(
         Vec::new()
     };
     let heads: Vec<Hit> = lexicon
-        .cue_hits(CueClass::AgentHead, t)
+        .hits_in(&found.cues, CueClass::AgentHead)
         .into_iter()
         .map(|(h, _)| h)
         .collect();
     let speech_hits: Vec<Hit> = lexicon
-        .cue_hits(CueClass::Speech, t)
+        .hits_in(&found.cues, CueClass::Speech)
         .into_iter()
         .map(|(h, _)| h)
         .collect();
-    let modifiers = lexicon.cue_hits(CueClass::Modifier, t);
+    let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
     let issues = lexicon.issues.find(t);
+    let efforts: Vec<Hit> = lexicon
+        .hits_in(&found.cues, CueClass::Effort)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
     // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
     // deal", "peace agreement", "agreement on a cease-fire").
-    let efforts: Vec<Hit> = lexicon
-        .cue_hits(CueClass::Effort, t)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
     let deals: Vec<Hit> = lexicon
-        .cue_hits(CueClass::Deal, t)
+        .hits_in(&found.cues, CueClass::Deal)
         .into_iter()
         .map(|(h, _)| h)
         .collect();
@@ -423,7 +423,7 @@ pub fn find(
             .or(Some("ceasefire"))
     };
     let stance_hits: Vec<StanceHit> = lexicon
-        .cue_hits(CueClass::Stance, t)
+        .hits_in(&found.cues, CueClass::Stance)
         .into_iter()
         .filter_map(|(hit, cues)| {
             cues.iter().find_map(|c| match c {
