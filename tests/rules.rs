@@ -152,3 +152,59 @@ fn the_noun_of_an_organisations_name_refers_back_to_it() {
         "{s:?}"
     );
 }
+
+/// Roles as "actor Role", sorted.
+fn roles(x: &Extraction) -> Vec<String> {
+    let mut out: Vec<String> = x
+        .participations
+        .iter()
+        .map(|p| format!("{} {:?}", x.actors[p.actor].label, p.role))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn who_signs_as_a_guarantor_is_a_guarantor_not_a_party() {
+    let x = read(
+        "Title\n\nIsrael rejected Turkish troops, since Turkey, together with the United States, Egypt and Qatar, signed the declaration as a guarantor of the deal.",
+    );
+    let r = roles(&x);
+    for state in ["Turkey", "United States", "Egypt", "Qatar"] {
+        assert!(r.contains(&format!("{state} Guarantor")), "{r:?}");
+        assert!(!r.contains(&format!("{state} Party")), "{r:?}");
+    }
+}
+
+#[test]
+fn a_role_denied_is_no_role() {
+    let x = read(
+        "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",
+    );
+    assert!(
+        !roles(&x).iter().any(|r| r.ends_with("Guarantor")),
+        "{:?}",
+        roles(&x)
+    );
+}
+
+#[test]
+fn a_name_is_not_coordinated_with_an_adjective_before_a_role_noun() {
+    let x = read(
+        "Title\n\nShe discussed the cease-fire with Israel and American mediation with a weekly paper.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"United States Mediator".to_string()), "{r:?}");
+    assert!(!r.contains(&"Israel Mediator".to_string()), "{r:?}");
+}
+
+#[test]
+fn carrying_messages_between_the_sides_is_mediation_and_offering_to_host_is_hosting() {
+    let x = read(
+        "Title\n\nIranian and American negotiators sat in separate rooms as Oman's foreign minister, Badr Albusaidi, carried messages between them. Ankara has offered to host further rounds.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Oman Mediator".to_string()), "{r:?}");
+    assert!(r.contains(&"Turkey Host".to_string()), "{r:?}");
+}

@@ -35,24 +35,7 @@ pub fn actor_list(
         let rest = &t[pos..limit];
         let trimmed = rest.trim_start();
         let mut skip = rest.len() - trimmed.len();
-        for filler in [
-            "and the ",
-            "and ",
-            "the ",
-            ", and ",
-            ", ",
-            "— ",
-            "– ",
-            ": ",
-            "(",
-            "as well as ",
-            "with ",
-            "both ",
-            "from ",
-            ",",
-            "—",
-            ":",
-        ] {
+        for filler in FILLERS {
             if trimmed.starts_with(filler) {
                 skip += filler.len();
                 break;
@@ -79,6 +62,57 @@ pub fn actor_list(
     }
     (out, pos)
 }
+
+/// Where the clause holding `pos` opens: after the last subordinating word ("since", "because",
+/// "while", "after", "as", "and", "but") that follows a comma or semicolon before it, else at the
+/// start of the sentence.
+fn clause_opening(t: &str, sentence_start: usize, pos: usize) -> usize {
+    let span = &t[sentence_start..pos];
+    let mut best = sentence_start;
+    for opener in [
+        ", since ",
+        ", because ",
+        ", while ",
+        ", after ",
+        ", as ",
+        "; ",
+        ", and ",
+        ", but ",
+    ] {
+        if let Some(p) = span.rfind(opener) {
+            best = best.max(sentence_start + p + opener.len());
+        }
+    }
+    best
+}
+
+/// What may stand between the names of a list, longest first where one starts another.
+const FILLERS: &[&str] = &[
+    ", together with the ",
+    ", together with ",
+    ", along with the ",
+    ", along with ",
+    ", as well as the ",
+    ", as well as ",
+    "and the ",
+    "and ",
+    "the ",
+    ", and ",
+    ", ",
+    "— ",
+    "– ",
+    ": ",
+    "(",
+    "as well as ",
+    "together with ",
+    "along with ",
+    "with ",
+    "both ",
+    "from ",
+    ",",
+    "—",
+    ":",
+];
 
 /// Words that may stand between an actor and a role cue after it.
 const GAP_WORDS: &[&str] = &[
@@ -202,7 +236,14 @@ fn actors_before(
     }
     let mut out = Vec::new();
     let mut cursor = end;
+    let mut first_kind = None;
     while let Some(m) = at(cursor) {
+        // "Egyptian and Qatari mediators" coordinates adjectives; in "the cease-fire with Israel
+        // and American mediation" the name before "and" is no mediator.
+        let kind = *first_kind.get_or_insert(m.kind);
+        if (kind == MentionKind::Demonym) != (m.kind == MentionKind::Demonym) {
+            break;
+        }
         if !out.contains(&m.actor) {
             out.push(m.actor);
         }
@@ -288,12 +329,28 @@ pub fn find(
         })
         .map(|(h, _)| h.end)
         .collect();
+    let negations: Vec<crate::lexicon::Hit> = lexicon
+        .hits_in(&found.cues, CueClass::Modifier)
+        .into_iter()
+        .filter(|(_, c)| c.contains(&Cue::Negation))
+        .map(|(h, _)| h)
+        .collect();
     for &(hit, cues) in &role_hits {
         let sentence = &text.sentences[text.sentence_of(hit.start)];
+        // "Türkiye has not been asked to serve as a guarantor": a role denied.
+        let denied = negations.iter().any(|n| {
+            n.end <= hit.start
+                && n.start >= sentence.start
+                && t[n.end..hit.start].split_whitespace().count() <= 5
+                && !t[n.end..hit.start].contains([',', ';'])
+        });
         for cue in cues {
             let Cue::Role { name, role, slot } = cue else {
                 continue;
             };
+            if denied && *role != Role::Party {
+                continue;
+            }
             let phrase = &t[hit.start..hit.end];
             match slot {
                 Slot::After => {
@@ -337,15 +394,19 @@ pub fn find(
                     let mut before = actors_before(t, hit.start, sentence.start, found, &heads);
                     // "The United Nations and IGAD also attended as observers": with "as ...",
                     // the subject that opens the sentence.
+                    // So with a clause that opens after "since", "because", "while", "after"
+                    // or "as" ("..., since Turkey, together with Egypt, signed the declaration as
+                    // a guarantor").
                     if before.is_empty() && phrase.to_lowercase().starts_with("as ") {
-                        let lead = t[sentence.start..hit.start].len()
-                            - t[sentence.start..hit.start]
+                        let clause_start = clause_opening(t, sentence.start, hit.start);
+                        let lead = t[clause_start..hit.start].len()
+                            - t[clause_start..hit.start]
                                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                                 .len();
-                        let first = found.mentions_in(sentence.start, hit.start).find(|m| {
+                        let first = found.mentions_in(clause_start, hit.start).find(|m| {
                             !m.locative && m.kind != MentionKind::Pronoun && !m.possessive
                         });
-                        if let Some(m) = first.filter(|m| m.start <= sentence.start + lead + 6) {
+                        if let Some(m) = first.filter(|m| m.start <= clause_start + lead + 6) {
                             before = actor_list(t, m.start, found, hit.start, false).0;
                         }
                     }
@@ -413,6 +474,20 @@ pub fn find(
             );
         }
     }
+    // "Turkey, together with Egypt, signed the declaration as a guarantor": who signs in another
+    // role in the same sentence is no party for signing.
+    let sentence_roles: Vec<(usize, usize, Role)> = out
+        .iter()
+        .map(|p| (text.sentence_of(p.evidence.start), p.actor, p.role))
+        .collect();
+    out.retain(|p| {
+        p.role != Role::Party || {
+            let s = text.sentence_of(p.evidence.start);
+            !sentence_roles
+                .iter()
+                .any(|&(s2, a, r)| s2 == s && a == p.actor && r != Role::Party)
+        }
+    });
     out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
 
     // The negotiation: its two main parties.
