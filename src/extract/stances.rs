@@ -818,11 +818,17 @@ pub fn find(
             // United States welcomed", not "Norway, one of ... along with Cuba, Brazil and Chile".
             let mut chain_end: Option<usize> = None;
             let plain_subject = holders.is_empty();
+            // A possessor skipped inside the chain ("the United States and Yemen's Houthi
+            // rebels"): its span does not break the coordination.
+            let mut possessor: Option<(usize, usize)> = None;
             for m in found
                 .mentions_in(s.start, sh.hit.start)
                 .filter(|_| plain_subject)
             {
                 if !is_subject(t, m, &heads) || (any_plain && m.possessive) {
+                    if m.possessive {
+                        possessor = Some((m.start, possessive_end(t, m.end).unwrap_or(m.end)));
+                    }
                     continue;
                 }
                 match chain_end {
@@ -831,7 +837,11 @@ pub fn find(
                         holders.push(m.actor);
                     }
                     Some(end) => {
-                        let gap = t[end.min(m.start)..m.start].trim();
+                        let end = end.min(m.start);
+                        let gap = match possessor.filter(|&(ps, pe)| ps >= end && pe <= m.start) {
+                            Some((ps, pe)) if t[pe..m.start].trim().is_empty() => t[end..ps].trim(),
+                            _ => t[end..m.start].trim(),
+                        };
                         if matches!(gap, "and" | "," | "and the" | ", and" | "or" | ", and the") {
                             holders.push(m.actor);
                             chain_end = Some(m.end);
@@ -913,7 +923,7 @@ pub fn find(
                         ]
                         .iter()
                         .any(|c| gap.contains(c));
-                        if !coordinated || gap.split_whitespace().count() > 12 {
+                        if !coordinated || gap.split_whitespace().count() > 8 {
                             continue;
                         }
                     }
