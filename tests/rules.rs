@@ -208,3 +208,24 @@ fn carrying_messages_between_the_sides_is_mediation_and_offering_to_host_is_host
     assert!(r.contains(&"Oman Mediator".to_string()), "{r:?}");
     assert!(r.contains(&"Turkey Host".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_pronoun_that_ends_the_clause_stands_for_the_issue_named_just_before() {
+    let x = read(
+        "Title\n\nOmar Haddad, an adviser in Syria's foreign ministry, spoke to us by phone from Damascus.\n\nQ: The prime minister wants the south demilitarised.\n\nA: We reject that completely. The Israeli strikes on our capital must stop.\n\nQ: Will you meet again?\n\nA: I don't make predictions.",
+    );
+    let s = stances(&x);
+    assert!(s.iter().any(|s| s.ends_with("oppose disarmament")), "{s:?}");
+    assert!(
+        s.iter().any(|s| s.ends_with("oppose military-escalation")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_followed_by_more_words_is_no_anaphor() {
+    // "that" opens a clause here; nothing before names an issue it could stand for anyway.
+    let x = read("Title\n\nThe talks resumed in Doha. Hamas rejected that claim on Sunday.");
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.starts_with("Hamas")), "{s:?}");
+}

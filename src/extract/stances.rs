@@ -1013,6 +1013,38 @@ pub fn find(
                 }
             }
         }
+        // "We reject that completely.", "Hamas accepted it.": a pronoun that ends the clause
+        // stands for the issue named last in the two sentences before.
+        let mut anaphor_rule = false;
+        if targets.is_empty() && sh.side == TargetSide::After && si > 0 {
+            let rest = t[sh.hit.end..s.end].trim_start();
+            let word_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let pronoun = matches!(&rest[..word_end], "that" | "this" | "it" | "them");
+            let tail = &rest[word_end..];
+            let clause_end = tail
+                .find(['.', ',', ';', '!', '?', '"', '”'])
+                .unwrap_or(tail.len());
+            let adverbs_only = tail[..clause_end]
+                .split_whitespace()
+                .all(|w| w.ends_with("ly") || matches!(w, "outright" | "again" | "too" | "now"))
+                && tail[..clause_end].split_whitespace().count() <= 2;
+            if pronoun && adverbs_only && clause_end < tail.len() {
+                let from = text.sentences[si.saturating_sub(2)].start;
+                if let Some(i) = issues
+                    .iter()
+                    .rev()
+                    .find(|i| i.end <= s.start && i.start >= from)
+                {
+                    for slug in lexicon.issues.values(i) {
+                        targets.push((Target::Issue(slug.clone()), None, false));
+                    }
+                    anaphor_rule = true;
+                    confidence = confidence.min(0.5);
+                }
+            }
+        }
         // "accepted the deal", "rejected the Egyptian proposal": the article's deal.
         let mut deal_rule = false;
         if targets.is_empty() && sh.side == TargetSide::After {
@@ -1062,13 +1094,14 @@ pub fn find(
                         end: sh.hit.end,
                     },
                     rule: format!(
-                        "{}/{}{}{}{}{}",
+                        "{}/{}{}{}{}{}{}",
                         sh.name,
                         rule,
                         if negated { "/negated" } else { "" },
                         if reversed { "/reversed" } else { "" },
                         if deal_rule { "/deal" } else { "" },
-                        if effort_rule { "/effort" } else { "" }
+                        if effort_rule { "/effort" } else { "" },
+                        if anaphor_rule { "/anaphor" } else { "" }
                     ),
                     confidence,
                 });
