@@ -229,3 +229,26 @@ fn a_pronoun_followed_by_more_words_is_no_anaphor() {
     let s = stances(&x);
     assert!(!s.iter().any(|s| s.starts_with("Hamas")), "{s:?}");
 }
+
+#[test]
+fn the_country_after_a_ministry_of_a_state_is_that_state() {
+    let x = read(
+        "Title\n\nThe Indian army said it would respond strongly. Pakistan's foreign ministry said the country remained \"committed to the faithful implementation of the ceasefire\".",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Pakistan support ceasefire".to_string()),
+        "{s:?}"
+    );
+    assert!(!s.contains(&"India support ceasefire".to_string()), "{s:?}");
+}
+
+#[test]
+fn a_deal_said_to_be_about_something_else_is_not_the_articles_deal() {
+    let x = read(
+        "Title\n\nThe two sides agreed a truce last year. In March, Aleksandar Vučić and Albin Kurti accepted an EU-drafted agreement on the path to normalisation.",
+    );
+    assert!(labels(&x).contains(&"Albin Kurti"), "{:?}", labels(&x));
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.contains("Kurti")), "{s:?}");
+}

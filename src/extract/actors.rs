@@ -612,13 +612,33 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         if b.covered(hit.start, hit.end) {
             continue;
         }
+        // "Pakistan's foreign ministry said the country ...": an organisation of a state named
+        // after the state's last mention stands for it.
+        let parent_state = |actor: usize| {
+            b.actors[actor]
+                .entry
+                .and_then(|e| lexicon.actors[e].parent)
+                .filter(|&p| lexicon.actors[p].kind == ActorKind::State)
+        };
         let found = b
             .mentions
             .iter()
             .rev()
             .filter(|m| m.end <= hit.start && !m.locative)
-            .find(|m| b.actors[m.actor].kind == *kind)
-            .map(|m| m.actor);
+            .find_map(|m| {
+                if b.actors[m.actor].kind == *kind {
+                    Some(Ok(m.actor))
+                } else if *kind == ActorKind::State {
+                    parent_state(m.actor).map(Err)
+                } else {
+                    None
+                }
+            });
+        let found = match found {
+            Some(Ok(actor)) => Some(actor),
+            Some(Err(entry)) => Some(b.actor_for_entry(entry)),
+            None => None,
+        };
         if let Some(actor) = found {
             b.mention(hit.start, hit.end, actor, MentionKind::Description, false);
             b.mentions.sort_by_key(|m| (m.start, m.end));

@@ -1066,7 +1066,17 @@ pub fn find(
                             matches!(*w, "to" | "on" | "for" | "with" | "in" | "from" | "by")
                         })
                 });
-                if adjacent {
+                // "an agreement on the path to normalisation": a deal said to be about something
+                // the issue scheme does not name is not the article's deal.
+                let about_else = d.is_some_and(|d| {
+                    let rest = t[d.end..scope_end.max(d.end)].trim_start();
+                    let word = rest.split_whitespace().next().unwrap_or("");
+                    matches!(word, "on" | "over" | "about" | "for" | "to")
+                        && !issues.iter().any(|i| {
+                            i.start >= d.end && i.start <= d.end + 40 && i.end <= scope_end
+                        })
+                });
+                if adjacent && !about_else {
                     targets.push((Target::Issue(slug.to_string()), None, false));
                     deal_rule = true;
                     confidence = confidence.min(0.5);
