@@ -232,6 +232,9 @@ pub enum Cue {
         name: String,
         role: Role,
         slot: Slot,
+        /// neg:minActors: the fewest actors a list after the cue must name ("the leaders of
+        /// Thailand and Cambodia" names parties; "the leaders of Thailand" does not).
+        min_actors: usize,
     },
     Locative,
     Reporting,
@@ -800,6 +803,10 @@ impl Lexicon {
                             Some("pair") => Slot::Pair,
                             _ => Slot::After,
                         },
+                        min_actors: strings(s, &vocab::neg("minActors"))
+                            .first()
+                            .and_then(|n| n.parse().ok())
+                            .unwrap_or(1),
                     },
                     "LocativeCue" => Cue::Locative,
                     "ReportingCue" => Cue::Reporting,

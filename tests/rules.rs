@@ -252,3 +252,21 @@ fn a_deal_said_to_be_about_something_else_is_not_the_articles_deal() {
     let s = stances(&x);
     assert!(!s.iter().any(|s| s.contains("Kurti")), "{s:?}");
 }
+
+#[test]
+fn the_leaders_of_two_states_are_parties_and_of_one_are_not() {
+    let x = read("Title\n\nThe leaders of Thailand and Cambodia met in Putrajaya for talks.");
+    let r = roles(&x);
+    assert!(
+        r.contains(&"Thailand Party".to_string()) && r.contains(&"Cambodia Party".to_string()),
+        "{r:?}"
+    );
+    let x = read("Title\n\nThe leaders of Thailand met in Bangkok on Monday.");
+    assert!(roles(&x).is_empty(), "{:?}", roles(&x));
+}
+
+#[test]
+fn a_title_before_a_noun_is_an_adjective() {
+    let x = read("Title\n\nThe three met at Seri Perdana, Anwar Ibrahim's official residence.");
+    assert!(!labels(&x).contains(&"Seri Perdana"), "{:?}", labels(&x));
+}

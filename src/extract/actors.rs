@@ -1007,8 +1007,50 @@ fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> 
         .iter()
         .filter(|x| x.start > end && x.start < end + 60 && x.end <= limit)
         .filter(|x| !t[end + 1..x.start].contains([',', '.', ';', '“', '"', '(']))
-        .find(|x| possessive_end(t, x.end).is_none())
+        .find(|x| possessive_end(t, x.end).is_none() && !modifies_noun(t, x.end))
         .copied()
+}
+
+/// Whether the title ending at `end` is an adjective before a noun ("Anwar's official
+/// residence", "the president's office"): a lower-case word follows that no post is followed by.
+fn modifies_noun(t: &str, end: usize) -> bool {
+    let Some(rest) = t[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase)
+        && !matches!(
+            word,
+            "of" | "for"
+                | "to"
+                | "at"
+                | "in"
+                | "on"
+                | "and"
+                | "or"
+                | "who"
+                | "which"
+                | "said"
+                | "says"
+                | "told"
+                | "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "from"
+                | "with"
+                | "since"
+                | "until"
+                | "under"
+                | "between"
+                | "general"
+        )
 }
 
 /// "Jordan's foreign minister, " before a name.

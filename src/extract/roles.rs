@@ -345,7 +345,13 @@ pub fn find(
                 && !t[n.end..hit.start].contains([',', ';'])
         });
         for cue in cues {
-            let Cue::Role { name, role, slot } = cue else {
+            let Cue::Role {
+                name,
+                role,
+                slot,
+                min_actors,
+            } = cue
+            else {
                 continue;
             };
             if denied && *role != Role::Party {
@@ -359,6 +365,9 @@ pub fn find(
                     }
                     let (list, _) =
                         actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
+                    if list.len() < *min_actors {
+                        continue;
+                    }
                     // A host is a state or organisation; a metonym for a capital names its state.
                     for &a in &list {
                         add(&mut out, a, *role, hit.start, hit.end, name, 0.8);
