@@ -32,6 +32,7 @@ pub const NAMED: &[(&str, &str)] = &[
         "documents-mentioning-actor",
         include_str!("../queries/documents-mentioning-actor.rq"),
     ),
+    ("events", include_str!("../queries/events.rq")),
     ("facts-about", include_str!("../queries/facts-about.rq")),
     ("mediators", include_str!("../queries/mediators.rq")),
     (
