@@ -103,7 +103,7 @@ fn has_object(t: &str, cue_end: usize, sentence_end: usize, objects: &[String]) 
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        objects.iter().any(|o| *o == w)
+        objects.contains(&w)
     })
 }
 
