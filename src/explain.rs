@@ -67,8 +67,34 @@ pub fn explain(x: &Extraction) -> String {
         let quote: String = s.quote.chars().take(80).collect();
         facts.push((
             s.evidence,
-            format!("statement {} said \"{}\"", label(s.speaker), quote),
+            format!(
+                "statement {} said \"{}\"{}",
+                label(s.speaker),
+                quote,
+                s.date
+                    .as_ref()
+                    .map(|d| format!(" on {d}"))
+                    .unwrap_or_default()
+            ),
             s.rule.to_string(),
+        ));
+    }
+    for e in &x.events {
+        let agents: Vec<&str> = e.agents.iter().map(|&a| label(a)).collect();
+        let date = e
+            .date
+            .as_ref()
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default();
+        facts.push((
+            e.evidence,
+            format!(
+                "event     {} {}{}",
+                agents.join(" and "),
+                e.event_type.to_lowercase(),
+                date
+            ),
+            format!("{} ({:.2})", e.rule, e.confidence),
         ));
     }
     facts.sort_by(|a, b| (a.0.sentence, a.0.start, &a.1).cmp(&(b.0.sentence, b.0.start, &b.1)));
@@ -118,5 +144,22 @@ mod tests {
         assert!(text.contains("⟦rejected⟧"), "{text}");
         assert!(text.contains("rule     reject/"), "{text}");
         assert!(text.contains("role      Egypt is Mediator"), "{text}");
+    }
+
+    #[test]
+    fn events_show_their_agent_type_and_date() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let article = Article {
+            text: "Israel recalled its team from Doha on Tuesday.".into(),
+            origin: "t".into(),
+            date: Some("2025-06-05".into()),
+            ..Article::default()
+        };
+        let text = super::explain(&extract(&article, &lexicon, &Options::default()));
+        assert!(
+            text.contains("event     Israel recall on 2025-06-03"),
+            "{text}"
+        );
+        assert!(text.contains("⟦recalled its team⟧"), "{text}");
     }
 }

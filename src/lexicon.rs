@@ -242,6 +242,13 @@ pub enum Cue {
     Deal,
     Parties,
     Effort,
+    Event {
+        name: String,
+        /// The local name of the neg:EventType individual ("Recall").
+        event_type: String,
+        /// Words one of which must follow the cue closely (neg:object); none: no such need.
+        objects: Vec<String>,
+    },
 }
 
 /// The classes of cue, each with an automaton of its own so that the longest phrase of one class
@@ -262,6 +269,7 @@ pub enum CueClass {
     Deal,
     Parties,
     Effort,
+    Event,
 }
 
 impl Cue {
@@ -283,6 +291,7 @@ impl Cue {
             Cue::Deal => CueClass::Deal,
             Cue::Parties => CueClass::Parties,
             Cue::Effort => CueClass::Effort,
+            Cue::Event { .. } => CueClass::Event,
         }
     }
 }
@@ -814,6 +823,22 @@ impl Lexicon {
                     "DealCue" => Cue::Deal,
                     "PartiesCue" => Cue::Parties,
                     "EffortCue" => Cue::Effort,
+                    "EventCue" => Cue::Event {
+                        name: name.clone(),
+                        event_type: get(s, &vocab::neg("eventType"))
+                            .iter()
+                            .filter_map(iri)
+                            .find_map(|t| t.strip_prefix(NEG))
+                            .map(str::to_string)
+                            .ok_or_else(|| LexiconError::Invalid {
+                                file: "cues.ttl".into(),
+                                message: format!("event cue <{s}> has no neg:eventType"),
+                            })?,
+                        objects: strings(s, &vocab::neg("object"))
+                            .iter()
+                            .map(|o| o.to_lowercase())
+                            .collect(),
+                    },
                     "Abbreviation" => {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;

@@ -83,10 +83,13 @@ enum P {
     PrefLabel,
     Speaker,
     Quote,
+    Agent,
+    EventType,
+    Issue,
 }
 
 impl P {
-    const ALL: [P; 35] = [
+    const ALL: [P; 38] = [
         P::Type,
         P::Identifier,
         P::Title,
@@ -122,6 +125,9 @@ impl P {
         P::PrefLabel,
         P::Speaker,
         P::Quote,
+        P::Agent,
+        P::EventType,
+        P::Issue,
     ];
 
     /// Namespace and local name.
@@ -162,6 +168,9 @@ impl P {
             P::PrefLabel => (SKOS, "prefLabel"),
             P::Speaker => (NEG, "speaker"),
             P::Quote => (NEG, "quote"),
+            P::Agent => (NEG, "agent"),
+            P::EventType => (NEG, "eventType"),
+            P::Issue => (NEG, "issue"),
         }
     }
 
@@ -308,6 +317,7 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
     used.extend(x.positions.iter().map(|p| p.evidence.sentence));
     used.extend(x.stances.iter().map(|p| p.evidence.sentence));
     used.extend(x.statements.iter().map(|p| p.evidence.sentence));
+    used.extend(x.events.iter().map(|p| p.evidence.sentence));
     used.sort();
     used.dedup();
     let sentences = Sentences {
@@ -361,6 +371,11 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
     for s in &x.statements {
         needed[s.speaker] = true;
     }
+    for e in &x.events {
+        for &a in &e.agents {
+            needed[a] = true;
+        }
+    }
     // Each actor's IRI as a node, made once.
     let actor_nodes: Vec<NamedNode> = x.actors.iter().map(|a| node(&a.iri)).collect();
     for (i, a) in x.actors.iter().enumerate() {
@@ -408,9 +423,14 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         if let Some(v) = &n.venue {
             g.text(&iri, P::Venue, v);
         }
+        if let Some(i) = &n.issue {
+            g.add(&iri, P::Issue, node(vocab::issue(i)));
+        }
         g.add(&iri, P::DerivedFrom, doc.clone());
         iri
     });
+    // Whether the negotiation's node is written (the article's, or one of the document's own).
+    let has_negotiation = x.negotiation.is_some() || !x.participations.is_empty();
     let negotiation = negotiation.unwrap_or_else(|| {
         let iri = node(vocab::id("negotiation", &format!("doc-{}", &x.hash[..16])));
         if !x.participations.is_empty() {
@@ -464,6 +484,9 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         g.text(&n, P::PostTitle, &p.title);
     }
     let mut issues_used: Vec<&str> = Vec::new();
+    if let Some(i) = x.negotiation.as_ref().and_then(|n| n.issue.as_deref()) {
+        issues_used.push(i);
+    }
     for s in &x.stances {
         let holder = &x.actors[s.holder];
         let target = match &s.target {
@@ -523,9 +546,35 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
         claim(&mut g, &n, "Statement", s.evidence.sentence, s.rule, None);
         g.add(&n, P::Speaker, actor_nodes[s.speaker].clone());
         g.text(&n, P::Quote, &s.quote);
-        if let Some(d) = &x.meta.date {
+        // The day the sentence says it was said, else the document's.
+        if let Some(d) = s.date.as_ref().or(x.meta.date.as_ref()) {
             g.add(&n, P::Date, date(d));
         }
+    }
+    for e in &x.events {
+        let n = node(vocab::id(
+            "event",
+            &short_hash(&[&x.hash, &e.event_type, &e.evidence.start.to_string()]),
+        ));
+        claim(
+            &mut g,
+            &n,
+            "Event",
+            e.evidence.sentence,
+            &e.rule,
+            Some(e.confidence),
+        );
+        g.add(&n, P::EventType, node(vocab::neg(&e.event_type)));
+        for &a in &e.agents {
+            g.add(&n, P::Agent, actor_nodes[a].clone());
+        }
+        if let Some(d) = &e.date {
+            g.add(&n, P::Date, date(d));
+        }
+        if has_negotiation {
+            g.add(&n, P::Negotiation, negotiation.clone());
+        }
+        g.text(&n, P::Cue, &x.text[e.evidence.start..e.evidence.end]);
     }
     sorted_quads(g, GraphName::NamedNode(doc))
 }

@@ -32,6 +32,7 @@ pub const NAMED: &[(&str, &str)] = &[
         "documents-mentioning-actor",
         include_str!("../queries/documents-mentioning-actor.rq"),
     ),
+    ("events", include_str!("../queries/events.rq")),
     ("facts-about", include_str!("../queries/facts-about.rq")),
     ("mediators", include_str!("../queries/mediators.rq")),
     (
@@ -145,7 +146,7 @@ pub enum ResultsFormat {
 
 /// Turns `NAME=VALUE` into a variable and a term. IRIs may be written `<...>`, in full, or with a
 /// project prefix (`actor:hamas`); bare values are read by the parameter's name: `issue=ceasefire`,
-/// `actor=hamas`, `doc=HASH`, `negotiation=hamas--israel`, `role=Mediator`, `polarity=Oppose`;
+/// `actor=hamas` (also `agent=`, `holder=` ...), `doc=HASH`, `negotiation=hamas--israel`, `role=Mediator`, `polarity=Oppose`;
 /// anything else is a plain string literal.
 pub fn parse_param(param: &str) -> Result<(Variable, Term), QueryError> {
     let (name, value) = param
@@ -178,7 +179,7 @@ fn param_term(name: &str, value: &str) -> Term {
     let iri = match name {
         "issue" if slug_ok => Some(vocab::issue(value)),
         "actor" | "holder" | "mediator" | "person" | "organization" | "speaker" | "party"
-        | "resource"
+        | "resource" | "agent"
             if slug_ok =>
         {
             Some(format!("{}{}", vocab::ACTOR, value))

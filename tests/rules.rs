@@ -261,7 +261,7 @@ fn the_leaders_of_two_states_are_parties_and_of_one_are_not() {
         r.contains(&"Thailand Party".to_string()) && r.contains(&"Cambodia Party".to_string()),
         "{r:?}"
     );
-    let x = read("Title\n\nThe leaders of Thailand met in Bangkok on Monday.");
+    let x = read("Title\n\nThe leaders of Thailand spoke on Monday.");
     assert!(roles(&x).is_empty(), "{:?}", roles(&x));
 }
 
@@ -269,4 +269,88 @@ fn the_leaders_of_two_states_are_parties_and_of_one_are_not() {
 fn a_title_before_a_noun_is_an_adjective() {
     let x = read("Title\n\nThe three met at Seri Perdana, Anwar Ibrahim's official residence.");
     assert!(!labels(&x).contains(&"Seri Perdana"), "{:?}", labels(&x));
+}
+
+/// Events as "agents type [date]" with actor labels.
+fn events(x: &Extraction) -> Vec<String> {
+    let mut out: Vec<String> = x
+        .events
+        .iter()
+        .map(|e| {
+            let agents: Vec<&str> = e
+                .agents
+                .iter()
+                .map(|&a| x.actors[a].label.as_str())
+                .collect();
+            let date = e
+                .date
+                .as_deref()
+                .map(|d| format!(" {d}"))
+                .unwrap_or_default();
+            format!("{} {}{}", agents.join(" and "), e.event_type, date)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+// The document date of `read` is Sunday 2025-06-01.
+
+#[test]
+fn a_recalled_team_is_a_recall_by_the_subject_on_the_day_named() {
+    let x = read("Title\n\nIsrael on Thursday recalled its negotiating team from Doha.");
+    assert_eq!(events(&x), ["Israel Recall 2025-05-29"]);
+    let x = read("Title\n\nIsrael pulled its delegation from the talks.");
+    assert_eq!(events(&x), ["Israel Recall"]);
+}
+
+#[test]
+fn a_delivered_response_and_a_proposal_are_events_of_their_subject() {
+    let x = read("Title\n\nHamas delivered its response to the mediators yesterday.");
+    assert_eq!(events(&x), ["Hamas Response 2025-05-31"]);
+    let x = read("Title\n\nEgypt presented a plan for the reconstruction of Gaza on May 28.");
+    assert_eq!(events(&x), ["Egypt Proposal 2025-05-28"]);
+}
+
+#[test]
+fn a_meeting_of_coordinated_subjects_is_one_event_with_both_agents() {
+    let x = read("Title\n\nSteve Witkoff and Benjamin Netanyahu met in Jerusalem on Monday night.");
+    assert_eq!(
+        events(&x),
+        ["Steve Witkoff and Benjamin Netanyahu Meeting 2025-05-26"]
+    );
+}
+
+#[test]
+fn a_release_needs_the_released_people_named() {
+    let x = read("Title\n\nHamas released three Israeli hostages on Saturday.");
+    assert_eq!(events(&x), ["Hamas Release 2025-05-31"]);
+    let x = read("Title\n\nHamas released a statement on Saturday.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
+
+#[test]
+fn a_prediction_a_condition_or_a_denial_is_no_event() {
+    for text in [
+        "Title\n\nIsrael would recall its team if the talks stalled.",
+        "Title\n\nOfficials said that if Hamas responds to the proposal, Israel will send a team.",
+        "Title\n\nIsrael plans to visit Cairo next week.",
+        "Title\n\nHamas may walk out of the talks.",
+        "Title\n\nHamas has not responded to the proposal.",
+        "Title\n\n\"We recalled our team,\" Netanyahu said.",
+    ] {
+        let x = read(text);
+        assert!(events(&x).is_empty(), "{text}: {:?}", events(&x));
+    }
+}
+
+#[test]
+fn a_statement_takes_the_day_its_sentence_names_else_the_document_date() {
+    let x = read("Title\n\nHamas said on Friday that the talks were over.");
+    let dates: Vec<Option<&str>> = x.statements.iter().map(|s| s.date.as_deref()).collect();
+    assert_eq!(dates, [Some("2025-05-30")]);
+    // A day inside what was said is not the day it was said.
+    let x = read("Title\n\n\"We met them on Tuesday,\" Hamas said.");
+    let dates: Vec<Option<&str>> = x.statements.iter().map(|s| s.date.as_deref()).collect();
+    assert_eq!(dates, [None]);
 }

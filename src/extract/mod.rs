@@ -6,9 +6,14 @@
 //!    (surnames, "Mr.", titles, descriptions, pronouns) resolved to its actor;
 //! 3. [`positions`]: the posts people hold, with the state or organisation of each;
 //! 4. [`roles`]: party, mediator, host, guarantor and observer roles in the negotiation;
-//! 5. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements.
+//! 5. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements;
+//! 6. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
+//!    the day the sentence names ([`dates`] resolves it against the document date), which also
+//!    dates the statements.
 
 pub mod actors;
+pub mod dates;
+pub mod events;
 pub mod metadata;
 pub mod positions;
 pub mod roles;
@@ -123,6 +128,21 @@ pub struct Statement {
     pub quote: String,
     pub evidence: Evidence,
     pub rule: &'static str,
+    /// `YYYY-MM-DD`: the day the sentence says it was said ("said on Thursday"), if it names one.
+    pub date: Option<String>,
+}
+
+/// Something actors did, of a kind of neg:EventType.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub agents: Vec<usize>,
+    /// The local name of the neg:EventType individual ("Recall").
+    pub event_type: String,
+    /// `YYYY-MM-DD`, when the sentence names the day.
+    pub date: Option<String>,
+    pub evidence: Evidence,
+    pub rule: String,
+    pub confidence: f32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -166,6 +186,7 @@ pub struct Extraction {
     pub participations: Vec<Participation>,
     pub stances: Vec<Stance>,
     pub statements: Vec<Statement>,
+    pub events: Vec<Event>,
     pub lexicon_version: String,
 }
 
@@ -183,12 +204,23 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
     let meta = metadata::read(article, &text, lexicon, options);
     let found = actors::find(&text, lexicon, &meta);
     let positions = positions::find(&text, lexicon, &found);
-    let (negotiation, participations) = roles::find(&text, lexicon, &found, &positions);
+    let (mut negotiation, participations) = roles::find(&text, lexicon, &found, &positions);
     let parties = negotiation
         .as_ref()
         .map(|n| stances::party_holders(&found, n, &positions))
         .unwrap_or_default();
-    let (stances, statements) = stances::find(&text, lexicon, &found, &parties);
+    let (stances, mut statements, deal_issue) = stances::find_all(&text, lexicon, &found, &parties);
+    if let Some(n) = negotiation.as_mut() {
+        n.issue = deal_issue;
+    }
+    let date_spans = dates::find(text.text, dates::parse(meta.date.as_deref()));
+    if !date_spans.is_empty() {
+        let quotes = stances::quote_spans(text.text);
+        for s in &mut statements {
+            s.date = statement_date(&text, &date_spans, &quotes, s);
+        }
+    }
+    let events = events::find(&text, lexicon, &found, &parties, &date_spans);
     let actors::Found {
         actors,
         mentions,
@@ -209,6 +241,28 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
         participations,
         stances,
         statements,
+        events,
         lexicon_version: lexicon.version.clone(),
     }
+}
+
+/// The day a statement's sentence says it was said: the nearest date of the sentence outside
+/// the words said (for reported speech, a date right after the verb counts: "said on Thursday
+/// that"), never one inside a quote.
+fn statement_date(
+    text: &Text,
+    spans: &[dates::DateSpan],
+    quotes: &[(usize, usize)],
+    s: &Statement,
+) -> Option<String> {
+    let t = text.text;
+    let sentence = &text.sentences[s.evidence.sentence];
+    let e = s.evidence;
+    dates::nearest(spans, sentence.start, sentence.end, e.start, |d| {
+        let outside = d.end <= e.start || d.start >= e.end;
+        let after_verb = s.rule == "reported-speech"
+            && d.start >= e.start
+            && t[e.start..d.start].split_whitespace().count() <= 3;
+        (outside || after_verb) && !quotes.iter().any(|&(qs, qe)| qs <= d.start && d.end <= qe)
+    })
 }

@@ -27,7 +27,7 @@ struct StanceHit<'a> {
 }
 
 /// Words that may stand between a subject and its verb ("Hamas has repeatedly rejected").
-const AUXILIARIES: &[&str] = &[
+pub(super) const AUXILIARIES: &[&str] = &[
     "has",
     "have",
     "had",
@@ -73,7 +73,7 @@ const AUXILIARIES: &[&str] = &[
 /// The actors named as the subject right before a cue ("Hamas has rejected", "the American side
 /// wants", "Iran and the United States have agreed to"), with nothing but auxiliaries, adverbs
 /// and agent nouns between the last of them and the cue.
-fn adjacent_subject(
+pub(super) fn adjacent_subject(
     t: &str,
     found: &Found,
     heads: &[Hit],
@@ -144,6 +144,99 @@ fn adjacent_subject(
     subject
 }
 
+/// Whether some mention in `from..to` that may be a subject is no possessor: then a possessor
+/// ("Britain's prime minister, Keir Starmer") is no subject.
+pub(super) fn any_plain_subject(
+    t: &str,
+    found: &Found,
+    heads: &[Hit],
+    from: usize,
+    to: usize,
+) -> bool {
+    found
+        .mentions_in(from, to)
+        .any(|m| !m.possessive && is_subject(t, m, heads))
+}
+
+/// The subject of a clause: the first actor named in `from..cue_start` that may be a subject,
+/// with those coordinated to it ("Egypt, Qatar and the United States welcomed", not "Norway, one
+/// of ... along with Cuba, Brazil and Chile"); a possessor only when `any_plain` is false.
+pub(super) fn clause_subject(
+    t: &str,
+    found: &Found,
+    heads: &[Hit],
+    from: usize,
+    cue_start: usize,
+    any_plain: bool,
+) -> Vec<usize> {
+    let mut holders = Vec::new();
+    let mut chain_end: Option<usize> = None;
+    // A possessor skipped inside the chain ("the United States and Yemen's Houthi rebels"): its
+    // span does not break the coordination.
+    let mut possessor: Option<(usize, usize)> = None;
+    for m in found.mentions_in(from, cue_start) {
+        if !is_subject(t, m, heads) || (any_plain && m.possessive) {
+            if m.possessive {
+                possessor = Some((m.start, possessive_end(t, m.end).unwrap_or(m.end)));
+            }
+            continue;
+        }
+        match chain_end {
+            None => {
+                chain_end = Some(m.end);
+                holders.push(m.actor);
+            }
+            Some(end) => {
+                let end = end.min(m.start);
+                let gap = match possessor.filter(|&(ps, pe)| ps >= end && pe <= m.start) {
+                    Some((ps, pe)) if t[pe..m.start].trim().is_empty() => t[end..ps].trim(),
+                    _ => t[end..m.start].trim(),
+                };
+                if matches!(gap, "and" | "," | "and the" | ", and" | "or" | ", and the") {
+                    holders.push(m.actor);
+                    chain_end = Some(m.end);
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    holders
+}
+
+/// Whether a cue at `cue_start` stands in a conditional clause: a condition cue ("if", "unless")
+/// before it in its clause (or its quote), with no comma between, or anywhere before it in the
+/// sentence with no comma between.
+pub(super) fn conditional(
+    t: &str,
+    modifiers: &[(Hit, &[Cue])],
+    sentence_start: usize,
+    clause_start: usize,
+    cue_start: usize,
+) -> bool {
+    modifiers.iter().any(|(h, c)| {
+        c.contains(&Cue::Condition)
+            && h.start >= clause_start
+            && h.end <= cue_start
+            && !t[h.end..cue_start].contains([',', ';'])
+    }) || modifiers.iter().any(|(h, c)| {
+        c.contains(&Cue::Condition)
+            && h.start >= sentence_start
+            && h.end <= cue_start
+            && !t[h.end..cue_start].contains(',')
+    })
+}
+
+/// Whether a hedge ("may", "expected to") stands just before a cue, in its clause.
+pub(super) fn hedged(modifiers: &[(Hit, &[Cue])], clause_start: usize, cue_start: usize) -> bool {
+    modifiers.iter().any(|(h, c)| {
+        c.contains(&Cue::Hedge)
+            && h.end <= cue_start
+            && cue_start - h.end <= 12
+            && h.start >= clause_start
+    })
+}
+
 /// The bracket around a mention that is an acronym or short name given in brackets after a
 /// longer one ("the Congo River Alliance/March 23 Movement (AFC/M23)"): the positions of the
 /// opening bracket and just after the closing one.
@@ -174,7 +267,7 @@ struct Speech {
     content_end: usize,
 }
 
-fn quote_spans(t: &str) -> Vec<(usize, usize)> {
+pub(super) fn quote_spans(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut straight_open: Option<usize> = None;
@@ -264,7 +357,7 @@ fn interview_answers(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<(usiz
     answers
 }
 
-fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
+pub(super) fn is_subject(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
     if m.locative {
         return false;
     }
@@ -350,6 +443,18 @@ pub fn find(
     found: &Found,
     parties: &PartyHolders,
 ) -> (Vec<Stance>, Vec<Statement>) {
+    let (stances, statements, _) = find_all(text, lexicon, found, parties);
+    (stances, statements)
+}
+
+/// Stances and statements, and the issue the article's deal is about when the article names one
+/// ("cease-fire deal", "agreement on a cease-fire").
+pub fn find_all(
+    text: &Text,
+    lexicon: &Lexicon,
+    found: &Found,
+    parties: &PartyHolders,
+) -> (Vec<Stance>, Vec<Statement>, Option<String>) {
     let t = text.text;
     let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
         lexicon
@@ -413,15 +518,12 @@ pub fn find(
                 }
             }
         }
-        // An article that never says what its deal is about: a deal that stops the fighting,
-        // which the issue scheme files under cease-fire.
-        counts
-            .iter()
-            .rev()
-            .max_by_key(|c| c.0)
-            .map(|c| c.1)
-            .or(Some("ceasefire"))
+        counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
     };
+    let named_deal_issue = deal_issue.map(str::to_string);
+    // An article that never says what its deal is about: a deal that stops the fighting, which
+    // the issue scheme files under cease-fire.
+    let deal_issue = deal_issue.or(Some("ceasefire"));
     let stance_hits: Vec<StanceHit> = lexicon
         .hits_in(&found.cues, CueClass::Stance)
         .into_iter()
@@ -627,6 +729,7 @@ pub fn find(
                     end: q.end,
                 },
                 rule: "quote",
+                date: None,
             });
         }
     }
@@ -650,6 +753,7 @@ pub fn find(
                         end: sp.content_end,
                     },
                     rule: "reported-speech",
+                    date: None,
                 });
             }
         }
@@ -671,28 +775,16 @@ pub fn find(
             .map_or(s.start, |p| after_char(t, s.start + p));
         let quote = in_quote(sh.hit.start).map(|i| &quote_info[i]);
         // Conditional clauses, hedged predictions.
-        let conditional = modifiers.iter().any(|(h, c)| {
-            c.contains(&Cue::Condition)
-                && h.start >= clause_start.max(quote.map_or(0, |q| q.start))
-                && h.end <= sh.hit.start
-                && !t[h.end..sh.hit.start].contains([',', ';'])
-        }) || modifiers.iter().any(|(h, c)| {
-            c.contains(&Cue::Condition)
-                && h.start >= s.start
-                && h.end <= sh.hit.start
-                && !t[h.end..sh.hit.start].contains(',')
-        });
-        if conditional {
+        if conditional(
+            t,
+            &modifiers,
+            s.start,
+            clause_start.max(quote.map_or(0, |q| q.start)),
+            sh.hit.start,
+        ) {
             continue;
         }
-        let hedged = quote.is_none()
-            && modifiers.iter().any(|(h, c)| {
-                c.contains(&Cue::Hedge)
-                    && h.end <= sh.hit.start
-                    && sh.hit.start - h.end <= 12
-                    && h.start >= clause_start
-            });
-        if hedged {
+        if quote.is_none() && hedged(&modifiers, clause_start, sh.hit.start) {
             continue;
         }
         // Polarity: negation just before, denial in the clause, chains of cues.
@@ -791,10 +883,7 @@ pub fn find(
         } else {
             // The subject of the clause: the first actor named before the cue, with those
             // coordinated to it.
-            // A possessor ("Britain's prime minister, Keir Starmer") only when nothing else is named.
-            let any_plain = found
-                .mentions_in(s.start, sh.hit.start)
-                .any(|m| !m.possessive && is_subject(t, m, &heads));
+            let any_plain = any_plain_subject(t, found, &heads, s.start, sh.hit.start);
             // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
             let described = party_hits.iter().find(|p| {
                 p.start >= clause_start
@@ -814,42 +903,8 @@ pub fn find(
                     parties.parties.clone()
                 };
             }
-            // The chain of coordinated names that starts with the first: "Egypt, Qatar and the
-            // United States welcomed", not "Norway, one of ... along with Cuba, Brazil and Chile".
-            let mut chain_end: Option<usize> = None;
-            let plain_subject = holders.is_empty();
-            // A possessor skipped inside the chain ("the United States and Yemen's Houthi
-            // rebels"): its span does not break the coordination.
-            let mut possessor: Option<(usize, usize)> = None;
-            for m in found
-                .mentions_in(s.start, sh.hit.start)
-                .filter(|_| plain_subject)
-            {
-                if !is_subject(t, m, &heads) || (any_plain && m.possessive) {
-                    if m.possessive {
-                        possessor = Some((m.start, possessive_end(t, m.end).unwrap_or(m.end)));
-                    }
-                    continue;
-                }
-                match chain_end {
-                    None => {
-                        chain_end = Some(m.end);
-                        holders.push(m.actor);
-                    }
-                    Some(end) => {
-                        let end = end.min(m.start);
-                        let gap = match possessor.filter(|&(ps, pe)| ps >= end && pe <= m.start) {
-                            Some((ps, pe)) if t[pe..m.start].trim().is_empty() => t[end..ps].trim(),
-                            _ => t[end..m.start].trim(),
-                        };
-                        if matches!(gap, "and" | "," | "and the" | ", and" | "or" | ", and the") {
-                            holders.push(m.actor);
-                            chain_end = Some(m.end);
-                        } else {
-                            break;
-                        }
-                    }
-                }
+            if holders.is_empty() {
+                holders = clause_subject(t, found, &heads, s.start, sh.hit.start, any_plain);
             }
             rule.push_str("clause-subject");
         }
@@ -1118,5 +1173,5 @@ pub fn find(
             }
         }
     }
-    (stances, statements)
+    (stances, statements, named_deal_issue)
 }

@@ -162,7 +162,7 @@ def shacl(data, prefixes):
 def test_the_shapes_are_shacl_that_pyshacl_reads():
     shapes = rdflib.Graph().parse(SHAPES, format="turtle")
     node_shapes = set(shapes.subjects(rdflib.RDF.type, SH.NodeShape))
-    assert len(node_shapes) == 7
+    assert len(node_shapes) == 8
     # each node shape has targets and property shapes with a path
     for s in node_shapes:
         assert set(shapes.objects(s, SH.targetClass))
