@@ -354,3 +354,15 @@ fn a_statement_takes_the_day_its_sentence_names_else_the_document_date() {
     let dates: Vec<Option<&str>> = x.statements.iter().map(|s| s.date.as_deref()).collect();
     assert_eq!(dates, [None]);
 }
+
+#[test]
+fn an_evaluation_in_scare_quotes_is_the_subjects_and_of_the_deal_named_before() {
+    let x = read(
+        "Title\n\nHamas and Israel discussed a cease-fire deal. Itamar Ben-Gvir called the emerging deal \"a surrender\".",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Itamar Ben-Gvir oppose ceasefire".to_string()),
+        "{s:?}"
+    );
+}

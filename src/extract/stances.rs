@@ -850,7 +850,12 @@ pub fn find_all(
             holders = quote_subject;
             rule.push_str("quote-subject");
             confidence = 0.7;
-        } else if let (Some(q), false) = (quote, speech_in_quote) {
+        } else if let (Some(q), false) = (
+            // A quote nobody is said to speak (scare quotes: "called the deal 'a surrender'")
+            // is the clause subject's.
+            quote.filter(|q| !q.speaker.is_empty()),
+            speech_in_quote,
+        ) {
             holders = q.speaker.clone();
             rule.push_str("quote");
             confidence = 0.8;
@@ -1038,12 +1043,25 @@ pub fn find_all(
                 }
             }
             TargetSide::IssueBefore => {
-                if let Some(i) = issues.iter().rev().find(|i| {
-                    i.end <= sh.hit.start
-                        && i.start >= clause_start.max(speech.map_or(0, |sp| sp.content_start))
-                }) {
+                let from = clause_start.max(speech.map_or(0, |sp| sp.content_start));
+                if let Some(i) = issues
+                    .iter()
+                    .rev()
+                    .find(|i| i.end <= sh.hit.start && i.start >= from)
+                {
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), None, false));
+                    }
+                } else if let Some(slug) = deal_issue {
+                    // "called the emerging deal 'a surrender'": an evaluation of the deal.
+                    let named = deals.iter().any(|d| {
+                        d.end <= sh.hit.start
+                            && d.start >= from
+                            && t[d.end..sh.hit.start].split_whitespace().count() <= 3
+                    });
+                    if named {
+                        targets.push((Target::Issue(slug.to_string()), None, false));
+                        confidence = confidence.min(0.5);
                     }
                 }
             }
