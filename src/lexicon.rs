@@ -218,6 +218,8 @@ pub enum Cue {
         side: TargetSide,
         /// Inside a quote the speaker holds it even when a subject is named ("X must ...").
         speaker_held: bool,
+        /// neg:reach: how many words may stand between the cue and an issue after it.
+        reach: usize,
     },
     Negation,
     Condition,
@@ -781,6 +783,10 @@ impl Lexicon {
                         speaker_held: strings(s, &vocab::neg("heldBy"))
                             .iter()
                             .any(|h| h == "speaker"),
+                        reach: strings(s, &vocab::neg("reach"))
+                            .first()
+                            .and_then(|n| n.parse().ok())
+                            .unwrap_or(10),
                     },
                     "NegationCue" => Cue::Negation,
                     "ConditionCue" => Cue::Condition,

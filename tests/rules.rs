@@ -366,3 +366,15 @@ fn an_evaluation_in_scare_quotes_is_the_subjects_and_of_the_deal_named_before() 
         "{s:?}"
     );
 }
+
+#[test]
+fn will_not_reaches_only_the_verb_after_it() {
+    let x = read(
+        "Title\n\nHamas said it wanted guarantees that the war would not resume once the hostages are freed.",
+    );
+    let s = stances(&x);
+    assert!(
+        !s.contains(&"Hamas oppose hostage-release".to_string()),
+        "{s:?}"
+    );
+}

@@ -24,6 +24,7 @@ struct StanceHit<'a> {
     polarity: Polarity,
     side: TargetSide,
     speaker_held: bool,
+    reach: usize,
 }
 
 /// Words that may stand between a subject and its verb ("Hamas has repeatedly rejected").
@@ -534,12 +535,14 @@ pub fn find_all(
                     polarity,
                     side,
                     speaker_held,
+                    reach,
                 } => Some(StanceHit {
                     hit,
                     name,
                     polarity: *polarity,
                     side: *side,
                     speaker_held: *speaker_held,
+                    reach: *reach,
                 }),
                 _ => None,
             })
@@ -963,7 +966,7 @@ pub fn find_all(
                         let gap = t[sh.hit.end..i.start].trim_end();
                         let words = gap.split_whitespace().count();
                         if (gap.ends_with(" and") || gap.ends_with(" or")) && words >= 2
-                            || words > 10
+                            || words > sh.reach
                         {
                             break;
                         }
