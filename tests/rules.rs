@@ -378,3 +378,14 @@ fn will_not_reaches_only_the_verb_after_it() {
         "{s:?}"
     );
 }
+
+#[test]
+fn names_holding_a_cue_word_break_nothing() {
+    // "Support" of "Rapid Support Forces" is an effort noun; "backed" inside a bracket is a cue.
+    for text in [
+        "Title\n\nThe army welcomed the Rapid Support Forces.",
+        "Title\n\nFighters of the March 23 Movement (M23-backed) rejected the truce.",
+    ] {
+        let _ = read(text);
+    }
+}

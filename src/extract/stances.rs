@@ -93,7 +93,7 @@ pub(super) fn adjacent_subject(
         gap_start = e;
     }
     // "the March 23 Movement (AFC/M23) today signed": past the bracket that closes an acronym.
-    let alias = bracketed_alias(t, m.start, m.end);
+    let alias = bracketed_alias(t, m.start, m.end).filter(|&(_, close)| close <= cue_start);
     if let Some((_, close)) = alias {
         gap_start = close;
     }
@@ -1077,8 +1077,10 @@ pub fn find_all(
                 let gap = &t[sh.hit.end..e.start];
                 let near = gap.split_whitespace().count() <= 4 && !gap.contains([',', ';', '.']);
                 let owner = found.mentions_in(sh.hit.end, e.start).last().filter(|m| {
+                    // A name may hold the noun ("Rapid Support Forces"): then it is no owner.
                     let tail = possessive_end(t, m.end).unwrap_or(m.end);
-                    t[tail..e.start].trim().is_empty()
+                    tail <= e.start
+                        && t[tail..e.start].trim().is_empty()
                         && !m.locative
                         && m.kind != MentionKind::Pronoun
                         && !holders.contains(&m.actor)
