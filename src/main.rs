@@ -14,10 +14,6 @@ use clap::Parser;
 
 use cli::{Cli, Command, ExtractOptions, RemoteArgs};
 
-/// Extraction and mapping make and drop many small strings: mimalloc serves them faster than the
-/// system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use negograph::backend::Backend;
 use negograph::export::{self, RdfSyntax};
 use negograph::extract::Options;

@@ -30,11 +30,6 @@ use negograph::pipeline;
 use negograph::query::{self, ResultsFormat};
 use negograph::store::{BulkOptions, BulkWriter, Store};
 
-/// Extraction and mapping make and drop many small strings: mimalloc serves them faster than the
-/// system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "negograph-bench",
