@@ -389,3 +389,16 @@ fn names_holding_a_cue_word_break_nothing() {
         let _ = read(text);
     }
 }
+
+#[test]
+fn inside_a_relative_clause_the_subject_is_its_own() {
+    let x = read(
+        "Title\n\nIran suspended cooperation with the International Atomic Energy Agency, whose director general, Rafael Grossi, has repeatedly called for talks on inspections.",
+    );
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.starts_with("Iran ")), "{s:?}");
+    assert!(
+        s.iter().any(|s| s.starts_with("Rafael Grossi support")),
+        "{s:?}"
+    );
+}

@@ -891,7 +891,22 @@ pub fn find_all(
         } else {
             // The subject of the clause: the first actor named before the cue, with those
             // coordinated to it.
-            let any_plain = any_plain_subject(t, found, &heads, s.start, sh.hit.start);
+            // Inside a relative clause the subject is its own: "the agency, whose director
+            // general, Rafael Grossi, has called for" (Grossi), "Rafael Grossi, who has called
+            // for" (the name before "who"), not the sentence's first actor.
+            let head = &t[s.start..sh.hit.start];
+            let subject_from = if let Some(p) = head.rfind(", whose ") {
+                s.start + p + ", whose ".len()
+            } else if let Some(p) = head.rfind(", who ") {
+                found
+                    .mentions_in(s.start, s.start + p)
+                    .filter(|m| m.end == s.start + p && !m.possessive)
+                    .last()
+                    .map_or(s.start, |m| m.start)
+            } else {
+                s.start
+            };
+            let any_plain = any_plain_subject(t, found, &heads, subject_from, sh.hit.start);
             // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
             let described = party_hits.iter().find(|p| {
                 p.start >= clause_start
@@ -912,7 +927,7 @@ pub fn find_all(
                 };
             }
             if holders.is_empty() {
-                holders = clause_subject(t, found, &heads, s.start, sh.hit.start, any_plain);
+                holders = clause_subject(t, found, &heads, subject_from, sh.hit.start, any_plain);
             }
             rule.push_str("clause-subject");
         }
