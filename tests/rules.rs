@@ -402,3 +402,28 @@ fn inside_a_relative_clause_the_subject_is_its_own() {
         "{s:?}"
     );
 }
+
+#[test]
+fn relief_from_sanctions_is_their_undoing() {
+    let s = stances(&read("Title\n\nIran demanded sanctions relief on Monday."));
+    assert!(s.contains(&"Iran oppose sanctions".to_string()), "{s:?}");
+    let s = stances(&read(
+        "Title\n\n\"The Netherlands will not accept any easing of sanctions,\" a spokeswoman said.",
+    ));
+    assert!(
+        s.contains(&"Netherlands support sanctions".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn an_opening_prepositional_phrase_holds_no_subject() {
+    let s = stances(&read(
+        "Title\n\nAt talks hosted by the Saudi government in Jeddah, Ukraine's delegation accepted an immediate cease-fire.",
+    ));
+    assert!(
+        s.contains(&"Ukraine support ceasefire".to_string()),
+        "{s:?}"
+    );
+    assert!(!s.iter().any(|s| s.starts_with("Saudi Arabia")), "{s:?}");
+}

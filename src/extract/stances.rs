@@ -238,6 +238,38 @@ pub(super) fn hedged(modifiers: &[(Hit, &[Cue])], clause_start: usize, cue_start
     })
 }
 
+/// Where a sentence's opening prepositional phrase ends ("At talks hosted by the Saudi
+/// government in Jeddah on March 11, Ukraine's delegation ... accepted"): after its comma, when
+/// the sentence opens with a preposition and the comma comes before `cue_start`.
+fn opening_phrase_end(t: &str, sentence_start: usize, cue_start: usize) -> Option<usize> {
+    let head = t[sentence_start..cue_start].trim_start();
+    let lead = cue_start - sentence_start - head.len();
+    let first = head.split(|c: char| !c.is_alphabetic()).next()?;
+    let preposition = matches!(
+        first,
+        "At" | "In"
+            | "During"
+            | "After"
+            | "Before"
+            | "On"
+            | "Under"
+            | "With"
+            | "Following"
+            | "Despite"
+            | "Since"
+            | "Amid"
+            | "From"
+            | "Without"
+            | "Throughout"
+            | "Ahead"
+    );
+    if !preposition {
+        return None;
+    }
+    head.find(", ")
+        .map(|p| sentence_start + lead + p + ", ".len())
+}
+
 /// The bracket around a mention that is an acronym or short name given in brackets after a
 /// longer one ("the Congo River Alliance/March 23 Movement (AFC/M23)"): the positions of the
 /// opening bracket and just after the closing one.
@@ -904,7 +936,7 @@ pub fn find_all(
                     .last()
                     .map_or(s.start, |m| m.start)
             } else {
-                s.start
+                opening_phrase_end(t, s.start, sh.hit.start).unwrap_or(s.start)
             };
             let any_plain = any_plain_subject(t, found, &heads, subject_from, sh.hit.start);
             // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
@@ -1013,7 +1045,9 @@ pub fn find_all(
                     // "wants the sanctions lifted", "a freeze on enrichment": the issue's undoing.
                     let reversed = modifiers.iter().any(|(h, c)| {
                         c.contains(&Cue::Reversal)
-                            && ((h.end <= i.start
+                            // "sanctions relief", "easing of sanctions": inside the phrase.
+                            && ((h.start >= i.start && h.end <= i.end)
+                                || (h.end <= i.start
                                 && h.start >= sh.hit.end
                                 && t[h.end..i.start].split_whitespace().count() <= 3)
                                 || (h.start >= i.end
