@@ -427,3 +427,16 @@ fn an_opening_prepositional_phrase_holds_no_subject() {
     );
     assert!(!s.iter().any(|s| s.starts_with("Saudi Arabia")), "{s:?}");
 }
+
+#[test]
+fn a_host_named_by_its_government_and_a_facilitation_team() {
+    let x = read(
+        "Title\n\nThe ceremony was hosted by the Government of Barbados. The Norwegian facilitation team was led by a special envoy.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Barbados Host".to_string()), "{r:?}");
+    assert!(
+        r.contains(&"Norway Mediator".to_string()) && !r.contains(&"Norway Party".to_string()),
+        "{r:?}"
+    );
+}

@@ -88,6 +88,10 @@ fn clause_opening(t: &str, sentence_start: usize, pos: usize) -> usize {
 
 /// What may stand between the names of a list, longest first where one starts another.
 const FILLERS: &[&str] = &[
+    // "hosted by the Government of Barbados": the government stands for its state.
+    "the Government of the ",
+    "the Government of ",
+    "the government of ",
     ", together with the ",
     ", together with ",
     ", along with the ",
