@@ -359,11 +359,14 @@ fn during_a_bulk_ingest_a_second_writer_is_refused_and_readers_see_whole_documen
     writer_refused_and_readers_see_whole_documents(&["--bulk", "--bulk-commit", "5000"]);
 }
 
-/// Runs an ingest of 300 articles in `mode` while other writers try the store (each is refused
+/// Runs an ingest of 1,000 articles in `mode` while other writers try the store (each is refused
 /// in one line naming the ingest) and readers export it (each export holds whole documents).
 fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
+    // Enough articles that the ingest outlasts the refused writers and at least one export even
+    // as extraction gets faster (300 were no longer always enough).
+    const ARTICLES: u64 = 1000;
     let dir = tempfile::tempdir().unwrap();
-    let files = corpus_dir(dir.path(), 12, 300);
+    let files = corpus_dir(dir.path(), 12, ARTICLES);
     let store = dir.path().join("busy");
     let mut args = vec!["ingest", "--quiet"];
     args.extend(mode);
@@ -461,7 +464,7 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
     let done = ingest.wait_with_output().unwrap();
     assert!(done.status.success(), "{}", stderr(&done));
     let whole = by_graph(&export(&store).expect("final export"));
-    assert_eq!(whole.len(), 300);
+    assert_eq!(whole.len() as u64, ARTICLES);
     let during: Vec<_> = snapshots.iter().filter(|(_, running)| *running).collect();
     assert!(
         !during.is_empty(),
