@@ -519,6 +519,18 @@ pub struct CueHits {
     by_class: Vec<(CueClass, Vec<Hit>)>,
 }
 
+impl CueHits {
+    /// The spans of one class's hits, sorted by start (for the cues too, see
+    /// [`Lexicon::hits_in`]).
+    pub fn spans(&self, class: CueClass) -> Vec<Hit> {
+        self.by_class
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, hits)| hits.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// Everything the extractor knows before it reads an article.
 pub struct Lexicon {
     pub actors: Vec<ActorEntry>,

@@ -200,14 +200,6 @@ struct Hits {
     descriptions: Vec<(Hit, ActorKind)>,
 }
 
-fn hits(lexicon: &Lexicon, cues: &CueHits, class: CueClass) -> Vec<Hit> {
-    lexicon
-        .hits_in(cues, class)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect()
-}
-
 struct Builder<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
@@ -307,11 +299,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     };
     let cues = lexicon.all_cue_hits(t);
     let h = Hits {
-        titles: hits(lexicon, &cues, CueClass::Title),
-        honorifics: hits(lexicon, &cues, CueClass::Honorific),
-        agent_heads: hits(lexicon, &cues, CueClass::AgentHead),
-        locatives: hits(lexicon, &cues, CueClass::Locative),
-        speech: hits(lexicon, &cues, CueClass::Speech),
+        titles: cues.spans(CueClass::Title),
+        honorifics: cues.spans(CueClass::Honorific),
+        agent_heads: cues.spans(CueClass::AgentHead),
+        locatives: cues.spans(CueClass::Locative),
+        speech: cues.spans(CueClass::Speech),
         descriptions: lexicon
             .hits_in(&cues, CueClass::Description)
             .into_iter()

@@ -128,17 +128,9 @@ pub fn find(
     if hits.is_empty() {
         return Vec::new();
     }
-    let heads: Vec<Hit> = lexicon
-        .hits_in(&found.cues, CueClass::AgentHead)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
+    let heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
     let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
-        lexicon
-            .hits_in(&found.cues, CueClass::Parties)
-            .into_iter()
-            .map(|(h, _)| h)
-            .collect()
+        found.cues.spans(CueClass::Parties)
     } else {
         Vec::new()
     };

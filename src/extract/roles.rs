@@ -313,11 +313,7 @@ pub fn find(
     };
     // One scan of the role cues serves the three rules below.
     let role_hits = lexicon.hits_in(&found.cues, CueClass::Role);
-    let heads: Vec<crate::lexicon::Hit> = lexicon
-        .hits_in(&found.cues, CueClass::AgentHead)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
+    let heads: Vec<crate::lexicon::Hit> = found.cues.spans(CueClass::AgentHead);
     let party_cue_ends: Vec<usize> = role_hits
         .iter()
         .filter(|(_, cues)| {

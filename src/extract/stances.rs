@@ -490,38 +490,18 @@ pub fn find_all(
 ) -> (Vec<Stance>, Vec<Statement>, Option<String>) {
     let t = text.text;
     let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
-        lexicon
-            .hits_in(&found.cues, CueClass::Parties)
-            .into_iter()
-            .map(|(h, _)| h)
-            .collect()
+        found.cues.spans(CueClass::Parties)
     } else {
         Vec::new()
     };
-    let heads: Vec<Hit> = lexicon
-        .hits_in(&found.cues, CueClass::AgentHead)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
-    let speech_hits: Vec<Hit> = lexicon
-        .hits_in(&found.cues, CueClass::Speech)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
+    let heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
+    let speech_hits: Vec<Hit> = found.cues.spans(CueClass::Speech);
     let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
     let issues = lexicon.issues.find(t);
-    let efforts: Vec<Hit> = lexicon
-        .hits_in(&found.cues, CueClass::Effort)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
+    let efforts: Vec<Hit> = found.cues.spans(CueClass::Effort);
     // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
     // deal", "peace agreement", "agreement on a cease-fire").
-    let deals: Vec<Hit> = lexicon
-        .hits_in(&found.cues, CueClass::Deal)
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
+    let deals: Vec<Hit> = found.cues.spans(CueClass::Deal);
     let deal_issue: Option<&str> = {
         let mut counts: Vec<(usize, &str)> = Vec::new();
         for i in &issues {
