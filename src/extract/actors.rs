@@ -755,7 +755,11 @@ fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder) {
                 .find(|c: char| !c.is_alphabetic())
                 .map_or(t.len(), |e| from + e);
             let word = &t[from..word_end];
-            if word.is_empty() || !word.starts_with(char::is_lowercase) {
+            // Most "the"s are followed by no organisation's noun: look no further for them.
+            if word.is_empty()
+                || !word.starts_with(char::is_lowercase)
+                || !heads.iter().any(|(h, _)| h == word)
+            {
                 continue;
             }
             if b.covered(start, word_end) {

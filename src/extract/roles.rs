@@ -9,7 +9,7 @@
 //! The negotiation itself is named by its two main parties (the most mentioned states and
 //! organisations with a party role), so that the same talks get the same IRI in every article.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::{possessive_end, Found};
 use super::{Evidence, MentionKind, Negotiation, Participation, Position};
@@ -338,12 +338,16 @@ pub fn find(
     for &(hit, cues) in &role_hits {
         let sentence = &text.sentences[text.sentence_of(hit.start)];
         // "Türkiye has not been asked to serve as a guarantor": a role denied.
-        let denied = negations.iter().any(|n| {
-            n.end <= hit.start
-                && n.start >= sentence.start
-                && t[n.end..hit.start].split_whitespace().count() <= 5
-                && !t[n.end..hit.start].contains([',', ';'])
-        });
+        // Negations are sorted by start: only those of this sentence before the cue.
+        let from = negations.partition_point(|n| n.start < sentence.start);
+        let denied = negations[from..]
+            .iter()
+            .take_while(|n| n.start < hit.start)
+            .any(|n| {
+                n.end <= hit.start
+                    && t[n.end..hit.start].split_whitespace().count() <= 5
+                    && !t[n.end..hit.start].contains([',', ';'])
+            });
         for cue in cues {
             let Cue::Role {
                 name,
@@ -485,17 +489,14 @@ pub fn find(
     }
     // "Turkey, together with Egypt, signed the declaration as a guarantor": who signs in another
     // role in the same sentence is no party for signing.
-    let sentence_roles: Vec<(usize, usize, Role)> = out
+    let other_roles: BTreeSet<(usize, usize)> = out
         .iter()
-        .map(|p| (text.sentence_of(p.evidence.start), p.actor, p.role))
+        .filter(|p| p.role != Role::Party)
+        .map(|p| (text.sentence_of(p.evidence.start), p.actor))
         .collect();
     out.retain(|p| {
-        p.role != Role::Party || {
-            let s = text.sentence_of(p.evidence.start);
-            !sentence_roles
-                .iter()
-                .any(|&(s2, a, r)| s2 == s && a == p.actor && r != Role::Party)
-        }
+        p.role != Role::Party
+            || !other_roles.contains(&(text.sentence_of(p.evidence.start), p.actor))
     });
     out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
 
