@@ -440,3 +440,16 @@ fn a_host_named_by_its_government_and_a_facilitation_team() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_cue() {
+    // "Support" of "Rapid Support Forces" after a quote's closing words once sliced backwards.
+    let x = read(
+        "Title\n\n\"We need aid moving now,\" he said.\n\nThe Rapid Support Forces, the paramilitary group that has fought the army, said its delegation was ready.",
+    );
+    assert!(
+        !stances(&x).iter().any(|s| s.contains("support Rapid")),
+        "{:?}",
+        stances(&x)
+    );
+}

@@ -83,13 +83,19 @@ pub(super) fn adjacent_subject(
 ) -> Vec<usize> {
     let Some(m) = found
         .mentions_in(from, cue_start)
-        .filter(|m| !m.locative && m.kind != MentionKind::Pronoun && is_subject(t, m, heads))
+        .filter(|m| {
+            // A name that runs into the cue ("... Support Forces" over "support") is no subject.
+            m.end <= cue_start
+                && !m.locative
+                && m.kind != MentionKind::Pronoun
+                && is_subject(t, m, heads)
+        })
         .last()
     else {
         return Vec::new();
     };
     let mut gap_start = m.end;
-    if let Some(e) = possessive_end(t, m.end) {
+    if let Some(e) = possessive_end(t, m.end).filter(|&e| e <= cue_start) {
         gap_start = e;
     }
     // "the March 23 Movement (AFC/M23) today signed": past the bracket that closes an acronym.
@@ -564,6 +570,12 @@ pub fn find_all(
             !issues
                 .iter()
                 .any(|i| i.start <= s.hit.start && s.hit.end <= i.end)
+        })
+        // Nor is one inside a name ("Support" of "Rapid Support Forces").
+        .filter(|s| {
+            !found
+                .mentions_in(s.hit.start.saturating_sub(120), s.hit.end)
+                .any(|m| m.start <= s.hit.start && s.hit.end <= m.end)
         })
         .collect();
     let answers = interview_answers(text, lexicon, found);
