@@ -453,3 +453,53 @@ fn a_cue_word_inside_a_name_is_no_cue() {
         stances(&x)
     );
 }
+
+#[test]
+fn words_of_obligation_nobody_speaks_are_the_writers() {
+    // A headline or an opinion's "Sudan needs a truce" is no stance of Sudan.
+    let x = read("Sudan needs a truce that neither general can wriggle out of.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+    // Said by someone, they are the speaker's.
+    let x = read("Egypt said on Monday that Israel needs a cease-fire now.");
+    assert_eq!(stances(&x), ["Egypt support ceasefire"]);
+}
+
+#[test]
+fn praise_as_a_modifier_and_a_bare_strike_hold_no_stance() {
+    // "constructive spirit" says nothing of an actor; "Hamas was constructive" does.
+    let x = read("Qatar thanked both delegations for their constructive spirit.");
+    assert!(
+        !stances(&x).iter().any(|s| s.contains("support Qatar")),
+        "{:?}",
+        stances(&x)
+    );
+    let x = read("Qatar said Hamas was constructive.");
+    assert_eq!(stances(&x), ["Qatar support Hamas"]);
+    // "struck" is acceptance only of something struck like a deal.
+    let x = read("Israel struck Iranian nuclear sites in June.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}
+
+#[test]
+fn what_an_actor_is_thanked_for_is_not_the_thanking_actors_stance() {
+    let x = read(
+        "Armenia expresses its gratitude to the European Union for their consistent support of \
+         the peace process.",
+    );
+    assert_eq!(stances(&x), ["Armenia support European Union"]);
+}
+
+#[test]
+fn a_description_opening_a_sentence_is_the_last_sentences_subject() {
+    let x = read(
+        "Hamas rejected the Security Council resolution within hours. The group has said it \
+         will not lay down its arms.",
+    );
+    let s = stances(&x);
+    assert!(s.contains(&"Hamas oppose disarmament".to_string()), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|s| s.starts_with("United Nations Security Council")),
+        "{s:?}"
+    );
+}

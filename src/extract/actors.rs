@@ -612,20 +612,40 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 .and_then(|e| lexicon.actors[e].parent)
                 .filter(|&p| lexicon.actors[p].kind == ActorKind::State)
         };
-        let found = b
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= hit.start && !m.locative)
-            .find_map(|m| {
-                if b.actors[m.actor].kind == *kind {
-                    Some(Ok(m.actor))
-                } else if *kind == ActorKind::State {
-                    parent_state(m.actor).map(Err)
-                } else {
-                    None
-                }
-            });
+        let pick = |m: &Mention| {
+            if b.actors[m.actor].kind == *kind {
+                Some(Ok(m.actor))
+            } else if *kind == ActorKind::State {
+                parent_state(m.actor).map(Err)
+            } else {
+                None
+            }
+        };
+        // A description opening its sentence is the subject of the one before, as a pronoun
+        // is: "Hamas rejected the Security Council resolution ... The group has said" (Hamas,
+        // not the council named after it).
+        let si = text.sentence_of(hit.start);
+        let opens = t[text.sentences[si].start..hit.start]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
+            .is_empty();
+        let subject = (opens && si > 0)
+            .then(|| {
+                let s = &text.sentences[si - 1];
+                let first = b.mentions.partition_point(|m| m.start < s.start);
+                b.mentions[first..]
+                    .iter()
+                    .take_while(|m| m.start < s.end)
+                    .find(|m| !m.locative && !m.possessive)
+                    .and_then(pick)
+            })
+            .flatten();
+        let found = subject.or_else(|| {
+            b.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= hit.start && !m.locative)
+                .find_map(pick)
+        });
         let found = match found {
             Some(Ok(actor)) => Some(actor),
             Some(Err(entry)) => Some(b.actor_for_entry(entry)),

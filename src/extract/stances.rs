@@ -438,6 +438,20 @@ fn after_preposition(t: &str, m: &super::Mention, heads: &[Hit]) -> bool {
     }
 }
 
+/// Whether a cue is a noun of what someone is thanked or praised for ("expresses its gratitude to
+/// the United States ... for their consistent support of the peace process"): the support is
+/// theirs, not the clause subject's. `before` is the clause up to the cue.
+fn thanked_for(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    let Some(p) = words
+        .iter()
+        .position(|w| matches!(*w, "its" | "their" | "his" | "her"))
+    else {
+        return false;
+    };
+    words.get(p + 1) == Some(&"for")
+}
+
 /// Who "both sides" and "both leaders" are: the negotiation's parties, and for each the person
 /// the article names as its president or prime minister (else the party itself).
 #[derive(Debug, Clone, Default)]
@@ -800,6 +814,9 @@ pub fn find_all(
         let clause_start = t[s.start..sh.hit.start]
             .rfind([',', ';', '—', ':'])
             .map_or(s.start, |p| after_char(t, s.start + p));
+        if thanked_for(&t[clause_start..sh.hit.start]) {
+            continue;
+        }
         let quote = in_quote(sh.hit.start).map(|i| &quote_info[i]);
         // Conditional clauses, hedged predictions.
         if conditional(
@@ -904,7 +921,11 @@ pub fn find_all(
                     before.is_empty() || before.eq_ignore_ascii_case("the")
                 })
             });
-            if embedded_subject && matches!(sh.side, TargetSide::After | TargetSide::ActorAfter) {
+            // "Egypt said Israel must withdraw": an obligation is laid by the speaker.
+            if embedded_subject
+                && !sh.speaker_held
+                && matches!(sh.side, TargetSide::After | TargetSide::ActorAfter)
+            {
                 holders = embedded;
                 rule.push_str("reported-subject");
             } else {
@@ -954,6 +975,11 @@ pub fn find_all(
                 holders = clause_subject(t, found, &heads, subject_from, sh.hit.start, any_plain);
             }
             rule.push_str("clause-subject");
+            // "Sudan needs a truce", "the guarantors should publish a timetable": words of
+            // obligation nobody is said to speak are the writer's, not the subject's.
+            if sh.speaker_held && sh.side == TargetSide::After {
+                holders.clear();
+            }
         }
         holders.sort();
         holders.dedup();
