@@ -513,6 +513,64 @@ impl AllCues {
     }
 }
 
+/// Cue phrases a quotation mark breaks (`had "lost confidence" in`, `had been "constructive"`):
+/// around each quotation mark, the text without its quotation marks is searched again, and the
+/// matches that span the mark are added to `found` with the spans of the original text.
+fn across_quotes(all: &AllCues, text: &str, found: &mut [Vec<Hit>]) {
+    const REACH: usize = 48;
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”');
+    let mut window = String::new();
+    let mut origin: Vec<usize> = Vec::new();
+    for (q, _) in text.match_indices(is_quote) {
+        let mut from = q.saturating_sub(REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (q + 1 + REACH).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        window.clear();
+        origin.clear();
+        for (i, c) in text[from..to].char_indices() {
+            if is_quote(c) {
+                continue;
+            }
+            window.push(c);
+            origin.extend((0..c.len_utf8()).map(|k| from + i + k));
+        }
+        for m in all.automaton.find_overlapping_iter(window.as_str()) {
+            let (start, end) = (origin[m.start()], origin[m.end() - 1] + 1);
+            // Only what the mark broke; the rest the search of the whole text found. A match
+            // must still stand on word boundaries of the window ("lost" + "confidence").
+            if !(start < q && q < end) {
+                continue;
+            }
+            let before_ok = !window[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after_ok = !window[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            for &(class, pattern) in &all.owners[m.pattern().as_usize()] {
+                let hit = Hit {
+                    start,
+                    end,
+                    pattern,
+                };
+                if !found[class].contains(&hit) {
+                    found[class].push(hit);
+                }
+            }
+        }
+    }
+}
+
 /// The cue hits of every class in one text (see [`Lexicon::all_cue_hits`]).
 #[derive(Debug, Clone, Default)]
 pub struct CueHits {
@@ -924,6 +982,7 @@ impl Lexicon {
                 });
             }
         }
+        across_quotes(all, text, &mut found);
         let by_class = all
             .classes
             .iter()

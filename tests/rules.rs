@@ -503,3 +503,23 @@ fn a_description_opening_a_sentence_is_the_last_sentences_subject() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_cue_broken_by_quotation_marks_is_still_a_cue() {
+    let x = read(
+        "Gabriel Escobar said on Monday that Washington had \"lost confidence\" in the Kosovo \
+         government.",
+    );
+    assert_eq!(stances(&x), ["Gabriel Escobar oppose Kosovo"]);
+}
+
+#[test]
+fn a_cue_noun_with_a_possessor_is_the_possessors_stance() {
+    let x = read("Qatar welcomed Hamas's acceptance of the cease-fire proposal.");
+    let s = stances(&x);
+    assert!(s.contains(&"Hamas support ceasefire".to_string()), "{s:?}");
+    assert!(!s.contains(&"Qatar support ceasefire".to_string()), "{s:?}");
+    // Support for a state's territorial integrity is no support of holding territory.
+    let x = read("Turkey's support for the territorial integrity of Ukraine is firm.");
+    assert_eq!(stances(&x), ["Turkey oppose territorial-control"]);
+}

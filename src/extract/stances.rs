@@ -850,7 +850,23 @@ pub fn find_all(
         if negated {
             polarity = polarity.flip();
         }
-        if k > 0 {
+        // "the Kosovo government's willingness to de-escalate", "Hamas's acceptance of the
+        // plan": a cue noun with a possessor is the possessor's stance, whatever verb governs it.
+        let possessor = (sh.side == TargetSide::After)
+            .then(|| {
+                found
+                    .mentions_in(clause_start, sh.hit.start)
+                    .filter(|m| !m.locative)
+                    .last()
+                    .filter(|m| {
+                        possessive_end(t, m.end).is_some_and(|e| {
+                            e <= sh.hit.start && t[e..sh.hit.start].trim().is_empty()
+                        })
+                    })
+                    .map(|m| m.actor)
+            })
+            .flatten();
+        if k > 0 && possessor.is_none() {
             let prev = &stance_hits[k - 1];
             let gap = t[prev.hit.end..sh.hit.start].trim();
             // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
@@ -890,7 +906,11 @@ pub fn find_all(
             }
             _ => Vec::new(),
         };
-        if !quote_subject.is_empty() {
+        if let Some(a) = possessor {
+            holders = vec![a];
+            rule.push_str("possessor");
+            confidence = 0.7;
+        } else if !quote_subject.is_empty() {
             holders = quote_subject;
             rule.push_str("quote-subject");
             confidence = 0.7;
@@ -998,6 +1018,12 @@ pub fn find_all(
             .map(|h| h.start)
             .unwrap_or(s.end);
         let quote_end = quote.map_or(s.end, |q| q.end);
+        // A cue a quotation mark breaks (`"lost confidence" in`) reaches past the quote.
+        let quote_end = if quote_end < sh.hit.end {
+            s.end
+        } else {
+            quote_end
+        };
         let scope_end = next_cue.min(next_speech).min(quote_end).max(sh.hit.end);
         let blockers: Vec<&Hit> = modifiers
             .iter()
