@@ -523,3 +523,30 @@ fn a_cue_noun_with_a_possessor_is_the_possessors_stance() {
     let x = read("Turkey's support for the territorial integrity of Ukraine is firm.");
     assert_eq!(stances(&x), ["Turkey oppose territorial-control"]);
 }
+
+#[test]
+fn a_signing_told_as_background_is_no_stance_on_the_deal() {
+    let x = read(
+        "Israel and Hamas are discussing a cease-fire deal. Russia and China, which also signed \
+         the 2015 agreement, reject the snapback outright.",
+    );
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.contains("support")), "{s:?}");
+}
+
+#[test]
+fn a_sentence_opening_with_a_condition_states_nothing() {
+    let x = read(
+        "\"If there is goodwill on both sides, we can reach a cease-fire quickly,\" Araghchi said.",
+    );
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}
+
+#[test]
+fn an_evaluation_of_the_talks_supports_the_talks() {
+    let x = read("Kirill Dmitriev said the dialogue with Washington had been \"constructive.\"");
+    assert_eq!(stances(&x), ["Kirill Dmitriev support negotiations"]);
+    // Said of an actor named last, it is of the actor.
+    let x = read("Kirill Dmitriev said the American side had been constructive.");
+    assert_eq!(stances(&x), ["Kirill Dmitriev support United States"]);
+}

@@ -231,6 +231,15 @@ pub(super) fn conditional(
             && h.start >= sentence_start
             && h.end <= cue_start
             && !t[h.end..cue_start].contains(',')
+    }) || modifiers.iter().any(|(h, c)| {
+        // "If there is goodwill on both sides, we can reach an understanding": a sentence that
+        // opens with a condition states its main clause only under it.
+        c.contains(&Cue::Condition)
+            && h.start >= sentence_start
+            && h.end <= cue_start
+            && t[sentence_start..h.start]
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
+                .is_empty()
     })
 }
 
@@ -1127,14 +1136,24 @@ pub fn find_all(
                 }
             }
             TargetSide::ActorBefore => {
-                if let Some(m) = found
-                    .mentions_in(
-                        clause_start.max(speech.map_or(0, |sp| sp.content_start)),
-                        sh.hit.start,
-                    )
+                let from = clause_start.max(speech.map_or(0, |sp| sp.content_start));
+                let actor = found
+                    .mentions_in(from, sh.hit.start)
                     .filter(|m| !holders.contains(&m.actor) && !m.locative)
                     .last()
-                {
+                    .filter(|m| !after_preposition(t, m, &heads));
+                // "the dialogue had been constructive": an evaluation of the talks named after
+                // any actor is of the talks.
+                let issue = issues
+                    .iter()
+                    .rev()
+                    .find(|i| i.end <= sh.hit.start && i.start >= from)
+                    .filter(|i| actor.is_none_or(|m| i.start >= m.end));
+                if let Some(i) = issue {
+                    for slug in lexicon.issues.values(i) {
+                        targets.push((Target::Issue(slug.clone()), None, false));
+                    }
+                } else if let Some(m) = actor {
                     targets.push((Target::Actor(m.actor), None, false));
                 }
             }
@@ -1247,7 +1266,22 @@ pub fn find_all(
                             i.start >= d.end && i.start <= d.end + 40 && i.end <= scope_end
                         })
                 });
-                if adjacent && !about_else {
+                // "Russia and China, which also signed the 2015 agreement, ...", "since Turkey
+                // ... signed the declaration": a signing told as background is no stance on
+                // the deal the article follows.
+                let background = {
+                    let lead = t[clause_start..sh.hit.start].trim_start();
+                    let first = lead.split_whitespace().next().unwrap_or("");
+                    let subject = found
+                        .mentions_in(s.start, sh.hit.start)
+                        .find(|m| holders.contains(&m.actor));
+                    let before_subject = subject.map_or("", |m| t[s.start..m.start].trim_end());
+                    matches!(first, "which" | "who")
+                        || ["since", "because", "as", "after", "when", "while"]
+                            .iter()
+                            .any(|w| before_subject.to_lowercase().ends_with(&format!(" {w}")))
+                };
+                if adjacent && !about_else && !background {
                     targets.push((Target::Issue(slug.to_string()), None, false));
                     deal_rule = true;
                     confidence = confidence.min(0.5);
