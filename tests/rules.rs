@@ -550,3 +550,30 @@ fn an_evaluation_of_the_talks_supports_the_talks() {
     let x = read("Kirill Dmitriev said the American side had been constructive.");
     assert_eq!(stances(&x), ["Kirill Dmitriev support United States"]);
 }
+
+#[test]
+fn a_pronoun_object_stands_for_the_first_issue_of_the_sentence_before() {
+    let x = read(
+        "The Quad proposed a three-month humanitarian truce, to be followed by a transition to \
+         civilian rule. Massad Boulos has called on both sides to accept it \"without \
+         preconditions\".",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Massad Boulos support ceasefire".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        !s.contains(&"Massad Boulos support governance".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn pushing_hard_for_a_committee_of_technocrats_supports_governance() {
+    let x = read("Egypt and Qatar have pushed hard for the technocratic committee to be named.");
+    assert_eq!(
+        stances(&x),
+        ["Egypt support governance", "Qatar support governance"]
+    );
+}

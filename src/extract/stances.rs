@@ -1221,12 +1221,15 @@ pub fn find_all(
                 .all(|w| w.ends_with("ly") || matches!(w, "outright" | "again" | "too" | "now"))
                 && tail[..clause_end].split_whitespace().count() <= 2;
             if pronoun && adverbs_only && clause_end < tail.len() {
-                let from = text.sentences[si.saturating_sub(2)].start;
-                if let Some(i) = issues
-                    .iter()
-                    .rev()
-                    .find(|i| i.end <= s.start && i.start >= from)
-                {
+                // The nearest sentence naming an issue, and its first: the object of its verb
+                // ("proposed a truce, to be followed by ... a transition to civilian rule").
+                let antecedent = (si.saturating_sub(2)..si).rev().find_map(|p| {
+                    let ps = &text.sentences[p];
+                    issues
+                        .iter()
+                        .find(|i| i.start >= ps.start && i.end <= ps.end)
+                });
+                if let Some(i) = antecedent {
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), None, false));
                     }
