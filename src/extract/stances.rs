@@ -1095,18 +1095,26 @@ pub fn find_all(
                         .mentions_in(sh.hit.end, i.start)
                         .find(|m| !holders.contains(&m.actor) && !m.locative)
                         .map(|m| m.actor);
-                    // "wants the sanctions lifted", "a freeze on enrichment": the issue's undoing.
+                    // "a freeze on enrichment", "easing of sanctions", "wants the sanctions
+                    // lifted", "sanctions relief": the issue's undoing. An issue phrase that
+                    // holds such a word names the issue itself ("an end to the war", "give up
+                    // its weapons"). After the issue only a word that takes no object of its
+                    // own undoes it: "release hostages in exchange for an end to the war" ends
+                    // the war, not the release.
                     let reversed = modifiers.iter().any(|(h, c)| {
                         c.contains(&Cue::Reversal)
-                            // "sanctions relief", "easing of sanctions": inside the phrase.
-                            && ((h.start >= i.start && h.end <= i.end)
-                                || (h.end <= i.start
+                            && ((h.end <= i.start
                                 && h.start >= sh.hit.end
                                 && t[h.end..i.start].split_whitespace().count() <= 3)
                                 || (h.start >= i.end
                                     && h.start <= scope_end
                                     && t[i.end..h.start].split_whitespace().count() <= 5
-                                    && !t[i.end..h.start].contains([',', ';'])))
+                                    && !t[i.end..h.start].contains([',', ';'])
+                                    && !blocked(h.start)
+                                    && !t[h.start..h.end]
+                                        .rsplit(' ')
+                                        .next()
+                                        .is_some_and(|w| matches!(w, "to" | "of" | "on" | "for"))))
                     });
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), about, reversed));
