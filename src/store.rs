@@ -369,7 +369,7 @@ pub struct BulkOptions {
 impl Default for BulkOptions {
     fn default() -> Self {
         BulkOptions {
-            batch_quads: 100_000,
+            batch_quads: 50_000,
             commit_quads: 1_000_000,
             threads: std::thread::available_parallelism()
                 .map(|n| n.get())
@@ -435,6 +435,11 @@ impl<'a> BulkWriter<'a> {
             return Ok(false);
         }
         let mut st = self.state.borrow_mut();
+        // A batch is cut before the document that would overrun it, so that batches stay within
+        // `batch_quads` (a document larger than that is a batch of its own).
+        if !st.buffer.is_empty() && st.buffer.len() + quads.len() > self.options.batch_quads {
+            self.load(&mut st)?;
+        }
         st.pending_quads += quads.len();
         st.buffer.extend(quads);
         st.pending.insert(graph.to_string());
@@ -455,9 +460,11 @@ impl<'a> BulkWriter<'a> {
         let batch = std::mem::take(&mut st.buffer);
         let o = self.options;
         let loader = st.loader.get_or_insert_with(|| {
-            // The loader cuts what it is given into batches of megabytes * 1000 / threads quads:
-            // twice ours, so that each batch of ours stays one (a document may overrun it).
-            let megabytes = (2 * o.batch_quads * o.threads).div_ceil(1000);
+            // The loader cuts what it is given into batches of megabytes * 1000 / threads quads
+            // and reserves that many at once: just above ours, so that each batch of ours stays
+            // one and the room reserved is not twice what is used (a document larger than a
+            // batch is cut, which the commit makes whole again).
+            let megabytes = ((o.batch_quads + 1) * o.threads).div_ceil(1000);
             self.store
                 .inner
                 .bulk_loader()
