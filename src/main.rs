@@ -29,6 +29,7 @@ use negograph::validate::{self, Shapes};
 use negograph::{eval, mapping, vocab};
 
 fn main() -> ExitCode {
+    negograph::store::return_freed_memory();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
@@ -113,9 +114,14 @@ pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
     Ok(quads)
 }
 
+/// Quads written in transactions after which [`Store`] has RocksDB write its memtables to disk.
+pub const FLUSH_QUADS: usize = 200_000;
+
 pub struct Store {
     pub(crate) inner: oxigraph::store::Store,
     pub path: Option<PathBuf>,
+    /// Quads written in transactions since RocksDB last wrote its memtables to disk.
+    unflushed: AtomicUsize,
     /// Files of a bulk load that never committed (the process was killed during it), removed
     /// when the store was opened for writing: how many, and their bytes.
     pub removed_bulk_files: (usize, u64),
@@ -127,6 +133,7 @@ impl Store {
         let s = Store {
             inner: oxigraph::store::Store::new().map_err(storage)?,
             path: None,
+            unflushed: AtomicUsize::new(0),
             removed_bulk_files: (0, 0),
         };
         s.ensure_ontology()?;
@@ -157,6 +164,7 @@ impl Store {
         let s = Store {
             inner,
             path: Some(path.to_path_buf()),
+            unflushed: AtomicUsize::new(0),
             removed_bulk_files,
         };
         s.ensure_ontology()?;
@@ -184,6 +192,7 @@ impl Store {
         Ok(Store {
             inner,
             path: Some(path.to_path_buf()),
+            unflushed: AtomicUsize::new(0),
             removed_bulk_files: (0, 0),
         })
     }
@@ -215,7 +224,18 @@ impl Store {
         for q in quads {
             tx.insert(q);
         }
-        tx.commit().map_err(storage)
+        tx.commit().map_err(storage)?;
+        // RocksDB keeps what transactions write in memtables of up to 128 MiB per column family,
+        // and writes a column family's to disk only once two are full: about 700 bytes a quad
+        // across Oxigraph's nine indexes, 2 GB for 4 million quads. Flushing every
+        // `FLUSH_QUADS` quads keeps that bounded whatever the number of documents.
+        if self.path.is_some()
+            && self.unflushed.fetch_add(quads.len(), Ordering::Relaxed) + quads.len() >= FLUSH_QUADS
+        {
+            self.unflushed.store(0, Ordering::Relaxed);
+            self.flush()?;
+        }
+        Ok(())
     }
 
     /// Adds a document's graph unless a graph of that name is there already. Returns whether it
@@ -337,6 +357,22 @@ pub fn parse_whole(
         .collect()
 }
 
+/// Makes the C library's allocator give back to the system what a bulk load frees.
+///
+/// glibc serves an allocation from its heaps unless it is at least a threshold, which it raises
+/// (up to 32 MiB) whenever a larger block is freed. The bulk loader's threads each allocate
+/// tables of many megabytes per batch and free them; with the threshold raised, those come from
+/// the heaps of threads that die after their batch, whose freed room stays in the process, so
+/// its memory grows with the number of batches, that is with the corpus. A fixed threshold keeps
+/// them mapped on their own, returned to the system when freed. Call it once, before the work.
+pub fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a parameter of the allocator, under its own lock.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 /// How [`BulkWriter`] feeds Oxigraph's bulk loader.
 #[derive(Debug, Clone, Copy)]
 pub struct BulkOptions {
@@ -353,7 +389,7 @@ pub struct BulkOptions {
 impl Default for BulkOptions {
     fn default() -> Self {
         BulkOptions {
-            batch_quads: 100_000,
+            batch_quads: 50_000,
             commit_quads: 1_000_000,
             threads: std::thread::available_parallelism()
                 .map(|n| n.get())
@@ -419,6 +455,11 @@ impl<'a> BulkWriter<'a> {
             return Ok(false);
         }
         let mut st = self.state.borrow_mut();
+        // A batch is cut before the document that would overrun it, so that batches stay within
+        // `batch_quads` (a document larger than that is a batch of its own).
+        if !st.buffer.is_empty() && st.buffer.len() + quads.len() > self.options.batch_quads {
+            self.load(&mut st)?;
+        }
         st.pending_quads += quads.len();
         st.buffer.extend(quads);
         st.pending.insert(graph.to_string());
@@ -439,9 +480,11 @@ impl<'a> BulkWriter<'a> {
         let batch = std::mem::take(&mut st.buffer);
         let o = self.options;
         let loader = st.loader.get_or_insert_with(|| {
-            // The loader cuts what it is given into batches of megabytes * 1000 / threads quads:
-            // twice ours, so that each batch of ours stays one (a document may overrun it).
-            let megabytes = (2 * o.batch_quads * o.threads).div_ceil(1000);
+            // The loader cuts what it is given into batches of megabytes * 1000 / threads quads
+            // and reserves that many at once: just above ours, so that each batch of ours stays
+            // one and the room reserved is not twice what is used (a document larger than a
+            // batch is cut, which the commit makes whole again).
+            let megabytes = ((o.batch_quads + 1) * o.threads).div_ceil(1000);
             self.store
                 .inner
                 .bulk_loader()

@@ -184,6 +184,7 @@ struct QueryTime {
 }
 
 fn main() -> ExitCode {
+    negograph::store::return_freed_memory();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
