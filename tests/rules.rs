@@ -607,3 +607,27 @@ fn pushing_hard_for_a_committee_of_technocrats_supports_governance() {
         ["Egypt support governance", "Qatar support governance"]
     );
 }
+
+#[test]
+fn a_states_post_with_no_name_speaks_for_the_state() {
+    let x = read("Israel's defense minister rejected the ceasefire.");
+    assert_eq!(stances(&x), ["Israel oppose ceasefire"]);
+    // Named, the person speaks.
+    let x = read("Israel's finance minister, Bezalel Smotrich, rejected the ceasefire.");
+    assert_eq!(stances(&x), ["Bezalel Smotrich oppose ceasefire"]);
+}
+
+#[test]
+fn a_clause_after_while_or_but_has_its_own_subject_and_antecedent() {
+    let x =
+        read("Hamas welcomed the Arab plan for Gaza's reconstruction, while Israel dismissed it.");
+    assert_eq!(
+        stances(&x),
+        [
+            "Hamas support reconstruction",
+            "Israel oppose reconstruction"
+        ]
+    );
+    let x = read("\"We are ready for peace,\" Volodymyr Zelensky said.");
+    assert_eq!(stances(&x), ["Volodymyr Zelensky support end-of-war"]);
+}

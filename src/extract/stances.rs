@@ -523,7 +523,11 @@ pub fn find_all(
     } else {
         Vec::new()
     };
-    let heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
+    // Nouns after which a state's possessive speaks for it: "Israel's team", and a post
+    // nobody is named in ("Israel's defense minister rejected"; with a name, the person speaks).
+    let mut heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
+    heads.extend(found.cues.spans(CueClass::Title));
+    heads.sort_by_key(|h| (h.start, h.end));
     let speech_hits: Vec<Hit> = found.cues.spans(CueClass::Speech);
     let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
     let issues = lexicon.issues.find(t);
@@ -980,6 +984,20 @@ pub fn find_all(
             } else {
                 opening_phrase_end(t, s.start, sh.hit.start).unwrap_or(s.start)
             };
+            // "Hamas welcomed the plan, while Israel dismissed it": a clause joined by a
+            // conjunction has its own subject when it names one.
+            let lead = t[clause_start..sh.hit.start].split_whitespace().next();
+            let subject_from = if matches!(
+                lead,
+                Some("while" | "but" | "whereas" | "although" | "though" | "and" | "yet")
+            ) && found
+                .mentions_in(clause_start, sh.hit.start)
+                .any(|m| is_subject(t, m, &heads))
+            {
+                subject_from.max(clause_start)
+            } else {
+                subject_from
+            };
             let any_plain = any_plain_subject(t, found, &heads, subject_from, sh.hit.start);
             // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
             let described = party_hits.iter().find(|p| {
@@ -1214,7 +1232,7 @@ pub fn find_all(
         // "We reject that completely.", "Hamas accepted it.": a pronoun that ends the clause
         // stands for the issue named last in the two sentences before.
         let mut anaphor_rule = false;
-        if targets.is_empty() && sh.side == TargetSide::After && si > 0 {
+        if targets.is_empty() && sh.side == TargetSide::After {
             let rest = t[sh.hit.end..s.end].trim_start();
             let word_end = rest
                 .find(|c: char| !c.is_alphabetic())
@@ -1231,11 +1249,18 @@ pub fn find_all(
             if pronoun && adverbs_only && clause_end < tail.len() {
                 // The nearest sentence naming an issue, and its first: the object of its verb
                 // ("proposed a truce, to be followed by ... a transition to civilian rule").
-                let antecedent = (si.saturating_sub(2)..si).rev().find_map(|p| {
-                    let ps = &text.sentences[p];
-                    issues
-                        .iter()
-                        .find(|i| i.start >= ps.start && i.end <= ps.end)
+                // In the same sentence, an issue before the cue ("welcomed the plan for the
+                // reconstruction, while Israel dismissed it").
+                let same = issues
+                    .iter()
+                    .find(|i| i.start >= s.start && i.end <= sh.hit.start);
+                let antecedent = same.or_else(|| {
+                    (si.saturating_sub(2)..si).rev().find_map(|p| {
+                        let ps = &text.sentences[p];
+                        issues
+                            .iter()
+                            .find(|i| i.start >= ps.start && i.end <= ps.end)
+                    })
                 });
                 if let Some(i) = antecedent {
                     for slug in lexicon.issues.values(i) {
