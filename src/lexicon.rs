@@ -410,6 +410,20 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             if self.keeps(text, &hit) {
                 pos = hit.end.max(next_char);
                 hits.push(hit);
+            } else if text[..hit.start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && text[hit.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                // A match inside a word: so is every match that starts further in the word (its
+                // first character is the text's, but for ASCII case), none of which stands.
+                pos = text[hit.start..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map_or(text.len(), |e| hit.start + e);
             }
         }
         hits
