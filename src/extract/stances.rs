@@ -1311,11 +1311,14 @@ pub fn find_all(
                     let subject = found
                         .mentions_in(s.start, sh.hit.start)
                         .find(|m| holders.contains(&m.actor));
-                    let before_subject = subject.map_or("", |m| t[s.start..m.start].trim_end());
+                    // With a space first, so that a sentence's first word counts as one.
+                    let before_subject = subject.map_or(String::new(), |m| {
+                        format!(" {}", t[s.start..m.start].trim_end().to_lowercase())
+                    });
                     matches!(first, "which" | "who")
-                        || ["since", "because", "as", "after", "when", "while"]
+                        || [" since", " because", " as", " after", " when", " while"]
                             .iter()
-                            .any(|w| before_subject.to_lowercase().ends_with(&format!(" {w}")))
+                            .any(|w| before_subject.ends_with(w))
                 };
                 if adjacent && !about_else && !background {
                     targets.push((Target::Issue(slug.to_string()), None, false));
