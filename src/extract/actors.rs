@@ -174,6 +174,14 @@ fn skip_ws(text: &str, mut pos: usize) -> usize {
     pos
 }
 
+/// Whether what stands between a sentence's start and a word is no more than spaces and opening
+/// quotation marks: the word opens the sentence.
+pub(super) fn opens_sentence(before: &str) -> bool {
+    before
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
+        .is_empty()
+}
+
 /// The end of a possessive marker right after `end` ("'s", "’s", "’"), if any.
 pub fn possessive_end(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
@@ -625,9 +633,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         // is: "Hamas rejected the Security Council resolution ... The group has said" (Hamas,
         // not the council named after it).
         let si = text.sentence_of(hit.start);
-        let opens = t[text.sentences[si].start..hit.start]
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
-            .is_empty();
+        let opens = opens_sentence(&t[text.sentences[si].start..hit.start]);
         let subject = (opens && si > 0)
             .then(|| {
                 let s = &text.sentences[si - 1];
@@ -671,9 +677,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         let person = |m: &&Mention| b.actors[m.actor].kind == ActorKind::Person;
         // A pronoun opening a sentence is the subject of the last sentence that names a person:
         // its first person, a possessor only when no one else is named there.
-        let opens = t[text.sentences[si].start..tok.start]
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
-            .is_empty();
+        let opens = opens_sentence(&t[text.sentences[si].start..tok.start]);
         let subject = opens
             .then(|| {
                 (si.saturating_sub(2)..si).rev().find_map(|p| {

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use super::actors::{possessive_end, Found};
+use super::actors::{opens_sentence, possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
 use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
 use crate::text::{after_char, floor_boundary, Text};
@@ -237,9 +237,7 @@ pub(super) fn conditional(
         c.contains(&Cue::Condition)
             && h.start >= sentence_start
             && h.end <= cue_start
-            && t[sentence_start..h.start]
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
-                .is_empty()
+            && opens_sentence(&t[sentence_start..h.start])
     })
 }
 
