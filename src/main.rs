@@ -77,8 +77,8 @@ fn input_format(options: &ExtractOptions) -> Result<Option<Format>> {
 }
 
 /// Opens the store for writing, and tells what an interrupted bulk load left that was removed.
-fn open_store(path: &Path) -> Result<Store> {
-    let store = Store::open(path)?;
+fn open_store(path: &Path, max_open_files: Option<u32>) -> Result<Store> {
+    let store = Store::open_with(path, max_open_files)?;
     let (files, bytes) = store.removed_bulk_files;
     if files > 0 {
         eprintln!(
@@ -102,6 +102,8 @@ fn open_store_for_reading(path: &Path) -> Result<Store> {
 struct Target {
     path: std::path::PathBuf,
     remote: Option<RemoteConfig>,
+    /// For an embedded store opened for writing: how many of its files RocksDB keeps open.
+    max_open_files: Option<u32>,
 }
 
 impl Target {
@@ -126,6 +128,7 @@ impl Target {
         Target {
             path: store.to_path_buf(),
             remote,
+            max_open_files: None,
         }
     }
 
@@ -150,7 +153,7 @@ impl Target {
                 r.ensure_ontology()?;
                 Ok(Backend::Remote(Box::new(r)))
             }
-            None => Ok(Backend::Embedded(open_store(&self.path)?)),
+            None => Ok(Backend::Embedded(open_store(&self.path, self.max_open_files)?)),
         }
     }
 
@@ -242,6 +245,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             no_bulk,
             bulk_commit,
             bulk_batch,
+            max_open_files,
             options,
         } => {
             let shard = shard
@@ -265,6 +269,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     target.name()
                 );
             }
+            if max_open_files.is_some() && target.remote.is_some() {
+                bail!(
+                    "--max-open-files works on the embedded store only, not on {}",
+                    target.name()
+                );
+            }
+            let target = Target {
+                max_open_files,
+                ..target
+            };
             let store = target.open_write()?;
             // The bulk loader when asked, or for large inputs; one transaction per document
             // otherwise, and always on a remote store.
@@ -276,13 +290,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         && pipeline::input_bytes(&sources) >= pipeline::AUTO_BULK_BYTES
                 }
             };
-            let bar = if quiet || sources.len() < 2 || !std::io::stderr().is_terminal() {
+            // Progress in bytes of input, so that one large JSON Lines file shows its rate and
+            // time left as well as a folder of many files.
+            let total = pipeline::input_bytes(&sources);
+            let bar = if quiet || total == 0 || !std::io::stderr().is_terminal() {
                 indicatif::ProgressBar::hidden()
             } else {
-                let b = indicatif::ProgressBar::new(sources.len() as u64);
+                let b = indicatif::ProgressBar::new(total);
                 b.set_style(
                     indicatif::ProgressStyle::with_template(
-                        "{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}",
+                        "{bar:30} {bytes}/{total_bytes}  {bytes_per_sec}  eta {eta}  {wide_msg}",
                     )
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
@@ -680,7 +697,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             // refuse a bad address before opening the store
             negograph::serve::addresses(&options.bind, options.public)?;
             let store = if allow_update {
-                open_store(&cli.store)?
+                open_store(&cli.store, None)?
             } else {
                 open_store_for_reading(&cli.store)?
             };

@@ -257,7 +257,8 @@ pub const BATCH: usize = 64;
 /// The `ingest` command on any store: reads `sources` in order (JSON Lines streamed in batches,
 /// other files gathered into batches of [`BATCH`] articles) and adds their documents through
 /// [`ingest_articles`]. Unreadable files are reported above `bar` and counted in `summary`
-/// (or, with `strict`, stop the ingest); `bar` advances a file at a time.
+/// (or, with `strict`, stop the ingest); `bar` counts the bytes of the files read (of JSON Lines,
+/// a batch of lines at a time, once stored).
 pub fn ingest_sources<S: DocumentStore + ?Sized>(
     store: &S,
     sources: &[Source],
@@ -286,7 +287,6 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
     };
     for source in sources {
         summary.files += 1;
-        bar.inc(1);
         let jsonl = match source {
             Source::File(p) => ingest.format.unwrap_or(Format::from_path(p)) == Format::JsonLines,
             Source::Stdin => false,
@@ -297,13 +297,17 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
                 source.name()
             )))?;
             // JSON Lines stream in batches: memory stays flat whatever the file's size.
+            bar.set_message(format!("checking the lines of {}", source.name()));
             let streamed = stream_json_lines(
                 path,
                 BATCH,
                 ingest.skip_bad,
-                |batch| {
+                |batch, bytes| {
+                    bar.set_message(format!("{}", source.name()));
                     let batch = keep(batch, summary);
-                    ingest_articles(store, &batch, lexicon, options, summary)
+                    let stored = ingest_articles(store, &batch, lexicon, options, summary);
+                    bar.inc(bytes as u64);
+                    stored
                 },
                 |e| bar.suspend(|| eprintln!("negograph: skipped {e}")),
             );
@@ -321,6 +325,9 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
                 }
             }
             continue;
+        }
+        if let Source::File(p) = source {
+            bar.inc(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
         }
         let articles = match read_source(source, ingest.format) {
             Ok(a) => a,
@@ -384,14 +391,15 @@ impl Shard {
     }
 }
 
-/// Streams a JSON Lines file in batches of `batch` articles without holding the file in memory.
+/// Streams a JSON Lines file in batches of `batch` articles without holding the file in memory;
+/// `each` is given a batch and the bytes of the file its lines took (skipped lines included).
 /// A first pass checks every line: a malformed line stops the file before anything of it is
 /// written, unless `skip_bad`, which reports and skips such lines. Returns the lines skipped.
 pub fn stream_json_lines(
     path: &Path,
     batch: usize,
     skip_bad: bool,
-    mut each: impl FnMut(Vec<Article>) -> Result<(), StoreError>,
+    mut each: impl FnMut(Vec<Article>, usize) -> Result<(), StoreError>,
     mut warn: impl FnMut(&InputError),
 ) -> Result<usize, StreamError> {
     use std::io::BufRead;
@@ -415,20 +423,25 @@ pub fn stream_json_lines(
     }
     // Pass 2: batches.
     let mut current = Vec::with_capacity(batch);
+    let mut bytes = 0;
     for (i, line) in open()?.split(b'\n').enumerate() {
         let line = line.map_err(|e| StreamError::Read(ReadError::Io(origin.clone(), e)))?;
         if bad.contains(&(i + 1)) {
+            bytes += line.len() + 1;
             continue;
         }
         if let Ok(Some(article)) = parse_line(&line, &origin, i + 1) {
             current.push(article);
         }
+        // The line and its end.
+        bytes += line.len() + 1;
         if current.len() >= batch {
-            each(std::mem::take(&mut current)).map_err(StreamError::Store)?;
+            each(std::mem::take(&mut current), std::mem::take(&mut bytes))
+                .map_err(StreamError::Store)?;
         }
     }
-    if !current.is_empty() {
-        each(current).map_err(StreamError::Store)?;
+    if !current.is_empty() || bytes > 0 {
+        each(current, bytes).map_err(StreamError::Store)?;
     }
     Ok(bad.len())
 }

@@ -141,9 +141,21 @@ impl Store {
     }
 
     /// Opens (or creates) the store in the folder `path`.
-    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let inner = oxigraph::store::Store::open(path).map_err(|e| {
+        Store::open_with(path, None)
+    }
+
+    /// Opens (or creates) the store in the folder `path`, keeping at most `max_open_files` of
+    /// its files open (RocksDB's table cache; by default as many as the process may open). Every
+    /// open file keeps its index in memory, so on a large store this bounds memory, and costs
+    /// time: files are opened and their indexes read again.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_with(path: &Path, max_open_files: Option<u32>) -> Result<Store, StoreError> {
+        let mut options = oxigraph::store::StoreOptions::default();
+        if let Some(n) = max_open_files {
+            options = options.with_max_open_files(n);
+        }
+        let inner = oxigraph::store::Store::open_with_options(path, options).map_err(|e| {
             let message = e.to_string();
             if message.contains("lock") || message.contains("LOCK") {
                 StoreError::Locked {
@@ -172,7 +184,7 @@ impl Store {
     }
 
     #[cfg(not(feature = "rocksdb"))]
-    pub fn open(_path: &Path) -> Result<Store, StoreError> {
+    pub fn open_with(_path: &Path, _max_open_files: Option<u32>) -> Result<Store, StoreError> {
         Err(StoreError::NoDisk)
     }
 

@@ -374,3 +374,95 @@ fn json_lines_with_a_bad_line_write_nothing_unless_told_to_skip() {
         stderr(&out)
     );
 }
+
+/// On a terminal, `ingest` of one large JSON Lines file shows its progress in bytes, with the
+/// rate and the time left; a pipe gets none of it. The terminal is `script`'s pseudo-terminal.
+#[test]
+fn ingest_shows_progress_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = negograph::lexicon::Lexicon::builtin().unwrap();
+    let generator = negograph::corpus::Generator::new(&lexicon, 7);
+    let jsonl = dir.path().join("archive.jsonl");
+    let lines: String = generator
+        .articles(600)
+        .map(|a| a.to_json_line() + "\n")
+        .collect();
+    std::fs::write(&jsonl, &lines).unwrap();
+    let store = dir.path().join("store");
+    let command = format!(
+        "{} ingest --bulk --store {} {}",
+        bin(),
+        store.display(),
+        jsonl.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux) runs the command on a pseudo-terminal");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    let total = format!("/{:.2} MiB", lines.len() as f64 / (1 << 20) as f64);
+    assert!(
+        shown.contains(&total) && shown.contains("B/s") && shown.contains("eta"),
+        "no progress of the bytes read ({total}) with rate and eta: {shown}"
+    );
+    assert!(shown.contains("600 documents new"), "{shown}");
+
+    // Through a pipe: the summary only.
+    let out = run(
+        &dir.path().join("other"),
+        &["ingest", "--bulk", jsonl.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(!err.contains("eta"), "{err}");
+    assert!(err.contains("600 documents new"), "{err}");
+}
+
+/// `--max-open-files` opens the store with RocksDB's table cache bounded: the same documents
+/// go in; a bound too small to work, or a remote store, is refused before anything is read.
+#[test]
+fn ingest_with_bounded_open_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("bounded");
+    let articles = fixtures();
+    ok(
+        &store,
+        &[
+            "ingest",
+            "--quiet",
+            "--max-open-files",
+            "16",
+            articles.to_str().unwrap(),
+        ],
+    );
+    let plain = fixture_store(dir.path());
+    assert_eq!(nquads(&store), nquads(&plain));
+
+    let out = run(
+        &store,
+        &["ingest", "--max-open-files", "3", articles.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--max-open-files"), "{}", stderr(&out));
+    let out = run(
+        &store,
+        &[
+            "ingest",
+            "--endpoint",
+            "http://127.0.0.1:9/",
+            "--max-open-files",
+            "64",
+            articles.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("embedded store only"),
+        "{}",
+        stderr(&out)
+    );
+}

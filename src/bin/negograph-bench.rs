@@ -123,6 +123,9 @@ enum Kind {
     /// `negograph ingest --bulk` of the JSON Lines: Oxigraph's bulk loader, whole documents in
     /// each commit.
     IngestBulk,
+    /// The same with `--max-open-files 64`: RocksDB keeps at most 64 of the store's files (and
+    /// their indexes) open.
+    IngestBulkBounded,
     /// The corpus's N-Quads (written by `nquads`) through Oxigraph's bulk loader.
     LoadNquads,
     /// Extraction and N-Quads serialisation (what `nquads` does).
@@ -140,6 +143,7 @@ impl Kind {
             Kind::ExtractAll => "extract, all cores",
             Kind::IngestTx => "ingest --no-bulk (tx per doc)",
             Kind::IngestBulk => "ingest --bulk (atomic commits)",
+            Kind::IngestBulkBounded => "ingest --bulk --max-open-files 64",
             Kind::LoadNquads => "oxigraph bulk load of N-Quads",
             Kind::Nquads => "extract + write N-Quads",
             Kind::Queries => "named queries",
@@ -395,6 +399,9 @@ fn extract_doc(a: &Article, lexicon: &Lexicon, options: &Options) -> Doc {
 
 const CHUNK: usize = 256;
 
+/// The store files `ingest-bulk-bounded` keeps open.
+const BOUNDED_OPEN_FILES: u32 = 64;
+
 /// Streams the corpus in chunks extracted on all cores, in order, through a channel of two
 /// chunks: extraction of the next chunk overlaps the writing of this one, and memory stays bounded.
 fn extracted_chunks(
@@ -464,11 +471,14 @@ fn measure(
             f.secs = start.elapsed().as_secs_f64();
             (f.articles, f.sentences, f.bytes, f.quads) = (n, s, b, q);
         }
-        Kind::IngestTx | Kind::IngestBulk => {
+        Kind::IngestTx | Kind::IngestBulk | Kind::IngestBulkBounded => {
             // What `negograph ingest --no-bulk` / `--bulk` does with one JSON Lines file.
             let path = need_store()?;
             let start = Instant::now();
-            let store = Store::open(path)?;
+            let store = Store::open_with(
+                path,
+                (kind == Kind::IngestBulkBounded).then_some(BOUNDED_OPEN_FILES),
+            )?;
             let sources = [pipeline::Source::File(jsonl.to_path_buf())];
             let ingest = pipeline::IngestOptions::default();
             let bar = indicatif::ProgressBar::hidden();
@@ -997,6 +1007,10 @@ fn bench_in(
         let nq_store = work.join(format!("store-nq-{size}"));
         measured(Kind::IngestTx, Some(&tx_store), None)?;
         measured(Kind::IngestBulk, Some(&bulk_store), None)?;
+        // Its store is the same as the one above: only the figures are kept.
+        let bounded_store = work.join(format!("store-bounded-{size}"));
+        measured(Kind::IngestBulkBounded, Some(&bounded_store), None)?;
+        let _ = std::fs::remove_dir_all(&bounded_store);
         measured(Kind::Nquads, None, Some(&nq))?;
         measured(Kind::LoadNquads, Some(&nq_store), Some(&nq))?;
         if size == largest {
@@ -1190,6 +1204,7 @@ fn bench_in(
     }
     for (kind, what) in [
         (Kind::IngestBulk, "ingest --bulk"),
+        (Kind::IngestBulkBounded, "ingest --bulk --max-open-files 64"),
         (Kind::IngestTx, "ingest --no-bulk"),
     ] {
         let peaks: Vec<String> = sizes
