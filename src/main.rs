@@ -153,7 +153,10 @@ impl Target {
                 r.ensure_ontology()?;
                 Ok(Backend::Remote(Box::new(r)))
             }
-            None => Ok(Backend::Embedded(open_store(&self.path, self.max_open_files)?)),
+            None => Ok(Backend::Embedded(open_store(
+                &self.path,
+                self.max_open_files,
+            )?)),
         }
     }
 

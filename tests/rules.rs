@@ -631,3 +631,89 @@ fn a_clause_after_while_or_but_has_its_own_subject_and_antecedent() {
     let x = read("\"We are ready for peace,\" Volodymyr Zelensky said.");
     assert_eq!(stances(&x), ["Volodymyr Zelensky support end-of-war"]);
 }
+
+/// Posts as "holder: title of organization", sorted.
+fn posts(x: &Extraction) -> Vec<String> {
+    let mut out: Vec<String> = x
+        .positions
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} of {}",
+                x.actors[p.holder].label, p.title, x.actors[p.organization].label
+            )
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_title_after_of_the_says_whose_the_first_title_is() {
+    let x = read(
+        "Title\n\nThe talks were chaired by Mr. Jan Novak, Personal Envoy of the Secretary-General of the United Nations for Mozambique.",
+    );
+    assert_eq!(posts(&x), ["Jan Novak: personal envoy of United Nations"]);
+}
+
+#[test]
+fn an_envoy_for_a_country_is_sent_there_not_its_servant() {
+    let x = read("Title\n\nThe Special Envoy for Libya, Tomas Berg, arrived in Tripoli.");
+    assert!(
+        !posts(&x).iter().any(|p| p.ends_with("of Libya")),
+        "{:?}",
+        posts(&x)
+    );
+    let x = read("Title\n\nGermany's Special Envoy for Libya, Tomas Berg, arrived in Tripoli.");
+    assert_eq!(posts(&x), ["Tomas Berg: special envoy of Germany"]);
+}
+
+#[test]
+fn a_name_before_is_the_title_is_a_person_holding_it() {
+    let x = read(
+        "Title\n\nAmani Wekesa is the deputy spokeswoman of the Polisario Front. She spoke to us in Nairobi.",
+    );
+    assert!(labels(&x).contains(&"Amani Wekesa"), "{:?}", labels(&x));
+    assert_eq!(
+        posts(&x),
+        ["Amani Wekesa: deputy spokeswoman of Polisario Front"]
+    );
+}
+
+#[test]
+fn co_chairs_listed_with_articles_are_all_mediators() {
+    let x = read(
+        "Title\n\nThe talks, co-chaired by the European Union, the United Nations and the Organization for Security and Co-operation in Europe, resumed in Geneva.",
+    );
+    let r = roles(&x);
+    for org in ["European Union", "United Nations"] {
+        assert!(r.contains(&format!("{org} Mediator")), "{r:?}");
+    }
+    assert_eq!(r.len(), 3, "{r:?}");
+}
+
+#[test]
+fn parties_named_by_hereinafter_are_parties_and_hold_what_the_parties_agree() {
+    let x = read(
+        "Title\n\nThe Government of Mozambique and RENAMO, hereinafter \"the Parties\", signed the accord. The Parties agree to support the return of displaced families to their villages.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Mozambique Party".to_string()), "{r:?}");
+    assert!(r.contains(&"Renamo Party".to_string()), "{r:?}");
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Renamo support displacement".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn talks_under_an_actors_auspices_have_it_as_mediator() {
+    let x = read("Title\n\nThe Polisario said it was ready to resume direct talks with Morocco under UN auspices.");
+    assert!(
+        roles(&x).contains(&"United Nations Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}

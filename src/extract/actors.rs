@@ -451,7 +451,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             let apposition = apposition_title(t, end, s.end, &h);
             let title_comma = comma_title_before(t, start, s.start, &h);
             let speaks = starts_right_after(&h.speech, t, end).is_some();
-            if title_before.is_none() && apposition.is_none() && title_comma.is_none() && !speaks {
+            let copular = copular_title(t, end, s.end, &h);
+            if title_before.is_none()
+                && apposition.is_none()
+                && title_comma.is_none()
+                && copular.is_none()
+                && !speaks
+            {
                 continue;
             }
             let actor = b.new_person(name);
@@ -493,8 +499,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     b.mentions.sort_by_key(|m| (m.start, m.end));
 
     // 4. Titles: attached to a name, or a reference to resolve.
-    for th in &h.titles {
+    for (k, th) in h.titles.iter().enumerate() {
         if in_credit(th.start) {
+            continue;
+        }
+        // "Personal Envoy of the Secretary-General", "Adviser to the President": the second
+        // title says whose the first one is, and is no post of the person named.
+        if k > 0 && title_of_title(t, h.titles[k - 1].end, th.start) {
             continue;
         }
         // A capitalised title inside a name ("Capitol Hill") or a lower-case word that only looks
@@ -548,6 +559,27 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                     prev_end = n.end;
                 }
             }
+            continue;
+        }
+        // "Atong Lual is the deputy spokeswoman of the alliance": the person before the copula.
+        let copular_owner = b.mentions.iter().rev().find(|m| {
+            m.end < th.start
+                && m.start >= sentence.start
+                && b.actors[m.actor].kind == ActorKind::Person
+                && copular_title(t, m.end, sentence.end, &h).is_some_and(|x| x.start == th.start)
+        });
+        if let Some(m) = copular_owner {
+            let np_end = t[th.end..sentence.end]
+                .find([',', '.', ';'])
+                .map_or(sentence.end, |p| th.end + p);
+            titles.push(TitleUse {
+                start: th.start,
+                end: th.end,
+                title,
+                person: Some(m.actor),
+                organization: org_in(&b, th.start, th.start, np_end, m.start, m.actor),
+                rule: "copula",
+            });
             continue;
         }
         // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
@@ -1017,6 +1049,37 @@ fn capitalised_runs(
     runs
 }
 
+/// Words that make a title the predicate of the name before them: "X is the deputy spokeswoman
+/// of ...", "X serves as chief negotiator".
+const COPULAS: &[&str] = &[
+    " is the ",
+    " is a ",
+    " is an ",
+    " is also the ",
+    " was the ",
+    " was a ",
+    " serves as ",
+    " served as ",
+    " is now the ",
+];
+
+/// The title that is the predicate of a name ending at `end`: a copula, then perhaps a few
+/// lower-case words ("senior", "deputy"), then the title.
+fn copular_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> {
+    let rest = &t[end..limit];
+    let copula = COPULAS.iter().find(|c| rest.starts_with(**c))?;
+    let from = end + copula.len();
+    h.titles
+        .iter()
+        .filter(|x| x.start >= from && x.start <= from + 25 && x.end <= limit)
+        .find(|x| {
+            t[from..x.start]
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        })
+        .copied()
+}
+
 /// ", the president's special envoy" after a name: the title that ends the apposition.
 fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> {
     let rest = &t[end..limit];
@@ -1180,6 +1243,17 @@ fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) 
         .map_or(ts, |m| m.start)
 }
 
+/// Whether the words between two titles join the second to the first as its owner ("Envoy of
+/// the Secretary-General", "Adviser to the Prime Minister"; not "adviser to President Trump",
+/// where the second title is Trump's).
+fn title_of_title(t: &str, first_end: usize, second_start: usize) -> bool {
+    first_end <= second_start
+        && matches!(
+            t[first_end..second_start].trim().to_lowercase().as_str(),
+            "of the" | "to the"
+        )
+}
+
 /// The state or organisation a title belongs to, from the noun phrase around it: an adjective or
 /// possessive before the title ("Israel's", "Qatari"), "of X" or "for the X ministry" after it.
 /// A person possessor ("the president's envoy") is returned as is, for the caller to map.
@@ -1191,7 +1265,39 @@ fn org_in(
     person_start: usize,
     person: usize,
 ) -> Option<usize> {
-    let in_span = |m: &&Mention| m.actor != person && m.start != person_start;
+    // Titles of posts sent to a place or body: an actor after "for" or "to" is where they are
+    // sent ("Special Envoy for Libya", "ambassador to the UN"), not whom they serve.
+    let t = b.text;
+    let title: String = t[ts..]
+        .split([',', '.', ';'])
+        .next()
+        .unwrap_or("")
+        .split(" for ")
+        .next()
+        .unwrap_or("")
+        .split(" to ")
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let posted = [
+        "envoy",
+        "ambassador",
+        "representative",
+        "coordinator",
+        "commissioner",
+    ]
+    .iter()
+    .any(|h| title.contains(h));
+    let sent = |m: &Mention| {
+        if !posted {
+            return false;
+        }
+        let before = t[floor_boundary(t, m.start.saturating_sub(8))..m.start].to_lowercase();
+        let before = before.trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        before.ends_with(" for") || before.ends_with(" to")
+    };
+    let in_span = |m: &&Mention| m.actor != person && m.start != person_start && !sent(m);
     let before = b
         .mentions
         .iter()

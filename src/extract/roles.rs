@@ -101,7 +101,10 @@ const FILLERS: &[&str] = &[
     "and the ",
     "and ",
     "the ",
+    ", and the ",
     ", and ",
+    // "co-chaired by the European Union, the United Nations and the OSCE".
+    ", the ",
     ", ",
     "— ",
     "– ",

@@ -998,12 +998,22 @@ pub fn find_all(
             };
             let any_plain = any_plain_subject(t, found, &heads, subject_from, sh.hit.start);
             // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
+            // Between them, auxiliaries and other cues ("the Parties agree to support").
             let described = party_hits.iter().find(|p| {
-                p.start >= clause_start
-                    && p.end <= sh.hit.start
-                    && t[p.end..sh.hit.start]
-                        .split_whitespace()
+                p.start >= clause_start && p.end <= sh.hit.start && {
+                    let mut gap = t[p.end..sh.hit.start].to_string();
+                    for other in stance_hits
+                        .iter()
+                        .filter(|o| o.hit.start >= p.end && o.hit.end <= sh.hit.start)
+                    {
+                        gap.replace_range(
+                            other.hit.start - p.end..other.hit.end - p.end,
+                            &" ".repeat(other.hit.end - other.hit.start),
+                        );
+                    }
+                    gap.split_whitespace()
                         .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+                }
             });
             if let Some(p) = described {
                 let phrase = t[p.start..p.end].to_lowercase();
