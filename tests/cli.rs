@@ -442,11 +442,20 @@ fn ingest_with_bounded_open_files() {
 
     let out = run(
         &store,
-        &["ingest", "--max-open-files", "3", articles.to_str().unwrap()],
+        &[
+            "ingest",
+            "--max-open-files",
+            "3",
+            articles.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--max-open-files"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--max-open-files"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(
         &store,
         &[

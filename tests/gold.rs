@@ -23,6 +23,15 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.92),
     ("stances", 0.68),
 ];
+/// The third set (tests/fixtures/heldout2): eight articles on negotiations neither set above
+/// covers, in eight styles, annotated without reading the extractor. First scored at 0.896 /
+/// 0.465 / 0.694 / 0.357 before any rule was written from them.
+const HELDOUT2_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.96),
+    ("roles", 0.67),
+    ("positions", 0.83),
+    ("stances", 0.42),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
     ("roles", 0.95),
@@ -99,6 +108,13 @@ fn fixture_set_scores_above_its_floors() {
 fn heldout_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout");
     let out = eval(&gold, HELDOUT_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn third_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout2");
+    let out = eval(&gold, HELDOUT2_FLOORS);
     cross_check(&gold, &out);
 }
 
