@@ -8,7 +8,7 @@
 # Builds negograph-bench, makes a Python venv under ${NEGOGRAPH_VENV:-~/.cache/negograph-bench-venv}
 # with spaCy and pyoxigraph, runs `negograph-bench run` (extraction, ingest, queries), then
 # bench/peers.py (spaCy with the gazetteer and the stance cues; pyoxigraph's bulk load of the same
-# N-Quads) and prints the ratios. Corpora, N-Quads and the largest stores stay in the workdir
+# N-Quads) and prints the ratios. Corpora, N-Quads and the largest store the queries ran on stay in the workdir
 # (${NEGOGRAPH_BENCH_WORKDIR:-~/.cache/negograph-bench-work}).
 set -euo pipefail
 
