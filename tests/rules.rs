@@ -717,3 +717,11 @@ fn talks_under_an_actors_auspices_have_it_as_mediator() {
         roles(&x)
     );
 }
+
+#[test]
+fn an_unnamed_post_of_a_state_speaks_for_the_state() {
+    let x = read(
+        "Title\n\nSpecial Representative Hanna Tetteh briefed the committee. The representative of Egypt called for the withdrawal of all foreign forces.",
+    );
+    assert_eq!(stances(&x), ["Egypt support troop-withdrawal"]);
+}

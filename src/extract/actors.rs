@@ -619,6 +619,23 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         let possessor = b.mentions.iter().rev().find(|m| {
             m.possessive && possessive_end(t, m.end).is_some_and(|e| skip_ws(t, e) == th.start)
         });
+        // "The representative of Egypt called for ...": an unnamed post of a state or
+        // organisation named after it; that actor speaks, not someone else with the title.
+        let of_actor = {
+            let rest = &t[th.end..];
+            let rest = rest
+                .strip_prefix(" of the ")
+                .or_else(|| rest.strip_prefix(" of "));
+            rest.is_some_and(|r| {
+                let at = t.len() - r.len();
+                b.mentions
+                    .iter()
+                    .any(|m| m.start == at && b.actors[m.actor].kind != ActorKind::Person)
+            })
+        };
+        if possessor.is_none() && of_actor {
+            continue;
+        }
         if determiner.ends_with("the") && !determiner.ends_with("other") || possessor.is_some() {
             titles.push(TitleUse {
                 start: possessor.map_or(before.saturating_sub(3), |m| m.start),
