@@ -725,3 +725,31 @@ fn an_unnamed_post_of_a_state_speaks_for_the_state() {
     );
     assert_eq!(stances(&x), ["Egypt support troop-withdrawal"]);
 }
+
+#[test]
+fn the_parties_opening_a_clause_hold_its_cue_and_the_next_clause_without_subject() {
+    let x = read(
+        "Title\n\nThe Government of Mozambique and RENAMO, hereinafter \"the Parties\", signed the accord. The Parties express their deep gratitude to Norway for its work, and call on partners to finance the reconstruction of schools.",
+    );
+    let s = stances(&x);
+    for party in ["Mozambique", "Renamo"] {
+        assert!(
+            s.contains(&format!("{party} support reconstruction")),
+            "{s:?}"
+        );
+        assert!(s.contains(&format!("{party} support Norway")), "{s:?}");
+    }
+}
+
+#[test]
+fn an_actor_right_after_a_cue_ending_in_to_is_its_object_not_a_place() {
+    let x =
+        read("Title\n\nMozambique paid tribute to Norway and is grateful to the United States.");
+    assert_eq!(
+        stances(&x),
+        [
+            "Mozambique support Norway",
+            "Mozambique support United States"
+        ]
+    );
+}

@@ -998,22 +998,32 @@ pub fn find_all(
             };
             let any_plain = any_plain_subject(t, found, &heads, subject_from, sh.hit.start);
             // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
-            // Between them, auxiliaries and other cues ("the Parties agree to support").
+            // Between them, auxiliaries and other cues ("the Parties agree to support"); or the
+            // description opens the clause, with no actor named before the cue ("The Parties
+            // express their deep gratitude to", "The Parties agree to ..., and call on").
+            let opens_clause = |p: &Hit| {
+                p.start >= subject_from
+                    && opens_sentence(&t[subject_from..p.start])
+                    && found
+                        .mentions_in(p.end.max(clause_start), sh.hit.start)
+                        .all(|m| m.kind == MentionKind::Pronoun)
+            };
             let described = party_hits.iter().find(|p| {
-                p.start >= clause_start && p.end <= sh.hit.start && {
-                    let mut gap = t[p.end..sh.hit.start].to_string();
-                    for other in stance_hits
-                        .iter()
-                        .filter(|o| o.hit.start >= p.end && o.hit.end <= sh.hit.start)
-                    {
-                        gap.replace_range(
-                            other.hit.start - p.end..other.hit.end - p.end,
-                            &" ".repeat(other.hit.end - other.hit.start),
-                        );
+                p.end <= sh.hit.start && opens_clause(p)
+                    || p.start >= clause_start && p.end <= sh.hit.start && {
+                        let mut gap = t[p.end..sh.hit.start].to_string();
+                        for other in stance_hits
+                            .iter()
+                            .filter(|o| o.hit.start >= p.end && o.hit.end <= sh.hit.start)
+                        {
+                            gap.replace_range(
+                                other.hit.start - p.end..other.hit.end - p.end,
+                                &" ".repeat(other.hit.end - other.hit.start),
+                            );
+                        }
+                        gap.split_whitespace()
+                            .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
                     }
-                    gap.split_whitespace()
-                        .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
-                }
             });
             if let Some(p) = described {
                 let phrase = t[p.start..p.end].to_lowercase();
@@ -1152,7 +1162,14 @@ pub fn find_all(
                 // Egypt and Qatar of bias", not the RSF in "accused the Emirates of arming the RSF".
                 let mut last_end: Option<usize> = None;
                 for m in found.mentions_in(sh.hit.end, scope_end) {
-                    if m.locative || holders.contains(&m.actor) || m.kind == MentionKind::Pronoun {
+                    // "paid tribute to Norway", "grateful to the United States": right after a
+                    // cue ending in "to", an actor is its object, not a place.
+                    let object_of_cue = t[sh.hit.start..sh.hit.end].ends_with(" to")
+                        && matches!(t[sh.hit.end..m.start].trim(), "" | "the" | "The");
+                    if m.locative && !object_of_cue
+                        || holders.contains(&m.actor)
+                        || m.kind == MentionKind::Pronoun
+                    {
                         continue;
                     }
                     if let Some(prev) = last_end {
