@@ -303,7 +303,7 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
                 BATCH,
                 ingest.skip_bad,
                 |batch, bytes| {
-                    bar.set_message(format!("{}", source.name()));
+                    bar.set_message(source.name());
                     let batch = keep(batch, summary);
                     let stored = ingest_articles(store, &batch, lexicon, options, summary);
                     bar.inc(bytes as u64);

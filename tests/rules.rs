@@ -753,3 +753,18 @@ fn an_actor_right_after_a_cue_ending_in_to_is_its_object_not_a_place() {
         ]
     );
 }
+
+#[test]
+fn welcoming_an_actors_call_for_an_issue_supports_the_issue() {
+    let x = read("Title\n\nQatar welcomed ASEAN's call for an extended ceasefire.");
+    assert_eq!(
+        stances(&x),
+        ["ASEAN support ceasefire", "Qatar support ceasefire"]
+    );
+}
+
+#[test]
+fn urging_leaders_to_keep_talking_supports_negotiations() {
+    let x = read("Title\n\nBritain urged the two leaders to keep talking.");
+    assert_eq!(stances(&x), ["United Kingdom support negotiations"]);
+}

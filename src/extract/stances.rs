@@ -1052,8 +1052,30 @@ pub fn find_all(
             continue;
         }
         // Targets.
+        // "welcomed ASEAN's call for a ceasefire": a support cue whose object is another
+        // actor's demand reaches past it to what was asked for. (Welcoming an actor's
+        // acceptance of a proposal welcomes the move, not the proposal.)
+        let over_possessor = |n: &StanceHit| {
+            sh.polarity == Polarity::Support
+                && sh.side == TargetSide::After
+                && n.name == "demand"
+                && n.polarity == Polarity::Support
+                && n.side == TargetSide::After
+                && found.mentions_in(sh.hit.end, n.hit.start).any(|m| {
+                    possessive_end(t, m.end).is_some_and(|e| {
+                        t[e..n.hit.start].trim().is_empty()
+                            && matches!(t[sh.hit.end..m.start].trim(), "" | "the")
+                    })
+                })
+        };
         let next_cue = stance_hits
             .get(k + 1)
+            .filter(|n| !over_possessor(n))
+            .or_else(|| {
+                stance_hits
+                    .get(k + 2)
+                    .filter(|_| stance_hits.get(k + 1).is_some_and(over_possessor))
+            })
             .map(|n| n.hit.start)
             .filter(|&n| n < s.end)
             .unwrap_or(s.end);
