@@ -29,7 +29,7 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 const HELDOUT2_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.96),
     ("roles", 0.67),
-    ("positions", 0.83),
+    ("positions", 0.86),
     ("stances", 0.51),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[

@@ -768,3 +768,17 @@ fn urging_leaders_to_keep_talking_supports_negotiations() {
     let x = read("Title\n\nBritain urged the two leaders to keep talking.");
     assert_eq!(stances(&x), ["United Kingdom support negotiations"]);
 }
+
+#[test]
+fn a_states_post_is_not_resolved_to_another_states_holder_of_that_title() {
+    let x = read(
+        "Title\n\nTurkish Foreign Minister Hakan Fidan backed the plan. Greece's foreign minister took the opposite view.",
+    );
+    assert!(
+        !posts(&x)
+            .iter()
+            .any(|p| p == "Hakan Fidan: foreign minister of Greece"),
+        "{:?}",
+        posts(&x)
+    );
+}

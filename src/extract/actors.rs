@@ -1360,6 +1360,25 @@ fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
         if holders.is_empty() {
             holders = pick(&|x: &str| x.ends_with(&suffix));
         }
+        // "Greece's foreign minister" is not a foreign minister the gazetteer knows of another
+        // state.
+        if let Some(o) = tu
+            .organization
+            .filter(|&o| b.actors[o].kind != ActorKind::Person)
+        {
+            let iri = &b.actors[o].iri;
+            let lexicon = b.lexicon;
+            holders.retain(|&h| {
+                b.actors[h].entry.is_none_or(|e| {
+                    let posts = &lexicon.actors[e].posts;
+                    posts.iter().all(|p| p.organization.is_none())
+                        || posts
+                            .iter()
+                            .filter_map(|p| p.organization)
+                            .any(|x| &lexicon.actors[x].iri == iri)
+                })
+            });
+        }
         if holders.is_empty() {
             continue;
         }
