@@ -283,19 +283,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..target
             };
             let store = target.open_write()?;
+            let total = pipeline::input_bytes(&sources);
             // The bulk loader when asked, or for large inputs; one transaction per document
             // otherwise, and always on a remote store.
             let use_bulk = match (bulk, no_bulk) {
                 (true, _) => true,
                 (_, true) => false,
-                _ => {
-                    store.embedded().is_some()
-                        && pipeline::input_bytes(&sources) >= pipeline::AUTO_BULK_BYTES
-                }
+                _ => store.embedded().is_some() && total >= pipeline::AUTO_BULK_BYTES,
             };
             // Progress in bytes of input, so that one large JSON Lines file shows its rate and
             // time left as well as a folder of many files.
-            let total = pipeline::input_bytes(&sources);
             let bar = if quiet || total == 0 || !std::io::stderr().is_terminal() {
                 indicatif::ProgressBar::hidden()
             } else {

@@ -426,15 +426,14 @@ pub fn stream_json_lines(
     let mut bytes = 0;
     for (i, line) in open()?.split(b'\n').enumerate() {
         let line = line.map_err(|e| StreamError::Read(ReadError::Io(origin.clone(), e)))?;
+        // The line and its end, skipped or not.
+        bytes += line.len() + 1;
         if bad.contains(&(i + 1)) {
-            bytes += line.len() + 1;
             continue;
         }
         if let Ok(Some(article)) = parse_line(&line, &origin, i + 1) {
             current.push(article);
         }
-        // The line and its end.
-        bytes += line.len() + 1;
         if current.len() >= batch {
             each(std::mem::take(&mut current), std::mem::take(&mut bytes))
                 .map_err(StreamError::Store)?;

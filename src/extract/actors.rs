@@ -538,7 +538,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 rule: "title-before-name",
             });
             let last = titles.len() - 1;
-            titles[last].organization = org_in(&b, np_start, th.start, th.end, m.start, m.actor);
+            titles[last].organization =
+                org_in(&b, np_start, (th.start, th.end), th.end, m.start, m.actor);
             // "Prime Ministers Narendra Modi and Shehbaz Sharif": each of the people listed.
             if let Some(singular) = title.strip_suffix('s') {
                 titles[last].title = singular.to_string();
@@ -562,12 +563,17 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             continue;
         }
         // "Atong Lual is the deputy spokeswoman of the alliance": the person before the copula.
-        let copular_owner = b.mentions.iter().rev().find(|m| {
-            m.end < th.start
-                && m.start >= sentence.start
-                && b.actors[m.actor].kind == ActorKind::Person
-                && copular_title(t, m.end, sentence.end, &h).is_some_and(|x| x.start == th.start)
-        });
+        let copular_owner = b
+            .mentions
+            .iter()
+            .rev()
+            .skip_while(|m| m.end >= th.start)
+            .take_while(|m| m.start >= sentence.start)
+            .find(|m| {
+                b.actors[m.actor].kind == ActorKind::Person
+                    && copular_title(t, m.end, sentence.end, &h)
+                        .is_some_and(|x| x.start == th.start)
+            });
         if let Some(m) = copular_owner {
             let np_end = t[th.end..sentence.end]
                 .find([',', '.', ';'])
@@ -577,7 +583,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 end: th.end,
                 title,
                 person: Some(m.actor),
-                organization: org_in(&b, th.start, th.start, np_end, m.start, m.actor),
+                organization: org_in(&b, th.start, (th.start, th.end), np_end, m.start, m.actor),
                 rule: "copula",
             });
             continue;
@@ -593,7 +599,14 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                     end: th.end,
                     title,
                     person: Some(m.actor),
-                    organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
+                    organization: org_in(
+                        &b,
+                        np_start,
+                        (th.start, th.end),
+                        np_end,
+                        m.start,
+                        m.actor,
+                    ),
                     rule: "title-comma-name",
                 });
                 continue;
@@ -606,7 +619,14 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                     end: th.end,
                     title,
                     person: Some(m.actor),
-                    organization: org_in(&b, np_start, th.start, np_end, m.start, m.actor),
+                    organization: org_in(
+                        &b,
+                        np_start,
+                        (th.start, th.end),
+                        np_end,
+                        m.start,
+                        m.actor,
+                    ),
                     rule: "apposition",
                 });
                 continue;
@@ -1277,7 +1297,7 @@ fn title_of_title(t: &str, first_end: usize, second_start: usize) -> bool {
 fn org_in(
     b: &Builder,
     np_start: usize,
-    ts: usize,
+    (ts, te): (usize, usize),
     np_end: usize,
     person_start: usize,
     person: usize,
@@ -1285,17 +1305,7 @@ fn org_in(
     // Titles of posts sent to a place or body: an actor after "for" or "to" is where they are
     // sent ("Special Envoy for Libya", "ambassador to the UN"), not whom they serve.
     let t = b.text;
-    let title: String = t[ts..]
-        .split([',', '.', ';'])
-        .next()
-        .unwrap_or("")
-        .split(" for ")
-        .next()
-        .unwrap_or("")
-        .split(" to ")
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let title = t[ts..te].to_lowercase();
     let posted = [
         "envoy",
         "ambassador",

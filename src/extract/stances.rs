@@ -1068,14 +1068,9 @@ pub fn find_all(
                     })
                 })
         };
+        let skipped = usize::from(stance_hits.get(k + 1).is_some_and(over_possessor));
         let next_cue = stance_hits
-            .get(k + 1)
-            .filter(|n| !over_possessor(n))
-            .or_else(|| {
-                stance_hits
-                    .get(k + 2)
-                    .filter(|_| stance_hits.get(k + 1).is_some_and(over_possessor))
-            })
+            .get(k + 1 + skipped)
             .map(|n| n.hit.start)
             .filter(|&n| n < s.end)
             .unwrap_or(s.end);
