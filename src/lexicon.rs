@@ -595,11 +595,15 @@ impl CueHits {
     /// The spans of one class's hits, sorted by start (for the cues too, see
     /// [`Lexicon::hits_in`]).
     pub fn spans(&self, class: CueClass) -> Vec<Hit> {
+        self.of(class).to_vec()
+    }
+
+    /// One class's hits, as [`CueHits::spans`] gives them, without a copy.
+    pub fn of(&self, class: CueClass) -> &[Hit] {
         self.by_class
             .iter()
             .find(|(c, _)| *c == class)
-            .map(|(_, hits)| hits.clone())
-            .unwrap_or_default()
+            .map_or(&[], |(_, hits)| hits.as_slice())
     }
 }
 

@@ -782,3 +782,56 @@ fn a_states_post_is_not_resolved_to_another_states_holder_of_that_title() {
         posts(&x)
     );
 }
+
+#[test]
+fn an_interviewee_who_is_no_actor_lends_the_answers_to_nobody() {
+    // "She" is the analyst of the sentence before, who is no actor: the answers are not the
+    // words of the leader the introduction names.
+    let text = "Title\n\nThe summit between President Donald Trump and Kim Jong Un ended early. Helen Marchetti spent eleven years at the State Department. She spoke to us by telephone.\n\nQ: What happened?\n\nA: Two stories came out of Hanoi.\n\nQ: And then?\n\nA: We reject that completely.";
+    let x = read(text);
+    assert!(x.statements.is_empty(), "{:?}", x.statements);
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+    // An actor who opens the sentence before is the interviewee.
+    let x = read(&text.replace("Helen Marchetti spent", "Steve Witkoff spent"));
+    assert!(
+        x.statements
+            .iter()
+            .all(|s| x.actors[s.speaker].label == "Steve Witkoff"),
+        "{:?}",
+        x.statements
+    );
+    assert!(!x.statements.is_empty());
+}
+
+#[test]
+fn a_hyphenated_given_name_is_whole() {
+    let x = read(
+        "Title\n\nPresident Moon Jae-in met Kim Jong-un, and former UN chief Ban Ki-moon praised the Hamas-run ministry and the Qatar-brokered truce.",
+    );
+    let l = labels(&x);
+    for name in ["Moon Jae-in", "Ban Ki-moon"] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    assert!(
+        !l.iter()
+            .any(|l| l.ends_with("-run") || l.ends_with("-brokered")),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn a_role_list_reads_past_a_title_or_a_form_of_state_to_its_state() {
+    let x = read(
+        "Title\n\nThe delegations of the Government of the Republic of Colombia and of the FARC-EP signed the agreement. The ceremony was hosted by the President of Cuba, Raúl Castro, and witnessed by the Secretary-General of the United Nations; and by the Foreign Minister of Norway.",
+    );
+    let r = roles(&x);
+    for role in [
+        "Colombia Party",
+        "FARC Party",
+        "Cuba Host",
+        "United Nations Observer",
+        "Norway Observer",
+    ] {
+        assert!(r.contains(&role.to_string()), "{r:?}");
+    }
+}

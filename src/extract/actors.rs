@@ -1023,7 +1023,8 @@ fn capitalised_runs(
         }
         while let Some(&last) = words.last() {
             let w = text.token_text(last);
-            if PARTICLES.contains(&w) || w.len() == 1 || !starts_capital(w) {
+            let tail = words.len() > 2 && name_tail(t, text.tokens[last]);
+            if PARTICLES.contains(&w) || w.len() == 1 || !(starts_capital(w) || tail) {
                 words.pop();
             } else {
                 break;
@@ -1076,6 +1077,10 @@ fn capitalised_runs(
                 .is_some_and(|&l| text.token_text(l).len() == 1)
         {
             prev_end = Some(tok.end);
+        } else if current.len() >= 2 && prev_end == Some(tok.start - 1) && name_tail(t, tok) {
+            // "Moon Jae-in", "Ban Ki-moon": the lower-case part of a hyphenated given name.
+            current.push(i);
+            prev_end = Some(tok.end);
         } else {
             flush(&mut current, &mut runs);
             prev_end = None;
@@ -1084,6 +1089,33 @@ fn capitalised_runs(
     }
     flush(&mut current, &mut runs);
     runs
+}
+
+/// Whether a word is the lower-case part of a hyphenated given name ("Jae-in", "Jong-un",
+/// "Ki-moon"): short, right after a hyphen that follows a capitalised word, and not one of the
+/// compounds of English ("Hamas-run", "Qatar-brokered", "Kremlin-backed").
+fn name_tail(t: &str, tok: crate::text::Token) -> bool {
+    const COMPOUND: &[&str] = &[
+        "run", "led", "era", "born", "made", "held", "wide", "like", "free", "only", "style",
+        "type", "war", "time", "day", "year", "level", "based", "area", "zone", "side", "bound",
+        "owned", "aided", "ally", "allied", "linked", "bloc", "camp", "party", "wing", "ties",
+    ];
+    let w = &t[tok.start..tok.end];
+    let before = &t[..tok.start];
+    tok.word
+        && w.len() <= 5
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !w.ends_with("ed")
+        && !COMPOUND.contains(&w)
+        && before.ends_with('-')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        && before[..before.len() - 1]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(starts_capital)
 }
 
 /// Words that make a title the predicate of the name before them: "X is the deputy spokeswoman

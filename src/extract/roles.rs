@@ -28,6 +28,7 @@ pub fn actor_list(
 ) -> (Vec<usize>, usize) {
     let mut out = Vec::new();
     let limit = limit.min(t.len());
+    let titles = found.cues.of(CueClass::Title);
     loop {
         if pos >= limit {
             break;
@@ -42,13 +43,35 @@ pub fn actor_list(
             }
         }
         let p = pos + skip;
-        let p = p + (t[p..].len() - t[p..].trim_start().len());
-        let Some(m) = found.mentions_in(p, p + 1).find(|m| {
-            m.start == p
-                && m.kind != MentionKind::Pronoun
-                && m.kind != MentionKind::Description
-                && (places || !m.locative)
-        }) else {
+        let mut p = p + (t[p..].len() - t[p..].trim_start().len());
+        let at = |p: usize| {
+            found.mentions_in(p, p + 1).find(|m| {
+                m.start == p
+                    && m.kind != MentionKind::Pronoun
+                    && m.kind != MentionKind::Description
+                    && (places || !m.locative)
+            })
+        };
+        // "hosted by the President of Cuba", "the Government of the Republic of Colombia": past
+        // a title or a form of state to the state or organisation it is of.
+        while at(p).is_none() && p < limit {
+            let form = titles
+                .iter()
+                .find(|u| u.start == p)
+                .map(|u| u.end)
+                .or_else(|| {
+                    STATE_FORMS
+                        .iter()
+                        .find(|f| t[p..limit].starts_with(**f))
+                        .map(|f| p + f.len() - " of".len())
+                });
+            let Some(rest) = form.and_then(|e| t[e..limit].strip_prefix(" of ")) else {
+                break;
+            };
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            p = limit - rest.len();
+        }
+        let Some(m) = at(p) else {
             break;
         };
         if !out.contains(&m.actor) {
@@ -86,8 +109,31 @@ fn clause_opening(t: &str, sentence_start: usize, pos: usize) -> usize {
     best
 }
 
+/// Forms of state before the name of a state, as in "the Government of the Republic of
+/// Colombia".
+const STATE_FORMS: &[&str] = &[
+    "Republic of",
+    "Kingdom of",
+    "State of",
+    "Federal Republic of",
+    "Islamic Republic of",
+    "Democratic Republic of",
+    "Sultanate of",
+    "Emirate of",
+];
+
 /// What may stand between the names of a list, longest first where one starts another.
 const FILLERS: &[&str] = &[
+    // "witnessed by the Secretary-General ...; by the Foreign Minister of Norway".
+    "; and by the ",
+    "; and by ",
+    "; by the ",
+    "; by ",
+    ", and by the ",
+    ", and by ",
+    // "the delegations of the Government of Colombia and of the FARC-EP".
+    "and of the ",
+    "and of ",
     // "hosted by the Government of Barbados": the government stands for its state.
     "the Government of the ",
     "the Government of ",

@@ -349,8 +349,10 @@ const ANSWER_MARKS: &[&str] = &["A:", "Answer:", "ANSWER:"];
 ///
 /// A transcript has paragraphs opening with "Q:" and "A:" (or "Question:"/"Answer:"); an answer
 /// runs to the next question. The person interviewed is the first person named in the first
-/// sentence of the introduction with an interview cue ("She spoke with ...", "X discussed the
-/// plan with ..."), else the person the introduction names most.
+/// sentence of the introduction with an interview cue ("X discussed the plan with ..."), or, for
+/// "She spoke to us", the person who opens the sentence before; when that sentence opens with
+/// no actor, the person interviewed is none. With no interview cue, it is the person the
+/// introduction names most.
 fn interview_answers(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<(usize, usize, usize)> {
     let t = text.text;
     let mut marks: Vec<(usize, usize, bool)> = Vec::new(); // (line start, content start, answer)
@@ -370,15 +372,30 @@ fn interview_answers(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<(usiz
     }
     let intro_end = marks[0].0;
     let is_person = |m: &&super::Mention| found.actors[m.actor].kind == ActorKind::Person;
-    let interviewee = lexicon
-        .cue_hits(CueClass::Interview, &t[..intro_end])
-        .iter()
-        .find_map(|(h, _)| {
-            let s = &text.sentences[text.sentence_of(h.start)];
-            found.mentions_in(s.start, s.end).find(is_person)
-        })
-        .map(|m| m.actor)
-        .or_else(|| {
+    let cues = lexicon.cue_hits(CueClass::Interview, &t[..intro_end]);
+    let named = cues.iter().find_map(|(h, _)| {
+        let i = text.sentence_of(h.start);
+        let s = &text.sentences[i];
+        let named = |m: &&super::Mention| m.kind != MentionKind::Pronoun && is_person(m);
+        if let Some(m) = found.mentions_in(s.start, s.end).find(named) {
+            return Some(Some(m.actor));
+        }
+        // "She spoke to us": the subject of the sentence before, if an actor opens it; a
+        // person who is no actor (a former official, an analyst) otherwise.
+        let opener = t[s.start..s.end].split_whitespace().next().unwrap_or("");
+        if !matches!(opener, "He" | "She" | "They") || i == 0 {
+            return None;
+        }
+        let prev = &text.sentences[i - 1];
+        let first = found
+            .mentions_in(prev.start, prev.end)
+            .next()
+            .filter(|m| t[prev.start..m.start].trim().is_empty() && is_person(m));
+        Some(first.map(|m| m.actor))
+    });
+    let interviewee = match named {
+        Some(who) => who,
+        None => {
             let mut counts: Vec<(usize, usize)> = Vec::new();
             for m in found.mentions_in(0, intro_end).filter(is_person) {
                 match counts.iter_mut().find(|c| c.1 == m.actor) {
@@ -388,7 +405,8 @@ fn interview_answers(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<(usiz
             }
             // The most named; the first named among equals.
             counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
-        });
+        }
+    };
     let Some(speaker) = interviewee else {
         return Vec::new();
     };
