@@ -835,3 +835,34 @@ fn a_role_list_reads_past_a_title_or_a_form_of_state_to_its_state() {
         assert!(r.contains(&role.to_string()), "{r:?}");
     }
 }
+
+#[test]
+fn condemning_an_attack_opposes_escalation_but_not_in_an_accusation() {
+    let x = read(
+        "Title\n\nPresident Volodymyr Zelensky condemned the strike on the port of Odesa. The EU said it strongly condemns the attacks.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Volodymyr Zelensky oppose military-escalation".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"European Union oppose military-escalation".to_string()),
+        "{s:?}"
+    );
+    let x = read("Title\n\nHamas accused Israeli ministers of seeking to sabotage the truce.");
+    let s = stances(&x);
+    assert!(!s.contains(&"Hamas oppose ceasefire".to_string()), "{s:?}");
+}
+
+#[test]
+fn a_deal_is_no_cease_fire_where_the_article_names_none() {
+    let text = "Title\n\nIsrael and Lebanon reached a maritime border deal. Lebanon accepted the deal on Thursday.";
+    let s = stances(&read(text));
+    assert!(!s.iter().any(|s| s.ends_with("ceasefire")), "{s:?}");
+    let s = stances(&read(&format!("{text} The truce on the border holds.")));
+    assert!(
+        s.contains(&"Lebanon support ceasefire".to_string()),
+        "{s:?}"
+    );
+}

@@ -584,8 +584,12 @@ pub fn find_all(
     };
     let named_deal_issue = deal_issue.map(str::to_string);
     // An article that never says what its deal is about: a deal that stops the fighting, which
-    // the issue scheme files under cease-fire.
-    let deal_issue = deal_issue.or(Some("ceasefire"));
+    // the issue scheme files under cease-fire; but not where no cease-fire is named at all (a
+    // grain deal, a maritime border deal).
+    let names_ceasefire = issues
+        .iter()
+        .any(|i| lexicon.issues.values(i).iter().any(|s| s == "ceasefire"));
+    let deal_issue = deal_issue.or(names_ceasefire.then_some("ceasefire"));
     let stance_hits: Vec<StanceHit> = lexicon
         .hits_in(&found.cues, CueClass::Stance)
         .into_iter()
@@ -1219,6 +1223,27 @@ pub fn find_all(
                     }
                     last_end = Some(possessive_end(t, m.end).unwrap_or(m.end));
                     targets.push((Target::Actor(m.actor), None, false));
+                }
+                // "condemned the strike", "denounced the annexation": an issue right after the
+                // cue, with no actor named, is what is condemned. Not in "accused X of seeking
+                // to sabotage the peace": the cue of an infinitive or gerund is another's act.
+                let governed = matches!(
+                    t[..sh.hit.start].split_whitespace().next_back(),
+                    Some("to" | "of")
+                );
+                if targets.is_empty() && !governed {
+                    let next = issues.iter().find(|i| i.start >= sh.hit.end);
+                    if let Some(i) = next.filter(|i| {
+                        i.start <= scope_end
+                            && matches!(
+                                t[sh.hit.end..i.start].trim(),
+                                "" | "the" | "this" | "these" | "that"
+                            )
+                    }) {
+                        for slug in lexicon.issues.values(i) {
+                            targets.push((Target::Issue(slug.clone()), None, false));
+                        }
+                    }
                 }
             }
             TargetSide::ActorBefore => {
