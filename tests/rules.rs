@@ -866,3 +866,37 @@ fn a_deal_is_no_cease_fire_where_the_article_names_none() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_post_in_a_body_the_text_gives_a_state_is_also_a_post_of_the_state() {
+    let x = read(
+        "Title\n\nIran and Saudi Arabia agreed to reopen embassies. The deal was signed by Ali Shamkhani, the secretary of Iran's Supreme National Security Council.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Ali Shamkhani: secretary of Supreme National Security Council".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"Ali Shamkhani: secretary of Iran".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_qualifier_of_bodies_makes_another_body_of_an_organisations_name() {
+    let x = read(
+        "Title\n\nJohn Kirby, the National Security Council spokesman, said the Security Council should meet.",
+    );
+    let p = posts(&x);
+    assert!(
+        !p.iter()
+            .any(|p| p.ends_with("United Nations Security Council")),
+        "{p:?}"
+    );
+    assert!(
+        labels(&x).contains(&"United Nations Security Council"),
+        "{:?}",
+        labels(&x)
+    );
+}

@@ -43,6 +43,20 @@ impl Found {
     }
 }
 
+/// Capitalised words that make another body of an organisation's name after them ("National
+/// Security Council", "Supreme Court").
+const BODY_QUALIFIERS: &[&str] = &[
+    "National",
+    "Supreme",
+    "Federal",
+    "Regional",
+    "Provincial",
+    "Presidential",
+    "Transitional",
+    "Provisional",
+    "Interim",
+];
+
 /// Words that open a capitalised run without being part of a name.
 const NOT_NAME: &[&str] = &[
     "The",
@@ -389,6 +403,17 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 continue
             }
             NameKind::Demonym if !agent_follows(t, hit.end, &h, next_name_start, &names) => {
+                continue
+            }
+            // "the National Security Council" is no Security Council: a qualifier of bodies
+            // before an organisation's name makes another body of it.
+            NameKind::Label | NameKind::AltLabel
+                if lexicon.actors[entry].kind == ActorKind::Organization
+                    && t[..hit.start]
+                        .strip_suffix(' ')
+                        .and_then(|b| b.rsplit(' ').next())
+                        .is_some_and(|w| BODY_QUALIFIERS.contains(&w)) =>
+            {
                 continue
             }
             NameKind::Metonym => {

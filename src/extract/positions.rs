@@ -4,7 +4,7 @@
 //! post of that title; where the possessor is a person ("the president's special envoy"), that
 //! person's state or organisation.
 
-use super::actors::Found;
+use super::actors::{possessive_end, Found};
 use super::{Evidence, Position};
 use crate::lexicon::{ActorKind, Lexicon};
 use crate::text::Text;
@@ -174,12 +174,62 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
             rule,
             confidence,
         };
-        if !out
-            .iter()
-            .any(|q| q.holder == p.holder && q.organization == p.organization && q.title == p.title)
-        {
-            out.push(p);
+        // A post in a body the text gives a state ("secretary of Iran's Supreme National
+        // Security Council") is also a post of that state.
+        let state = found.actors[org]
+            .entry
+            .and_then(|e| lexicon.actors[e].parent)
+            .and_then(|e| found.actors.iter().position(|a| a.entry == Some(e)))
+            .filter(|&s| {
+                found.actors[s].kind == ActorKind::State
+                    && given_to_state(
+                        text.text,
+                        found,
+                        tu.end,
+                        text.sentences[sentence].end,
+                        org,
+                        s,
+                    )
+            });
+        let of_state = state.map(|s| Position {
+            organization: s,
+            rule: "body-of-state",
+            confidence: confidence * 0.9,
+            ..p.clone()
+        });
+        for p in std::iter::once(p).chain(of_state) {
+            if !out.iter().any(|q| {
+                q.holder == p.holder && q.organization == p.organization && q.title == p.title
+            }) {
+                out.push(p);
+            }
         }
     }
     out
+}
+
+/// Whether the first mention of `body` after `from` in its sentence is given to `state` by a
+/// possessive: "Iran's Supreme National Security Council", as one name or as two mentions.
+fn given_to_state(
+    t: &str,
+    found: &Found,
+    from: usize,
+    to: usize,
+    body: usize,
+    state: usize,
+) -> bool {
+    let Some(b) = found.mentions_in(from, to).find(|m| m.actor == body) else {
+        return false;
+    };
+    let named = &t[b.start..b.end];
+    if let Some((owner, _)) = named.split_once("'s ").or_else(|| named.split_once("’s ")) {
+        let a = &found.actors[state];
+        return a.label.eq_ignore_ascii_case(owner)
+            || a.found_as.iter().any(|n| n.eq_ignore_ascii_case(owner));
+    }
+    found
+        .mentions_in(from, b.start)
+        .filter(|m| m.possessive && m.actor == state)
+        .last()
+        .is_some_and(|m| possessive_end(t, m.end).is_some_and(|e| t[e..b.start].trim().is_empty()))
 }
