@@ -620,6 +620,8 @@ pub struct Lexicon {
     /// All of `cues` in one automaton, for [`Lexicon::all_cue_hits`].
     all_cues: Option<AllCues>,
     pub abbreviations: HashSet<String>,
+    /// Words that make a name with an acronym an organisation's ("Front", "Movement").
+    pub organization_heads: HashSet<String>,
     /// A short digest of all the data, recorded with each document's extraction.
     pub version: String,
 }
@@ -831,6 +833,7 @@ impl Lexicon {
         // Cues.
         let mut cue_entries: BTreeMap<CueClass, Vec<(String, Cue)>> = BTreeMap::new();
         let mut abbreviations = HashSet::new();
+        let mut organization_heads = HashSet::new();
         for s in &order {
             let types: Vec<String> = get(s, &rdf_type)
                 .iter()
@@ -937,6 +940,10 @@ impl Lexicon {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;
                     }
+                    "OrganizationHead" => {
+                        organization_heads.extend(forms.iter().cloned());
+                        continue;
+                    }
                     _ => continue,
                 };
                 let class = cue.class();
@@ -962,6 +969,7 @@ impl Lexicon {
             cues,
             all_cues,
             abbreviations,
+            organization_heads,
             version,
         })
     }

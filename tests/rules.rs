@@ -900,3 +900,40 @@ fn a_qualifier_of_bodies_makes_another_body_of_an_organisations_name() {
         labels(&x)
     );
 }
+
+#[test]
+fn a_name_with_its_acronym_in_brackets_is_a_new_organisation() {
+    let x = read(
+        "Title\n\nThe Front for Change and Concord in Chad (FACT) refused to sign. FACT's leader, Mahamat Mahdi Ali, said FACT rejected the agreement.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Front for Change and Concord in Chad"), "{l:?}");
+    // "Chad" inside the name is no mention of Chad.
+    assert!(!l.contains(&"Chad"), "{l:?}");
+    assert!(
+        posts(&x).contains(
+            &"Mahamat Mahdi Ali: leader of Front for Change and Concord in Chad".to_string()
+        ),
+        "{:?}",
+        posts(&x)
+    );
+    // Brackets after a name with no head word of organisations make none.
+    let x = read("Title\n\nSenator Jane Doe Smith (DSA) said Hamas rejected the plan.");
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| !a.label.contains("Smith") || a.kind == negograph::lexicon::ActorKind::Person),
+        "{:?}",
+        labels(&x)
+    );
+}
+
+#[test]
+fn a_surname_before_another_capitalised_name_is_another_person() {
+    let x = read(
+        "Title\n\nKim Jong Un left Hanoi. Biegun met his counterpart, Kim Hyok Chol, North Korea's special representative. Kim said on Monday that talks would go on.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Kim Hyok Chol"), "{l:?}");
+    assert!(l.contains(&"Kim Jong Un"), "{l:?}");
+}

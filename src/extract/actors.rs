@@ -13,7 +13,7 @@
 //! - Titles ("the prime minister", "Trump's Middle East envoy"), descriptions ("the group", "the
 //!   Gulf state") and the pronouns "he" and "she" resolved to the nearest fitting actor.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{Actor, Mention, MentionKind, Metadata, TitleUse};
 use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon, NameKind};
@@ -41,6 +41,63 @@ impl Found {
             .iter()
             .take_while(move |m| m.start < end)
     }
+}
+
+/// Names followed by their acronym in brackets, "the Front for Change and Concord in Chad
+/// (FACT)": the span of the name (from its first capitalised word) and of the acronym. The name
+/// has two capitalised words or more, one of them a head word of organisations.
+fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<((usize, usize), (usize, usize))> {
+    const JOINS: &[&str] = &[
+        "of", "for", "and", "the", "in", "de", "du", "des", "la", "le", "al", "el", "&",
+    ];
+    let mut out = Vec::new();
+    for (open, _) in t.match_indices(" (") {
+        let a = open + 2;
+        let Some(len) = t[a..].find(')') else {
+            continue;
+        };
+        let acronym = &t[a..a + len];
+        if !(2..=10).contains(&acronym.len())
+            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            || !acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        {
+            continue;
+        }
+        // The name: capitalised words and the small words that join them, back from the bracket.
+        let mut first_capital = None;
+        let mut capitals = 0;
+        let mut headed = false;
+        let mut end = open;
+        loop {
+            let ws = t[..end].rfind(' ').map_or(0, |i| i + 1);
+            let w = &t[ws..end];
+            let capital = w.starts_with(char::is_uppercase)
+                && !NOT_NAME.contains(&w)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+            if w.is_empty() || !(capital || JOINS.contains(&w)) {
+                break;
+            }
+            if capital {
+                first_capital = Some(ws);
+                capitals += 1;
+                headed |= heads.contains(w);
+            }
+            if ws == 0 {
+                break;
+            }
+            end = ws - 1;
+        }
+        let Some(name_start) = first_capital else {
+            continue;
+        };
+        if capitals >= 2 && headed {
+            out.push(((name_start, open), (a, a + len)));
+        }
+    }
+    out
 }
 
 /// Capitalised words that make another body of an organisation's name after them ("National
@@ -250,6 +307,10 @@ impl Builder<'_> {
     }
 
     fn new_person(&mut self, name: &str) -> usize {
+        self.new_actor(name, ActorKind::Person)
+    }
+
+    fn new_actor(&mut self, name: &str, kind: ActorKind) -> usize {
         let iri = format!("{}{}", vocab::ACTOR, vocab::slug(name));
         if let Some(&i) = self.by_iri.get(&iri) {
             return i;
@@ -257,7 +318,7 @@ impl Builder<'_> {
         self.by_iri.insert(iri.clone(), self.actors.len());
         self.actors.push(Actor {
             iri,
-            kind: ActorKind::Person,
+            kind,
             label: name.to_string(),
             found_as: BTreeSet::new(),
             entry: None,
@@ -371,13 +432,33 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                                 titled,
                             )
                             .is_some())
-                        && !inside_longer_name(t, hit.start, hit.end)))
+                        && !inside_longer_name(t, hit.start, hit.end)
+                        && !before_other_name(t, hit.end, &lexicon.actors[entry].label)))
             {
                 activated.insert(entry);
             }
         }
     }
+    // New organisations, named once with their acronym: "the Front for Change and Concord in
+    // Chad (FACT)", where the gazetteer knows no such acronym. A name inside is no mention
+    // ("Chad").
+    let defined: Vec<((usize, usize), (usize, usize))> =
+        acronym_definitions(t, &lexicon.organization_heads)
+            .into_iter()
+            .filter(|(name, acronym)| {
+                !in_credit(name.0)
+                    && !names
+                        .iter()
+                        .any(|h| h.start < acronym.1 && acronym.0 < h.end)
+            })
+            .collect();
     for (n, hit) in names.iter().enumerate() {
+        if defined
+            .iter()
+            .any(|(name, _)| name.0 <= hit.start && hit.end <= name.1)
+        {
+            continue;
+        }
         let values = lexicon.names.values(hit);
         let Some(&(entry, kind)) = values
             .iter()
@@ -398,7 +479,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         let next_name_start = names.get(n + 1).map(|x| x.start);
         match kind {
             NameKind::Surname
-                if !activated.contains(&entry) || inside_longer_name(t, hit.start, hit.end) =>
+                if !activated.contains(&entry)
+                    || inside_longer_name(t, hit.start, hit.end)
+                    || before_other_name(t, hit.end, &lexicon.actors[entry].label) =>
             {
                 continue
             }
@@ -450,6 +533,29 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 && (lexicon.actors[entry].kind == ActorKind::State || mk == MentionKind::Metonym)
                 && mk != MentionKind::Demonym;
         b.mention(hit_start, hit.end, actor, mk, locative);
+    }
+
+    // 1b. The organisations named with their acronym; the acronym then names them wherever it
+    // stands alone.
+    for (name, acronym) in defined {
+        if b.covered(name.0, acronym.1) {
+            continue;
+        }
+        let actor = b.new_actor(&t[name.0..name.1], ActorKind::Organization);
+        b.mention(name.0, name.1, actor, MentionKind::Name, false);
+        b.mention(acronym.0, acronym.1, actor, MentionKind::Name, false);
+        let short = &t[acronym.0..acronym.1];
+        for (p, _) in t.match_indices(short) {
+            let end = p + short.len();
+            let whole = !t[..p]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if whole && !b.covered(p, end) && !in_credit(p) {
+                b.mention(p, end, actor, MentionKind::Name, false);
+            }
+        }
     }
 
     // 2. New people from title patterns.
@@ -998,6 +1104,44 @@ fn long_form_start(
 /// "Sheikh Mohammed bin Abdulrahman" and "Majed bin Mohammed Al-Ansari" name someone else than
 /// Amina Mohammed. The word is inside a longer name when a name particle stands right before or
 /// after it.
+/// Whether a surname is the first word of another person's name: "Mahamat Mahdi Ali" is not
+/// Moussa Faki Mahamat, "Kim Hyok Chol" not Kim Jong Un. The next word is capitalised and no
+/// word of the known person's name, a day or a month.
+fn before_other_name(t: &str, end: usize, label: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(next) = t[end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+    else {
+        return false;
+    };
+    next.len() >= 2
+        && next.starts_with(char::is_uppercase)
+        && next.chars().skip(1).all(char::is_lowercase)
+        && !CALENDAR.contains(&next)
+        && !label.split([' ', '-']).any(|w| w == next)
+}
+
 fn inside_longer_name(t: &str, start: usize, end: usize) -> bool {
     let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
     let before = &t[..start];
