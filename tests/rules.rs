@@ -937,3 +937,21 @@ fn a_surname_before_another_capitalised_name_is_another_person() {
     assert!(l.contains(&"Kim Hyok Chol"), "{l:?}");
     assert!(l.contains(&"Kim Jong Un"), "{l:?}");
 }
+
+#[test]
+fn coordinated_role_verbs_and_led_rounds_give_both_roles() {
+    let r = roles(&read(
+        "Title\n\nThe accord was reached after five months of talks mediated and hosted by Qatar. The last AU-led round collapsed.",
+    ));
+    for role in ["Qatar Mediator", "Qatar Host", "African Union Mediator"] {
+        assert!(r.contains(&role.to_string()), "{r:?}");
+    }
+}
+
+#[test]
+fn observers_named_after_an_opening_phrase_of_time() {
+    let r = roles(&read(
+        "Title\n\nIn late 2019 the World Bank sat in on the talks in Washington as observers.",
+    ));
+    assert!(r.contains(&"World Bank Observer".to_string()), "{r:?}");
+}

@@ -109,6 +109,50 @@ fn clause_opening(t: &str, sentence_start: usize, pos: usize) -> usize {
     best
 }
 
+/// The length of a phrase of time that opens a clause before its subject ("In late 2019 ",
+/// "On 4 March, "), or 0.
+fn time_phrase_len(head: &str) -> usize {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut words = head.split_inclusive(' ');
+    let Some(first) = words.next() else { return 0 };
+    if !matches!(
+        first.trim_end(),
+        "In" | "By" | "On" | "At" | "During" | "Since"
+    ) {
+        return 0;
+    }
+    let mut len = first.len();
+    let mut dated = false;
+    for w in words {
+        let bare = w.trim_end().trim_end_matches(',');
+        let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit());
+        if number || MONTHS.contains(&bare) {
+            dated = true;
+        } else if !matches!(bare, "late" | "early" | "mid" | "the" | "of") {
+            break;
+        }
+        len += w.len();
+    }
+    if dated {
+        len
+    } else {
+        0
+    }
+}
+
 /// Forms of state before the name of a state, as in "the Government of the Republic of
 /// Colombia".
 const STATE_FORMS: &[&str] = &[
@@ -459,12 +503,24 @@ pub fn find(
                     // So with a clause that opens after "since", "because", "while", "after"
                     // or "as" ("..., since Turkey, together with Egypt, signed the declaration as
                     // a guarantor").
-                    if before.is_empty() && phrase.to_lowercase().starts_with("as ") {
+                    // "sat in on the talks in Washington as observers": a place is not who
+                    // takes part as something.
+                    let as_phrase = phrase.to_lowercase().starts_with("as ");
+                    let end = t[..hit.start].trim_end().len();
+                    if as_phrase
+                        && found
+                            .mentions_in(sentence.start, end)
+                            .any(|m| m.end == end && m.locative)
+                    {
+                        before.clear();
+                    }
+                    if before.is_empty() && as_phrase {
                         let clause_start = clause_opening(t, sentence.start, hit.start);
                         let lead = t[clause_start..hit.start].len()
                             - t[clause_start..hit.start]
                                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                                 .len();
+                        let lead = lead + time_phrase_len(&t[clause_start + lead..hit.start]);
                         let first = found.mentions_in(clause_start, hit.start).find(|m| {
                             !m.locative && m.kind != MentionKind::Pronoun && !m.possessive
                         });
