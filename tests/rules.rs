@@ -955,3 +955,19 @@ fn observers_named_after_an_opening_phrase_of_time() {
     ));
     assert!(r.contains(&"World Bank Observer".to_string()), "{r:?}");
 }
+
+#[test]
+fn objects_of_a_cue_go_on_past_a_title_and_after_and_to() {
+    let s = stances(&read(
+        "Title\n\nPrime Minister Yair Lapid thanked Amos Hochstein and President Joe Biden for their mediation.",
+    ));
+    for t in ["Amos Hochstein", "Joe Biden"] {
+        assert!(s.contains(&format!("Yair Lapid support {t}")), "{s:?}");
+    }
+    let s = stances(&read(
+        "Title\n\nHamas said Egypt was grateful to Qatar for its efforts and to Turkey and Oman for the talks they had hosted.",
+    ));
+    for t in ["Qatar", "Turkey", "Oman"] {
+        assert!(s.contains(&format!("Egypt support {t}")), "{s:?}");
+    }
+}

@@ -1215,7 +1215,12 @@ pub fn find_all(
                         if m.start < prev {
                             continue;
                         }
-                        let gap = t[prev..m.start].trim();
+                        // "thanked Hochstein and President Joe Biden": past the title.
+                        let title = heads[heads.partition_point(|h| h.start < prev)..]
+                            .iter()
+                            .take_while(|h| h.start < m.start)
+                            .find(|h| t[h.end..m.start].trim().is_empty());
+                        let gap = t[prev..title.map_or(m.start, |h| h.start)].trim();
                         let gap = gap.strip_suffix("the").map_or(gap, str::trim_end);
                         if !matches!(gap, "and" | "," | "or" | ", and" | "nor" | "as well as") {
                             break;
@@ -1223,6 +1228,23 @@ pub fn find_all(
                     }
                     last_end = Some(possessive_end(t, m.end).unwrap_or(m.end));
                     targets.push((Target::Actor(m.actor), None, false));
+                }
+                // "grateful to China for its efforts and to Iraq and Oman": a second object of
+                // a cue ending in "to".
+                if t[sh.hit.start..sh.hit.end].ends_with(" to") {
+                    if let Some(last) = last_end {
+                        let rest = &t[last..scope_end];
+                        for (p, and_to) in rest.match_indices(" and to ") {
+                            let from = last + p + and_to.len();
+                            let from =
+                                from + t[from..].strip_prefix("the ").map_or(0, |_| "the ".len());
+                            let (list, _) =
+                                super::roles::actor_list(t, from, found, scope_end, true);
+                            for a in list.into_iter().filter(|a| !holders.contains(a)) {
+                                targets.push((Target::Actor(a), None, false));
+                            }
+                        }
+                    }
                 }
                 // "condemned the strike", "denounced the annexation": an issue right after the
                 // cue, with no actor named, is what is condemned. Not in "accused X of seeking
