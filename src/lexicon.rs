@@ -792,6 +792,11 @@ impl Lexicon {
             }
             for n in &a.demonyms {
                 name_entries.push((n.clone(), (i, NameKind::Demonym)));
+                // "the North Koreans wanted ...", "the Israelis said": a state's people for its
+                // side, where the plural is regular ("the French", "the Chinese" are left).
+                if a.kind == ActorKind::State && !n.ends_with(['s', 'h', 'e']) {
+                    name_entries.push((format!("the {n}s"), (i, NameKind::Metonym)));
+                }
             }
             for n in &a.metonyms {
                 name_entries.push((n.clone(), (i, NameKind::Metonym)));

@@ -856,11 +856,17 @@ fn condemning_an_attack_opposes_escalation_but_not_in_an_accusation() {
 }
 
 #[test]
-fn a_deal_is_no_cease_fire_where_the_article_names_none() {
+fn a_deal_is_no_cease_fire_where_the_article_names_none_or_once() {
     let text = "Title\n\nIsrael and Lebanon reached a maritime border deal. Lebanon accepted the deal on Thursday.";
     let s = stances(&read(text));
     assert!(!s.iter().any(|s| s.ends_with("ceasefire")), "{s:?}");
-    let s = stances(&read(&format!("{text} The truce on the border holds.")));
+    // One mention may be in passing ("the deal is not a cease-fire"); two make it the subject.
+    let once = format!("{text} The deal is not a truce.");
+    let s = stances(&read(&once));
+    assert!(!s.iter().any(|s| s.ends_with("ceasefire")), "{s:?}");
+    let s = stances(&read(&format!(
+        "{text} The truce on the border holds. Both sides said the truce would last."
+    )));
     assert!(
         s.contains(&"Lebanon support ceasefire".to_string()),
         "{s:?}"
@@ -970,4 +976,15 @@ fn objects_of_a_cue_go_on_past_a_title_and_after_and_to() {
     for t in ["Qatar", "Turkey", "Oman"] {
         assert!(s.contains(&format!("Egypt support {t}")), "{s:?}");
     }
+}
+
+#[test]
+fn a_states_people_in_the_plural_stand_for_its_side() {
+    let s = stances(&read(
+        "Title\n\nTrump said the North Koreans wanted the sanctions lifted in their entirety.",
+    ));
+    assert!(
+        s.contains(&"North Korea oppose sanctions".to_string()),
+        "{s:?}"
+    );
 }

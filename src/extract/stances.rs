@@ -588,7 +588,9 @@ pub fn find_all(
     // grain deal, a maritime border deal).
     let names_ceasefire = issues
         .iter()
-        .any(|i| lexicon.issues.values(i).iter().any(|s| s == "ceasefire"));
+        .filter(|i| lexicon.issues.values(i).iter().any(|s| s == "ceasefire"))
+        .count()
+        >= 2;
     let deal_issue = deal_issue.or(names_ceasefire.then_some("ceasefire"));
     let stance_hits: Vec<StanceHit> = lexicon
         .hits_in(&found.cues, CueClass::Stance)
