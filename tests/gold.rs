@@ -19,18 +19,27 @@ const FIXTURE_FLOORS: &[(&str, f64)] = &[
 /// without reading the extractor, to measure how the rules carry over.
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
-    ("roles", 0.82),
+    ("roles", 0.85),
     ("positions", 0.92),
-    ("stances", 0.69),
+    ("stances", 0.70),
 ];
 /// The third set (tests/fixtures/heldout2): eight articles on negotiations neither set above
 /// covers, in eight styles, annotated without reading the extractor. First scored at 0.896 /
 /// 0.465 / 0.694 / 0.357 before any rule was written from them.
 const HELDOUT2_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.96),
+    ("actors", 0.97),
     ("roles", 0.67),
     ("positions", 0.86),
     ("stances", 0.51),
+];
+/// The fourth set (tests/fixtures/heldout3): eight more articles on other negotiations, written
+/// and annotated without running the extractor. First scored at 0.959 / 0.667 / 0.775 / 0.483
+/// before any rule was written from them.
+const HELDOUT3_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.99),
+    ("roles", 0.74),
+    ("positions", 0.83),
+    ("stances", 0.56),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
@@ -115,6 +124,13 @@ fn heldout_set_scores_above_its_floors() {
 fn third_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout2");
     let out = eval(&gold, HELDOUT2_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn fourth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout3");
+    let out = eval(&gold, HELDOUT3_FLOORS);
     cross_check(&gold, &out);
 }
 
