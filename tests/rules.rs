@@ -988,3 +988,26 @@ fn a_states_people_in_the_plural_stand_for_its_side() {
         "{s:?}"
     );
 }
+
+#[test]
+fn an_opening_phrase_of_time_is_no_name() {
+    let x = read(
+        "Title\n\nSince April, General Abdel Fattah al-Burhan's government has been fighting the Rapid Support Forces.",
+    );
+    assert!(!labels(&x).contains(&"Since April"), "{:?}", labels(&x));
+}
+
+#[test]
+fn a_negotiated_outcome_is_the_talks_and_threats_of_force_escalation() {
+    let s = stances(&read(
+        "Title\n\nEthiopia's foreign ministry said Addis Ababa remained committed to a negotiated outcome. Ethiopia warned Egypt against threats of force.",
+    ));
+    assert!(
+        s.contains(&"Ethiopia support negotiations".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"Ethiopia oppose military-escalation".to_string()),
+        "{s:?}"
+    );
+}

@@ -212,6 +212,16 @@ const NOT_NAME: &[&str] = &[
     "Asked",
     "Speaking",
     "Israeli",
+    "Since",
+    "Until",
+    "During",
+    "Throughout",
+    "Following",
+    "Amid",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
 ];
 
 /// Lower-case words that may stand inside a name ("Mohammed bin Salman", "Deir al-Balah").

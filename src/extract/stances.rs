@@ -973,7 +973,13 @@ pub fn find_all(
                     .find(|m| m.actor == a);
                 m.is_some_and(|m| {
                     let before = t[sp.content_start..m.start].trim();
-                    before.is_empty() || before.eq_ignore_ascii_case("the")
+                    // "warned Egypt against threats of force", "warned Tehran not to": whom
+                    // the speaker addresses, not a subject.
+                    let after = t[m.end..].trim_start();
+                    let addressed = ["against ", "not to ", "to "]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                    (before.is_empty() || before.eq_ignore_ascii_case("the")) && !addressed
                 })
             });
             // "Egypt said Israel must withdraw": an obligation is laid by the speaker.
