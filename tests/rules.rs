@@ -1011,3 +1011,27 @@ fn a_negotiated_outcome_is_the_talks_and_threats_of_force_escalation() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_post_in_an_organisations_body_named_for_it_is_also_a_post_of_the_organisation() {
+    let p = posts(&read(
+        "Title\n\nIn Addis Ababa, the chairperson of the African Union Commission, Moussa Faki Mahamat, welcomed the deal. The African Union expected elections.",
+    ));
+    assert!(
+        p.contains(&"Moussa Faki Mahamat: chairperson of African Union".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn portfolio_and_vice_titles_are_whole() {
+    let p = posts(&read(
+        "Title\n\nOleksandr Kubrakov, Ukraine's infrastructure minister, signed. North Korea's vice foreign minister, Choe Son Hui, said talks could end.",
+    ));
+    for post in [
+        "Oleksandr Kubrakov: infrastructure minister of Ukraine",
+        "Choe Son Hui: vice foreign minister of North Korea",
+    ] {
+        assert!(p.contains(&post.to_string()), "{p:?}");
+    }
+}

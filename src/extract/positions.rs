@@ -174,26 +174,20 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
             rule,
             confidence,
         };
-        // A post in a body the text gives a state ("secretary of Iran's Supreme National
-        // Security Council") is also a post of that state.
-        let state = found.actors[org]
+        // A post in a body the text gives a state or an organisation ("secretary of Iran's
+        // Supreme National Security Council", "chairperson of the African Union Commission") is
+        // also a post of that state or organisation.
+        let parent = found.actors[org]
             .entry
             .and_then(|e| lexicon.actors[e].parent)
             .and_then(|e| found.actors.iter().position(|a| a.entry == Some(e)))
             .filter(|&s| {
-                found.actors[s].kind == ActorKind::State
-                    && given_to_state(
-                        text.text,
-                        found,
-                        tu.end,
-                        text.sentences[sentence].end,
-                        org,
-                        s,
-                    )
+                let sentence_end = text.sentences[sentence].end;
+                given_to_parent(text.text, found, (tu.end, sentence_end), org, s)
             });
-        let of_state = state.map(|s| Position {
+        let of_state = parent.map(|s| Position {
             organization: s,
-            rule: "body-of-state",
+            rule: "body-of-parent",
             confidence: confidence * 0.9,
             ..p.clone()
         });
@@ -208,22 +202,32 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
     out
 }
 
-/// Whether the first mention of `body` after `from` in its sentence is given to `state` by a
-/// possessive: "Iran's Supreme National Security Council", as one name or as two mentions.
-fn given_to_state(
+/// Whether the first mention of `body` in `span` gives it to `parent`: a state by a possessive
+/// ("Iran's Supreme National Security Council", as one name or as two mentions), an
+/// organisation by its name ("the African Union Commission").
+fn given_to_parent(
     t: &str,
     found: &Found,
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
     body: usize,
-    state: usize,
+    parent: usize,
 ) -> bool {
     let Some(b) = found.mentions_in(from, to).find(|m| m.actor == body) else {
         return false;
     };
     let named = &t[b.start..b.end];
+    let a = &found.actors[parent];
+    match a.kind {
+        ActorKind::Organization => {
+            return std::iter::once(&a.label)
+                .chain(&a.found_as)
+                .any(|n| n.len() > 1 && named.contains(n.as_str()))
+        }
+        ActorKind::State => {}
+        _ => return false,
+    }
+    let state = parent;
     if let Some((owner, _)) = named.split_once("'s ").or_else(|| named.split_once("’s ")) {
-        let a = &found.actors[state];
         return a.label.eq_ignore_ascii_case(owner)
             || a.found_as.iter().any(|n| n.eq_ignore_ascii_case(owner));
     }
