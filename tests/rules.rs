@@ -1035,3 +1035,14 @@ fn portfolio_and_vice_titles_are_whole() {
         assert!(p.contains(&post.to_string()), "{p:?}");
     }
 }
+
+#[test]
+fn a_post_with_no_state_in_its_sentence_takes_the_one_state_of_the_sentence_before() {
+    let p = posts(&read(
+        "Title\n\nThe United States and North Korea met in Hanoi. The United States left early. What about South Korea? President Moon Jae-in had invested a great deal in this.",
+    ));
+    assert!(
+        p.contains(&"Moon Jae-in: president of South Korea".to_string()),
+        "{p:?}"
+    );
+}

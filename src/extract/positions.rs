@@ -107,11 +107,24 @@ fn most_named_state(found: &Found) -> Option<usize> {
 /// For a person the gazetteer does not know, holding a government post the text gives no state
 /// for: the state named in the same sentence, else the state the document names most.
 fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> Option<usize> {
-    let s = &text.sentences[text.sentence_of(at)];
+    let i = text.sentence_of(at);
+    let s = &text.sentences[i];
+    // "What about South Korea? President Moon Jae-in had ...": else the one state the sentence
+    // before names.
+    let before = || {
+        let p = &text.sentences[i.checked_sub(1)?];
+        let mut states = found
+            .mentions_in(p.start, p.end)
+            .filter(|m| is_state_mention(found, m))
+            .map(|m| m.actor);
+        let first = states.next()?;
+        states.all(|a| a == first).then_some(first)
+    };
     found
         .mentions_in(s.start, s.end)
         .find(|m| is_state_mention(found, m))
         .map(|m| m.actor)
+        .or_else(before)
         .or(main)
 }
 
