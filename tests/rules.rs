@@ -1046,3 +1046,14 @@ fn a_post_with_no_state_in_its_sentence_takes_the_one_state_of_the_sentence_befo
         "{p:?}"
     );
 }
+
+#[test]
+fn help_that_arranges_a_swap_is_mediation() {
+    for text in [
+        "Title\n\nIn January, a swap arranged with Qatar's help freed two Americans held by the Taliban.",
+        "Title\n\nThe swap was arranged with the help of Oman.",
+    ] {
+        let r = roles(&read(text));
+        assert!(r.iter().any(|r| r.ends_with(" Mediator")), "{text}: {r:?}");
+    }
+}
