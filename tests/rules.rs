@@ -1057,3 +1057,20 @@ fn help_that_arranges_a_swap_is_mediation() {
         assert!(r.iter().any(|r| r.ends_with(" Mediator")), "{text}: {r:?}");
     }
 }
+
+#[test]
+fn backing_an_actor_named_after_the_verb_supports_it() {
+    let s = stances(&read(
+        "Title\n\nErsin Tatar, the Turkish Cypriot leader, spoke. Hakan Fidan, the Turkish foreign minister, backed Ersin Tatar on Monday.",
+    ));
+    assert!(
+        s.contains(&"Hakan Fidan support Ersin Tatar".to_string()),
+        "{s:?}"
+    );
+    // Not a compound ("the Iran-backed Houthis"), nor a possessor of what is backed.
+    let s = stances(&read(
+        "Title\n\nSaudi Arabia condemned the Iran-backed Houthis. Qatar backed Egypt's proposal for a truce.",
+    ));
+    assert!(!s.iter().any(|s| s.ends_with("support Houthis")), "{s:?}");
+    assert!(!s.contains(&"Qatar support Egypt".to_string()), "{s:?}");
+}

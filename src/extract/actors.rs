@@ -607,17 +607,17 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     }
 
     // 3. Surnames of the people found, and "Mr./Ms." + surname.
-    let people: Vec<(usize, String)> = b
+    let people: Vec<(usize, String, String)> = b
         .actors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == ActorKind::Person && a.entry.is_none())
         .filter_map(|(i, a)| {
-            let words: Vec<&str> = a.label.split_whitespace().collect();
-            (words.len() >= 2).then(|| (i, words[words.len() - 1].to_string()))
+            let (given, surname) = a.label.rsplit_once(' ')?;
+            Some((i, format!("{given} "), surname.to_string()))
         })
         .collect();
-    for (actor, surname) in people {
+    for (actor, given, surname) in people {
         let mut from = 0;
         while let Some(p) = t[from..].find(&surname) {
             let start = from + p;
@@ -628,7 +628,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
                 && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
-            if bounded
+            // The full name again ("... backed Ersin Tatar"): one mention of the name.
+            let full = t[..start].ends_with(&given)
+                && !t[..start - given.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if full && bounded && !b.covered(start - given.len(), end) && !in_credit(start) {
+                b.mention(start - given.len(), end, actor, MentionKind::Name, false);
+            } else if bounded
                 && !b.covered(start, end)
                 && !in_credit(start)
                 && !inside_longer_name(t, start, end)

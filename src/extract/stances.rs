@@ -342,6 +342,21 @@ pub(super) fn quote_spans(t: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Verbs of backing that take an actor as their object: "backed the Turkish Cypriot leader".
+const BACKING: &[&str] = &[
+    "back",
+    "backed",
+    "backs",
+    "backing",
+    "support",
+    "supported",
+    "supports",
+    "supporting",
+    "endorse",
+    "endorsed",
+    "endorses",
+];
+
 const QUESTION_MARKS: &[&str] = &["Q:", "Question:", "QUESTION:"];
 const ANSWER_MARKS: &[&str] = &["A:", "Answer:", "ANSWER:"];
 
@@ -1201,6 +1216,27 @@ pub fn find_all(
                     });
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), about, reversed));
+                    }
+                }
+                // "Fidan backed the Turkish Cypriot leader": backing an actor named right after
+                // the verb supports the actor (not "the Iran-backed Houthis", not "backed
+                // Egypt's proposal").
+                let phrase = t[sh.hit.start..sh.hit.end].to_lowercase();
+                if targets.is_empty()
+                    && BACKING.contains(&phrase.as_str())
+                    && !t[..sh.hit.start].ends_with('-')
+                {
+                    let next = t[sh.hit.end..].trim_start();
+                    let next = next.strip_prefix("the ").unwrap_or(next);
+                    let at = t.len() - next.len();
+                    if let Some(m) = found.mentions_in(at, at + 1).find(|m| {
+                        m.start == at
+                            && !m.locative
+                            && !m.possessive
+                            && m.kind != MentionKind::Pronoun
+                            && !holders.contains(&m.actor)
+                    }) {
+                        targets.push((Target::Actor(m.actor), None, false));
                     }
                 }
             }
