@@ -1074,3 +1074,14 @@ fn backing_an_actor_named_after_the_verb_supports_it() {
     assert!(!s.iter().any(|s| s.ends_with("support Houthis")), "{s:?}");
     assert!(!s.contains(&"Qatar support Egypt".to_string()), "{s:?}");
 }
+
+#[test]
+fn encouraging_parties_to_keep_talking_supports_the_talks() {
+    let s = stances(&read(
+        "Title\n\nThe United States welcomed the meeting on Friday and said it encouraged both governments to keep talking.",
+    ));
+    assert!(
+        s.contains(&"United States support negotiations".to_string()),
+        "{s:?}"
+    );
+}
