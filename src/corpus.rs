@@ -395,20 +395,6 @@ const OUTLETS: &[&str] = &[
     "The Dispatch",
 ];
 const ZONES: &[&str] = &["GMT", "ET", "local time"];
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -892,7 +878,7 @@ impl Writer<'_> {
     fn long_date(date: NaiveDate) -> String {
         format!(
             "{} {}, {}",
-            MONTH_NAMES[date.month0() as usize],
+            crate::text::MONTHS[date.month0() as usize],
             date.day(),
             date.year()
         )

@@ -81,6 +81,22 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The months' English names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }

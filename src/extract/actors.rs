@@ -1124,29 +1124,8 @@ fn long_form_start(
 /// after it.
 /// Whether a surname is the first word of another person's name: "Mahamat Mahdi Ali" is not
 /// Moussa Faki Mahamat, "Kim Hyok Chol" not Kim Jong Un. The next word is capitalised and no
-/// word of the known person's name, a day or a month.
+/// word of the known person's name nor one that is no name (a day, a month: "Witkoff Monday").
 fn before_other_name(t: &str, end: usize, label: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let Some(next) = t[end..]
         .strip_prefix(' ')
         .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
@@ -1156,7 +1135,7 @@ fn before_other_name(t: &str, end: usize, label: &str) -> bool {
     next.len() >= 2
         && next.starts_with(char::is_uppercase)
         && next.chars().skip(1).all(char::is_lowercase)
-        && !CALENDAR.contains(&next)
+        && !NOT_NAME.contains(&next)
         && !label.split([' ', '-']).any(|w| w == next)
 }
 

@@ -112,20 +112,6 @@ fn clause_opening(t: &str, sentence_start: usize, pos: usize) -> usize {
 /// The length of a phrase of time that opens a clause before its subject ("In late 2019 ",
 /// "On 4 March, "), or 0.
 fn time_phrase_len(head: &str) -> usize {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut words = head.split_inclusive(' ');
     let Some(first) = words.next() else { return 0 };
     if !matches!(
@@ -139,7 +125,7 @@ fn time_phrase_len(head: &str) -> usize {
     for w in words {
         let bare = w.trim_end().trim_end_matches(',');
         let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit());
-        if number || MONTHS.contains(&bare) {
+        if number || crate::text::MONTHS.contains(&bare) {
             dated = true;
         } else if !matches!(bare, "late" | "early" | "mid" | "the" | "of") {
             break;
