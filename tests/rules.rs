@@ -1085,3 +1085,80 @@ fn encouraging_parties_to_keep_talking_supports_the_talks() {
         "{s:?}"
     );
 }
+
+#[test]
+fn one_name_after_a_capitalised_title_is_a_person_but_not_a_thing_of_a_king() {
+    let x = read(
+        "President Obama announced the talks on Tuesday. Secretary Kerry has directed the \
+         department to open them, and Obama said more would follow. The leaders were given the \
+         Order of King Abdulaziz. The UN General Assembly met.",
+    );
+    let names = labels(&x);
+    assert!(names.contains(&"Obama") && names.contains(&"Kerry"), "{names:?}");
+    assert!(!names.contains(&"Abdulaziz") && !names.contains(&"Assembly"), "{names:?}");
+    let obama = x.actors.iter().position(|a| a.label == "Obama").unwrap();
+    assert_eq!(x.mentions.iter().filter(|m| m.actor == obama).count(), 2);
+}
+
+#[test]
+fn people_named_without_a_post_in_the_shapes_that_make_them_people() {
+    let x = read(
+        "Assistant Secretary Roberta Jacobson will lead the delegation. We expect Josefina \
+         Vidal, who heads the desk, to lead theirs. The party was led by David Trimble. The \
+         party, led since December by Hristijan Mickoski, protested. Their prime ministers, \
+         Alexis Tsipras and Zoran Zaev, stood behind them. On Sunday its leader, Sir Jeffrey \
+         Donaldson, said no. His Irish counterpart, Leo Varadkar, urged a return. Michelle \
+         O'Neill, the party's vice president, agreed. Vladimir Kara-Murza, the Kremlin critic, \
+         was freed.",
+    );
+    let names = labels(&x);
+    for person in [
+        "Roberta Jacobson",
+        "Josefina Vidal",
+        "David Trimble",
+        "Hristijan Mickoski",
+        "Zoran Zaev",
+        "Jeffrey Donaldson",
+        "Leo Varadkar",
+        "Michelle O'Neill",
+        "Vladimir Kara-Murza",
+    ] {
+        assert!(names.contains(&person), "{person} not in {names:?}");
+    }
+}
+
+#[test]
+fn a_party_or_an_armed_group_named_by_its_head_word_is_an_organisation_and_so_are_its_initials() {
+    let x = read(
+        "Ian Paisley's Democratic Unionist Party walked out. Sinn Féin, led by its president, \
+         Gerry Adams, got its seat after the Irish Republican Army restored its ceasefire. The \
+         DUP objected, and the IRA kept its weapons.",
+    );
+    let kind = |label: &str| {
+        x.actors
+            .iter()
+            .find(|a| a.label == label)
+            .map(|a| format!("{:?}", a.kind))
+    };
+    assert_eq!(kind("Democratic Unionist Party").as_deref(), Some("Organization"));
+    assert_eq!(kind("Irish Republican Army").as_deref(), Some("Organization"));
+    assert_eq!(kind("Sinn Féin").as_deref(), Some("Organization"));
+    assert_eq!(kind("Gerry Adams").as_deref(), Some("Person"));
+    let ira = x.actors.iter().position(|a| a.label == "Irish Republican Army").unwrap();
+    let dup = x.actors.iter().position(|a| a.label == "Democratic Unionist Party").unwrap();
+    assert_eq!(x.mentions.iter().filter(|m| m.actor == ira).count(), 2);
+    assert_eq!(x.mentions.iter().filter(|m| m.actor == dup).count(), 2);
+}
+
+#[test]
+fn a_short_form_of_a_full_name_is_the_same_person_and_an_acronym_in_a_heading_is_no_name() {
+    let x = read(
+        "Somalia's President Hassan Sheikh Mohamud attended.\nHassan Sheikh said the agreement \
+         ended their differences.\n\nWHO CAME HOME\n\nThe shore of Lake Prespa, the foreign \
+         ministers of both states, was quiet.",
+    );
+    let names = labels(&x);
+    assert!(!names.contains(&"Hassan Sheikh"), "{names:?}");
+    assert!(!names.contains(&"World Health Organization"), "{names:?}");
+    assert!(!names.contains(&"Lake Prespa"), "{names:?}");
+}

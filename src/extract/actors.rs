@@ -224,6 +224,24 @@ const NOT_NAME: &[&str] = &[
     "Later",
 ];
 
+/// Last words of a name that make it a party or an armed group, not a person: "Democratic
+/// Unionist Party", "Irish Republican Army".
+const STRONG_HEADS: &[&str] = &[
+    "Party", "Army", "Front", "Movement", "Brigades", "Militia", "Militias",
+];
+
+/// Capitalised words before a title that are part of it: "Assistant Secretary Roberta Jacobson".
+const TITLE_MODIFIERS: &[&str] = &[
+    "Assistant", "Deputy", "Acting", "Former", "Senior", "Special", "Vice", "Under", "Interim",
+    "Principal", "Top", "Chief",
+];
+
+/// Capitalised words after a title that name no one: "Chief Justice", "Secretary of State".
+const NOT_A_SURNAME: &[&str] = &[
+    "Justice", "Staff", "House", "Ministry", "Department", "Palace", "Affairs", "State", "Emeritus",
+    "Designate", "Elect", "General", "Minister", "Secretary", "President", "Sheikh",
+];
+
 /// Lower-case words that may stand inside a name ("Mohammed bin Salman", "Deir al-Balah").
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "ul",
@@ -419,7 +437,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         .names
         .find(t)
         .into_iter()
-        .filter(|h| !in_credit(h.start))
+        .filter(|h| !in_credit(h.start) && !in_capitals_heading(t, h.start, h.end))
         .collect();
     let titled = |start: usize| {
         ends_right_before(&h.titles, t, start).is_some()
@@ -568,13 +586,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         }
     }
 
-    // 2. New people from title patterns.
+    // 2. New people from title patterns, and new organisations from their head words.
     let mut titles: Vec<TitleUse> = Vec::new();
+    let mut new_organizations: Vec<usize> = Vec::new();
     for s in &text.sentences {
         if in_credit(s.start) {
             continue;
         }
-        for (start, end) in capitalised_runs(text, s.tokens.clone(), &h, &names) {
+        let heads = &lexicon.organization_heads;
+        for (start, end) in capitalised_runs(text, s.tokens.clone(), &h, &names, heads) {
             if b.covered(start, end) {
                 continue;
             }
@@ -587,24 +607,123 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             {
                 continue;
             }
+            let single = !name.contains(' ');
+            // "Democratic Unionist Party": a name that ends in the head word of a party or an
+            // armed group names a new organisation, as does a name that someone leads ("Sinn
+            // Féin, led by its president"); the initials stand for it too ("the DUP").
+            let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
+            let led = [", led ", ", headed ", ", chaired "]
+                .iter()
+                .any(|p| t[end..s.end].starts_with(p));
+            if !single && (STRONG_HEADS.contains(&last_word) || led) {
+                let actor = b.new_actor(name, ActorKind::Organization);
+                b.mention(start, end, actor, MentionKind::Name, false);
+                new_organizations.push(actor);
+                continue;
+            }
+            if heads.contains(last_word) {
+                continue;
+            }
+            // "Sir Jeffrey Donaldson": the honorific stands between the name and a title.
+            let opening = ends_right_before(&h.honorifics, t, start).map_or(start, |x| x.start);
             let title_before =
-                ends_right_before(&h.titles, t, start).filter(|th| th.start >= s.start);
+                ends_right_before(&h.titles, t, opening).filter(|th| th.start >= s.start);
+            if single {
+                // One word only right after a capitalised title; another person's first name
+                // ("King Salman" after "King Salman bin Abdulaziz") is that person's.
+                // "the Order of King Abdulaziz" names a thing.
+                if title_before.is_none_or(|th| t[..th.start].ends_with("of ")) {
+                    continue;
+                }
+                let word_of = |s: &str| s.split([' ', '-']).any(|w| w == name);
+                let owner = b
+                    .mentions
+                    .iter()
+                    .find(|m| {
+                        b.actors[m.actor].kind == ActorKind::Person
+                            && (word_of(&t[m.start..m.end]) || word_of(&b.actors[m.actor].label))
+                    })
+                    .map(|m| m.actor);
+                let actor = owner.unwrap_or_else(|| b.new_person(name));
+                b.mention(start, end, actor, MentionKind::Name, false);
+                continue;
+            }
             let apposition = apposition_title(t, end, s.end, &h);
-            let title_comma = comma_title_before(t, start, s.start, &h);
+            let title_comma = comma_title_before(t, opening, s.start, &h);
             let speaks = starts_right_after(&h.speech, t, end).is_some();
             let copular = copular_title(t, end, s.end, &h);
+            // "led by David Trimble", "Josefina Vidal, who heads ...", "His Irish counterpart,
+            // Leo Varadkar": a person without a title.
+            // "led since December by Hristijan Mickoski"; "Alexis Tsipras and Zoran Zaev";
+            // "Vladimir Kara-Murza, the Kremlin critic".
+            let before = t[s.start..opening].trim_end();
+            let led_by = before.ends_with(" by")
+                && before[floor_boundary(before, before.len().saturating_sub(30))..]
+                    .split_whitespace()
+                    .any(|w| matches!(w, "led" | "headed" | "chaired"));
+            let after_person = before.strip_suffix(" and").is_some_and(|b4| {
+                b.mentions.iter().any(|m| {
+                    m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Person
+                })
+            });
+            let person_cue = led_by
+                || after_person
+                || t[end..s.end].starts_with(", who ")
+                || apposition_person_noun(&t[end..s.end])
+                || ["counterpart,", "predecessor,", "successor,"]
+                    .iter()
+                    .any(|p| before.ends_with(p));
             if title_before.is_none()
                 && apposition.is_none()
                 && title_comma.is_none()
                 && copular.is_none()
                 && !speaks
+                && !person_cue
             {
                 continue;
             }
-            let actor = b.new_person(name);
+            // "Hassan Sheikh" after "Hassan Sheikh Mohamud": the person named in full before.
+            let prefix = format!("{name} ");
+            let owner = b
+                .mentions
+                .iter()
+                .find(|m| {
+                    b.actors[m.actor].kind == ActorKind::Person
+                        && (t[m.start..m.end].starts_with(&prefix)
+                            || b.actors[m.actor].label.starts_with(&prefix))
+                })
+                .map(|m| m.actor);
+            let actor = owner.unwrap_or_else(|| b.new_person(name));
             b.mention(start, end, actor, MentionKind::Name, false);
         }
     }
+
+    // 2b. The new organisations' names again, and their initials ("IRA" for the Irish
+    // Republican Army).
+    for actor in new_organizations {
+        let name = b.actors[actor].label.clone();
+        let initials: String = name
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        for form in [name.as_str(), initials.as_str()] {
+            if form.chars().count() < 2 {
+                continue;
+            }
+            for (p, _) in t.match_indices(form) {
+                let end = p + form.len();
+                let whole = !t[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if whole && !b.covered(p, end) && !in_credit(p) {
+                    b.mention(p, end, actor, MentionKind::Name, false);
+                }
+            }
+        }
+    }
+    b.mentions.sort_by_key(|m| (m.start, m.end));
 
     // 3. Surnames of the people found, and "Mr./Ms." + surname.
     let people: Vec<(usize, String, String)> = b
@@ -612,9 +731,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == ActorKind::Person && a.entry.is_none())
-        .filter_map(|(i, a)| {
-            let (given, surname) = a.label.rsplit_once(' ')?;
-            Some((i, format!("{given} "), surname.to_string()))
+        .map(|(i, a)| match a.label.rsplit_once(' ') {
+            Some((given, surname)) => (i, format!("{given} "), surname.to_string()),
+            // "Obama", named after a title only.
+            None => (i, String::new(), a.label.clone()),
         })
         .collect();
     for (actor, given, surname) in people {
@@ -1158,21 +1278,28 @@ fn capitalised_runs(
     tokens: std::ops::Range<usize>,
     h: &Hits,
     names: &[Hit],
+    heads: &HashSet<String>,
 ) -> Vec<(usize, usize)> {
     let t = text.text;
     let mut runs = Vec::new();
     let mut current: Vec<usize> = Vec::new();
+    let in_title = |i: usize| {
+        let tok = text.tokens[i];
+        h.titles
+            .iter()
+            .chain(&h.honorifics)
+            .any(|x| x.start <= tok.start && tok.end <= x.end)
+    };
     let flush = |current: &mut Vec<usize>, runs: &mut Vec<(usize, usize)>| {
-        // Drop leading words that are no name, honorifics and titles, and trailing particles.
+        // Drop leading words that are no name, honorifics and titles ("Assistant Secretary"
+        // too), and trailing particles.
         let mut words: Vec<usize> = std::mem::take(current);
+        let mut after_title = false;
         while let Some(&first) = words.first() {
             let w = text.token_text(first);
             let tok = text.tokens[first];
-            let titled = h
-                .titles
-                .iter()
-                .chain(&h.honorifics)
-                .any(|x| x.start <= tok.start && tok.end <= x.end);
+            let titled = in_title(first)
+                || TITLE_MODIFIERS.contains(&w) && words.get(1).is_some_and(|&n| in_title(n));
             // "Cuban President Miguel Díaz-Canel": a known name before the title is no part of it.
             let known = words.len() > 2
                 && names
@@ -1182,9 +1309,26 @@ fn capitalised_runs(
                     x.start >= tok.end && x.start <= skip_ws(t, tok.end) && x.start > tok.start
                 });
             if NOT_NAME.contains(&w) || titled || known || PARTICLES.contains(&w) || w.len() == 1 {
+                after_title = titled && starts_capital(w);
                 words.remove(0);
             } else {
                 break;
+            }
+        }
+        // "President Obama", "Senator Menendez": one word after a capitalised title is a name
+        // when the run ends with it.
+        if let [only] = words[..] {
+            let w = text.token_text(only);
+            if after_title
+                && w.chars().count() >= 3
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !NOT_NAME.contains(&w)
+                && !heads.contains(w)
+                && !NOT_A_SURNAME.contains(&w)
+            {
+                let tok = text.tokens[only];
+                runs.push((tok.start, tok.end));
+                return;
             }
         }
         while let Some(&last) = words.last() {
@@ -1214,6 +1358,11 @@ fn capitalised_runs(
             let gap = &t[pe..tok.start];
             gap == " "
                 || gap == "-"
+                // "O'Neill", "D’Alema"
+                || matches!(gap, "'" | "’")
+                    && current
+                        .last()
+                        .is_some_and(|&l| text.token_text(l).len() == 1)
                 || gap == ". "
                     && current
                         .last()
@@ -1236,6 +1385,17 @@ fn capitalised_runs(
                 .is_some_and(|n| n.start == tok.end && n.word)
         {
             // "al-Rawahi": the hyphen joins the words; `prev_end` stays before it.
+        } else if !tok.word
+            && matches!(w, "'" | "’")
+            && current
+                .last()
+                .is_some_and(|&l| text.token_text(l).len() == 1 && text.tokens[l].end == tok.start)
+            && text
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == tok.end && n.word && starts_capital(text.token_text(i + 1)))
+        {
+            // The apostrophe of "O'Neill" joins the letter and the name.
         } else if !tok.word
             && w == "."
             && current
@@ -1325,8 +1485,68 @@ fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> 
         .iter()
         .filter(|x| x.start > end && x.start < end + 60 && x.end <= limit)
         .filter(|x| !t[end + 1..x.start].contains([',', '.', ';', '“', '"', '(']))
+        // "the shore of Lake Prespa, the foreign ministers of ...": many people's title.
+        .filter(|x| {
+            !t[x.start..x.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| PLURAL_TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+        // "Sinn Féin, led by its president": the title is someone else's.
+        .filter(|x| {
+            !t[end + 1..x.start]
+                .split_whitespace()
+                .any(|w| matches!(w, "by" | "with" | "whose" | "under" | "against"))
+        })
         .find(|x| possessive_end(t, x.end).is_none() && !modifies_noun(t, x.end))
         .copied()
+}
+
+/// Whether an acronym stands in a line written all in capitals, a heading ("WHO CAME HOME"),
+/// where it may be a plain word.
+fn in_capitals_heading(t: &str, start: usize, end: usize) -> bool {
+    if t[start..end].chars().any(char::is_lowercase) {
+        return false;
+    }
+    let line_start = t[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = t[end..].find('\n').map_or(t.len(), |p| end + p);
+    let line = &t[line_start..line_end];
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2
+        && !line.chars().any(char::is_lowercase)
+}
+
+/// The last words of titles that several people hold together.
+const PLURAL_TITLE_WORDS: &[&str] = &[
+    "ministers", "presidents", "envoys", "leaders", "negotiators", "secretaries",
+    "representatives", "mediators", "chiefs", "officials",
+];
+
+/// Whether the words after a name are an apposition that makes a person of it without a post:
+/// ", the Wall Street Journal reporter", ", a former US Marine held since 2018".
+fn apposition_person_noun(rest: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "reporter", "journalist", "correspondent", "editor", "critic", "dissident", "activist",
+        "prisoner", "detainee", "hostage", "captive", "marine", "soldier", "businessman",
+        "businesswoman", "lawyer", "spy", "exile", "veteran", "politician", "lawmaker",
+        "diplomat", "cleric", "opposition figure",
+    ];
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(first) = rest.split(' ').next() else {
+        return false;
+    };
+    if !matches!(first, "a" | "an" | "the") && !first.ends_with("'s") && !first.ends_with("’s") {
+        return false;
+    }
+    let clause = rest
+        .split([',', ';', '.', '(', '"', '“'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(7)
+        .any(|w| NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the title ending at `end` is an adjective before a noun ("Anwar's official
@@ -1343,6 +1563,13 @@ fn modifies_noun(t: &str, end: usize) -> bool {
         && !matches!(
             word,
             "of" | "for"
+                | "the"
+                | "a"
+                | "an"
+                | "last"
+                | "earlier"
+                | "before"
+                | "after"
                 | "to"
                 | "at"
                 | "in"
@@ -1381,7 +1608,7 @@ fn comma_title_before(t: &str, start: usize, limit: usize, h: &Hits) -> Option<H
     h.titles
         .iter()
         .rev()
-        .filter(|x| x.end <= comma && x.start >= limit && x.start + 70 >= comma)
+        .filter(|x| x.end <= comma && x.start >= limit && x.start + 90 >= comma)
         .find(|x| {
             let between = t[x.end..comma].trim();
             between.is_empty()
