@@ -1094,8 +1094,14 @@ fn one_name_after_a_capitalised_title_is_a_person_but_not_a_thing_of_a_king() {
          Order of King Abdulaziz. The UN General Assembly met.",
     );
     let names = labels(&x);
-    assert!(names.contains(&"Obama") && names.contains(&"Kerry"), "{names:?}");
-    assert!(!names.contains(&"Abdulaziz") && !names.contains(&"Assembly"), "{names:?}");
+    assert!(
+        names.contains(&"Obama") && names.contains(&"Kerry"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Abdulaziz") && !names.contains(&"Assembly"),
+        "{names:?}"
+    );
     let obama = x.actors.iter().position(|a| a.label == "Obama").unwrap();
     assert_eq!(x.mentions.iter().filter(|m| m.actor == obama).count(), 2);
 }
@@ -1140,12 +1146,26 @@ fn a_party_or_an_armed_group_named_by_its_head_word_is_an_organisation_and_so_ar
             .find(|a| a.label == label)
             .map(|a| format!("{:?}", a.kind))
     };
-    assert_eq!(kind("Democratic Unionist Party").as_deref(), Some("Organization"));
-    assert_eq!(kind("Irish Republican Army").as_deref(), Some("Organization"));
+    assert_eq!(
+        kind("Democratic Unionist Party").as_deref(),
+        Some("Organization")
+    );
+    assert_eq!(
+        kind("Irish Republican Army").as_deref(),
+        Some("Organization")
+    );
     assert_eq!(kind("Sinn Féin").as_deref(), Some("Organization"));
     assert_eq!(kind("Gerry Adams").as_deref(), Some("Person"));
-    let ira = x.actors.iter().position(|a| a.label == "Irish Republican Army").unwrap();
-    let dup = x.actors.iter().position(|a| a.label == "Democratic Unionist Party").unwrap();
+    let ira = x
+        .actors
+        .iter()
+        .position(|a| a.label == "Irish Republican Army")
+        .unwrap();
+    let dup = x
+        .actors
+        .iter()
+        .position(|a| a.label == "Democratic Unionist Party")
+        .unwrap();
     assert_eq!(x.mentions.iter().filter(|m| m.actor == ira).count(), 2);
     assert_eq!(x.mentions.iter().filter(|m| m.actor == dup).count(), 2);
 }
@@ -1161,4 +1181,47 @@ fn a_short_form_of_a_full_name_is_the_same_person_and_an_acronym_in_a_heading_is
     assert!(!names.contains(&"Hassan Sheikh"), "{names:?}");
     assert!(!names.contains(&"World Health Organization"), "{names:?}");
     assert!(!names.contains(&"Lake Prespa"), "{names:?}");
+}
+
+#[test]
+fn the_person_after_a_role_cue_and_a_title_shares_the_role_and_praise_names_mediators() {
+    let x = read(
+        "Title\n\nThe two states agreed after a day of talks mediated by Turkish President Recep \
+         Tayyip Erdogan. The envoy commended Angola and the DRC for their mediation. The \
+         governments asked Senator George Mitchell to chair the talks. Kagame and Museveni signed, with \
+         Lourenço and Tshisekedi signing alongside them as facilitators.",
+    );
+    let r = roles(&x);
+    for role in [
+        "Recep Tayyip Erdogan Mediator",
+        "Angola Mediator",
+        "Democratic Republic of the Congo Mediator",
+        "George Mitchell Mediator",
+    ] {
+        assert!(r.contains(&role.to_string()), "{role} not in {r:?}");
+    }
+    assert!(!r.iter().any(|x| x.starts_with("Paul Kagame")), "{r:?}");
+    // Guarantees asked of someone make no guarantor of him.
+    let x = read("Title\n\nHamas wanted real guarantees from President Donald Trump.");
+    assert!(
+        !roles(&x).iter().any(|r| r.ends_with("Guarantor")),
+        "{:?}",
+        roles(&x)
+    );
+}
+
+#[test]
+fn posts_of_demonym_references_and_of_each_person_in_a_plural_title_list() {
+    let x = read(
+        "Title\n\nPresidents Paul Kagame of Rwanda and Yoweri Museveni of Uganda are expected \
+         to sign. Abiy Ahmed arrived late. The Ethiopian prime minister said little.",
+    );
+    let p = posts(&x);
+    for post in [
+        "Paul Kagame: president of Rwanda",
+        "Yoweri Museveni: president of Uganda",
+        "Abiy Ahmed: prime minister of Ethiopia",
+    ] {
+        assert!(p.contains(&post.to_string()), "{post} not in {p:?}");
+    }
 }

@@ -232,14 +232,38 @@ const STRONG_HEADS: &[&str] = &[
 
 /// Capitalised words before a title that are part of it: "Assistant Secretary Roberta Jacobson".
 const TITLE_MODIFIERS: &[&str] = &[
-    "Assistant", "Deputy", "Acting", "Former", "Senior", "Special", "Vice", "Under", "Interim",
-    "Principal", "Top", "Chief",
+    "Assistant",
+    "Deputy",
+    "Acting",
+    "Former",
+    "Senior",
+    "Special",
+    "Vice",
+    "Under",
+    "Interim",
+    "Principal",
+    "Top",
+    "Chief",
 ];
 
 /// Capitalised words after a title that name no one: "Chief Justice", "Secretary of State".
 const NOT_A_SURNAME: &[&str] = &[
-    "Justice", "Staff", "House", "Ministry", "Department", "Palace", "Affairs", "State", "Emeritus",
-    "Designate", "Elect", "General", "Minister", "Secretary", "President", "Sheikh",
+    "Justice",
+    "Staff",
+    "House",
+    "Ministry",
+    "Department",
+    "Palace",
+    "Affairs",
+    "State",
+    "Emeritus",
+    "Designate",
+    "Elect",
+    "General",
+    "Minister",
+    "Secretary",
+    "President",
+    "Sheikh",
 ];
 
 /// Lower-case words that may stand inside a name ("Mohammed bin Salman", "Deir al-Balah").
@@ -809,24 +833,40 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             let last = titles.len() - 1;
             titles[last].organization =
                 org_in(&b, np_start, (th.start, th.end), th.end, m.start, m.actor);
-            // "Prime Ministers Narendra Modi and Shehbaz Sharif": each of the people listed.
+            // "Prime Ministers Narendra Modi and Shehbaz Sharif": each of the people listed;
+            // "Presidents Paul Kagame of Rwanda and Yoweri Museveni of Uganda": each of the
+            // state after the name.
+            let of_after = |end: usize| {
+                let rest = t[end..].strip_prefix(" of ")?;
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let at = t.len() - rest.len();
+                b.mentions
+                    .iter()
+                    .find(|x| x.start == at && b.actors[x.actor].kind != ActorKind::Person)
+                    .map(|x| (x.actor, x.end))
+            };
             if let Some(singular) = title.strip_suffix('s') {
                 titles[last].title = singular.to_string();
                 let mut prev_end = m.end;
+                if let Some((o, e)) = of_after(m.end) {
+                    titles[last].organization = Some(o);
+                    prev_end = e;
+                }
                 while let Some(n) = b.mentions.iter().find(|n| {
                     n.start > prev_end
                         && matches!(t[prev_end..n.start].trim(), "and" | "," | ", and")
                         && b.actors[n.actor].kind == ActorKind::Person
                 }) {
+                    let of = of_after(n.end);
                     titles.push(TitleUse {
                         start: th.start,
                         end: th.end,
                         title: singular.to_string(),
                         person: Some(n.actor),
-                        organization: None,
+                        organization: of.map(|(o, _)| o),
                         rule: "title-before-names",
                     });
-                    prev_end = n.end;
+                    prev_end = of.map_or(n.end, |(_, e)| e);
                 }
             }
             continue;
@@ -924,6 +964,36 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         };
         if possessor.is_none() && of_actor {
             continue;
+        }
+        // "the Ethiopian prime minister": a reference to the post of the demonym's state.
+        let demonym = names.iter().find(|n| {
+            n.end == before
+                && (t[..n.start].ends_with("the ") || t[..n.start].ends_with("The "))
+                && lexicon.names.values(n).iter().any(|&(e, k)| {
+                    k == NameKind::Demonym && lexicon.actors[e].kind == ActorKind::State
+                })
+        });
+        if let (Some(n), None) = (demonym, possessor) {
+            let entry = lexicon
+                .names
+                .values(n)
+                .iter()
+                .find(|&&(e, k)| {
+                    k == NameKind::Demonym && lexicon.actors[e].kind == ActorKind::State
+                })
+                .map(|&(e, _)| e);
+            if let Some(entry) = entry {
+                let state = b.actor_for_entry(entry);
+                titles.push(TitleUse {
+                    start: n.start,
+                    end: th.end,
+                    title,
+                    person: None,
+                    organization: Some(state),
+                    rule: "title-reference",
+                });
+                continue;
+            }
         }
         if determiner.ends_with("the") && !determiner.ends_with("other") || possessor.is_some() {
             titles.push(TitleUse {
@@ -1390,10 +1460,9 @@ fn capitalised_runs(
             && current
                 .last()
                 .is_some_and(|&l| text.token_text(l).len() == 1 && text.tokens[l].end == tok.start)
-            && text
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| n.start == tok.end && n.word && starts_capital(text.token_text(i + 1)))
+            && text.tokens.get(i + 1).is_some_and(|n| {
+                n.start == tok.end && n.word && starts_capital(text.token_text(i + 1))
+            })
         {
             // The apostrophe of "O'Neill" joins the letter and the name.
         } else if !tok.word
@@ -1511,24 +1580,55 @@ fn in_capitals_heading(t: &str, start: usize, end: usize) -> bool {
     let line_start = t[..start].rfind('\n').map_or(0, |p| p + 1);
     let line_end = t[end..].find('\n').map_or(t.len(), |p| end + p);
     let line = &t[line_start..line_end];
-    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= 2
         && !line.chars().any(char::is_lowercase)
 }
 
 /// The last words of titles that several people hold together.
 const PLURAL_TITLE_WORDS: &[&str] = &[
-    "ministers", "presidents", "envoys", "leaders", "negotiators", "secretaries",
-    "representatives", "mediators", "chiefs", "officials",
+    "ministers",
+    "presidents",
+    "envoys",
+    "leaders",
+    "negotiators",
+    "secretaries",
+    "representatives",
+    "mediators",
+    "chiefs",
+    "officials",
 ];
 
 /// Whether the words after a name are an apposition that makes a person of it without a post:
 /// ", the Wall Street Journal reporter", ", a former US Marine held since 2018".
 fn apposition_person_noun(rest: &str) -> bool {
     const NOUNS: &[&str] = &[
-        "reporter", "journalist", "correspondent", "editor", "critic", "dissident", "activist",
-        "prisoner", "detainee", "hostage", "captive", "marine", "soldier", "businessman",
-        "businesswoman", "lawyer", "spy", "exile", "veteran", "politician", "lawmaker",
-        "diplomat", "cleric", "opposition figure",
+        "reporter",
+        "journalist",
+        "correspondent",
+        "editor",
+        "critic",
+        "dissident",
+        "activist",
+        "prisoner",
+        "detainee",
+        "hostage",
+        "captive",
+        "marine",
+        "soldier",
+        "businessman",
+        "businesswoman",
+        "lawyer",
+        "spy",
+        "exile",
+        "veteran",
+        "politician",
+        "lawmaker",
+        "diplomat",
+        "cleric",
+        "opposition figure",
     ];
     let Some(rest) = rest.strip_prefix(", ") else {
         return false;

@@ -356,6 +356,91 @@ fn actors_before(
     out
 }
 
+/// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan".
+fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usize> {
+    let p = pos + (t[pos..].len() - t[pos..].trim_start().len());
+    let title = found
+        .cues
+        .of(CueClass::Title)
+        .iter()
+        .find(|u| u.start == p)?;
+    let q = title.end + (t[title.end..].len() - t[title.end..].trim_start().len());
+    found
+        .mentions_in(q, q + 1)
+        .find(|m| m.start == q && found.actors[m.actor].kind == ActorKind::Person)
+        .map(|m| m.actor)
+}
+
+/// Actors thanked or praised for a role named after "for": "commended Angola and the DRC for
+/// their mediation", "thanked the Emirates for their earlier mediation".
+fn thanked_for(
+    t: &str,
+    cue_start: usize,
+    sentence_start: usize,
+    found: &Found,
+    heads: &[crate::lexicon::Hit],
+) -> Vec<usize> {
+    const PRAISE: &[&str] = &[
+        "thanked",
+        "thanks",
+        "thank",
+        "praised",
+        "praises",
+        "commended",
+        "commends",
+        "credited",
+        "credits",
+        "hailed",
+        "lauded",
+        "applauded",
+        "thanking",
+        "praising",
+        "commending",
+    ];
+    let mut pre = t[sentence_start..cue_start].trim_end();
+    for words in [
+        &[
+            "earlier",
+            "continued",
+            "tireless",
+            "successful",
+            "patient",
+            "joint",
+            "sustained",
+        ][..],
+        &["their", "its", "his", "her", "the"][..],
+    ] {
+        if let Some((head, last)) = pre.rsplit_once(' ') {
+            if words.contains(&last) {
+                pre = head;
+            }
+        }
+    }
+    let Some(head) = pre.strip_suffix(" for") else {
+        return Vec::new();
+    };
+    let for_start = sentence_start + head.len();
+    let list = actors_before(t, for_start, sentence_start, found, heads);
+    let first = found
+        .mentions_in(sentence_start, for_start)
+        .filter(|m| list.contains(&m.actor))
+        .map(|m| m.start)
+        .min();
+    let praised = first.is_some_and(|f| {
+        let before = t[sentence_start..f].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| PRAISE.contains(&w))
+    });
+    if praised {
+        list
+    } else {
+        Vec::new()
+    }
+}
+
 pub fn find(
     text: &Text,
     lexicon: &Lexicon,
@@ -446,14 +531,26 @@ pub fn find(
                     if phrase.eq_ignore_ascii_case("with") {
                         continue;
                     }
-                    let (list, _) =
+                    let (list, list_end) =
                         actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
-                    if list.len() < *min_actors {
+                    if list.len() < *min_actors
+                        && !(matches!(role, Role::Mediator | Role::Host | Role::Observer)
+                            && titled_person_at(t, hit.end, found).is_some())
+                    {
                         continue;
                     }
                     // A host is a state or organisation; a metonym for a capital names its state.
                     for &a in &list {
                         add(&mut out, a, *role, hit.start, hit.end, name, 0.8);
+                    }
+                    // "mediated by Turkish President Recep Tayyip Erdogan": the person holding
+                    // the title after the list (or opening it) takes the role too; a party
+                    // list names sides, not their people.
+                    if matches!(role, Role::Mediator | Role::Host | Role::Observer) {
+                        let from = if list.is_empty() { hit.end } else { list_end };
+                        if let Some(person) = titled_person_at(t, from, found) {
+                            add(&mut out, person, *role, hit.start, hit.end, name, 0.75);
+                        }
                     }
                     if *role == Role::Party && list.len() >= 2 {
                         pairs.push(list.clone());
@@ -499,6 +596,23 @@ pub fn find(
                             .any(|m| m.end == end && m.locative)
                     {
                         before.clear();
+                    }
+                    // "with Lourenço and Tshisekedi signing alongside them as facilitators":
+                    // the names after "with" in the same clause.
+                    if before.is_empty() && as_phrase {
+                        let clause = &t[sentence.start..hit.start];
+                        if let Some(w) = clause.rfind(" with ") {
+                            let from = sentence.start + w + " with ".len();
+                            let (list, list_end) = actor_list(t, from, found, hit.start, false);
+                            let next = t[list_end..hit.start].split_whitespace().next();
+                            if next.is_some_and(|w| w.ends_with("ing")) {
+                                before = list;
+                            }
+                        }
+                    }
+                    // "commended Angola and the DRC for their mediation": the actors thanked.
+                    if before.is_empty() && matches!(role, Role::Mediator | Role::Host) {
+                        before = thanked_for(t, hit.start, sentence.start, found, &heads);
                     }
                     if before.is_empty() && as_phrase {
                         let clause_start = clause_opening(t, sentence.start, hit.start);
