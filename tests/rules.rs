@@ -1225,3 +1225,23 @@ fn posts_of_demonym_references_and_of_each_person_in_a_plural_title_list() {
         assert!(p.contains(&post.to_string()), "{post} not in {p:?}");
     }
 }
+
+#[test]
+fn ethiopian_leaders_go_by_their_first_name_and_a_deal_about_no_issue_is_the_talks() {
+    let x = read(
+        "Title\n\nAbiy Ahmed signed the declaration in Ankara. Abiy praised Turkey for its \
+         patience. The Saudi foreign minister, Adel al-Jubeir, said the kingdom would stand \
+         behind this peace. The African Union welcomed the declaration.",
+    );
+    let s = stances(&x);
+    for stance in [
+        "Abiy Ahmed support Turkey",
+        "Saudi Arabia support end-of-war",
+        "African Union support negotiations",
+    ] {
+        assert!(s.contains(&stance.to_string()), "{stance} not in {s:?}");
+    }
+    // One deal named once says nothing of what it is about.
+    let x = read("Title\n\nThe African Union welcomed the declaration.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}

@@ -606,7 +606,11 @@ pub fn find_all(
         .filter(|i| lexicon.issues.values(i).iter().any(|s| s == "ceasefire"))
         .count()
         >= 2;
-    let deal_issue = deal_issue.or(names_ceasefire.then_some("ceasefire"));
+    // Else a deal named more than once that is about neither (a declaration, a memorandum, the
+    // restoration of ties): welcoming or rejecting it is a stance on the talks that made it.
+    let deal_issue = deal_issue
+        .or(names_ceasefire.then_some("ceasefire"))
+        .or((deals.len() >= 2).then_some("negotiations"));
     let stance_hits: Vec<StanceHit> = lexicon
         .hits_in(&found.cues, CueClass::Stance)
         .into_iter()
