@@ -1245,3 +1245,18 @@ fn ethiopian_leaders_go_by_their_first_name_and_a_deal_about_no_issue_is_the_tal
     let x = read("Title\n\nThe African Union welcomed the declaration.");
     assert!(stances(&x).is_empty(), "{:?}", stances(&x));
 }
+
+#[test]
+fn its_before_a_title_is_the_organisation_named_before_and_an_opening_capital_the_state() {
+    let x = read(
+        "Title\n\nSinn Féin, led by its president, Gerry Adams, got its seat in Ireland. In \
+         Kigali, Foreign Minister Richard Sezibera struck a guarded note about Uganda.",
+    );
+    let p = posts(&x);
+    for post in [
+        "Gerry Adams: president of Sinn Féin",
+        "Richard Sezibera: foreign minister of Rwanda",
+    ] {
+        assert!(p.contains(&post.to_string()), "{post} not in {p:?}");
+    }
+}

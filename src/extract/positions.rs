@@ -120,12 +120,47 @@ fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> 
         let first = states.next()?;
         states.all(|a| a == first).then_some(first)
     };
-    found
-        .mentions_in(s.start, s.end)
-        .find(|m| is_state_mention(found, m))
+    // "In Kigali, Foreign Minister Richard Sezibera ...": the capital that opens the sentence
+    // says whose minister speaks there.
+    let t = text.text;
+    let opening = found.mentions_in(s.start, s.end).next().filter(|m| {
+        found.actors[m.actor].kind == ActorKind::State
+            && matches!(t[s.start..m.start].trim(), "In" | "From")
+            && t[m.end..].starts_with(',')
+    });
+    opening
         .map(|m| m.actor)
+        .or_else(|| {
+            found
+                .mentions_in(s.start, s.end)
+                .find(|m| is_state_mention(found, m))
+                .map(|m| m.actor)
+        })
         .or_else(before)
         .or(main)
+}
+
+/// "Sinn Féin, led by its president, Gerry Adams": the organisation or state "its" or "their"
+/// before a title stands for, the last one named before it in the sentence.
+fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
+    let t = text.text;
+    let before = t[..title_start].trim_end();
+    if !(before.ends_with(" its") || before.ends_with(" their")) {
+        return None;
+    }
+    let s = &text.sentences[text.sentence_of(title_start)];
+    found
+        .mentions_in(s.start, title_start)
+        .filter(|m| {
+            !m.locative
+                && m.end < title_start
+                && matches!(
+                    found.actors[m.actor].kind,
+                    ActorKind::State | ActorKind::Organization
+                )
+        })
+        .last()
+        .map(|m| m.actor)
 }
 
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
@@ -138,7 +173,12 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
         }
         let explicit = tu
             .organization
-            .filter(|&o| found.actors[o].kind != ActorKind::Person);
+            .filter(|&o| found.actors[o].kind != ActorKind::Person)
+            .or_else(|| {
+                (tu.organization.is_none())
+                    .then(|| its_owner(text, found, tu.start))
+                    .flatten()
+            });
         if tu.rule == "title-reference" && explicit.is_none() {
             continue;
         }
