@@ -1260,3 +1260,16 @@ fn its_before_a_title_is_the_organisation_named_before_and_an_opening_capital_th
         assert!(p.contains(&post.to_string()), "{post} not in {p:?}");
     }
 }
+
+#[test]
+fn freeing_a_person_named_after_the_verb_is_a_release_of_prisoners_or_hostages() {
+    let x = read("Title\n\nVladimir Putin agreed to free Evan Gershkovich, the reporter.");
+    assert_eq!(stances(&x), ["Vladimir Putin support prisoner-release"]);
+    let x = read(
+        "Title\n\nHamas agreed to release Edan Alexander, the last American hostage it holds.",
+    );
+    assert_eq!(stances(&x), ["Hamas support hostage-release"]);
+    // Not inside a word, nor after a name that ends in a curly apostrophe.
+    let x = read("Title\n\nPresident Trump’s envoy met Evan Gershkovich’s family.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}

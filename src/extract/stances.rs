@@ -18,6 +18,57 @@ use super::{Evidence, MentionKind, Stance, Statement, Target};
 use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
 use crate::text::{after_char, floor_boundary, Text};
 
+/// "agreed to free Evan Gershkovich", "released Alan Gross": freeing a person named right after
+/// the verb is the release of prisoners (of hostages where the sentence speaks of hostages), as
+/// an issue phrase spanning the verb and the name.
+fn release_of_people(t: &str, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
+    const VERBS: &[&str] = &[
+        "free",
+        "frees",
+        "freed",
+        "freeing",
+        "release",
+        "releases",
+        "released",
+        "releasing",
+    ];
+    let mut out = Vec::new();
+    let pattern = |phrase: &str| lexicon.issues.find(phrase).first().map(|h| h.pattern);
+    let (Some(prisoners), Some(hostages)) =
+        (pattern("prisoner release"), pattern("hostage release"))
+    else {
+        return out;
+    };
+    for m in &found.mentions {
+        if found.actors[m.actor].kind != ActorKind::Person || m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let before = &t[..m.start];
+        let Some(head) = before.strip_suffix(' ') else {
+            continue;
+        };
+        let verb_start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        if !VERBS.contains(&&head[verb_start..]) {
+            continue;
+        }
+        let sentence_start = t[..verb_start].rfind(['.', '\n']).map_or(0, |p| p + 1);
+        let sentence_end = t[m.end..].find(['.', '\n']).map_or(t.len(), |p| m.end + p);
+        let hostage = t[sentence_start..sentence_end]
+            .to_lowercase()
+            .contains("hostage");
+        out.push(Hit {
+            start: verb_start,
+            end: m.end,
+            pattern: if hostage { hostages } else { prisoners },
+        });
+    }
+    out
+}
+
 struct StanceHit<'a> {
     hit: Hit,
     name: &'a str,
@@ -561,7 +612,9 @@ pub fn find_all(
     heads.sort_by_key(|h| (h.start, h.end));
     let speech_hits: Vec<Hit> = found.cues.spans(CueClass::Speech);
     let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
-    let issues = lexicon.issues.find(t);
+    let mut issues = lexicon.issues.find(t);
+    issues.extend(release_of_people(t, lexicon, found));
+    issues.sort_by_key(|h| (h.start, h.end));
     let efforts: Vec<Hit> = found.cues.spans(CueClass::Effort);
     // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
     // deal", "peace agreement", "agreement on a cease-fire").
