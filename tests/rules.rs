@@ -1273,3 +1273,47 @@ fn freeing_a_person_named_after_the_verb_is_a_release_of_prisoners_or_hostages()
     let x = read("Title\n\nPresident Trump’s envoy met Evan Gershkovich’s family.");
     assert!(stances(&x).is_empty(), "{:?}", stances(&x));
 }
+
+#[test]
+fn envoys_named_after_their_post_delegations_and_thanks_for_hosting_give_roles() {
+    let x = read(
+        "Title\n\nThe consultations, facilitated by his Special Envoy for Yemen, Martin \
+         Griffiths, brought together a delegation of the Government of Yemen and a delegation \
+         of the Houthis. He is deeply grateful to the Government of Sweden, in particular to \
+         Prime Minister Stefan Löfven, for hosting the consultations. Credit is due to Norway, \
+         the third-party facilitator since 2001.",
+    );
+    let r = roles(&x);
+    for role in [
+        "Martin Griffiths Mediator",
+        "Yemen Party",
+        "Houthis Party",
+        "Sweden Host",
+        "Norway Mediator",
+    ] {
+        assert!(r.contains(&role.to_string()), "{role} not in {r:?}");
+    }
+}
+
+#[test]
+fn an_unknown_acronym_after_the_names_an_organisation_or_the_one_it_abbreviates() {
+    let x = read(
+        "Title\n\nRussia brought leaders of the FPRC and the UPC together. The UPC said its men \
+         would stay. The United Nations (UNO) said the UNO team was ready. The DDR \
+         programme and the GMT deadline were discussed.",
+    );
+    let names = labels(&x);
+    assert!(
+        names.contains(&"FPRC") && names.contains(&"UPC"),
+        "{names:?}"
+    );
+    for no in ["UNO", "DDR", "GMT"] {
+        assert!(!names.contains(&no), "{no} in {names:?}");
+    }
+    let un = x
+        .actors
+        .iter()
+        .position(|a| a.label == "United Nations")
+        .unwrap();
+    assert_eq!(x.mentions.iter().filter(|m| m.actor == un).count(), 3);
+}

@@ -749,6 +749,53 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
     }
     b.mentions.sort_by_key(|m| (m.start, m.end));
 
+    // 1c. An acronym the gazetteer does not know, named as "the FPRC" at least once, names an
+    // organisation ("leaders of the FPRC, the UPC and the MPC"); the acronym stands for it
+    // wherever it stands alone.
+    {
+        let mut seen: Vec<&str> = Vec::new();
+        for tok in &text.tokens {
+            let w = &t[tok.start..tok.end];
+            if !tok.word
+                || !(3..=5).contains(&w.len())
+                || !w.chars().all(|c| c.is_ascii_uppercase())
+                || NOT_ORGANIZATION_ACRONYMS.contains(&w)
+                || seen.contains(&w)
+                || !t[..tok.start].ends_with("the ")
+                || t[tok.end..].starts_with(['-', '/'])
+                || b.covered(tok.start, tok.end)
+                || in_credit(tok.start)
+                || in_capitals_heading(t, tok.start, tok.end)
+            {
+                continue;
+            }
+            seen.push(w);
+            // "the United Nations Support Mission in Libya (UNSMIL)": the acronym of a known
+            // organisation named right before it in brackets.
+            let bracketed = format!("({w})");
+            let alias_of = t.match_indices(&bracketed).find_map(|(p, _)| {
+                let before = t[..p].trim_end().len();
+                b.mentions
+                    .iter()
+                    .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Organization)
+                    .map(|m| m.actor)
+            });
+            let actor = alias_of.unwrap_or_else(|| b.new_actor(w, ActorKind::Organization));
+            for (p, _) in t.match_indices(w) {
+                let end = p + w.len();
+                let whole = !t[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if whole && !b.covered(p, end) && !in_credit(p) && !in_capitals_heading(t, p, end) {
+                    b.mention(p, end, actor, MentionKind::Name, false);
+                }
+            }
+        }
+        b.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+
     // 3. Surnames of the people found, and "Mr./Ms." + surname.
     let people: Vec<(usize, String, String)> = b
         .actors
@@ -1586,6 +1633,14 @@ fn in_capitals_heading(t: &str, start: usize, end: usize) -> bool {
         >= 2
         && !line.chars().any(char::is_lowercase)
 }
+
+/// Capitals that stand for no organisation after "the": units, times, currencies, diseases.
+const NOT_ORGANIZATION_ACRONYMS: &[&str] = &[
+    "CEO", "GDP", "GMT", "UTC", "EDT", "EST", "BST", "CET", "CEST", "PDT", "USD", "EUR", "GBP",
+    "COVID", "AIDS", "HIV", "SUV", "URL", "FAQ", "LIVE", "NEWS", "VIP", "DNA", "ICBM", "ICBMS",
+    "RPG", "IED", "IEDS", "MOU", "PLUS", "ONLY", "ALL", "NOT", "AND", "THE", "FOR", "NEW", "DDR",
+    "SSR", "DDRR", "POW", "POWS", "IDP", "IDPS",
+];
 
 /// The last words of titles that several people hold together.
 const PLURAL_TITLE_WORDS: &[&str] = &[

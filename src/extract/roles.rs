@@ -356,15 +356,31 @@ fn actors_before(
     out
 }
 
-/// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan".
+/// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan", "his
+/// Special Envoy for Yemen, Martin Griffiths".
 fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usize> {
-    let p = pos + (t[pos..].len() - t[pos..].trim_start().len());
+    let mut p = pos + (t[pos..].len() - t[pos..].trim_start().len());
+    for determiner in ["his ", "her ", "its ", "their ", "the "] {
+        if t[p..].starts_with(determiner) {
+            p += determiner.len();
+            break;
+        }
+    }
     let title = found
         .cues
         .of(CueClass::Title)
         .iter()
         .find(|u| u.start == p)?;
-    let q = title.end + (t[title.end..].len() - t[title.end..].trim_start().len());
+    let mut q = title.end;
+    // "Special Envoy for Yemen, ": what the post is for, then the name after a comma.
+    let rest = &t[q..];
+    if rest.starts_with(" for ") || rest.starts_with(" of ") || rest.starts_with(',') {
+        let comma = rest
+            .find(',')
+            .filter(|&c| c <= 40 && !rest[..c].contains('.'))?;
+        q += comma + 1;
+    }
+    q += t[q..].len() - t[q..].trim_start().len();
     found
         .mentions_in(q, q + 1)
         .find(|m| m.start == q && found.actors[m.actor].kind == ActorKind::Person)
@@ -420,6 +436,22 @@ fn thanked_for(
         return Vec::new();
     };
     let for_start = sentence_start + head.len();
+    // "grateful to the Government of Sweden, in particular to ..., for hosting": the list
+    // after a word of thanks earlier in the sentence.
+    for thanks in [
+        "grateful to ",
+        "gratitude to ",
+        "thanks to ",
+        "appreciation to ",
+    ] {
+        if let Some(p) = t[sentence_start..for_start].find(thanks) {
+            let from = sentence_start + p + thanks.len();
+            let (list, _) = actor_list(t, from, found, for_start, false);
+            if !list.is_empty() {
+                return list;
+            }
+        }
+    }
     let list = actors_before(t, for_start, sentence_start, found, heads);
     let first = found
         .mentions_in(sentence_start, for_start)
@@ -611,8 +643,11 @@ pub fn find(
                         }
                     }
                     // "commended Angola and the DRC for their mediation": the actors thanked.
-                    if before.is_empty() && matches!(role, Role::Mediator | Role::Host) {
-                        before = thanked_for(t, hit.start, sentence.start, found, &heads);
+                    if matches!(role, Role::Mediator | Role::Host) {
+                        let thanked = thanked_for(t, hit.start, sentence.start, found, &heads);
+                        if !thanked.is_empty() {
+                            before = thanked;
+                        }
                     }
                     if before.is_empty() && as_phrase {
                         let clause_start = clause_opening(t, sentence.start, hit.start);
