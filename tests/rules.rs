@@ -1317,3 +1317,27 @@ fn an_unknown_acronym_after_the_names_an_organisation_or_the_one_it_abbreviates(
         .unwrap();
     assert_eq!(x.mentions.iter().filter(|m| m.actor == un).count(), 3);
 }
+
+#[test]
+fn agreeing_on_the_following_list_is_a_stance_on_each_item() {
+    let x = read(
+        "Title\n\nThe talks brought together a delegation of the Government of Yemen and a \
+         delegation of the Houthis. After eight days, the parties have agreed on the \
+         following:\n\n1. An immediate ceasefire in the city of Hodeidah.\n2. A mutual \
+         redeployment of forces out of the city.\n\nThe Houthis later released prisoners.",
+    );
+    let s = stances(&x);
+    for stance in [
+        "Houthis support ceasefire",
+        "Houthis support troop-withdrawal",
+        "Yemen support ceasefire",
+        "Yemen support troop-withdrawal",
+    ] {
+        assert!(s.contains(&stance.to_string()), "{stance} not in {s:?}");
+    }
+    // The paragraph after the list is not one of its items.
+    assert!(
+        !s.contains(&"Yemen support prisoner-release".to_string()),
+        "{s:?}"
+    );
+}

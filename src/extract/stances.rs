@@ -69,6 +69,42 @@ fn release_of_people(t: &str, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
     out
 }
 
+/// The issues of a list announced right after a cue ("have agreed on the following:"), one item
+/// a line, numbered or bulleted, up to the first line that is no item.
+fn listed_issues<'i>(t: &str, cue_end: usize, issues: &'i [Hit]) -> Vec<&'i Hit> {
+    let rest = &t[cue_end..];
+    let line_end = rest.find('\n').map_or(t.len(), |p| cue_end + p);
+    let tail = t[cue_end..line_end].trim();
+    let announced = tail.ends_with(':')
+        && tail.split_whitespace().count() <= 4
+        && tail.to_lowercase().contains("following");
+    if !announced {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut pos = line_end;
+    while pos < t.len() {
+        let next = t[pos + 1..].find('\n').map_or(t.len(), |p| pos + 1 + p);
+        let line = t[(pos + 1).min(next)..next].trim();
+        pos = next;
+        if line.is_empty() {
+            continue;
+        }
+        let marker = line.starts_with(['-', '•', '*', '–'])
+            || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+                !n.is_empty()
+                    && n.len() <= 3
+                    && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '(')
+            });
+        if !marker {
+            break;
+        }
+        let start = next - line.len();
+        out.extend(issues.iter().filter(|i| i.start >= start && i.end <= next));
+    }
+    out
+}
+
 struct StanceHit<'a> {
     hit: Hit,
     name: &'a str,
@@ -1273,6 +1309,20 @@ pub fn find_all(
                     });
                     for slug in lexicon.issues.values(i) {
                         targets.push((Target::Issue(slug.clone()), about, reversed));
+                    }
+                }
+                // "the parties have agreed on the following:" and a list: the issues of its
+                // items.
+                if targets.is_empty() {
+                    for i in listed_issues(t, sh.hit.end, &issues) {
+                        for slug in lexicon.issues.values(i) {
+                            if !targets
+                                .iter()
+                                .any(|(x, _, _)| *x == Target::Issue(slug.clone()))
+                            {
+                                targets.push((Target::Issue(slug.clone()), None, false));
+                            }
+                        }
                     }
                 }
                 // "Fidan backed the Turkish Cypriot leader": backing an actor named right after
