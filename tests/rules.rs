@@ -1341,3 +1341,18 @@ fn agreeing_on_the_following_list_is_a_stance_on_each_item() {
         "{s:?}"
     );
 }
+
+#[test]
+fn declaring_a_ceasefire_supports_it_and_consultations_are_talks() {
+    let x = read("Title\n\nRodrigo Duterte declared a ceasefire in his first address.");
+    assert_eq!(stances(&x), ["Rodrigo Duterte support ceasefire"]);
+    let x = read("Title\n\nThe United Nations welcomed the peace consultations in Geneva.");
+    assert_eq!(stances(&x), ["United Nations support negotiations"]);
+    // Announcing that something else happened is no stance on what follows far after.
+    let x = read("Title\n\nQatar announced that the talks on a ceasefire had stalled.");
+    assert!(
+        !stances(&x).contains(&"Qatar support ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}
