@@ -1356,3 +1356,23 @@ fn declaring_a_ceasefire_supports_it_and_consultations_are_talks() {
         stances(&x)
     );
 }
+
+#[test]
+fn a_surname_with_a_post_names_the_full_name_said_before_and_other_people_shapes() {
+    let x = read(
+        "Title\n\nFor a year Tut Gatluak shuttled between the generals and the rebels. Gatluak, \
+         South Sudan's presidential adviser on security, is no man for microphones. The UPC of \
+         Ali Darassa refused. The panel included Graça Machel, the Mozambican campaigner. \
+         Michael McCaul, the Texas congressman, objected.",
+    );
+    let names = labels(&x);
+    for person in [
+        "Tut Gatluak",
+        "Ali Darassa",
+        "Graça Machel",
+        "Michael McCaul",
+    ] {
+        assert!(names.contains(&person), "{person} not in {names:?}");
+    }
+    assert!(!names.contains(&"Gatluak"), "{names:?}");
+}

@@ -690,8 +690,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                     m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Person
                 })
             });
+            // "The UPC of Ali Darassa": the person an organisation is of.
+            let of_organization = before.strip_suffix(" of").is_some_and(|b4| {
+                b.mentions.iter().any(|m| {
+                    m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Organization
+                })
+            });
             let person_cue = led_by
                 || after_person
+                || of_organization
                 || t[end..s.end].starts_with(", who ")
                 || apposition_person_noun(&t[end..s.end])
                 || ["counterpart,", "predecessor,", "successor,"]
@@ -719,6 +726,50 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 .map(|m| m.actor);
             let actor = owner.unwrap_or_else(|| b.new_person(name));
             b.mention(start, end, actor, MentionKind::Name, false);
+        }
+    }
+
+    // 2a. "Tut Gatluak shuttled between ... Gatluak, South Sudan's presidential adviser": a
+    // surname with a post in apposition names the person whose full name came before it.
+    for s in &text.sentences {
+        if in_credit(s.start) {
+            continue;
+        }
+        for i in s.tokens.clone() {
+            let tok = text.tokens[i];
+            let w = text.token_text(i);
+            if !tok.word
+                || w.chars().count() < 3
+                || !starts_capital(w)
+                || !w.chars().skip(1).all(char::is_lowercase)
+                || NOT_NAME.contains(&w)
+                || b.covered(tok.start, tok.end)
+                || apposition_title(t, tok.end, s.end, &h).is_none()
+            {
+                continue;
+            }
+            let full = t[..s.start].match_indices(w).find_map(|(p, _)| {
+                let end = p + w.len();
+                if t[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                    return None;
+                }
+                let given = t[..p].strip_suffix(' ')?;
+                let given_start = given
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(0, |(q, c)| q + c.len_utf8());
+                let g = &given[given_start..];
+                (g.chars().count() >= 2
+                    && starts_capital(g)
+                    && !NOT_NAME.contains(&g)
+                    && !b.covered(given_start, end))
+                .then_some((given_start, end))
+            });
+            if let Some((fs, fe)) = full {
+                let actor = b.new_person(&t[fs..fe]);
+                b.mention(fs, fe, actor, MentionKind::Name, false);
+            }
         }
     }
 
@@ -1684,6 +1735,10 @@ fn apposition_person_noun(rest: &str) -> bool {
         "diplomat",
         "cleric",
         "opposition figure",
+        "campaigner",
+        "wife",
+        "widow",
+        "husband",
     ];
     let Some(rest) = rest.strip_prefix(", ") else {
         return false;
