@@ -692,9 +692,14 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             });
             // "The UPC of Ali Darassa": the person an organisation is of.
             let of_organization = before.strip_suffix(" of").is_some_and(|b4| {
-                b.mentions.iter().any(|m| {
-                    m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Organization
-                })
+                let acronym = b4.rsplit(' ').next().is_some_and(|w| {
+                    (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+                });
+                acronym
+                    || b.mentions.iter().any(|m| {
+                        m.end == s.start + b4.len()
+                            && b.actors[m.actor].kind == ActorKind::Organization
+                    })
             });
             let person_cue = led_by
                 || after_person
@@ -812,7 +817,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 || !w.chars().all(|c| c.is_ascii_uppercase())
                 || NOT_ORGANIZATION_ACRONYMS.contains(&w)
                 || seen.contains(&w)
-                || !t[..tok.start].ends_with("the ")
+                || !(t[..tok.start].ends_with("the ") || t[..tok.start].ends_with("The "))
                 || t[tok.end..].starts_with(['-', '/'])
                 || b.covered(tok.start, tok.end)
                 || in_credit(tok.start)
