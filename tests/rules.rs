@@ -1376,3 +1376,13 @@ fn a_surname_with_a_post_names_the_full_name_said_before_and_other_people_shapes
     }
     assert!(!names.contains(&"Gatluak"), "{names:?}");
 }
+
+#[test]
+fn providing_the_venue_is_hosting() {
+    let r = roles(&read("Title\n\nOman provided the venue for the talks."));
+    assert_eq!(r, ["Oman Host"]);
+    let r = roles(&read(
+        "Title\n\nNorway, the country that offered itself as the venue, was praised.",
+    ));
+    assert_eq!(r, ["Norway Host"]);
+}
