@@ -485,7 +485,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                             )
                             .is_some())
                         && !inside_longer_name(t, hit.start, hit.end)
-                        && !before_other_name(t, hit.end, &lexicon.actors[entry].label)))
+                        && !before_other_name(t, hit.end, &lexicon.actors[entry].label)
+                        && !other_bearer(t, hit, &lexicon.actors[entry].label, &h)))
             {
                 activated.insert(entry);
             }
@@ -1688,6 +1689,47 @@ fn in_capitals_heading(t: &str, start: usize, end: usize) -> bool {
         .count()
         >= 2
         && !line.chars().any(char::is_lowercase)
+}
+
+/// Whether the text gives the surname of a known person to someone else: "President Raúl
+/// Castro" makes "President Castro" no mention of Xiomara Castro. Another capitalised given name
+/// right before the surname, which is no title or honorific, names the other bearer.
+fn other_bearer(t: &str, hit: &Hit, label: &str, h: &Hits) -> bool {
+    let surname = &t[hit.start..hit.end];
+    let own: Vec<&str> = label.split([' ', '-']).collect();
+    t.match_indices(surname).any(|(p, _)| {
+        let end = p + surname.len();
+        if t[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let Some(before) = t[..p].strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(q, c)| q + c.len_utf8());
+        let word = &before[word_start..];
+        // "Mohammed bin Abdulaziz bin Saleh Al-Khulaifi": a long form of the label's own name.
+        let run_start = floor_boundary(t, p.saturating_sub(60));
+        let run = &t[run_start..p];
+        let run = run
+            .rsplit([',', '.', ';', ':', '(', '"', '“'])
+            .next()
+            .unwrap_or(run);
+        let long_form = own.first().is_some_and(|g| run.split(' ').any(|w| w == *g));
+        !long_form
+            && word.chars().count() >= 2
+            && starts_capital(word)
+            && !own.contains(&word)
+            && !NOT_NAME.contains(&word)
+            && !h
+                .titles
+                .iter()
+                .chain(&h.honorifics)
+                .any(|x| x.start <= word_start && word_start < x.end)
+    })
 }
 
 /// Capitals that stand for no organisation after "the": units, times, currencies, diseases.
