@@ -470,10 +470,18 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 && ends_right_before(&h.honorifics, t, skip_ws_back(t, start) - 1).is_some()
     };
     let mut activated: BTreeSet<usize> = BTreeSet::new();
+    // People whose surname the text gives to someone else, checked once per person.
+    let mut shared_surname: HashMap<usize, bool> = HashMap::new();
+    let mut other_bearer_of = |entry: usize, hit: &Hit| {
+        *shared_surname
+            .entry(entry)
+            .or_insert_with(|| other_bearer(t, hit, &lexicon.actors[entry].label, &h))
+    };
     for hit in &names {
         for &(entry, kind) in lexicon.names.values(hit) {
             let person = lexicon.actors[entry].kind == ActorKind::Person;
             if person
+                && !activated.contains(&entry)
                 && (matches!(kind, NameKind::Label | NameKind::AltLabel)
                     || (kind == NameKind::Surname
                         && (titled(hit.start)
@@ -486,7 +494,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                             .is_some())
                         && !inside_longer_name(t, hit.start, hit.end)
                         && !before_other_name(t, hit.end, &lexicon.actors[entry].label)
-                        && !other_bearer(t, hit, &lexicon.actors[entry].label, &h)))
+                        && !other_bearer_of(entry, hit)))
             {
                 activated.insert(entry);
             }
@@ -749,8 +757,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 || !starts_capital(w)
                 || !w.chars().skip(1).all(char::is_lowercase)
                 || NOT_NAME.contains(&w)
-                || b.covered(tok.start, tok.end)
+                || !t[tok.end..].starts_with(',')
                 || apposition_title(t, tok.end, s.end, &h).is_none()
+                || b.covered(tok.start, tok.end)
             {
                 continue;
             }
