@@ -1398,3 +1398,18 @@ fn a_known_surname_given_to_someone_else_in_the_text_is_not_the_known_person() {
     assert!(names.contains(&"Raúl Castro"), "{names:?}");
     assert!(!names.contains(&"Xiomara Castro"), "{names:?}");
 }
+
+#[test]
+fn guns_falling_silent_is_a_ceasefire_and_handing_over_weapons_disarmament() {
+    let x = read("Title\n\n\"The guns must fall silent in Casamance,\" Umaro Sissoco Embaló said.");
+    assert_eq!(stances(&x), ["Umaro Sissoco Embaló support ceasefire"]);
+    let x = read(
+        "Title\n\nDavid Trimble, leader of the Ulster Unionist Party, demanded that the IRA \
+         begin handing over its weapons.",
+    );
+    assert!(
+        stances(&x).contains(&"David Trimble support disarmament".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}
