@@ -1413,3 +1413,15 @@ fn guns_falling_silent_is_a_ceasefire_and_handing_over_weapons_disarmament() {
         stances(&x)
     );
 }
+
+#[test]
+fn a_role_cue_reaches_its_actor_past_an_apposition_or_a_participle() {
+    let r = roles(&read(
+        "Title\n\nSudan, facing protests at home, provides the venue.",
+    ));
+    assert_eq!(r, ["Sudan Host"]);
+    let r = roles(&read(
+        "Title\n\nQatar, the main go-between, chairs the talks.",
+    ));
+    assert_eq!(r, ["Qatar Mediator"]);
+}

@@ -266,13 +266,27 @@ fn actors_before(
         }
     }
     // "Qatar, which has hosted the talks since 2012, is mediating": past a relative clause.
-    let trimmed = t[..end].trim_end();
+    // The comma may stand after the words skipped above ("…, facing protests, provides").
+    let comma = (end..cue_start)
+        .find(|&i| t.is_char_boundary(i) && t[i..].starts_with(','))
+        .filter(|&i| t[end..i].trim().is_empty());
+    let trimmed = match comma {
+        Some(i) => &t[..i + 1],
+        None => t[..end].trim_end(),
+    };
     if trimmed.ends_with(',') && trimmed.len() > sentence_start {
         let window = floor_boundary(t, trimmed.len().saturating_sub(160)).max(sentence_start);
         let inner = &t[window..trimmed.len() - 1];
         if let Some(p) = inner.rfind([',']) {
             let clause = inner[p + 1..].trim_start().to_lowercase();
-            if clause.starts_with("which ") || clause.starts_with("who ") {
+            // "Smaïl Chergui, the AU commissioner for peace and security, chairs": past an
+            // apposition, or a participle ("the government, facing protests at home, provides").
+            let first = clause.split(' ').next().unwrap_or("");
+            if clause.starts_with("which ")
+                || clause.starts_with("who ")
+                || matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+                || first.len() > 4 && first.ends_with("ing")
+            {
                 end = window + p;
             }
         }
