@@ -1425,3 +1425,16 @@ fn a_role_cue_reaches_its_actor_past_an_apposition_or_a_participle() {
     ));
     assert_eq!(r, ["Qatar Mediator"]);
 }
+
+#[test]
+fn governments_thanked_for_their_help_are_no_parties() {
+    let r = roles(&read(
+        "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \
+         South Korea for their help.",
+    ));
+    assert!(!r.iter().any(|x| x.ends_with("Party")), "{r:?}");
+    let r = roles(&read(
+        "Title\n\nThe governments of Oman and Yemen met in Muscat.",
+    ));
+    assert!(r.contains(&"Oman Party".to_string()), "{r:?}");
+}

@@ -577,6 +577,20 @@ pub fn find(
                     if phrase.eq_ignore_ascii_case("with") {
                         continue;
                     }
+                    // "He thanked ... the governments of Oman, Switzerland and South Korea for
+                    // their help": those thanked are no sides of the talks.
+                    if *role == Role::Party && name == "leaders-of" {
+                        let clause = &t[sentence.start..hit.start];
+                        let thanked = clause.split_whitespace().any(|w| {
+                            matches!(
+                                w,
+                                "thanked" | "thanks" | "praised" | "commended" | "grateful"
+                            )
+                        });
+                        if thanked {
+                            continue;
+                        }
+                    }
                     let (list, list_end) =
                         actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
                     if list.len() < *min_actors
