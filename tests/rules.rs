@@ -1434,7 +1434,7 @@ fn governments_thanked_for_their_help_are_no_parties() {
     ));
     assert!(!r.iter().any(|x| x.ends_with("Party")), "{r:?}");
     let r = roles(&read(
-        "Title\n\nThe governments of Oman and Yemen met in Muscat.",
+        "Title\n\nThe governments of Oman and Yemen met in Geneva.",
     ));
     assert!(r.contains(&"Oman Party".to_string()), "{r:?}");
 }
