@@ -18,9 +18,9 @@ const FIXTURE_FLOORS: &[(&str, f64)] = &[
 /// The second set (tests/fixtures/heldout): eight articles on other negotiations, annotated
 /// without reading the extractor, to measure how the rules carry over.
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.98),
+    ("actors", 0.99),
     ("roles", 0.85),
-    ("positions", 0.92),
+    ("positions", 0.93),
     ("stances", 0.70),
 ];
 /// The third set (tests/fixtures/heldout2): eight articles on negotiations neither set above
@@ -30,7 +30,7 @@ const HELDOUT2_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
     ("roles", 0.67),
     ("positions", 0.86),
-    ("stances", 0.51),
+    ("stances", 0.53),
 ];
 /// The fourth set (tests/fixtures/heldout3): eight more articles on other negotiations, written
 /// and annotated without running the extractor. First scored at 0.959 / 0.667 / 0.775 / 0.483
@@ -38,7 +38,7 @@ const HELDOUT2_FLOORS: &[(&str, f64)] = &[
 const HELDOUT3_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
     ("roles", 0.74),
-    ("positions", 0.83),
+    ("positions", 0.92),
     ("stances", 0.56),
 ];
 /// The fifth set (tests/fixtures/heldout4): eight more, in styles the others lack (a briefing
@@ -47,8 +47,17 @@ const HELDOUT3_FLOORS: &[(&str, f64)] = &[
 const HELDOUT4_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
     ("roles", 0.69),
-    ("positions", 0.67),
-    ("stances", 0.56),
+    ("positions", 0.71),
+    ("stances", 0.57),
+];
+/// The sixth set (tests/fixtures/heldout5): eight more (a UN statement, a profile, an editorial,
+/// a radio transcript, an obituary, a timeline, an op-ed, a wire story). First scored at 0.907 /
+/// 0.419 / 0.674 / 0.354 before any rule was written from them.
+const HELDOUT5_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.93),
+    ("roles", 0.56),
+    ("positions", 0.73),
+    ("stances", 0.45),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
@@ -147,6 +156,13 @@ fn fourth_set_scores_above_its_floors() {
 fn fifth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout4");
     let out = eval(&gold, HELDOUT4_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn sixth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout5");
+    let out = eval(&gold, HELDOUT5_FLOORS);
     cross_check(&gold, &out);
 }
 
