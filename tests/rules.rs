@@ -1089,21 +1089,21 @@ fn encouraging_parties_to_keep_talking_supports_the_talks() {
 #[test]
 fn one_name_after_a_capitalised_title_is_a_person_but_not_a_thing_of_a_king() {
     let x = read(
-        "President Obama announced the talks on Tuesday. Secretary Kerry has directed the \
-         department to open them, and Obama said more would follow. The leaders were given the \
+        "President Hollande announced the talks on Tuesday. Secretary Kerry has directed the \
+         department to open them, and Hollande said more would follow. The leaders were given the \
          Order of King Abdulaziz. The UN General Assembly met.",
     );
     let names = labels(&x);
     assert!(
-        names.contains(&"Obama") && names.contains(&"Kerry"),
+        names.contains(&"Hollande") && names.contains(&"Kerry"),
         "{names:?}"
     );
     assert!(
         !names.contains(&"Abdulaziz") && !names.contains(&"Assembly"),
         "{names:?}"
     );
-    let obama = x.actors.iter().position(|a| a.label == "Obama").unwrap();
-    assert_eq!(x.mentions.iter().filter(|m| m.actor == obama).count(), 2);
+    let hollande = x.actors.iter().position(|a| a.label == "Hollande").unwrap();
+    assert_eq!(x.mentions.iter().filter(|m| m.actor == hollande).count(), 2);
 }
 
 #[test]
@@ -1437,4 +1437,39 @@ fn governments_thanked_for_their_help_are_no_parties() {
         "Title\n\nThe governments of Oman and Yemen met in Geneva.",
     ));
     assert!(r.contains(&"Oman Party".to_string()), "{r:?}");
+}
+
+#[test]
+fn a_short_name_takes_the_full_name_the_text_gives_and_portfolios_are_no_names() {
+    let x = read(
+        "Title\n\nThe accord was signed in the presence of His Excellency Ibrahim Boubacar \
+         Keïta. President Keïta welcomed the movements. Sidi Brahim Ould Sidati signed for them, \
+         and Ould Sidati said the text fell short. The talks were led by Home Minister Krishna \
+         Prasad Sitaula. The Maoist chairman, Prachanda, signed the accord.",
+    );
+    let names = labels(&x);
+    for person in [
+        "Ibrahim Boubacar Keïta",
+        "Sidi Brahim Ould Sidati",
+        "Krishna Prasad Sitaula",
+        "Pushpa Kamal Dahal",
+    ] {
+        assert!(names.contains(&person), "{person} not in {names:?}");
+    }
+    for no in ["Keïta", "Ould Sidati", "Excellency Ibrahim Boubacar Keïta"] {
+        assert!(!names.contains(&no), "{no} in {names:?}");
+    }
+}
+
+#[test]
+fn a_statesman_of_the_past_takes_the_state_of_the_context_for_his_title() {
+    let x = read(
+        "Title\n\nWashington's contribution went beyond envoys. President Bill Clinton was on \
+         the phone to the United States' partners through the last night.",
+    );
+    assert!(
+        posts(&x).contains(&"Bill Clinton: president of United States".to_string()),
+        "{:?}",
+        posts(&x)
+    );
 }

@@ -665,7 +665,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                 // One word only right after a capitalised title; another person's first name
                 // ("King Salman" after "King Salman bin Abdulaziz") is that person's.
                 // "the Order of King Abdulaziz" names a thing.
-                if title_before.is_none_or(|th| t[..th.start].ends_with("of ")) {
+                let comma_title = comma_title_before(t, opening, s.start, &h);
+                if title_before.is_none_or(|th| t[..th.start].ends_with("of "))
+                    && comma_title.is_none()
+                {
                     continue;
                 }
                 let word_of = |s: &str| s.split([' ', '-']).any(|w| w == name);
@@ -677,7 +680,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                             && (word_of(&t[m.start..m.end]) || word_of(&b.actors[m.actor].label))
                     })
                     .map(|m| m.actor);
-                let actor = owner.unwrap_or_else(|| b.new_person(name));
+                // "President Keïta" where the text names "Ibrahim Boubacar Keïta": the full name.
+                let actor = owner.unwrap_or_else(|| match fuller_name(t, name, &h) {
+                    Some((fs, fe)) if !b.covered(fs, fe) => {
+                        let a = b.new_person(&t[fs..fe]);
+                        b.mention(fs, fe, a, MentionKind::Name, false);
+                        a
+                    }
+                    _ => b.new_person(name),
+                });
                 b.mention(start, end, actor, MentionKind::Name, false);
                 continue;
             }
@@ -738,7 +749,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                             || b.actors[m.actor].label.starts_with(&prefix))
                 })
                 .map(|m| m.actor);
-            let actor = owner.unwrap_or_else(|| b.new_person(name));
+            // "Ould Sidati said" where the text names "Sidi Brahim Ould Sidati": the full name.
+            let actor = owner.unwrap_or_else(|| match fuller_name(t, name, &h) {
+                Some((fs, fe)) if !b.covered(fs, fe) && (fs, fe) != (start, end) => {
+                    let a = b.new_person(&t[fs..fe]);
+                    b.mention(fs, fe, a, MentionKind::Name, false);
+                    a
+                }
+                _ => b.new_person(name),
+            });
             b.mention(start, end, actor, MentionKind::Name, false);
         }
     }
@@ -1498,11 +1517,23 @@ fn capitalised_runs(
                 break;
             }
         }
+        // "Home Minister Krishna Prasad Sitaula": a portfolio of one or two words before the
+        // title is no part of the name after it.
+        if let Some(k) = (1..words.len().min(3))
+            .find(|&k| in_title(words[k]) && words.len() - k - 1 >= 2 && !in_title(words[k + 1]))
+        {
+            words.drain(..=k);
+        }
         // "President Obama", "Senator Menendez": one word after a capitalised title is a name
         // when the run ends with it.
         if let [only] = words[..] {
             let w = text.token_text(only);
-            if after_title
+            // "the Maoist chairman, Prachanda,": a title, a comma, the name, a comma.
+            let tok = text.tokens[only];
+            let comma_title = t[..tok.start].ends_with(", ")
+                && t[tok.end..].starts_with(',')
+                && h.titles.iter().any(|x| x.end + 2 == tok.start);
+            if (after_title || comma_title)
                 && w.chars().count() >= 3
                 && w.chars().skip(1).any(char::is_lowercase)
                 && !NOT_NAME.contains(&w)
@@ -1682,6 +1713,58 @@ fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> 
         })
         .find(|x| possessive_end(t, x.end).is_none() && !modifies_noun(t, x.end))
         .copied()
+}
+
+/// The longest name in the text that ends with `name` and has more words before it: "Ibrahim
+/// Boubacar Keïta" for "Keïta", "Sidi Brahim Ould Sidati" for "Ould Sidati". The words before are
+/// capitalised (or particles of names), no title or honorific, at most four.
+fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (p, _) in t.match_indices(name) {
+        let end = p + name.len();
+        if t[end..].starts_with(|c: char| c.is_alphanumeric())
+            || t[..p].ends_with(|c: char| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let mut start = p;
+        for _ in 0..4 {
+            let Some(before) = t[..start].strip_suffix(' ') else {
+                break;
+            };
+            let ws = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !(c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’'))
+                .map_or(0, |(q, c)| q + c.len_utf8());
+            let w = &before[ws..];
+            let titled = h
+                .titles
+                .iter()
+                .chain(&h.honorifics)
+                .any(|x| x.start <= ws && ws < x.end);
+            if w.chars().count() < 2
+                || !(starts_capital(w) || PARTICLES.contains(&w))
+                || NOT_NAME.contains(&w)
+                || titled
+            {
+                break;
+            }
+            start = ws;
+        }
+        // A name does not start with a particle.
+        while let Some((first, rest)) = t[start..p].split_once(' ') {
+            if PARTICLES.contains(&first) {
+                start += first.len() + 1 + (rest.len() - rest.len());
+            } else {
+                break;
+            }
+        }
+        if start < p && best.is_none_or(|(bs, be)| p - start > (be - name.len()) - bs) {
+            best = Some((start, end));
+        }
+    }
+    best
 }
 
 /// Whether an acronym stands in a line written all in capitals, a heading ("WHO CAME HOME"),

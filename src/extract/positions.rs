@@ -193,11 +193,18 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                 Some(o) => (Some(o), "gazetteer-post", 0.7),
                 None => match same_person_org(found, person, &tu.title) {
                     Some(o) => (Some(o), "same-person-post", 0.7),
-                    None if found.actors[person].entry.is_none() && is_state_post(&tu.title) => (
-                        context_state(text, found, tu.start, main_state),
-                        "context-state",
-                        0.5,
-                    ),
+                    // Someone the gazetteer knows without a post (a statesman of the past).
+                    None if found.actors[person]
+                        .entry
+                        .is_none_or(|e| lexicon.actors[e].posts.is_empty())
+                        && is_state_post(&tu.title) =>
+                    {
+                        (
+                            context_state(text, found, tu.start, main_state),
+                            "context-state",
+                            0.5,
+                        )
+                    }
                     // A second government post of someone the gazetteer knows in another one of
                     // that state ("Prime Minister and Minister of Foreign Affairs").
                     None if is_state_post(&tu.title) => (
