@@ -1485,12 +1485,19 @@ fn capitalised_runs(
     let t = text.text;
     let mut runs = Vec::new();
     let mut current: Vec<usize> = Vec::new();
+    // Titles and honorifics are sorted by start and none is longer than 60 bytes: only those
+    // starting a little before the token can hold it.
     let in_title = |i: usize| {
         let tok = text.tokens[i];
-        h.titles
-            .iter()
-            .chain(&h.honorifics)
-            .any(|x| x.start <= tok.start && tok.end <= x.end)
+        let holds = |hits: &[Hit]| {
+            let k = hits.partition_point(|x| x.start <= tok.start);
+            hits[..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.start + 60 > tok.start)
+                .any(|x| tok.end <= x.end)
+        };
+        holds(&h.titles) || holds(&h.honorifics)
     };
     let flush = |current: &mut Vec<usize>, runs: &mut Vec<(usize, usize)>| {
         // Drop leading words that are no name, honorifics and titles ("Assistant Secretary"
@@ -1520,7 +1527,7 @@ fn capitalised_runs(
         // "Home Minister Krishna Prasad Sitaula": a portfolio of one or two words before the
         // title is no part of the name after it.
         if let Some(k) = (1..words.len().min(3))
-            .find(|&k| in_title(words[k]) && words.len() - k - 1 >= 2 && !in_title(words[k + 1]))
+            .find(|&k| in_title(words[k]) && words.len() - k > 2 && !in_title(words[k + 1]))
         {
             words.drain(..=k);
         }
