@@ -435,7 +435,12 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
         match export(&store) {
             Ok(text) => snapshots.push((text, ingest.try_wait().unwrap().is_none())),
             Err(out) => {
-                assert_eq!(out.status.code(), Some(2));
+                assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+                assert!(
+                    !stderr(&out).trim().is_empty(),
+                    "a reader's export failed with {:?} and said nothing",
+                    out.status
+                );
                 assert!(one_line(&stderr(&out)).starts_with("negograph: "));
             }
         }
@@ -458,6 +463,11 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
                     .to_string(),
             );
         } else {
+            assert!(
+                !stderr(&out).trim().is_empty(),
+                "a reader's query failed with {:?} and said nothing",
+                out.status
+            );
             assert!(one_line(&stderr(&out)).starts_with("negograph: "));
         }
     }
