@@ -234,6 +234,23 @@ pub fn after_char(s: &str, p: usize) -> usize {
     p + s[p..].chars().next().map_or(1, char::len_utf8)
 }
 
+/// Whether `start..end` of `t` is a whole word or words: no letter or digit right before or after.
+pub fn whole_word(t: &str, start: usize, end: usize) -> bool {
+    !t[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !t[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Where the run of characters that `keep` accepts, ending at the end of `s`, starts.
+pub fn run_start(s: &str, keep: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| !keep(c))
+        .map_or(0, |(q, c)| q + c.len_utf8())
+}
+
 /// The largest character boundary of `s` at or before `i`.
 pub fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());

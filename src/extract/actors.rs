@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{Actor, Mention, MentionKind, Metadata, TitleUse};
 use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon, NameKind};
-use crate::text::{after_char, floor_boundary, Text};
+use crate::text::{after_char, floor_boundary, run_start, whole_word, Text};
 use crate::vocab;
 
 pub struct Found {
@@ -331,6 +331,22 @@ struct Hits {
     descriptions: Vec<(Hit, ActorKind)>,
 }
 
+impl Hits {
+    /// Whether a title or an honorific covers `start..end`. Both are sorted by start and none is
+    /// longer than 60 bytes: only those starting a little before can.
+    fn titled(&self, start: usize, end: usize) -> bool {
+        let holds = |hits: &[Hit]| {
+            let k = hits.partition_point(|x| x.start <= start);
+            hits[..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.start + 60 > start)
+                .any(|x| end <= x.end)
+        };
+        holds(&self.titles) || holds(&self.honorifics)
+    }
+}
+
 struct Builder<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
@@ -407,6 +423,22 @@ impl Builder<'_> {
             possessive,
             locative,
         });
+    }
+
+    /// A mention of `actor` at every whole occurrence of `form` not yet covered and not in a
+    /// credit line.
+    fn mention_each(&mut self, form: &str, actor: usize, in_credit: impl Fn(usize) -> bool) {
+        let t = self.text;
+        for (p, _) in t.match_indices(form) {
+            let end = p + form.len();
+            if whole_word(t, p, end)
+                && !self.covered(p, end)
+                && !in_credit(p)
+                && !in_capitals_heading(t, p, end)
+            {
+                self.mention(p, end, actor, MentionKind::Name, false);
+            }
+        }
     }
 
     fn covered(&self, start: usize, end: usize) -> bool {
@@ -605,18 +637,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
         let actor = b.new_actor(&t[name.0..name.1], ActorKind::Organization);
         b.mention(name.0, name.1, actor, MentionKind::Name, false);
         b.mention(acronym.0, acronym.1, actor, MentionKind::Name, false);
-        let short = &t[acronym.0..acronym.1];
-        for (p, _) in t.match_indices(short) {
-            let end = p + short.len();
-            let whole = !t[..p]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
-            if whole && !b.covered(p, end) && !in_credit(p) {
-                b.mention(p, end, actor, MentionKind::Name, false);
-            }
-        }
+        b.mention_each(&t[acronym.0..acronym.1], actor, in_credit);
     }
 
     // 2. New people from title patterns, and new organisations from their head words.
@@ -782,24 +803,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             {
                 continue;
             }
-            let full = t[..s.start].match_indices(w).find_map(|(p, _)| {
-                let end = p + w.len();
-                if t[end..].starts_with(|c: char| c.is_alphanumeric()) {
-                    return None;
-                }
-                let given = t[..p].strip_suffix(' ')?;
-                let given_start = given
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| !c.is_alphabetic())
-                    .map_or(0, |(q, c)| q + c.len_utf8());
-                let g = &given[given_start..];
-                (g.chars().count() >= 2
-                    && starts_capital(g)
-                    && !NOT_NAME.contains(&g)
-                    && !b.covered(given_start, end))
-                .then_some((given_start, end))
-            });
+            let full = fuller_name(t, w, &h).filter(|&(fs, fe)| fs < s.start && !b.covered(fs, fe));
             if let Some((fs, fe)) = full {
                 let actor = b.new_person(&t[fs..fe]);
                 b.mention(fs, fe, actor, MentionKind::Name, false);
@@ -816,19 +820,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
         for form in [name.as_str(), initials.as_str()] {
-            if form.chars().count() < 2 {
-                continue;
-            }
-            for (p, _) in t.match_indices(form) {
-                let end = p + form.len();
-                let whole = !t[..p]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
-                if whole && !b.covered(p, end) && !in_credit(p) {
-                    b.mention(p, end, actor, MentionKind::Name, false);
-                }
+            if form.chars().count() >= 2 {
+                b.mention_each(form, actor, in_credit);
             }
         }
     }
@@ -866,17 +859,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
                     .map(|m| m.actor)
             });
             let actor = alias_of.unwrap_or_else(|| b.new_actor(w, ActorKind::Organization));
-            for (p, _) in t.match_indices(w) {
-                let end = p + w.len();
-                let whole = !t[..p]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
-                if whole && !b.covered(p, end) && !in_credit(p) && !in_capitals_heading(t, p, end) {
-                    b.mention(p, end, actor, MentionKind::Name, false);
-                }
-            }
+            b.mention_each(w, actor, in_credit);
         }
         b.mentions.sort_by_key(|m| (m.start, m.end));
     }
@@ -1485,20 +1468,7 @@ fn capitalised_runs(
     let t = text.text;
     let mut runs = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    // Titles and honorifics are sorted by start and none is longer than 60 bytes: only those
-    // starting a little before the token can hold it.
-    let in_title = |i: usize| {
-        let tok = text.tokens[i];
-        let holds = |hits: &[Hit]| {
-            let k = hits.partition_point(|x| x.start <= tok.start);
-            hits[..k]
-                .iter()
-                .rev()
-                .take_while(|x| x.start + 60 > tok.start)
-                .any(|x| tok.end <= x.end)
-        };
-        holds(&h.titles) || holds(&h.honorifics)
-    };
+    let in_title = |i: usize| h.titled(text.tokens[i].start, text.tokens[i].end);
     let flush = |current: &mut Vec<usize>, runs: &mut Vec<(usize, usize)>| {
         // Drop leading words that are no name, honorifics and titles ("Assistant Secretary"
         // too), and trailing particles.
@@ -1729,9 +1699,7 @@ fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (p, _) in t.match_indices(name) {
         let end = p + name.len();
-        if t[end..].starts_with(|c: char| c.is_alphanumeric())
-            || t[..p].ends_with(|c: char| c.is_alphanumeric())
-        {
+        if !whole_word(t, p, end) {
             continue;
         }
         let mut start = p;
@@ -1739,33 +1707,25 @@ fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
             let Some(before) = t[..start].strip_suffix(' ') else {
                 break;
             };
-            let ws = before
-                .char_indices()
-                .rev()
-                .find(|(_, c)| !(c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’'))
-                .map_or(0, |(q, c)| q + c.len_utf8());
+            let ws = run_start(before, |c| {
+                c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
+            });
             let w = &before[ws..];
-            let titled = h
-                .titles
-                .iter()
-                .chain(&h.honorifics)
-                .any(|x| x.start <= ws && ws < x.end);
             if w.chars().count() < 2
                 || !(starts_capital(w) || PARTICLES.contains(&w))
                 || NOT_NAME.contains(&w)
-                || titled
+                || h.titled(ws, ws + 1)
             {
                 break;
             }
             start = ws;
         }
         // A name does not start with a particle.
-        while let Some((first, rest)) = t[start..p].split_once(' ') {
-            if PARTICLES.contains(&first) {
-                start += first.len() + 1 + (rest.len() - rest.len());
-            } else {
+        while let Some((first, _)) = t[start..p].split_once(' ') {
+            if !PARTICLES.contains(&first) {
                 break;
             }
+            start += first.len() + 1;
         }
         if start < p && best.is_none_or(|(bs, be)| p - start > (be - name.len()) - bs) {
             best = Some((start, end));
@@ -1804,15 +1764,10 @@ fn other_bearer(t: &str, hit: &Hit, label: &str, h: &Hits) -> bool {
         let Some(before) = t[..p].strip_suffix(' ') else {
             return false;
         };
-        let word_start = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(q, c)| q + c.len_utf8());
+        let word_start = run_start(before, char::is_alphabetic);
         let word = &before[word_start..];
         // "Mohammed bin Abdulaziz bin Saleh Al-Khulaifi": a long form of the label's own name.
-        let run_start = floor_boundary(t, p.saturating_sub(60));
-        let run = &t[run_start..p];
+        let run = &t[floor_boundary(t, p.saturating_sub(60))..p];
         let run = run
             .rsplit([',', '.', ';', ':', '(', '"', '“'])
             .next()
@@ -1823,11 +1778,7 @@ fn other_bearer(t: &str, hit: &Hit, label: &str, h: &Hits) -> bool {
             && starts_capital(word)
             && !own.contains(&word)
             && !NOT_NAME.contains(&word)
-            && !h
-                .titles
-                .iter()
-                .chain(&h.honorifics)
-                .any(|x| x.start <= word_start && word_start < x.end)
+            && !h.titled(word_start, word_start + 1)
     })
 }
 

@@ -16,12 +16,12 @@ use std::collections::BTreeSet;
 use super::actors::{opens_sentence, possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
 use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
-use crate::text::{after_char, floor_boundary, Text};
+use crate::text::{after_char, floor_boundary, run_start, Text};
 
 /// "agreed to free Evan Gershkovich", "released Alan Gross": freeing a person named right after
 /// the verb is the release of prisoners (of hostages where the sentence speaks of hostages), as
 /// an issue phrase spanning the verb and the name.
-fn release_of_people(t: &str, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
+fn release_of_people(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
     const VERBS: &[&str] = &[
         "free",
         "frees",
@@ -32,41 +32,45 @@ fn release_of_people(t: &str, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
         "released",
         "releasing",
     ];
-    let mut out = Vec::new();
+    let t = text.text;
+    let freed: Vec<(usize, usize)> = found
+        .mentions
+        .iter()
+        .filter(|m| {
+            found.actors[m.actor].kind == ActorKind::Person && m.kind != MentionKind::Pronoun
+        })
+        .filter_map(|m| {
+            let head = t[..m.start].strip_suffix(' ')?;
+            let verb_start = run_start(head, char::is_alphabetic);
+            VERBS
+                .contains(&&head[verb_start..])
+                .then_some((verb_start, m.end))
+        })
+        .collect();
+    if freed.is_empty() {
+        return Vec::new();
+    }
     let pattern = |phrase: &str| lexicon.issues.find(phrase).first().map(|h| h.pattern);
     let (Some(prisoners), Some(hostages)) =
         (pattern("prisoner release"), pattern("hostage release"))
     else {
-        return out;
+        return Vec::new();
     };
-    for m in &found.mentions {
-        if found.actors[m.actor].kind != ActorKind::Person || m.kind == MentionKind::Pronoun {
-            continue;
-        }
-        let before = &t[..m.start];
-        let Some(head) = before.strip_suffix(' ') else {
-            continue;
-        };
-        let verb_start = head
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        if !VERBS.contains(&&head[verb_start..]) {
-            continue;
-        }
-        let sentence_start = t[..verb_start].rfind(['.', '\n']).map_or(0, |p| p + 1);
-        let sentence_end = t[m.end..].find(['.', '\n']).map_or(t.len(), |p| m.end + p);
-        let hostage = t[sentence_start..sentence_end]
-            .to_lowercase()
-            .contains("hostage");
-        out.push(Hit {
-            start: verb_start,
-            end: m.end,
-            pattern: if hostage { hostages } else { prisoners },
-        });
-    }
-    out
+    freed
+        .into_iter()
+        .map(|(start, end)| {
+            let sentence = &text.sentences[text.sentence_of(start)];
+            let hostage = text
+                .sentence_text(sentence)
+                .to_lowercase()
+                .contains("hostage");
+            Hit {
+                start,
+                end,
+                pattern: if hostage { hostages } else { prisoners },
+            }
+        })
+        .collect()
 }
 
 /// The issues of a list announced right after a cue ("have agreed on the following:"), one item
@@ -649,7 +653,7 @@ pub fn find_all(
     let speech_hits: Vec<Hit> = found.cues.spans(CueClass::Speech);
     let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
     let mut issues = lexicon.issues.find(t);
-    issues.extend(release_of_people(t, lexicon, found));
+    issues.extend(release_of_people(text, lexicon, found));
     issues.sort_by_key(|h| (h.start, h.end));
     let efforts: Vec<Hit> = found.cues.spans(CueClass::Effort);
     // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
