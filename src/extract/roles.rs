@@ -402,31 +402,16 @@ fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usize> {
 }
 
 /// Actors thanked or praised for a role named after "for": "commended Angola and the DRC for
-/// their mediation", "thanked the Emirates for their earlier mediation".
+/// their mediation", "grateful to the Government of Sweden, in particular to ..., for hosting".
+/// The actors are those listed right after the last word of praise (the lexicon's praise cues)
+/// before "for" in the sentence.
 fn thanked_for(
     t: &str,
     cue_start: usize,
     sentence_start: usize,
     found: &Found,
-    heads: &[crate::lexicon::Hit],
+    praise: &[crate::lexicon::Hit],
 ) -> Vec<usize> {
-    const PRAISE: &[&str] = &[
-        "thanked",
-        "thanks",
-        "thank",
-        "praised",
-        "praises",
-        "commended",
-        "commends",
-        "credited",
-        "credits",
-        "hailed",
-        "lauded",
-        "applauded",
-        "thanking",
-        "praising",
-        "commending",
-    ];
     let mut pre = t[sentence_start..cue_start].trim_end();
     for words in [
         &[
@@ -450,41 +435,13 @@ fn thanked_for(
         return Vec::new();
     };
     let for_start = sentence_start + head.len();
-    // "grateful to the Government of Sweden, in particular to ..., for hosting": the list
-    // after a word of thanks earlier in the sentence.
-    for thanks in [
-        "grateful to ",
-        "gratitude to ",
-        "thanks to ",
-        "appreciation to ",
-    ] {
-        if let Some(p) = t[sentence_start..for_start].find(thanks) {
-            let from = sentence_start + p + thanks.len();
-            let (list, _) = actor_list(t, from, found, for_start, false);
-            if !list.is_empty() {
-                return list;
-            }
-        }
-    }
-    let list = actors_before(t, for_start, sentence_start, found, heads);
-    let first = found
-        .mentions_in(sentence_start, for_start)
-        .filter(|m| list.contains(&m.actor))
-        .map(|m| m.start)
-        .min();
-    let praised = first.is_some_and(|f| {
-        let before = t[sentence_start..f].trim_end();
-        let before = before.strip_suffix(" the").unwrap_or(before);
-        before
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| PRAISE.contains(&w))
-    });
-    if praised {
-        list
-    } else {
-        Vec::new()
-    }
+    praise
+        .iter()
+        .rev()
+        .find(|p| p.start >= sentence_start && p.end <= for_start)
+        .map_or_else(Vec::new, |p| {
+            actor_list(t, p.end, found, for_start, false).0
+        })
 }
 
 pub fn find(
@@ -539,6 +496,17 @@ pub fn find(
         })
         .map(|(h, _)| h.end)
         .collect();
+    // The words of praise and thanks of the stance lexicon: those thanked "for their mediation"
+    // are mediators, and no parties.
+    let praise: Vec<crate::lexicon::Hit> = lexicon
+        .hits_in(&found.cues, CueClass::Stance)
+        .into_iter()
+        .filter(|(_, c)| {
+            c.iter()
+                .any(|c| matches!(c, Cue::Stance { name, .. } if name == "praise"))
+        })
+        .map(|(h, _)| h)
+        .collect();
     let negations: Vec<crate::lexicon::Hit> = lexicon
         .hits_in(&found.cues, CueClass::Modifier)
         .into_iter()
@@ -579,17 +547,13 @@ pub fn find(
                     }
                     // "He thanked ... the governments of Oman, Switzerland and South Korea for
                     // their help": those thanked are no sides of the talks.
-                    if *role == Role::Party && name == "leaders-of" {
-                        let clause = &t[sentence.start..hit.start];
-                        let thanked = clause.split_whitespace().any(|w| {
-                            matches!(
-                                w,
-                                "thanked" | "thanks" | "praised" | "commended" | "grateful"
-                            )
-                        });
-                        if thanked {
-                            continue;
-                        }
+                    if *role == Role::Party
+                        && name == "leaders-of"
+                        && praise
+                            .iter()
+                            .any(|p| p.start >= sentence.start && p.end <= hit.start)
+                    {
+                        continue;
                     }
                     let (list, list_end) =
                         actor_list(t, hit.end, found, sentence.end, *role == Role::Host);
@@ -672,7 +636,7 @@ pub fn find(
                     }
                     // "commended Angola and the DRC for their mediation": the actors thanked.
                     if matches!(role, Role::Mediator | Role::Host) {
-                        let thanked = thanked_for(t, hit.start, sentence.start, found, &heads);
+                        let thanked = thanked_for(t, hit.start, sentence.start, found, &praise);
                         if !thanked.is_empty() {
                             before = thanked;
                         }
