@@ -122,7 +122,7 @@ fn check_date(value: &str) -> Result<(), String> {
         && b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit);
-    if iso && crate::extract::metadata::find_date(value).is_none() {
+    if iso && crate::date::find_date(value).is_none() {
         return Err(format!("date {value:?} is not a calendar date"));
     }
     Ok(())

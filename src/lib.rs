@@ -26,6 +26,7 @@
 
 pub mod backend;
 pub mod corpus;
+pub mod date;
 pub mod eval;
 pub mod explain;
 pub mod export;

@@ -58,7 +58,7 @@ fn lexicon(options: &ExtractOptions) -> Result<Lexicon> {
 
 fn extract_options(options: &ExtractOptions) -> Result<Options> {
     if let Some(d) = &options.date {
-        if negograph::extract::metadata::find_date(d).as_deref() != Some(d.as_str()) {
+        if negograph::date::find_date(d).as_deref() != Some(d.as_str()) {
             bail!("--date {d:?}: not a calendar date of the form YYYY-MM-DD");
         }
     }

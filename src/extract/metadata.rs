@@ -4,34 +4,14 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
 use regex::Regex;
 
 use super::{Metadata, Options};
+use crate::date::find_date;
 use crate::input::Article;
 use crate::lexicon::{CueClass, Lexicon};
 use crate::text::Text;
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\D|$)").expect("valid regex"));
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D|$)"
-    ))
-    .expect("valid regex")
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})(?:\D|$)"
-    ))
-    .expect("valid regex")
-});
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?(?:[^\d/.]|$)")
-        .expect("valid regex")
-});
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:By|BY|by)\s+(.{3,120})$").expect("valid regex"));
 /// A wire dateline opening a paragraph: a place in capitals, perhaps a country or a date after a
@@ -46,59 +26,6 @@ static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{L}’'\-]*\.?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]+|(?:al|el|de|van|von|bin|ibn)(?:[\s-]\p{Lu}[\p{L}’'\-]+)))+")
         .expect("valid regex")
 });
-
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
-}
-
-/// The first date in `text`, as `YYYY-MM-DD`, if it is a real calendar date.
-pub fn find_date(text: &str) -> Option<String> {
-    let mut best: Option<(usize, NaiveDate)> = None;
-    let mut consider = |at: usize, y: &str, m: u32, d: &str| {
-        if let (Ok(y), Ok(d)) = (y.parse::<i32>(), d.parse::<u32>()) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                if best.is_none_or(|(b, _)| at < b) {
-                    best = Some((at, date));
-                }
-            }
-        }
-    };
-    if let Some(c) = ISO_DATE.captures(text) {
-        if let Ok(m) = c[2].parse::<u32>() {
-            consider(c.get(0).map_or(0, |m| m.start()), &c[1], m, &c[3]);
-        }
-    }
-    if let Some(c) = MONTH_FIRST.captures(text) {
-        if let Some(m) = month_number(&c[1]) {
-            consider(c.get(0).map_or(0, |m| m.start()), &c[3], m, &c[2]);
-        }
-    }
-    if let Some(c) = DAY_FIRST.captures(text) {
-        if let Some(m) = month_number(&c[2]) {
-            consider(c.get(0).map_or(0, |m| m.start()), &c[3], m, &c[1]);
-        }
-    }
-    // "17/10/2023", "17.10.2023": day first, as most of the world writes it, unless only the
-    // other order is a date ("10/17/2023").
-    if let Some(c) = NUMERIC_DATE.captures(text) {
-        let at = c.get(0).map_or(0, |m| m.start());
-        if let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) {
-            if b <= 12 {
-                consider(at, &c[3], b, &c[1]);
-            } else if a <= 12 {
-                consider(at, &c[3], a, &c[2]);
-            }
-        }
-    }
-    best.map(|(_, d)| d.format("%Y-%m-%d").to_string())
-}
 
 /// Names of people in a credit line ("Aaron Boxerman and Natan Odenheimer").
 pub fn names_in(text: &str) -> Vec<String> {
@@ -205,30 +132,6 @@ pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_in_many_forms() {
-        assert_eq!(
-            find_date("July 24, 2025Updated 5:02 p.m. ET").as_deref(),
-            Some("2025-07-24")
-        );
-        assert_eq!(
-            find_date("Published 2025-03-03 08:00").as_deref(),
-            Some("2025-03-03")
-        );
-        assert_eq!(
-            find_date("CAIRO, 3 March 2025 —").as_deref(),
-            Some("2025-03-03")
-        );
-        assert_eq!(find_date("on 2025-02-30"), None);
-        assert_eq!(find_date("Date: 17/10/2023").as_deref(), Some("2023-10-17"));
-        assert_eq!(find_date("Date: 10/17/2023").as_deref(), Some("2023-10-17"));
-        assert_eq!(
-            find_date("Oslo, 03.04.2024.").as_deref(),
-            Some("2024-04-03")
-        );
-        assert_eq!(find_date("ratio 45/13/2020"), None);
-    }
 
     #[test]
     fn datelines_line_by_line_as_in_the_whole_text() {
