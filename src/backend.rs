@@ -109,12 +109,7 @@ impl Backend {
     pub fn update(&self, text: &str) -> Result<(), QueryError> {
         match self {
             Backend::Embedded(s) => query::update(s, text),
-            Backend::Remote(r) => {
-                let _checked = oxigraph::sparql::SparqlEvaluator::new()
-                    .parse_update(text)
-                    .map_err(|e| QueryError::Syntax(e.to_string()))?;
-                Ok(r.update(text)?)
-            }
+            Backend::Remote(r) => r.update(text),
         }
     }
 

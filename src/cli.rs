@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use negograph::export::RdfSyntax;
 use negograph::network::NetworkFormat;
 use negograph::query::ResultsFormat;
+use negograph::remote::Preset;
 
 /// Turn news about negotiations into an RDF knowledge graph.
 ///
@@ -44,7 +45,7 @@ pub struct RemoteArgs {
     /// /store), virtuoso (/sparql, /sparql-graph-crud; the -auth ones with --user) or generic
     /// (all at the URL itself).
     #[arg(long, global = true, value_enum, env = "NEGOGRAPH_PRESET")]
-    pub preset: Option<negograph::remote::Preset>,
+    pub preset: Option<PresetArg>,
     /// The SPARQL query endpoint: a path under the URL or a full URL.
     #[arg(long, global = true, value_name = "PATH")]
     pub query_path: Option<String>,
@@ -72,6 +73,28 @@ pub struct RemoteArgs {
     /// back-off from a quarter of a second (or the server's Retry-After).
     #[arg(long, global = true, default_value_t = 5, value_name = "N")]
     pub retries: u32,
+}
+
+/// The kinds of remote store, as --preset names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PresetArg {
+    /// Oxigraph's server (`oxigraph serve`): URL/query, URL/update, URL/store.
+    Oxigraph,
+    /// Virtuoso: URL/sparql and URL/sparql-graph-crud (the -auth variants with credentials).
+    Virtuoso,
+    /// A store that answers queries, updates and the Graph Store Protocol at the URL itself
+    /// (Jena Fuseki's dataset URL, for instance).
+    Generic,
+}
+
+impl From<PresetArg> for Preset {
+    fn from(p: PresetArg) -> Preset {
+        match p {
+            PresetArg::Oxigraph => Preset::Oxigraph,
+            PresetArg::Virtuoso => Preset::Virtuoso,
+            PresetArg::Generic => Preset::Generic,
+        }
+    }
 }
 
 #[derive(Args, Debug, Clone)]

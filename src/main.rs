@@ -22,7 +22,7 @@ use negograph::lexicon::Lexicon;
 use negograph::network::{self, NetworkFormat};
 use negograph::pipeline::{self, Source, Summary};
 use negograph::query::{self, Outcome, ResultsFormat};
-use negograph::remote::{Remote, RemoteConfig};
+use negograph::remote::{Preset, Remote, RemoteConfig};
 use negograph::select::Scope;
 use negograph::store::{BulkOptions, BulkWriter, Store};
 use negograph::validate::{self, Shapes};
@@ -115,7 +115,7 @@ impl Target {
         });
         let remote = url.map(|url| {
             let mut c = RemoteConfig::new(&url);
-            c.preset = args.preset.unwrap_or_default();
+            c.preset = args.preset.map(Preset::from).unwrap_or_default();
             c.query_path = args.query_path.clone();
             c.update_path = args.update_path.clone();
             c.gsp_path = args.gsp_path.clone();

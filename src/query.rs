@@ -77,6 +77,12 @@ pub enum QueryError {
     UnknownNamed(String),
     #[error("bad --param {0:?}: expected NAME=VALUE")]
     BadParam(String),
+    #[error("the variable {0} of --param is not in the query")]
+    UnknownParam(Variable),
+    #[error("--param value {0}: a parameter is bound to an IRI or a literal")]
+    BadValue(Term),
+    #[error(transparent)]
+    Remote(Box<crate::remote::RemoteError>),
     #[error("query evaluation failed: {0}")]
     Evaluation(String),
     #[error("query stopped after the --timeout of {0:?}")]

@@ -6,7 +6,8 @@ use oxigraph::model::{GraphName, NamedNode};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 
 use crate::query::QueryError;
-use crate::store::{Store, ONTOLOGY_GRAPH};
+use crate::store::Store;
+use crate::vocab::ONTOLOGY_GRAPH;
 
 /// Which graphs a query reads as its default graph.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
 
-/// The graph that holds the vocabulary and the issue scheme, so that queries can read labels.
-pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/negograph/ontology";
+use crate::remote::RemoteError;
+use crate::vocab::ONTOLOGY_GRAPH;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -24,8 +24,8 @@ pub enum StoreError {
     Storage(String),
     #[error("error parsing {origin}: {message}")]
     Parse { origin: String, message: String },
-    #[error("remote store: {0}")]
-    Remote(String),
+    #[error(transparent)]
+    Remote(Box<RemoteError>),
 }
 
 /// Who holds the lock file: "process 1234 (negograph ingest ...)" from Linux's /proc/locks, or

@@ -6,6 +6,11 @@ pub const ID: &str = "https://w3id.org/negograph/id/";
 pub const ISSUE: &str = "https://w3id.org/negograph/issue/";
 pub const ACTOR: &str = "https://w3id.org/negograph/id/actor/";
 
+/// The graph that holds the vocabulary and the issue scheme, so that queries can read labels.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/negograph/ontology";
+/// `neg:Document`, the class of source articles; a document's IRI also names its graph.
+pub const DOCUMENT: &str = "https://w3id.org/negograph/ontology#Document";
+
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
@@ -15,6 +20,8 @@ pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 pub const ORG: &str = "http://www.w3.org/ns/org#";
 pub const SCHEMA: &str = "http://schema.org/";
+
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// The prefixes written in Turtle and TriG and used to shorten IRIs in tables.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -102,5 +109,17 @@ pub fn fold_accent(c: char) -> char {
         'ł' => 'l',
         'ř' => 'r',
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_in_their_namespaces() {
+        assert_eq!(DOCUMENT, neg("Document"));
+        assert_eq!(RDF_TYPE, format!("{RDF}type"));
+        assert_eq!(format!("{ONTOLOGY_GRAPH}#"), NEG);
     }
 }
