@@ -18,6 +18,7 @@ pub mod metadata;
 pub mod positions;
 pub mod roles;
 pub mod stances;
+pub mod syntax;
 
 use std::collections::BTreeSet;
 
