@@ -9,7 +9,7 @@ use oxigraph::model::{GraphName, Quad};
 use crate::vocab::PREFIXES;
 
 /// The RDF syntaxes negograph writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RdfSyntax {
     Turtle,
     Trig,

@@ -33,7 +33,7 @@ use crate::select::{select, Scope};
 use crate::store::Store;
 
 /// The formats `negograph network` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NetworkFormat {
     /// GraphML (networkx, Gephi, Cytoscape, yEd).
     Graphml,

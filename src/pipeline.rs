@@ -22,6 +22,15 @@ pub enum Source {
 }
 
 impl Source {
+    /// A path given on the command line: `-` is standard input.
+    pub fn from_arg(path: &Path) -> Source {
+        if path.as_os_str() == "-" {
+            Source::Stdin
+        } else {
+            Source::File(path.to_path_buf())
+        }
+    }
+
     pub fn name(&self) -> String {
         match self {
             Source::File(p) => p.display().to_string(),
@@ -254,18 +263,31 @@ pub fn input_bytes(sources: &[Source]) -> u64 {
 /// loader's own.
 pub const BATCH: usize = 64;
 
+/// What an ingest tells as it goes, for whoever shows its progress.
+#[derive(Debug, Clone, Copy)]
+pub enum Event<'a> {
+    /// Every line of this JSON Lines file is being checked before any of it is written.
+    Checking(&'a str),
+    /// This source is being read and its articles extracted.
+    Reading(&'a str),
+    /// This many more bytes of the input files are done.
+    Done(u64),
+    /// A file, or a line of JSON Lines, was skipped, for this reason.
+    Skipped(&'a (dyn std::error::Error + 'static)),
+}
+
 /// The `ingest` command on any store: reads `sources` in order (JSON Lines streamed in batches,
 /// other files gathered into batches of [`BATCH`] articles) and adds their documents through
-/// [`ingest_articles`]. Unreadable files are reported above `bar` and counted in `summary`
-/// (or, with `strict`, stop the ingest); `bar` counts the bytes of the files read (of JSON Lines,
-/// a batch of lines at a time, once stored).
+/// [`ingest_articles`]. Unreadable files are told to `on` and counted in `summary` (or, with
+/// `strict`, stop the ingest); `on` also hears the bytes of the files read (of JSON Lines, a
+/// batch of lines at a time, once stored).
 pub fn ingest_sources<S: DocumentStore + ?Sized>(
     store: &S,
     sources: &[Source],
     lexicon: &Lexicon,
     options: &Options,
     ingest: &IngestOptions,
-    bar: &indicatif::ProgressBar,
+    on: &dyn Fn(Event),
     summary: &mut Summary,
 ) -> Result<(), IngestError> {
     let stored = |context: String| move |error: StoreError| IngestError::Store { context, error };
@@ -297,19 +319,20 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
                 source.name()
             )))?;
             // JSON Lines stream in batches: memory stays flat whatever the file's size.
-            bar.set_message(format!("checking the lines of {}", source.name()));
+            let name = source.name();
+            on(Event::Checking(&name));
             let streamed = stream_json_lines(
                 path,
                 BATCH,
                 ingest.skip_bad,
                 |batch, bytes| {
-                    bar.set_message(source.name());
+                    on(Event::Reading(&name));
                     let batch = keep(batch, summary);
                     let stored = ingest_articles(store, &batch, lexicon, options, summary);
-                    bar.inc(bytes as u64);
+                    on(Event::Done(bytes as u64));
                     stored
                 },
-                |e| bar.suspend(|| eprintln!("negograph: skipped {e}")),
+                |e| on(Event::Skipped(e)),
             );
             match streamed {
                 Ok(_) => {}
@@ -320,14 +343,16 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
                     if ingest.strict {
                         return Err(e.into());
                     }
-                    bar.suspend(|| eprintln!("negograph: skipped {e}"));
+                    on(Event::Skipped(&e));
                     summary.files_failed += 1;
                 }
             }
             continue;
         }
         if let Source::File(p) = source {
-            bar.inc(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
+            on(Event::Done(
+                std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            ));
         }
         let articles = match read_source(source, ingest.format) {
             Ok(a) => a,
@@ -335,7 +360,7 @@ pub fn ingest_sources<S: DocumentStore + ?Sized>(
                 if ingest.strict {
                     return Err(e.into());
                 }
-                bar.suspend(|| eprintln!("negograph: skipped {e}"));
+                on(Event::Skipped(&e));
                 summary.files_failed += 1;
                 continue;
             }

@@ -136,7 +136,7 @@ pub fn named(name: &str) -> Result<NamedQuery, QueryError> {
 }
 
 /// How SELECT results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsFormat {
     /// An aligned table with IRIs shortened by the project's prefixes.
     Table,

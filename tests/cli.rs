@@ -475,3 +475,91 @@ fn ingest_with_bounded_open_files() {
         stderr(&out)
     );
 }
+
+#[test]
+fn each_command_shows_the_store_flags_only_if_it_opens_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    for (command, opens) in [
+        ("extract", false),
+        ("eval", false),
+        ("queries", false),
+        ("ingest", true),
+        ("query", true),
+        ("serve", true),
+        ("stats", true),
+    ] {
+        let help = ok(&store, &[command, "--help"]);
+        assert_eq!(help.contains("--endpoint"), opens, "{command}: {help}");
+        assert_eq!(help.contains("--store"), opens, "{command}: {help}");
+    }
+    // Store flags before the command name go with it; a command that opens no store refuses them.
+    let out = std::process::Command::new(bin())
+        .args(["--store", store.to_str().unwrap(), "extract", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`negograph extract` opens no store, so --store does not apply"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn serve_refuses_a_remote_store_instead_of_serving_the_local_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let out = run(
+        &store,
+        &[
+            "serve",
+            "--endpoint",
+            "http://127.0.0.1:9",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "`negograph serve` works on the embedded store only, not on http://127.0.0.1:9"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let bash = ok(&store, &["completions", "bash"]);
+    assert!(
+        bash.contains("_negograph()") && bash.contains("--named"),
+        "{bash}"
+    );
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let script = ok(&store, &["completions", shell]);
+        assert!(
+            script.contains("ingest") && script.contains("max-open-files"),
+            "{shell}"
+        );
+    }
+    let man = ok(&store, &["man"]);
+    assert!(man.contains(".TH negograph 1 "), "{man}");
+    assert!(
+        man.contains("ingest") && man.contains("completions"),
+        "{man}"
+    );
+    let pages = dir.path().join("man");
+    let out = run(&store, &["man", "--output", pages.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let query = std::fs::read_to_string(pages.join("negograph-query.1")).unwrap();
+    assert!(
+        query.contains(".TH negograph-query 1") && query.contains("\\-\\-param"),
+        "{query}"
+    );
+    assert!(pages.join("negograph.1").exists() && pages.join("negograph-ingest.1").exists());
+}

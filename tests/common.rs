@@ -20,13 +20,11 @@ pub fn fixture(name: &str) -> PathBuf {
     fixtures().join(name)
 }
 
-/// Runs negograph with `args` against `store`, with `stdin` as input.
+/// Runs negograph with `args` against `store` (given as $NEGOGRAPH_STORE, which the commands
+/// that open no store ignore), with `stdin` as input.
 pub fn run(store: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(bin());
-    cmd.arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("NEGOGRAPH_STORE");
+    cmd.args(args).env("NEGOGRAPH_STORE", store);
     cmd.stdin(if stdin.is_some() {
         Stdio::piped()
     } else {

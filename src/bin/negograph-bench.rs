@@ -482,7 +482,7 @@ fn measure(
             )?;
             let sources = [pipeline::Source::File(jsonl.to_path_buf())];
             let ingest = pipeline::IngestOptions::default();
-            let bar = indicatif::ProgressBar::hidden();
+            let quiet = |_: pipeline::Event| {};
             let mut summary = pipeline::Summary::default();
             if kind == Kind::IngestTx {
                 pipeline::ingest_sources(
@@ -491,7 +491,7 @@ fn measure(
                     &lexicon,
                     &options,
                     &ingest,
-                    &bar,
+                    &quiet,
                     &mut summary,
                 )?;
             } else {
@@ -502,7 +502,7 @@ fn measure(
                     &lexicon,
                     &options,
                     &ingest,
-                    &bar,
+                    &quiet,
                     &mut summary,
                 )?;
                 writer.finish()?;
