@@ -193,6 +193,104 @@ fn value(t: &Term) -> String {
 /// Scores the quads extracted from one article against its gold annotation.
 pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
     let g = Graph::new(quads);
+    let mut score = DocScore {
+        name: name.to_string(),
+        ..DocScore::default()
+    };
+    let actors = Actors::map(&g, gold, &mut score);
+    score_roles(&g, &actors, gold, &mut score);
+    score_positions(&g, &actors, gold, &mut score);
+    score_stances(&g, &actors, gold, &mut score);
+    score.date = date_check(&g, gold);
+    score
+}
+
+/// The extracted actors, each mapped to the gold actor whose name is its label (else the one
+/// whose name is its only matching alternative label), if any.
+struct Actors {
+    mapped: BTreeMap<String, Option<String>>,
+}
+
+impl Actors {
+    /// Maps the actors and tallies them: a required gold actor found once is a hit, an actor of
+    /// no gold name or a second one for the same gold actor is extra.
+    fn map(g: &Graph, gold: &Value, score: &mut DocScore) -> Actors {
+        let names = gold_names(gold);
+        let required: BTreeSet<String> = gold["actors"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        let actor_types: Vec<String> = ["State", "Organization", "Person", "Group", "Actor"]
+            .iter()
+            .map(|t| format!("{NEG}{t}"))
+            .collect();
+        let label_p = format!("{RDFS}label");
+        let alt_p = format!("{SKOS}altLabel");
+        let mut mapped: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut unmatched = Vec::new();
+        for node in g.of_type(&actor_types) {
+            let label = g.one(&node, &label_p);
+            let mut gid = label.as_ref().and_then(|l| names.get(&norm(l)).cloned());
+            if gid.is_none() {
+                let alts: BTreeSet<String> = g
+                    .objects(&node, &alt_p)
+                    .iter()
+                    .filter_map(|a| names.get(&norm(&value(a))).cloned())
+                    .collect();
+                if alts.len() == 1 {
+                    gid = alts.into_iter().next();
+                }
+            }
+            if gid.is_none() {
+                unmatched.push(label.clone().unwrap_or(node.clone()));
+            }
+            mapped.insert(node, gid);
+        }
+        let mut seen = BTreeSet::new();
+        let mut dupes = Vec::new();
+        for (node, gid) in &mapped {
+            if let Some(gid) = gid {
+                if required.contains(gid) && !seen.insert(gid.clone()) {
+                    dupes.push(format!(
+                        "{} (second actor for {gid})",
+                        g.one(node, &label_p).unwrap_or_default()
+                    ));
+                }
+            }
+        }
+        score.tallies.insert(
+            "actors",
+            Tally {
+                tp: seen.len(),
+                fp: unmatched.len() + dupes.len(),
+                fn_: required.difference(&seen).count(),
+            },
+        );
+        score
+            .extra
+            .insert("actors", unmatched.into_iter().chain(dupes).collect());
+        score
+            .missed
+            .insert("actors", required.difference(&seen).cloned().collect());
+        Actors { mapped }
+    }
+
+    /// The gold id of an extracted node, or `?label` when it maps to none.
+    fn gid_of(&self, g: &Graph, node: &str) -> String {
+        match self.mapped.get(node) {
+            Some(Some(gid)) => gid.clone(),
+            Some(None) => format!(
+                "?{}",
+                g.one(node, &format!("{RDFS}label"))
+                    .unwrap_or(node.to_string())
+            ),
+            None => format!("?{node}"),
+        }
+    }
+}
+
+/// Every name of a gold actor (required or optional), normalised, to its id.
+fn gold_names(gold: &Value) -> HashMap<String, String> {
     let mut names: HashMap<String, String> = HashMap::new();
     for section in ["actors", "optional_actors"] {
         if let Some(obj) = gold.get(section).and_then(Value::as_object) {
@@ -210,105 +308,47 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
             }
         }
     }
-    let required: BTreeSet<String> = gold["actors"]
-        .as_object()
-        .map(|o| o.keys().cloned().collect())
-        .unwrap_or_default();
-    let actor_types: Vec<String> = ["State", "Organization", "Person", "Group", "Actor"]
-        .iter()
-        .map(|t| format!("{NEG}{t}"))
-        .collect();
-    let label_p = format!("{RDFS}label");
-    let alt_p = format!("{SKOS}altLabel");
-    let mut mapped: BTreeMap<String, Option<String>> = BTreeMap::new();
-    let mut unmatched = Vec::new();
-    for node in g.of_type(&actor_types) {
-        let label = g.one(&node, &label_p);
-        let mut gid = label.as_ref().and_then(|l| names.get(&norm(l)).cloned());
-        if gid.is_none() {
-            let alts: BTreeSet<String> = g
-                .objects(&node, &alt_p)
-                .iter()
-                .filter_map(|a| names.get(&norm(&value(a))).cloned())
-                .collect();
-            if alts.len() == 1 {
-                gid = alts.into_iter().next();
-            }
-        }
-        if gid.is_none() {
-            unmatched.push(label.clone().unwrap_or(node.clone()));
-        }
-        mapped.insert(node, gid);
-    }
-    let mut seen = BTreeSet::new();
-    let mut dupes = Vec::new();
-    for (node, gid) in &mapped {
-        if let Some(gid) = gid {
-            if required.contains(gid) && !seen.insert(gid.clone()) {
-                dupes.push(format!(
-                    "{} (second actor for {gid})",
-                    g.one(node, &label_p).unwrap_or_default()
-                ));
-            }
-        }
-    }
-    let mut score = DocScore {
-        name: name.to_string(),
-        ..DocScore::default()
-    };
-    score.tallies.insert(
-        "actors",
-        Tally {
-            tp: seen.len(),
-            fp: unmatched.len() + dupes.len(),
-            fn_: required.difference(&seen).count(),
-        },
-    );
-    score
-        .extra
-        .insert("actors", unmatched.into_iter().chain(dupes).collect());
-    score
-        .missed
-        .insert("actors", required.difference(&seen).cloned().collect());
+    names
+}
 
-    let gid_of = |node: &str| -> String {
-        match mapped.get(node) {
-            Some(Some(gid)) => gid.clone(),
-            Some(None) => format!("?{}", g.one(node, &label_p).unwrap_or(node.to_string())),
-            None => format!("?{node}"),
-        }
-    };
-    let local =
-        |v: Option<String>, base: &str| v.and_then(|v| v.strip_prefix(base).map(str::to_string));
+/// The local name of an IRI in `base`.
+fn local(v: Option<String>, base: &str) -> Option<String> {
+    v.and_then(|v| v.strip_prefix(base).map(str::to_string))
+}
 
-    // roles
+fn score_roles(g: &Graph, actors: &Actors, gold: &Value, score: &mut DocScore) {
     let mut roles: BTreeSet<Vec<String>> = BTreeSet::new();
     for node in g.of_type(&[format!("{NEG}Participation")]) {
         if let (Some(a), Some(r)) = (
             g.one(&node, &format!("{NEG}actor")),
             local(g.one(&node, &format!("{NEG}role")), NEG),
         ) {
-            roles.insert(vec![gid_of(&a), r]);
+            roles.insert(vec![actors.gid_of(g, &a), r]);
         }
     }
     let eq = |t: &Vec<String>, gv: &Value| *t == tuple_of(gv);
     tally(
-        &mut score,
+        score,
         "roles",
         &roles,
         &list(gold, "roles"),
         &list(gold, "optional_roles"),
         eq,
     );
+}
 
-    // positions
+fn score_positions(g: &Graph, actors: &Actors, gold: &Value, score: &mut DocScore) {
     let mut positions: BTreeSet<Vec<String>> = BTreeSet::new();
     for node in g.of_type(&[format!("{NEG}Position")]) {
         let h = g.one(&node, &format!("{NEG}holder"));
         let o = g.one(&node, &format!("{NEG}organization"));
         let title = g.one(&node, &format!("{NEG}title")).unwrap_or_default();
         if let (Some(h), Some(o)) = (h, o) {
-            positions.insert(vec![gid_of(&h), gid_of(&o), norm(&title)]);
+            positions.insert(vec![
+                actors.gid_of(g, &h),
+                actors.gid_of(g, &o),
+                norm(&title),
+            ]);
         }
     }
     let pos_match = |t: &Vec<String>, gv: &Value| {
@@ -316,15 +356,16 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
         gp.len() == 3 && t[0] == gp[0] && t[1] == gp[1] && t[2].contains(&norm(&gp[2]))
     };
     tally(
-        &mut score,
+        score,
         "positions",
         &positions,
         &list(gold, "positions"),
         &list(gold, "optional_positions"),
         pos_match,
     );
+}
 
-    // stances
+fn score_stances(g: &Graph, actors: &Actors, gold: &Value, score: &mut DocScore) {
     let mut stances: BTreeSet<Vec<String>> = BTreeSet::new();
     for node in g.of_type(&[format!("{NEG}Stance")]) {
         let h = g.one(&node, &format!("{NEG}holder"));
@@ -337,8 +378,8 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
             let target = t
                 .strip_prefix(ISSUE)
                 .map(str::to_string)
-                .unwrap_or_else(|| gid_of(&t));
-            stances.insert(vec![gid_of(&h), target, pol]);
+                .unwrap_or_else(|| actors.gid_of(g, &t));
+            stances.insert(vec![actors.gid_of(g, &h), target, pol]);
         }
     }
     let st_match = |t: &Vec<String>, gv: &Value| {
@@ -350,37 +391,37 @@ pub fn score(name: &str, gold: &Value, quads: &[Quad]) -> DocScore {
         holders.contains(&t[0]) && arr[1].as_str() == Some(&t[1]) && arr[2].as_str() == Some(&t[2])
     };
     tally(
-        &mut score,
+        score,
         "stances",
         &stances,
         &list(gold, "stances"),
         &list(gold, "optional_stances"),
         st_match,
     );
+}
 
-    score.date = match gold.get("date").and_then(Value::as_str) {
-        None => "-",
-        Some(d) => {
-            let found: Vec<String> = g
-                .of_type(&[format!("{NEG}Document")])
-                .iter()
-                .flat_map(|n| {
-                    g.objects(n, &format!("{DCTERMS}date"))
-                        .iter()
-                        .map(|v| value(v).chars().take(10).collect::<String>())
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            if found.iter().any(|f| f == d) {
-                "ok"
-            } else if found.is_empty() {
-                "missing"
-            } else {
-                "wrong"
-            }
-        }
+/// Whether the document date is the gold one: "ok", "wrong", "missing", or "-" without one.
+fn date_check(g: &Graph, gold: &Value) -> &'static str {
+    let Some(d) = gold.get("date").and_then(Value::as_str) else {
+        return "-";
     };
-    score
+    let found: Vec<String> = g
+        .of_type(&[format!("{NEG}Document")])
+        .iter()
+        .flat_map(|n| {
+            g.objects(n, &format!("{DCTERMS}date"))
+                .iter()
+                .map(|v| value(v).chars().take(10).collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if found.iter().any(|f| f == d) {
+        "ok"
+    } else if found.is_empty() {
+        "missing"
+    } else {
+        "wrong"
+    }
 }
 
 fn tally(
