@@ -25,7 +25,6 @@
 //! ```
 
 pub mod backend;
-pub mod corpus;
 pub mod date;
 pub mod eval;
 pub mod explain;

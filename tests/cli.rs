@@ -381,7 +381,7 @@ fn json_lines_with_a_bad_line_write_nothing_unless_told_to_skip() {
 fn ingest_shows_progress_on_a_terminal_only() {
     let dir = tempfile::tempdir().unwrap();
     let lexicon = negograph::lexicon::Lexicon::builtin().unwrap();
-    let generator = negograph::corpus::Generator::new(&lexicon, 7);
+    let generator = corpus::Generator::new(&lexicon, 7);
     let jsonl = dir.path().join("archive.jsonl");
     let lines: String = generator
         .articles(600)

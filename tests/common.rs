@@ -2,6 +2,11 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+/// The benchmark's corpus generator, for tests that need many articles (it is no part of the
+/// library).
+#[path = "../src/bin/negograph-bench/corpus.rs"]
+pub mod corpus;
 use std::process::{Command, Output, Stdio};
 
 pub fn bin() -> &'static str {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::corpus::{self, Generator, Rng};
 use common::*;
-use negograph::corpus::{self, Generator, Rng};
 use negograph::lexicon::Lexicon;
 use oxigraph::io::{RdfFormat, RdfParser};
 

@@ -10,15 +10,8 @@
 //! Article `i` of seed `s` depends on `(s, i)` only, through a small xorshift generator: the same
 //! seed gives the same bytes, and a corpus of 1,000 articles is the first 1,000 of one of 10,000.
 //!
-//! ```
-//! use negograph::{corpus::Generator, lexicon::Lexicon};
-//!
-//! let lexicon = Lexicon::builtin().unwrap();
-//! let generator = Generator::new(&lexicon, 7);
-//! let a = generator.article(0);
-//! assert_eq!(a, Generator::new(&lexicon, 7).article(0));
-//! assert!(!a.text.is_empty() && !a.title.is_empty());
-//! ```
+//! A module of the benchmark binary, not of the library; the tests that need generated corpora
+//! include it too (`tests/common.rs`). Its own tests are in `corpus_tests.rs`.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -26,7 +19,7 @@ use std::path::Path;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::lexicon::{
+use negograph::lexicon::{
     ActorKind, Cue, CueClass, Hit, Lexicon, PhraseSet, Polarity, Role, Slot, TargetSide,
 };
 
@@ -653,10 +646,6 @@ impl Generator {
         g
     }
 
-    pub fn seed(&self) -> u64 {
-        self.seed
-    }
-
     /// Article number `index` of this generator's corpus.
     pub fn article(&self, index: u64) -> GeneratedArticle {
         let mut rng = Rng::new(self.seed ^ index.wrapping_mul(0xd6e8_feb8_6659_fd93));
@@ -878,7 +867,7 @@ impl Writer<'_> {
     fn long_date(date: NaiveDate) -> String {
         format!(
             "{} {}, {}",
-            crate::text::MONTHS[date.month0() as usize],
+            negograph::text::MONTHS[date.month0() as usize],
             date.day(),
             date.year()
         )
@@ -1442,108 +1431,4 @@ pub fn write_dir(generator: &Generator, n: u64, dir: &Path) -> io::Result<Writte
         written.bytes += text.len() as u64;
     }
     Ok(written)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lexicon() -> Lexicon {
-        Lexicon::builtin().expect("built-in lexicon")
-    }
-
-    fn jsonl(g: &Generator, n: u64) -> Vec<u8> {
-        let mut out = Vec::new();
-        write_jsonl(g, n, &mut out).expect("write to memory");
-        out
-    }
-
-    #[test]
-    fn same_seed_same_bytes() {
-        let lex = lexicon();
-        let a = jsonl(&Generator::new(&lex, 42), 200);
-        let b = jsonl(&Generator::new(&lex, 42), 200);
-        assert_eq!(a, b);
-        let c = jsonl(&Generator::new(&lex, 43), 200);
-        assert_ne!(a, c);
-    }
-
-    #[test]
-    fn a_small_corpus_is_the_start_of_a_large_one() {
-        let lex = lexicon();
-        let g = Generator::new(&lex, 1);
-        let small = jsonl(&g, 30);
-        let large = jsonl(&g, 90);
-        assert!(large.starts_with(&small));
-    }
-
-    #[test]
-    fn rng_is_fixed() {
-        let mut r = Rng::new(0);
-        let first: Vec<u64> = (0..3).map(|_| r.next_u64()).collect();
-        let mut r = Rng::new(0);
-        assert_eq!(first, (0..3).map(|_| r.next_u64()).collect::<Vec<_>>());
-        let mut r = Rng::new(9);
-        for _ in 0..1000 {
-            let x = r.between(5, 60);
-            assert!((5..=60).contains(&x));
-        }
-    }
-
-    #[test]
-    fn every_style_and_length_appears_and_articles_are_distinct() {
-        let lex = lexicon();
-        let g = Generator::new(&lex, DEFAULT_SEED);
-        let articles: Vec<GeneratedArticle> = g.articles(300).collect();
-        for marker in ["LIVE: ", "Interview: ", "Statement on the "] {
-            assert!(
-                articles.iter().any(|a| a.title.starts_with(marker)),
-                "no article titled {marker:?}"
-            );
-        }
-        assert!(articles
-            .iter()
-            .any(|a| a.text.contains("FOR IMMEDIATE RELEASE")));
-        assert!(articles.iter().any(|a| a.text.contains(" he said.")));
-        let mut texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-        texts.sort();
-        texts.dedup();
-        assert_eq!(texts.len(), articles.len());
-        for a in &articles {
-            assert!(
-                NaiveDate::parse_from_str(&a.date, "%Y-%m-%d").is_ok(),
-                "{}",
-                a.date
-            );
-        }
-    }
-
-    #[test]
-    fn the_extractor_finds_the_cast() {
-        let lex = lexicon();
-        let g = Generator::new(&lex, 5);
-        let mut actors = 0;
-        let mut claims = 0;
-        for a in g.articles(20) {
-            let article = crate::input::Article {
-                text: a.text,
-                title: Some(a.title),
-                date: Some(a.date),
-                origin: "corpus".into(),
-                ..Default::default()
-            };
-            let x = crate::extract::extract(&article, &lex, &crate::extract::Options::default());
-            assert!(
-                x.sentences.len() >= MIN_SENTENCES,
-                "{} sentences",
-                x.sentences.len()
-            );
-            actors += x.actors.len();
-            claims += x.stances.len() + x.participations.len();
-        }
-        assert!(
-            actors >= 40 && claims >= 40,
-            "{actors} actors, {claims} claims"
-        );
-    }
 }

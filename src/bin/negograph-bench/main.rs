@@ -1,6 +1,6 @@
 //! negograph-bench: corpus-scale benchmarks of the extractor and the store.
 //!
-//! `generate` writes a deterministic corpus ([`negograph::corpus`]); `nquads` writes the quads
+//! `generate` writes a deterministic corpus (the `corpus` module); `nquads` writes the quads
 //! negograph makes of a JSON Lines corpus, for other stores to load; `run` generates a corpus of
 //! each size and measures, each in a child process of its own so that peak memory is separate:
 //! extraction alone on one thread and on all cores, `negograph ingest` into an on-disk store (the
@@ -21,7 +21,12 @@ use oxigraph::model::Quad;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use negograph::corpus::{self, Generator};
+mod corpus;
+#[cfg(test)]
+mod corpus_tests;
+
+use corpus::Generator;
+
 use negograph::extract::Options;
 use negograph::input::{self, Article};
 use negograph::lexicon::Lexicon;
@@ -445,201 +450,224 @@ fn measure(
     only: Option<&str>,
 ) -> Result<Figures> {
     let lexicon = Lexicon::builtin()?;
-    let options = Options::default();
     let need_store = || store.context("this measurement needs --store");
-    let mut f = Figures::default();
+    let need_nquads = || nquads.context("this measurement needs --nquads");
     match kind {
-        Kind::Extract1 | Kind::ExtractAll => {
-            let articles = read_corpus(jsonl)?;
-            let start = Instant::now();
-            let sums = |a: &Article| {
-                let (x, quads) = pipeline::process(a, &lexicon, &options);
-                (
-                    1u64,
-                    x.sentences.len() as u64,
-                    a.text.len() as u64,
-                    quads.len() as u64,
-                )
-            };
-            let add = |p: (u64, u64, u64, u64), q: (u64, u64, u64, u64)| {
-                (p.0 + q.0, p.1 + q.1, p.2 + q.2, p.3 + q.3)
-            };
-            let (n, s, b, q) = if kind == Kind::Extract1 {
-                articles.iter().map(sums).fold((0, 0, 0, 0), add)
-            } else {
-                articles.par_iter().map(sums).reduce(|| (0, 0, 0, 0), add)
-            };
-            f.secs = start.elapsed().as_secs_f64();
-            (f.articles, f.sentences, f.bytes, f.quads) = (n, s, b, q);
-        }
+        Kind::Extract1 | Kind::ExtractAll => measure_extraction(kind, jsonl, &lexicon),
         Kind::IngestTx | Kind::IngestBulk | Kind::IngestBulkBounded => {
-            // What `negograph ingest --no-bulk` / `--bulk` does with one JSON Lines file.
-            let path = need_store()?;
-            let start = Instant::now();
-            let store = Store::open_with(
-                path,
-                (kind == Kind::IngestBulkBounded).then_some(BOUNDED_OPEN_FILES),
-            )?;
-            let sources = [pipeline::Source::File(jsonl.to_path_buf())];
-            let ingest = pipeline::IngestOptions::default();
-            let quiet = |_: pipeline::Event| {};
-            let mut summary = pipeline::Summary::default();
-            if kind == Kind::IngestTx {
-                pipeline::ingest_sources(
-                    &store,
-                    &sources,
-                    &lexicon,
-                    &options,
-                    &ingest,
-                    &quiet,
-                    &mut summary,
-                )?;
-            } else {
-                let writer = BulkWriter::new(&store, BulkOptions::default());
-                pipeline::ingest_sources(
-                    &writer,
-                    &sources,
-                    &lexicon,
-                    &options,
-                    &ingest,
-                    &quiet,
-                    &mut summary,
-                )?;
-                writer.finish()?;
-            }
-            store.flush()?;
-            drop(store);
-            f.secs = start.elapsed().as_secs_f64();
-            f.articles = summary.documents_new as u64;
-            f.sentences = summary.sentences as u64;
-            f.bytes = summary.bytes as u64;
-            f.quads = summary.triples as u64;
+            measure_ingest(kind, jsonl, need_store()?, &lexicon)
         }
-        Kind::LoadNquads => {
-            let path = need_store()?;
-            let nq = nquads.context("this measurement needs --nquads")?;
-            let start = Instant::now();
-            let store = oxigraph::store::Store::open(path)
-                .with_context(|| format!("cannot open {}", path.display()))?;
-            let mut loader = store.bulk_loader();
-            loader
-                .load_from_reader(
-                    RdfParser::from_format(RdfFormat::NQuads),
-                    BufReader::new(std::fs::File::open(nq)?),
-                )
-                .with_context(|| format!("cannot load {}", nq.display()))?;
-            loader.commit()?;
-            store.flush()?;
-            f.quads = store.len()? as u64;
-            drop(store);
-            f.secs = start.elapsed().as_secs_f64();
-            f.bytes = std::fs::metadata(nq)?.len();
-        }
+        Kind::LoadNquads => measure_load(need_store()?, need_nquads()?),
         Kind::Nquads => {
-            let out = nquads.context("this measurement needs --nquads")?;
             let start = Instant::now();
-            f = write_nquads(jsonl, out)?;
+            let mut f = write_nquads(jsonl, need_nquads()?)?;
             f.secs = start.elapsed().as_secs_f64();
+            Ok(f)
         }
-        Kind::Stages => {
-            use negograph::extract::{actors, metadata, positions, roles, stances};
-            let articles = read_corpus(jsonl)?;
-            let names = [
-                "text (sentences, tokens)",
-                "metadata",
-                "actors",
-                "positions",
-                "roles",
-                "stances",
-                "mapping (quads)",
-            ];
-            struct Laps {
-                t: Instant,
-                spent: [Duration; 7],
-            }
-            impl Laps {
-                fn lap(&mut self, i: usize) {
-                    let now = Instant::now();
-                    self.spent[i] += now - self.t;
-                    self.t = now;
-                }
-            }
-            let mut laps = Laps {
-                t: Instant::now(),
-                spent: [Duration::ZERO; 7],
-            };
-            for a in &articles {
-                laps.t = Instant::now();
-                let text = negograph::text::Text::new(&a.text, &lexicon.abbreviations);
-                laps.lap(0);
-                let meta = metadata::read(a, &text, &lexicon, &options);
-                laps.lap(1);
-                let found = actors::find(&text, &lexicon, &meta);
-                laps.lap(2);
-                let pos = positions::find(&text, &lexicon, &found);
-                laps.lap(3);
-                let r = roles::find(&text, &lexicon, &found, &pos);
-                laps.lap(4);
-                let parties =
-                    r.0.as_ref()
-                        .map(|n| stances::party_holders(&found, n, &pos))
-                        .unwrap_or_default();
-                let st = stances::find(&text, &lexicon, &found, &parties);
-                laps.lap(5);
-                std::hint::black_box((&pos, &r, &st));
-                f.sentences += text.sentences.len() as u64;
-                drop((text, meta, found, pos, r, st));
-                // The mapping needs a whole Extraction: made again outside the laps.
-                let x = negograph::extract::extract(a, &lexicon, &options);
-                laps.t = Instant::now();
-                let quads = mapping::quads(&x, &lexicon);
-                laps.lap(6);
-                f.quads += quads.len() as u64;
-                f.articles += 1;
-                f.bytes += a.text.len() as u64;
-            }
-            f.secs = laps.spent.iter().map(Duration::as_secs_f64).sum();
-            f.stages = names
-                .iter()
-                .zip(laps.spent)
-                .map(|(n, d)| (n.to_string(), d.as_secs_f64()))
-                .collect();
-        }
-        Kind::Queries => {
-            let path = need_store()?;
-            let store = Store::open_read_only(path)?;
-            let start = Instant::now();
-            for q in query::named_queries()
-                .into_iter()
-                .filter(|q| only.is_none_or(|o| o == q.name))
-            {
-                let t = Instant::now();
-                let outcome = query::run(
-                    &store,
-                    q.text,
-                    &[],
-                    ResultsFormat::Csv,
-                    Some(query_timeout),
-                    std::io::sink(),
-                );
-                let secs = t.elapsed().as_secs_f64();
-                let (rows, error) = match outcome {
-                    Ok(query::Outcome::Rows(n) | query::Outcome::Triples(n)) => (Some(n), None),
-                    Ok(query::Outcome::Boolean(b)) => (Some(usize::from(b)), None),
-                    Err(e) => (None, Some(e.to_string())),
-                };
-                f.queries.push(QueryTime {
-                    name: q.name.to_string(),
-                    secs,
-                    rows,
-                    error,
-                    peak_kib: 0,
-                });
-            }
-            f.secs = start.elapsed().as_secs_f64();
-            f.quads = store.len()? as u64;
+        Kind::Stages => measure_stages(jsonl, &lexicon),
+        Kind::Queries => measure_queries(need_store()?, query_timeout, only),
+    }
+}
+
+/// Text to quads for every article, on one thread or all, the corpus read into memory first.
+fn measure_extraction(kind: Kind, jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
+    let options = Options::default();
+    let mut f = Figures::default();
+    let articles = read_corpus(jsonl)?;
+    let start = Instant::now();
+    let sums = |a: &Article| {
+        let (x, quads) = pipeline::process(a, lexicon, &options);
+        (
+            1u64,
+            x.sentences.len() as u64,
+            a.text.len() as u64,
+            quads.len() as u64,
+        )
+    };
+    let add = |p: (u64, u64, u64, u64), q: (u64, u64, u64, u64)| {
+        (p.0 + q.0, p.1 + q.1, p.2 + q.2, p.3 + q.3)
+    };
+    let (n, s, b, q) = if kind == Kind::Extract1 {
+        articles.iter().map(sums).fold((0, 0, 0, 0), add)
+    } else {
+        articles.par_iter().map(sums).reduce(|| (0, 0, 0, 0), add)
+    };
+    f.secs = start.elapsed().as_secs_f64();
+    (f.articles, f.sentences, f.bytes, f.quads) = (n, s, b, q);
+    Ok(f)
+}
+
+/// What `negograph ingest --no-bulk` / `--bulk` does with one JSON Lines file.
+fn measure_ingest(kind: Kind, jsonl: &Path, path: &Path, lexicon: &Lexicon) -> Result<Figures> {
+    let options = Options::default();
+    let mut f = Figures::default();
+    let start = Instant::now();
+    let store = Store::open_with(
+        path,
+        (kind == Kind::IngestBulkBounded).then_some(BOUNDED_OPEN_FILES),
+    )?;
+    let sources = [pipeline::Source::File(jsonl.to_path_buf())];
+    let ingest = pipeline::IngestOptions::default();
+    let quiet = |_: pipeline::Event| {};
+    let mut summary = pipeline::Summary::default();
+    if kind == Kind::IngestTx {
+        pipeline::ingest_sources(
+            &store,
+            &sources,
+            lexicon,
+            &options,
+            &ingest,
+            &quiet,
+            &mut summary,
+        )?;
+    } else {
+        let writer = BulkWriter::new(&store, BulkOptions::default());
+        pipeline::ingest_sources(
+            &writer,
+            &sources,
+            lexicon,
+            &options,
+            &ingest,
+            &quiet,
+            &mut summary,
+        )?;
+        writer.finish()?;
+    }
+    store.flush()?;
+    drop(store);
+    f.secs = start.elapsed().as_secs_f64();
+    f.articles = summary.documents_new as u64;
+    f.sentences = summary.sentences as u64;
+    f.bytes = summary.bytes as u64;
+    f.quads = summary.triples as u64;
+    Ok(f)
+}
+
+/// Oxigraph's own bulk load of the same quads as N-Quads.
+fn measure_load(path: &Path, nq: &Path) -> Result<Figures> {
+    let mut f = Figures::default();
+    let start = Instant::now();
+    let store = oxigraph::store::Store::open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    let mut loader = store.bulk_loader();
+    loader
+        .load_from_reader(
+            RdfParser::from_format(RdfFormat::NQuads),
+            BufReader::new(std::fs::File::open(nq)?),
+        )
+        .with_context(|| format!("cannot load {}", nq.display()))?;
+    loader.commit()?;
+    store.flush()?;
+    f.quads = store.len()? as u64;
+    drop(store);
+    f.secs = start.elapsed().as_secs_f64();
+    f.bytes = std::fs::metadata(nq)?.len();
+    Ok(f)
+}
+
+/// Extraction by stage, one thread.
+fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
+    let options = Options::default();
+    let mut f = Figures::default();
+    use negograph::extract::{actors, metadata, positions, roles, stances};
+    let articles = read_corpus(jsonl)?;
+    let names = [
+        "text (sentences, tokens)",
+        "metadata",
+        "actors",
+        "positions",
+        "roles",
+        "stances",
+        "mapping (quads)",
+    ];
+    struct Laps {
+        t: Instant,
+        spent: [Duration; 7],
+    }
+    impl Laps {
+        fn lap(&mut self, i: usize) {
+            let now = Instant::now();
+            self.spent[i] += now - self.t;
+            self.t = now;
         }
     }
+    let mut laps = Laps {
+        t: Instant::now(),
+        spent: [Duration::ZERO; 7],
+    };
+    for a in &articles {
+        laps.t = Instant::now();
+        let text = negograph::text::Text::new(&a.text, &lexicon.abbreviations);
+        laps.lap(0);
+        let meta = metadata::read(a, &text, lexicon, &options);
+        laps.lap(1);
+        let found = actors::find(&text, lexicon, &meta);
+        laps.lap(2);
+        let pos = positions::find(&text, lexicon, &found);
+        laps.lap(3);
+        let r = roles::find(&text, lexicon, &found, &pos);
+        laps.lap(4);
+        let parties =
+            r.0.as_ref()
+                .map(|n| stances::party_holders(&found, n, &pos))
+                .unwrap_or_default();
+        let st = stances::find(&text, lexicon, &found, &parties);
+        laps.lap(5);
+        std::hint::black_box((&pos, &r, &st));
+        f.sentences += text.sentences.len() as u64;
+        drop((text, meta, found, pos, r, st));
+        // The mapping needs a whole Extraction: made again outside the laps.
+        let x = negograph::extract::extract(a, lexicon, &options);
+        laps.t = Instant::now();
+        let quads = mapping::quads(&x, lexicon);
+        laps.lap(6);
+        f.quads += quads.len() as u64;
+        f.articles += 1;
+        f.bytes += a.text.len() as u64;
+    }
+    f.secs = laps.spent.iter().map(Duration::as_secs_f64).sum();
+    f.stages = names
+        .iter()
+        .zip(laps.spent)
+        .map(|(n, d)| (n.to_string(), d.as_secs_f64()))
+        .collect();
+    Ok(f)
+}
+
+/// Every named query (or `only` one), unbound, on the store.
+fn measure_queries(path: &Path, query_timeout: Duration, only: Option<&str>) -> Result<Figures> {
+    let mut f = Figures::default();
+    let store = Store::open_read_only(path)?;
+    let start = Instant::now();
+    for q in query::named_queries()
+        .into_iter()
+        .filter(|q| only.is_none_or(|o| o == q.name))
+    {
+        let t = Instant::now();
+        let outcome = query::run(
+            &store,
+            q.text,
+            &[],
+            ResultsFormat::Csv,
+            Some(query_timeout),
+            std::io::sink(),
+        );
+        let secs = t.elapsed().as_secs_f64();
+        let (rows, error) = match outcome {
+            Ok(query::Outcome::Rows(n) | query::Outcome::Triples(n)) => (Some(n), None),
+            Ok(query::Outcome::Boolean(b)) => (Some(usize::from(b)), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        f.queries.push(QueryTime {
+            name: q.name.to_string(),
+            secs,
+            rows,
+            error,
+            peak_kib: 0,
+        });
+    }
+    f.secs = start.elapsed().as_secs_f64();
+    f.quads = store.len()? as u64;
     Ok(f)
 }
 
@@ -936,7 +964,6 @@ fn bench_in(
     keep_stores: bool,
     temporary: bool,
 ) -> Result<()> {
-    let query_timeout = query_limits.0;
     let lexicon = Lexicon::builtin()?;
     let m = machine();
     let mut stdout = std::io::stdout().lock();
@@ -955,15 +982,52 @@ fn bench_in(
     writeln!(stdout)?;
     stdout.flush()?;
 
+    let generator = Generator::new(&lexicon, seed);
+    let rows = measure_sizes(
+        sizes,
+        work,
+        &generator,
+        query_limits,
+        keep_stores,
+        temporary,
+    )?;
+    write_table(&mut stdout, &rows, m.cores)?;
+    write_stages(&mut stdout, &rows)?;
+    write_queries(&mut stdout, &rows)?;
+    write_targets(&mut stdout, sizes, &rows)?;
+    stdout.flush()?;
+
+    if let Some(p) = summary_path {
+        let s = Summary {
+            machine: m,
+            seed,
+            lexicon_version: lexicon.version.clone(),
+            rows,
+        };
+        std::fs::write(p, serde_json::to_string_pretty(&s)?)
+            .with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    Ok(())
+}
+
+/// Runs every measurement on each size of corpus (generated into `work`), in children.
+fn measure_sizes(
+    sizes: &[u64],
+    work: &Path,
+    generator: &Generator,
+    query_limits: (u64, f64),
+    keep_stores: bool,
+    temporary: bool,
+) -> Result<Vec<Row>> {
+    let query_timeout = query_limits.0;
+    let mut rows: Vec<Row> = Vec::new();
     let largest = *sizes.iter().max().unwrap_or(&0);
     let smallest = *sizes.iter().min().unwrap_or(&0);
-    let generator = Generator::new(&lexicon, seed);
-    let mut rows: Vec<Row> = Vec::new();
     for &size in sizes {
         let jsonl = work.join(format!("corpus-{size}.jsonl"));
         let nq = work.join(format!("corpus-{size}.nq"));
         let t = Instant::now();
-        let written = generate_jsonl(&generator, size, &jsonl)?;
+        let written = generate_jsonl(generator, size, &jsonl)?;
         eprintln!(
             "[{size}] generated {} articles, {:.1} MB in {:.1} s",
             written.articles,
@@ -1011,15 +1075,15 @@ fn bench_in(
         // The stores below hold the same quads as the one the queries run on: unless they are
         // to be kept, only their figures are, which saves disk (12 GB each at 100,000).
         if !keep_stores {
-            let _ = std::fs::remove_dir_all(&bulk_store);
+            remove_quietly(&bulk_store);
         }
         let bounded_store = work.join(format!("store-bounded-{size}"));
         measured(Kind::IngestBulkBounded, Some(&bounded_store), None)?;
-        let _ = std::fs::remove_dir_all(&bounded_store);
+        remove_quietly(&bounded_store);
         measured(Kind::Nquads, None, Some(&nq))?;
         measured(Kind::LoadNquads, Some(&nq_store), Some(&nq))?;
         if !keep_stores {
-            let _ = std::fs::remove_dir_all(&nq_store);
+            remove_quietly(&nq_store);
         }
         if size == largest {
             let f = query_children(&jsonl, &tx_store, query_limits)?;
@@ -1033,12 +1097,35 @@ fn bench_in(
         }
         if !(keep_stores || (size == largest && !temporary)) {
             for s in [&tx_store, &bulk_store, &nq_store] {
-                let _ = std::fs::remove_dir_all(s);
+                remove_quietly(s);
             }
         }
     }
 
-    // The table.
+    Ok(rows)
+}
+
+/// Removes a store the measurements no longer need; a failure only costs disk, so it is told
+/// and the run goes on.
+fn remove_quietly(path: &Path) {
+    if let Err(e) = std::fs::remove_dir_all(path) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            eprintln!("cannot remove {}: {e}", path.display());
+        }
+    }
+}
+
+/// `n` per second, or "-".
+fn rate(n: u64, secs: f64) -> String {
+    if secs > 0.0 && n > 0 {
+        format!("{:.0}", n as f64 / secs)
+    } else {
+        "-".into()
+    }
+}
+
+/// The main table: one row per size and measurement.
+fn write_table(stdout: &mut impl Write, rows: &[Row], cores: usize) -> Result<()> {
     let header: Vec<String> = [
         "articles",
         "measurement",
@@ -1056,13 +1143,6 @@ fn bench_in(
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let rate = |n: u64, secs: f64| {
-        if secs > 0.0 && n > 0 {
-            format!("{:.0}", n as f64 / secs)
-        } else {
-            "-".into()
-        }
-    };
     let mut table = Vec::new();
     for r in rows
         .iter()
@@ -1096,7 +1176,7 @@ fn bench_in(
             },
         ]);
     }
-    query::write_table(&mut stdout, &header, &table)?;
+    query::write_table(stdout, &header, &table)?;
     writeln!(
         stdout,
         "\n(seconds: wall time of the measurement alone; cpu s: CPU time of its process, all threads, start-up and \
@@ -1104,9 +1184,14 @@ fn bench_in(
          article text (for the N-Quads load, of N-Quads). triples/s: quads written. store MiB: the folder right after \
          the ingest; reopened MiB: after opening and closing it once, when RocksDB has dropped its spent write-ahead log. \
          \"all cores\" = {} threads.)",
-        m.cores
+        cores
     )?;
 
+    Ok(())
+}
+
+/// Extraction by stage, on the smallest corpus.
+fn write_stages(stdout: &mut impl Write, rows: &[Row]) -> Result<()> {
     if let Some(st) = rows.iter().find(|r| r.kind == Kind::Stages) {
         let f = &st.figures;
         writeln!(
@@ -1136,9 +1221,14 @@ fn bench_in(
             "100%".into(),
             rate(f.sentences, f.secs),
         ]);
-        query::write_table(&mut stdout, &header, &srows)?;
+        query::write_table(stdout, &header, &srows)?;
     }
 
+    Ok(())
+}
+
+/// The named queries on the largest store.
+fn write_queries(stdout: &mut impl Write, rows: &[Row]) -> Result<()> {
     if let Some(q) = rows.iter().find(|r| r.kind == Kind::Queries) {
         writeln!(
             stdout,
@@ -1166,10 +1256,14 @@ fn bench_in(
                 ]
             })
             .collect();
-        query::write_table(&mut stdout, &header, &qrows)?;
+        query::write_table(stdout, &header, &qrows)?;
     }
 
-    // Against the targets.
+    Ok(())
+}
+
+/// The figures against the project's targets.
+fn write_targets(stdout: &mut impl Write, sizes: &[u64], rows: &[Row]) -> Result<()> {
     writeln!(stdout, "\nTargets:")?;
     for &size in sizes {
         let get = |k: Kind| {
@@ -1229,17 +1323,6 @@ fn bench_in(
             peaks.join(", ")
         )?;
     }
-    stdout.flush()?;
 
-    if let Some(p) = summary_path {
-        let s = Summary {
-            machine: m,
-            seed,
-            lexicon_version: lexicon.version.clone(),
-            rows,
-        };
-        std::fs::write(p, serde_json::to_string_pretty(&s)?)
-            .with_context(|| format!("cannot write {}", p.display()))?;
-    }
     Ok(())
 }
