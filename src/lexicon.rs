@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::{NamedOrBlankNode as Subject, Term};
 
 use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
@@ -28,10 +28,20 @@ pub const ONTOLOGY: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("error parsing {file}: {message}")]
-    Parse { file: String, message: String },
-    #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
+    #[error("error parsing {file}")]
+    Parse {
+        file: String,
+        #[source]
+        source: RdfSyntaxError,
+    },
+    /// A subject lacks a property its class needs ("actor <...> has no rdfs:label").
+    #[error("{file}: {what} <{subject}> has no {property}")]
+    Missing {
+        file: &'static str,
+        what: &'static str,
+        subject: String,
+        property: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -633,9 +643,9 @@ fn parse_turtle(file: &str, text: &str) -> Result<Vec<(Subject, String, Term)>, 
         .for_slice(text.as_bytes())
         .map(|q| {
             q.map(|q| (q.subject, q.predicate.into_string(), q.object))
-                .map_err(|e| LexiconError::Parse {
+                .map_err(|source| LexiconError::Parse {
                     file: file.to_string(),
-                    message: e.to_string(),
+                    source,
                 })
         })
         .collect()
@@ -669,17 +679,28 @@ fn term_key(t: &Term) -> String {
     }
 }
 
-impl Lexicon {
-    /// The lexicon compiled into the binary.
-    pub fn builtin() -> Result<Lexicon, LexiconError> {
-        Lexicon::with_actors(&[])
-    }
+/// The triples of the ontology files and the user's actor files, by subject and predicate, with
+/// the subjects in the order they first appear.
+struct Graph {
+    subjects: BTreeMap<String, Props>,
+    order: Vec<String>,
+}
 
-    /// The built-in lexicon plus actor files (`(name, turtle)`), later files overriding earlier
-    /// actors of the same IRI.
-    pub fn with_actors(extra: &[(String, String)]) -> Result<Lexicon, LexiconError> {
-        let mut subjects: BTreeMap<String, Props> = BTreeMap::new();
-        let mut order: Vec<String> = Vec::new();
+/// The cue lexicons read from the graph: the cues of each class, the abbreviations and the words
+/// that head organisations' names.
+type CueTables = (
+    BTreeMap<CueClass, PhraseSet<Cue>>,
+    HashSet<String>,
+    HashSet<String>,
+);
+
+impl Graph {
+    /// The built-in files then `extra`, and a short digest of all their text.
+    fn read(extra: &[(String, String)]) -> Result<(Graph, String), LexiconError> {
+        let mut graph = Graph {
+            subjects: BTreeMap::new(),
+            order: Vec::new(),
+        };
         let mut digest = sha2::Sha256::default();
         use sha2::Digest;
         let files = ONTOLOGY
@@ -690,59 +711,83 @@ impl Lexicon {
             digest.update(text.as_bytes());
             let triples = parse_turtle(&file, &text)?;
             let outside = !ONTOLOGY.iter().any(|(n, _)| *n == file);
-            let mut in_this_file: HashSet<String> = HashSet::new();
-            for (s, p, o) in triples {
-                let key = subject_key(&s);
-                if in_this_file.insert(key.clone()) {
-                    if !subjects.contains_key(&key) {
-                        order.push(key.clone());
-                    } else if outside {
-                        // An outside file replaces what the gazetteer said of an actor it knew.
-                        subjects.insert(key.clone(), Props::new());
-                    }
-                }
-                subjects
-                    .entry(key)
-                    .or_default()
-                    .entry(p)
-                    .or_default()
-                    .push(o);
-            }
+            graph.add(triples, outside);
         }
         let version = format!("{:x}", digest.finalize())[..12].to_string();
-        let get = |s: &str, p: &str| -> Vec<Term> {
-            subjects
-                .get(s)
-                .and_then(|props| props.get(p))
-                .cloned()
-                .unwrap_or_default()
-        };
-        let strings = |s: &str, p: &str| -> Vec<String> {
-            get(s, p)
-                .iter()
-                .filter_map(literal)
-                .map(str::to_string)
-                .collect()
-        };
-        let rdf_type = format!("{RDF}type");
-        let is_a = |s: &str, class: &str| get(s, &rdf_type).iter().any(|t| iri(t) == Some(class));
+        Ok((graph, version))
+    }
 
-        // Actors.
+    /// Adds one file's triples. A file from `outside` the ontology replaces what the files before
+    /// it said of a subject it also describes.
+    fn add(&mut self, triples: Vec<(Subject, String, Term)>, outside: bool) {
+        let mut in_this_file: HashSet<String> = HashSet::new();
+        for (s, p, o) in triples {
+            let key = subject_key(&s);
+            if in_this_file.insert(key.clone()) {
+                if !self.subjects.contains_key(&key) {
+                    self.order.push(key.clone());
+                } else if outside {
+                    // An outside file replaces what the gazetteer said of an actor it knew.
+                    self.subjects.insert(key.clone(), Props::new());
+                }
+            }
+            self.subjects
+                .entry(key)
+                .or_default()
+                .entry(p)
+                .or_default()
+                .push(o);
+        }
+    }
+
+    /// The objects of `s p`.
+    fn get(&self, s: &str, p: &str) -> &[Term] {
+        self.subjects
+            .get(s)
+            .and_then(|props| props.get(p))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The IRIs among the objects of `s p`.
+    fn iris<'a>(&'a self, s: &str, p: &str) -> impl Iterator<Item = &'a str> {
+        self.get(s, p).iter().filter_map(iri)
+    }
+
+    /// The literals among the objects of `s p`.
+    fn strings(&self, s: &str, p: &str) -> Vec<String> {
+        self.get(s, p)
+            .iter()
+            .filter_map(literal)
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The first literal among the objects of `s p`.
+    fn string(&self, s: &str, p: &str) -> Option<String> {
+        self.strings(s, p).into_iter().next()
+    }
+
+    fn is_a(&self, s: &str, class: &str) -> bool {
+        self.iris(s, &format!("{RDF}type")).any(|t| t == class)
+    }
+
+    /// The gazetteer's actors, in the order they first appear, and their indices by IRI.
+    fn actors(&self) -> Result<(Vec<ActorEntry>, HashMap<String, usize>), LexiconError> {
         let mut actors = Vec::new();
         let mut by_iri = HashMap::new();
-        for s in &order {
-            let Some(kind) = get(s, &rdf_type)
-                .iter()
-                .filter_map(iri)
+        for s in &self.order {
+            let Some(kind) = self
+                .iris(s, &format!("{RDF}type"))
                 .find_map(ActorKind::from_iri)
             else {
                 continue;
             };
-            let label = strings(s, &format!("{RDFS}label")).into_iter().next();
-            let Some(label) = label else {
-                return Err(LexiconError::Invalid {
-                    file: "actors".into(),
-                    message: format!("actor <{s}> has no rdfs:label"),
+            let Some(label) = self.string(s, &format!("{RDFS}label")) else {
+                return Err(LexiconError::Missing {
+                    file: "actors",
+                    what: "actor",
+                    subject: s.to_string(),
+                    property: "rdfs:label",
                 });
             };
             by_iri.insert(s.clone(), actors.len());
@@ -750,197 +795,83 @@ impl Lexicon {
                 iri: s.clone(),
                 kind,
                 label,
-                alt_labels: strings(s, &format!("{SKOS}altLabel")),
-                demonyms: strings(s, &vocab::neg("demonym")),
-                metonyms: strings(s, &vocab::neg("metonym")),
-                same_as: get(s, &format!("{OWL}sameAs"))
-                    .iter()
-                    .filter_map(iri)
+                alt_labels: self.strings(s, &format!("{SKOS}altLabel")),
+                demonyms: self.strings(s, &vocab::neg("demonym")),
+                metonyms: self.strings(s, &vocab::neg("metonym")),
+                same_as: self
+                    .iris(s, &format!("{OWL}sameAs"))
                     .map(str::to_string)
                     .collect(),
                 posts: Vec::new(),
-                surname_override: strings(s, &vocab::neg("surname")).into_iter().next(),
+                surname_override: self.string(s, &vocab::neg("surname")),
                 parent: None,
             });
         }
         for entry in actors.iter_mut() {
-            let s = entry.iri.clone();
-            entry.parent = get(&s, "http://www.w3.org/ns/org#subOrganizationOf")
-                .iter()
-                .filter_map(iri)
+            let s = &entry.iri;
+            entry.parent = self
+                .iris(s, "http://www.w3.org/ns/org#subOrganizationOf")
                 .find_map(|o| by_iri.get(o).copied());
-            for post in get(&s, &vocab::neg("post")) {
-                let node = term_key(&post);
-                let title = strings(&node, &vocab::neg("title")).into_iter().next();
-                if let Some(title) = title {
-                    let organization = get(&node, &vocab::neg("organization"))
-                        .iter()
-                        .filter_map(iri)
-                        .find_map(|o| by_iri.get(o).copied());
-                    entry.posts.push(Post {
-                        title: title.to_lowercase(),
-                        organization,
-                    });
-                }
-            }
+            entry.posts = self.posts(s, &by_iri);
         }
-        let mut name_entries = Vec::new();
-        for (i, a) in actors.iter().enumerate() {
-            name_entries.push((a.label.clone(), (i, NameKind::Label)));
-            for n in &a.alt_labels {
-                name_entries.push((n.clone(), (i, NameKind::AltLabel)));
-            }
-            for n in &a.demonyms {
-                name_entries.push((n.clone(), (i, NameKind::Demonym)));
-                // "the North Koreans wanted ...", "the Israelis said": a state's people for its
-                // side, where the plural is regular ("the French", "the Chinese" are left).
-                if a.kind == ActorKind::State && !n.ends_with(['s', 'h', 'e']) {
-                    name_entries.push((format!("the {n}s"), (i, NameKind::Metonym)));
-                }
-            }
-            for n in &a.metonyms {
-                name_entries.push((n.clone(), (i, NameKind::Metonym)));
-            }
-            if let Some(s) = a.surname() {
-                // "Al Thani" is also written "Al-Thani", "al-Ansari" also "al Ansari".
-                for (from, to) in [(' ', '-'), ('-', ' ')] {
-                    let (particle, rest) = s.split_once(from).unwrap_or((&s, ""));
-                    if !rest.is_empty() && particle.len() <= 3 {
-                        name_entries
-                            .push((format!("{particle}{to}{rest}"), (i, NameKind::Surname)));
-                    }
-                }
-                name_entries.push((s, (i, NameKind::Surname)));
-            }
-        }
-        let names = PhraseSet::new(name_entries, true);
+        Ok((actors, by_iri))
+    }
 
-        // Issues.
+    /// The posts the gazetteer gives the person `s`: those with a title.
+    fn posts(&self, s: &str, by_iri: &HashMap<String, usize>) -> Vec<Post> {
+        let mut posts = Vec::new();
+        for post in self.get(s, &vocab::neg("post")) {
+            let node = term_key(post);
+            if let Some(title) = self.string(&node, &vocab::neg("title")) {
+                let organization = self
+                    .iris(&node, &vocab::neg("organization"))
+                    .find_map(|o| by_iri.get(o).copied());
+                posts.push(Post {
+                    title: title.to_lowercase(),
+                    organization,
+                });
+            }
+        }
+        posts
+    }
+
+    /// The issue scheme's phrases (preferred and alternative labels, lower-cased) by slug, and
+    /// each issue's preferred label.
+    fn issues(&self) -> (PhraseSet<String>, BTreeMap<String, String>) {
         let mut issue_entries = Vec::new();
         let mut issue_labels = BTreeMap::new();
-        for s in &order {
+        for s in &self.order {
             let Some(slug) = s.strip_prefix(vocab::ISSUE) else {
                 continue;
             };
-            if slug.is_empty() || !is_a(s, &format!("{SKOS}Concept")) {
+            if slug.is_empty() || !self.is_a(s, &format!("{SKOS}Concept")) {
                 continue;
             }
-            for l in strings(s, &format!("{SKOS}prefLabel")) {
+            for l in self.strings(s, &format!("{SKOS}prefLabel")) {
                 issue_labels.insert(slug.to_string(), l.clone());
                 issue_entries.push((l.to_lowercase(), slug.to_string()));
             }
-            for l in strings(s, &format!("{SKOS}altLabel")) {
+            for l in self.strings(s, &format!("{SKOS}altLabel")) {
                 issue_entries.push((l.to_lowercase(), slug.to_string()));
             }
         }
-        let issues = PhraseSet::new(issue_entries, false);
+        (PhraseSet::new(issue_entries, false), issue_labels)
+    }
 
-        // Cues.
+    /// The cue lexicons: every form of every cue under its class, the abbreviations and the
+    /// heads of organisations' names.
+    fn cues(&self) -> Result<CueTables, LexiconError> {
         let mut cue_entries: BTreeMap<CueClass, Vec<(String, Cue)>> = BTreeMap::new();
         let mut abbreviations = HashSet::new();
         let mut organization_heads = HashSet::new();
-        for s in &order {
-            let types: Vec<String> = get(s, &rdf_type)
-                .iter()
-                .filter_map(iri)
-                .map(str::to_string)
-                .collect();
-            let forms = strings(s, &vocab::neg("form"));
-            let name = s.rsplit('/').next().unwrap_or(s).to_string();
+        for s in &self.order {
+            let types: Vec<&str> = self.iris(s, &format!("{RDF}type")).collect();
+            let forms = self.strings(s, &vocab::neg("form"));
             for t in types {
                 let Some(local) = t.strip_prefix(NEG) else {
                     continue;
                 };
-                let polarity = get(s, &vocab::neg("polarity"))
-                    .iter()
-                    .filter_map(iri)
-                    .find_map(|p| match p.strip_prefix(NEG) {
-                        Some("Support") => Some(Polarity::Support),
-                        Some("Oppose") => Some(Polarity::Oppose),
-                        Some("Neutral") => Some(Polarity::Neutral),
-                        _ => None,
-                    });
-                let side = strings(s, &vocab::neg("targetSide")).into_iter().next();
-                let slot = strings(s, &vocab::neg("slot")).into_iter().next();
                 let cue = match local {
-                    "SpeechCue" => Cue::Speech,
-                    "StanceCue" => Cue::Stance {
-                        name: name.clone(),
-                        polarity: polarity.ok_or_else(|| LexiconError::Invalid {
-                            file: "cues.ttl".into(),
-                            message: format!("stance cue <{s}> has no neg:polarity"),
-                        })?,
-                        side: match side.as_deref() {
-                            Some("actor-after") => TargetSide::ActorAfter,
-                            Some("actor-before") => TargetSide::ActorBefore,
-                            Some("issue-before") => TargetSide::IssueBefore,
-                            _ => TargetSide::After,
-                        },
-                        speaker_held: strings(s, &vocab::neg("heldBy"))
-                            .iter()
-                            .any(|h| h == "speaker"),
-                        reach: strings(s, &vocab::neg("reach"))
-                            .first()
-                            .and_then(|n| n.parse().ok())
-                            .unwrap_or(10),
-                    },
-                    "NegationCue" => Cue::Negation,
-                    "ConditionCue" => Cue::Condition,
-                    "BlockerCue" => Cue::Blocker,
-                    "HedgeCue" => Cue::Hedge,
-                    "ReversalCue" => Cue::Reversal,
-                    "AgentHead" => Cue::AgentHead,
-                    "TitleCue" => Cue::Title,
-                    "HonorificCue" => Cue::Honorific,
-                    "DescriptionCue" => Cue::Description(
-                        get(s, &vocab::neg("actorClass"))
-                            .iter()
-                            .filter_map(iri)
-                            .find_map(ActorKind::from_iri)
-                            .unwrap_or(ActorKind::Organization),
-                    ),
-                    "RoleCue" => Cue::Role {
-                        name: name.clone(),
-                        role: get(s, &vocab::neg("role"))
-                            .iter()
-                            .filter_map(iri)
-                            .find_map(Role::from_iri)
-                            .ok_or_else(|| LexiconError::Invalid {
-                                file: "cues.ttl".into(),
-                                message: format!("role cue <{s}> has no neg:role"),
-                            })?,
-                        slot: match slot.as_deref() {
-                            Some("before") => Slot::Before,
-                            Some("pair") => Slot::Pair,
-                            _ => Slot::After,
-                        },
-                        min_actors: strings(s, &vocab::neg("minActors"))
-                            .first()
-                            .and_then(|n| n.parse().ok())
-                            .unwrap_or(1),
-                    },
-                    "LocativeCue" => Cue::Locative,
-                    "ReportingCue" => Cue::Reporting,
-                    "InterviewCue" => Cue::Interview,
-                    "DealCue" => Cue::Deal,
-                    "PartiesCue" => Cue::Parties,
-                    "EffortCue" => Cue::Effort,
-                    "EventCue" => Cue::Event {
-                        name: name.clone(),
-                        event_type: get(s, &vocab::neg("eventType"))
-                            .iter()
-                            .filter_map(iri)
-                            .find_map(|t| t.strip_prefix(NEG))
-                            .map(str::to_string)
-                            .ok_or_else(|| LexiconError::Invalid {
-                                file: "cues.ttl".into(),
-                                message: format!("event cue <{s}> has no neg:eventType"),
-                            })?,
-                        objects: strings(s, &vocab::neg("object"))
-                            .iter()
-                            .map(|o| o.to_lowercase())
-                            .collect(),
-                    },
                     "Abbreviation" => {
                         abbreviations.extend(forms.iter().map(|f| f.to_lowercase()));
                         continue;
@@ -949,7 +880,10 @@ impl Lexicon {
                         organization_heads.extend(forms.iter().cloned());
                         continue;
                     }
-                    _ => continue,
+                    _ => match self.cue(s, local)? {
+                        Some(cue) => cue,
+                        None => continue,
+                    },
                 };
                 let class = cue.class();
                 for f in &forms {
@@ -964,6 +898,169 @@ impl Lexicon {
             .into_iter()
             .map(|(class, entries)| (class, PhraseSet::new(entries, false)))
             .collect();
+        Ok((cues, abbreviations, organization_heads))
+    }
+
+    /// The cue the subject `s` of type `neg:{local}` is, if that is a class of cue.
+    fn cue(&self, s: &str, local: &str) -> Result<Option<Cue>, LexiconError> {
+        let name = s.rsplit('/').next().unwrap_or(s).to_string();
+        Ok(Some(match local {
+            "SpeechCue" => Cue::Speech,
+            "StanceCue" => self.stance_cue(s, name)?,
+            "NegationCue" => Cue::Negation,
+            "ConditionCue" => Cue::Condition,
+            "BlockerCue" => Cue::Blocker,
+            "HedgeCue" => Cue::Hedge,
+            "ReversalCue" => Cue::Reversal,
+            "AgentHead" => Cue::AgentHead,
+            "TitleCue" => Cue::Title,
+            "HonorificCue" => Cue::Honorific,
+            "DescriptionCue" => Cue::Description(
+                self.iris(s, &vocab::neg("actorClass"))
+                    .find_map(ActorKind::from_iri)
+                    .unwrap_or(ActorKind::Organization),
+            ),
+            "RoleCue" => self.role_cue(s, name)?,
+            "LocativeCue" => Cue::Locative,
+            "ReportingCue" => Cue::Reporting,
+            "InterviewCue" => Cue::Interview,
+            "DealCue" => Cue::Deal,
+            "PartiesCue" => Cue::Parties,
+            "EffortCue" => Cue::Effort,
+            "EventCue" => self.event_cue(s, name)?,
+            _ => return Ok(None),
+        }))
+    }
+
+    fn stance_cue(&self, s: &str, name: String) -> Result<Cue, LexiconError> {
+        let polarity =
+            self.iris(s, &vocab::neg("polarity"))
+                .find_map(|p| match p.strip_prefix(NEG) {
+                    Some("Support") => Some(Polarity::Support),
+                    Some("Oppose") => Some(Polarity::Oppose),
+                    Some("Neutral") => Some(Polarity::Neutral),
+                    _ => None,
+                });
+        Ok(Cue::Stance {
+            name,
+            polarity: polarity.ok_or_else(|| LexiconError::Missing {
+                file: "cues.ttl",
+                what: "stance cue",
+                subject: s.to_string(),
+                property: "neg:polarity",
+            })?,
+            side: match self.string(s, &vocab::neg("targetSide")).as_deref() {
+                Some("actor-after") => TargetSide::ActorAfter,
+                Some("actor-before") => TargetSide::ActorBefore,
+                Some("issue-before") => TargetSide::IssueBefore,
+                _ => TargetSide::After,
+            },
+            speaker_held: self
+                .strings(s, &vocab::neg("heldBy"))
+                .iter()
+                .any(|h| h == "speaker"),
+            reach: self
+                .string(s, &vocab::neg("reach"))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(10),
+        })
+    }
+
+    fn role_cue(&self, s: &str, name: String) -> Result<Cue, LexiconError> {
+        Ok(Cue::Role {
+            name,
+            role: self
+                .iris(s, &vocab::neg("role"))
+                .find_map(Role::from_iri)
+                .ok_or_else(|| LexiconError::Missing {
+                    file: "cues.ttl",
+                    what: "role cue",
+                    subject: s.to_string(),
+                    property: "neg:role",
+                })?,
+            slot: match self.string(s, &vocab::neg("slot")).as_deref() {
+                Some("before") => Slot::Before,
+                Some("pair") => Slot::Pair,
+                _ => Slot::After,
+            },
+            min_actors: self
+                .string(s, &vocab::neg("minActors"))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1),
+        })
+    }
+
+    fn event_cue(&self, s: &str, name: String) -> Result<Cue, LexiconError> {
+        Ok(Cue::Event {
+            name,
+            event_type: self
+                .iris(s, &vocab::neg("eventType"))
+                .find_map(|t| t.strip_prefix(NEG))
+                .map(str::to_string)
+                .ok_or_else(|| LexiconError::Missing {
+                    file: "cues.ttl",
+                    what: "event cue",
+                    subject: s.to_string(),
+                    property: "neg:eventType",
+                })?,
+            objects: self
+                .strings(s, &vocab::neg("object"))
+                .iter()
+                .map(|o| o.to_lowercase())
+                .collect(),
+        })
+    }
+}
+
+/// Every name the gazetteer gives its actors, for finding them in text: labels, alternative
+/// labels, demonyms (with a state's people in the plural), metonyms and surnames (with a
+/// particle's other spelling).
+fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
+    let mut name_entries = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        name_entries.push((a.label.clone(), (i, NameKind::Label)));
+        for n in &a.alt_labels {
+            name_entries.push((n.clone(), (i, NameKind::AltLabel)));
+        }
+        for n in &a.demonyms {
+            name_entries.push((n.clone(), (i, NameKind::Demonym)));
+            // "the North Koreans wanted ...", "the Israelis said": a state's people for its
+            // side, where the plural is regular ("the French", "the Chinese" are left).
+            if a.kind == ActorKind::State && !n.ends_with(['s', 'h', 'e']) {
+                name_entries.push((format!("the {n}s"), (i, NameKind::Metonym)));
+            }
+        }
+        for n in &a.metonyms {
+            name_entries.push((n.clone(), (i, NameKind::Metonym)));
+        }
+        if let Some(s) = a.surname() {
+            // "Al Thani" is also written "Al-Thani", "al-Ansari" also "al Ansari".
+            for (from, to) in [(' ', '-'), ('-', ' ')] {
+                let (particle, rest) = s.split_once(from).unwrap_or((&s, ""));
+                if !rest.is_empty() && particle.len() <= 3 {
+                    name_entries.push((format!("{particle}{to}{rest}"), (i, NameKind::Surname)));
+                }
+            }
+            name_entries.push((s, (i, NameKind::Surname)));
+        }
+    }
+    PhraseSet::new(name_entries, true)
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        Lexicon::with_actors(&[])
+    }
+
+    /// The built-in lexicon plus actor files (`(name, turtle)`), later files overriding earlier
+    /// actors of the same IRI.
+    pub fn with_actors(extra: &[(String, String)]) -> Result<Lexicon, LexiconError> {
+        let (graph, version) = Graph::read(extra)?;
+        let (actors, by_iri) = graph.actors()?;
+        let names = name_set(&actors);
+        let (issues, issue_labels) = graph.issues();
+        let (cues, abbreviations, organization_heads) = graph.cues()?;
         let all_cues = AllCues::new(&cues);
         Ok(Lexicon {
             actors,

@@ -144,7 +144,6 @@ pub fn is_invisible(c: char) -> bool {
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -205,7 +204,6 @@ fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, u
         }
         i += len;
     }
-    let _ = bytes;
     push(&mut out, start, text.len());
     out
 }

@@ -447,67 +447,77 @@ const OUTCOME_TAILS: &[&str] = &[
     "the region a chance",
 ];
 
-impl Generator {
-    /// Draws the pools from `lexicon`; `seed` chooses the corpus.
-    pub fn new(lexicon: &Lexicon, seed: u64) -> Generator {
-        let mut states = Vec::new();
-        let mut orgs = Vec::new();
-        let mut people = Vec::new();
-        for a in &lexicon.actors {
-            match a.kind {
-                ActorKind::State => states.push(StateName {
-                    label: a.label.clone(),
-                    demonym: a.demonyms.first().cloned(),
-                    capital: a.metonyms.first().cloned(),
-                }),
-                ActorKind::Organization | ActorKind::Group => orgs.push(OrgName {
-                    label: a.label.clone(),
-                    alt: a
-                        .alt_labels
-                        .iter()
-                        .filter(|l| l.len() <= 12 && !l.contains('\''))
-                        .cloned()
-                        .collect(),
-                }),
-                ActorKind::Person => {}
-            }
+/// The states, organisations (and groups) and people with posts of the gazetteer.
+fn actor_pools(lexicon: &Lexicon) -> (Vec<StateName>, Vec<OrgName>, Vec<PersonName>) {
+    let mut states = Vec::new();
+    let mut orgs = Vec::new();
+    let mut people = Vec::new();
+    for a in &lexicon.actors {
+        match a.kind {
+            ActorKind::State => states.push(StateName {
+                label: a.label.clone(),
+                demonym: a.demonyms.first().cloned(),
+                capital: a.metonyms.first().cloned(),
+            }),
+            ActorKind::Organization | ActorKind::Group => orgs.push(OrgName {
+                label: a.label.clone(),
+                alt: a
+                    .alt_labels
+                    .iter()
+                    .filter(|l| l.len() <= 12 && !l.contains('\''))
+                    .cloned()
+                    .collect(),
+            }),
+            ActorKind::Person => {}
         }
-        for a in lexicon
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-        {
-            let Some(surname) = a.surname() else { continue };
-            for post in &a.posts {
-                let Some(o) = post.organization.map(|o| &lexicon.actors[o]) else {
-                    continue;
-                };
-                let of = match o.kind {
-                    ActorKind::State => o.label.clone(),
-                    _ if o.label.chars().all(|c| c.is_ascii_uppercase()) => o.label.clone(),
-                    _ => format!("the {}", o.label),
-                };
-                people.push(PersonName {
-                    label: a.label.clone(),
-                    surname: surname.clone(),
-                    title: post.title.clone(),
-                    of,
-                });
-            }
+    }
+    for a in lexicon
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+    {
+        let Some(surname) = a.surname() else { continue };
+        for post in &a.posts {
+            let Some(o) = post.organization.map(|o| &lexicon.actors[o]) else {
+                continue;
+            };
+            let of = match o.kind {
+                ActorKind::State => o.label.clone(),
+                _ if o.label.chars().all(|c| c.is_ascii_uppercase()) => o.label.clone(),
+                _ => format!("the {}", o.label),
+            };
+            people.push(PersonName {
+                label: a.label.clone(),
+                surname: surname.clone(),
+                title: post.title.clone(),
+                of,
+            });
         }
-        // The scheme's preferred labels, and the cue phrases that are nouns; a label is listed
-        // three times so that it is drawn about as often as all the other phrases of its issue.
-        let mut issues: Vec<String> = Vec::new();
-        for label in lexicon.issue_labels.values() {
-            issues.extend(std::iter::repeat_n(label.to_lowercase(), 3));
-        }
-        issues.extend(noun_phrases(
-            entries(&lexicon.issues)
-                .into_iter()
-                .map(|(p, _)| p)
-                .collect(),
-        ));
+    }
+    (states, orgs, people)
+}
 
+/// The issue phrases articles name.
+fn issue_phrases(lexicon: &Lexicon) -> Vec<String> {
+    // The scheme's preferred labels, and the cue phrases that are nouns; a label is listed
+    // three times so that it is drawn about as often as all the other phrases of its issue.
+    let mut issues: Vec<String> = Vec::new();
+    for label in lexicon.issue_labels.values() {
+        issues.extend(std::iter::repeat_n(label.to_lowercase(), 3));
+    }
+    issues.extend(noun_phrases(
+        entries(&lexicon.issues)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect(),
+    ));
+
+    issues
+}
+
+impl StanceForms {
+    /// The stance cues of `lexicon`, sorted by where the target stands and by polarity.
+    fn new(lexicon: &Lexicon) -> StanceForms {
         let mut stances = StanceForms::default();
         for (form, cues) in cue_entries(lexicon, CueClass::Stance) {
             for c in cues {
@@ -535,6 +545,13 @@ impl Generator {
         stances.after_oppose_base = base_forms(&stances.after_oppose);
         stances.actor_support_past = past_forms(&stances.actor_support);
         stances.actor_oppose_past = past_forms(&stances.actor_oppose);
+        stances
+    }
+}
+
+impl RoleForms {
+    /// The role cues of `lexicon`, sorted by role and by where the actor stands.
+    fn new(lexicon: &Lexicon) -> RoleForms {
         let mut roles = RoleForms::default();
         for (form, cues) in cue_entries(lexicon, CueClass::Role) {
             for c in cues {
@@ -558,92 +575,114 @@ impl Generator {
                 }
             }
         }
-        // Speech verbs that read well after a name: single past-tense words.
-        let speech: Vec<String> = cue_entries(lexicon, CueClass::Speech)
-            .into_iter()
-            .map(|(p, _)| p)
-            .filter(|p| {
-                !p.contains(' ')
-                    && (p.ends_with("ed") || p == "said" || p == "told" || p == "wrote")
-            })
-            .collect();
-        let mut negations = Vec::new();
-        let mut hedges = Vec::new();
-        for (form, cues) in cue_entries(lexicon, CueClass::Modifier) {
-            if cues.contains(&Cue::Negation)
-                && ["did not", "has not", "would not", "will not"].contains(&form.as_str())
-            {
-                negations.push(form.clone());
-            }
-            if cues.contains(&Cue::Hedge)
-                && ["may", "might", "could", "likely", "expected to"].contains(&form.as_str())
-            {
-                hedges.push(form);
-            }
+        roles
+    }
+}
+
+/// The lexicon's speech verbs that fit the templates.
+fn speech_verbs(lexicon: &Lexicon) -> Vec<String> {
+    // Speech verbs that read well after a name: single past-tense words.
+    cue_entries(lexicon, CueClass::Speech)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| {
+            !p.contains(' ') && (p.ends_with("ed") || p == "said" || p == "told" || p == "wrote")
+        })
+        .collect()
+}
+
+/// The negations and hedges of the lexicon that fit the templates.
+fn modifiers(lexicon: &Lexicon) -> (Vec<String>, Vec<String>) {
+    let mut negations = Vec::new();
+    let mut hedges = Vec::new();
+    for (form, cues) in cue_entries(lexicon, CueClass::Modifier) {
+        if cues.contains(&Cue::Negation)
+            && ["did not", "has not", "would not", "will not"].contains(&form.as_str())
+        {
+            negations.push(form.clone());
         }
-        let fallback = |v: &mut Vec<String>, w: &str| {
-            if v.is_empty() {
-                v.push(w.to_string());
-            }
-        };
+        if cues.contains(&Cue::Hedge)
+            && ["may", "might", "could", "likely", "expected to"].contains(&form.as_str())
+        {
+            hedges.push(form);
+        }
+    }
+    (negations, hedges)
+}
+
+impl Generator {
+    /// Draws the pools from `lexicon`; `seed` chooses the corpus.
+    pub fn new(lexicon: &Lexicon, seed: u64) -> Generator {
+        let (states, orgs, people) = actor_pools(lexicon);
+        let (negations, hedges) = modifiers(lexicon);
         let mut g = Generator {
             seed,
             states,
             orgs,
             people,
-            issues,
-            stances,
-            roles,
-            speech,
+            issues: issue_phrases(lexicon),
+            stances: StanceForms::new(lexicon),
+            roles: RoleForms::new(lexicon),
+            speech: speech_verbs(lexicon),
             negations,
             hedges,
         };
+        g.fill_gaps();
+        g
+    }
+
+    /// A word of every kind the templates need, where the lexicon gave none.
+    fn fill_gaps(&mut self) {
+        let fallback = |v: &mut Vec<String>, w: &str| {
+            if v.is_empty() {
+                v.push(w.to_string());
+            }
+        };
         // A user lexicon may lack a class; the templates still need one word of each.
-        fallback(&mut g.speech, "said");
-        fallback(&mut g.negations, "did not");
-        fallback(&mut g.hedges, "may");
-        fallback(&mut g.issues, "cease-fire");
+        fallback(&mut self.speech, "said");
+        fallback(&mut self.negations, "did not");
+        fallback(&mut self.hedges, "may");
+        fallback(&mut self.issues, "cease-fire");
         for (v, w) in [
-            (&mut g.stances.after_support, "accepted"),
-            (&mut g.stances.after_oppose, "rejected"),
-            (&mut g.stances.actor_support, "praised"),
-            (&mut g.stances.actor_oppose, "condemned"),
-            (&mut g.stances.actor_before_support, "is serious"),
-            (&mut g.stances.actor_before_oppose, "not serious"),
-            (&mut g.stances.issue_before_support, "would help"),
-            (&mut g.stances.issue_before_oppose, "would be a mistake"),
-            (&mut g.stances.after_support_past, "accepted"),
-            (&mut g.stances.after_support_base, "accept"),
-            (&mut g.stances.after_oppose_past, "rejected"),
-            (&mut g.stances.after_oppose_base, "reject"),
-            (&mut g.stances.actor_support_past, "praised"),
-            (&mut g.stances.actor_oppose_past, "condemned"),
-            (&mut g.roles.mediator_after, "mediated by"),
-            (&mut g.roles.mediator_before, "as a mediator"),
-            (&mut g.roles.host_after, "hosted by"),
-            (&mut g.roles.host_before, "will host"),
-            (&mut g.roles.guarantor_after, "guaranteed by"),
-            (&mut g.roles.guarantor_before, "as guarantor"),
-            (&mut g.roles.observer_before, "as an observer"),
-            (&mut g.roles.party_after, "talks between"),
-            (&mut g.roles.party_before, "delegation"),
+            (&mut self.stances.after_support, "accepted"),
+            (&mut self.stances.after_oppose, "rejected"),
+            (&mut self.stances.actor_support, "praised"),
+            (&mut self.stances.actor_oppose, "condemned"),
+            (&mut self.stances.actor_before_support, "is serious"),
+            (&mut self.stances.actor_before_oppose, "not serious"),
+            (&mut self.stances.issue_before_support, "would help"),
+            (&mut self.stances.issue_before_oppose, "would be a mistake"),
+            (&mut self.stances.after_support_past, "accepted"),
+            (&mut self.stances.after_support_base, "accept"),
+            (&mut self.stances.after_oppose_past, "rejected"),
+            (&mut self.stances.after_oppose_base, "reject"),
+            (&mut self.stances.actor_support_past, "praised"),
+            (&mut self.stances.actor_oppose_past, "condemned"),
+            (&mut self.roles.mediator_after, "mediated by"),
+            (&mut self.roles.mediator_before, "as a mediator"),
+            (&mut self.roles.host_after, "hosted by"),
+            (&mut self.roles.host_before, "will host"),
+            (&mut self.roles.guarantor_after, "guaranteed by"),
+            (&mut self.roles.guarantor_before, "as guarantor"),
+            (&mut self.roles.observer_before, "as an observer"),
+            (&mut self.roles.party_after, "talks between"),
+            (&mut self.roles.party_before, "delegation"),
         ] {
             fallback(v, w);
         }
-        if g.states.is_empty() {
-            g.states.push(StateName {
+        if self.states.is_empty() {
+            self.states.push(StateName {
                 label: "Ruritania".into(),
                 demonym: None,
                 capital: None,
             });
         }
-        if g.orgs.is_empty() {
-            g.orgs.push(OrgName {
+        if self.orgs.is_empty() {
+            self.orgs.push(OrgName {
                 label: "the Assembly".into(),
                 alt: Vec::new(),
             });
         }
-        g
     }
 
     /// Article number `index` of this generator's corpus.
