@@ -5,6 +5,7 @@
 //! cargo run --release --example train_tagger -- train --ewt UD_English-EWT --gum UD_English-GUM
 //! cargo run --release --example train_tagger -- eval --ewt UD_English-EWT --gum UD_English-GUM
 //! cargo run --release --example train_tagger -- tag tests/fixtures/articles/01-gaza-doha-wire.txt
+//! cargo run --release --example train_tagger -- tag corpus.jsonl > before.txt
 //! cargo run --release --example train_tagger -- speed --jsonl corpus.jsonl
 //! ```
 //!
@@ -18,6 +19,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -80,8 +82,13 @@ enum Command {
         #[arg(long)]
         with_dev: bool,
     },
-    /// Print each word of a text file with its tag and lemma, one sentence a line.
-    Tag { file: PathBuf },
+    /// Print each word of text files with its tag and lemma, one sentence a line; a `.jsonl`
+    /// file is read as JSON Lines articles (negograph-bench generate), a blank line after each
+    /// article. Dumps of a corpus before and after a change to the tagger show what it changed.
+    Tag {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Time words, tags and lemmas over a JSON Lines corpus (negograph-bench generate).
     Speed {
         #[arg(long)]
@@ -137,7 +144,7 @@ fn main() -> Result<()> {
             report(&data, &train, Tagger::builtin(), Lemmatizer::builtin());
             Ok(())
         }
-        Command::Tag { file } => tag_file(&file),
+        Command::Tag { files } => tag_files(&files),
         Command::Speed { jsonl, passes } => speed(&jsonl, passes),
     }
 }
@@ -841,11 +848,34 @@ fn show_errors(split: &str) -> bool {
     std::env::var("NEGOGRAPH_TAGGER_ERRORS").is_ok_and(|s| s == split)
 }
 
-fn tag_file(file: &Path) -> Result<()> {
+fn tag_files(files: &[PathBuf]) -> Result<()> {
     let lexicon = Lexicon::builtin()?;
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let t = Text::new(&text, &lexicon.abbreviations);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for file in files {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        if file.extension().is_some_and(|e| e == "jsonl") {
+            let name = file.display().to_string();
+            let articles =
+                negograph::input::read(&bytes, negograph::input::Format::JsonLines, &name)?;
+            for a in &articles {
+                print_tagged(&a.text, &lexicon, &mut out)?;
+                writeln!(out)?;
+            }
+        } else {
+            let text = String::from_utf8(bytes)
+                .with_context(|| format!("{} is not UTF-8", file.display()))?;
+            print_tagged(&text, &lexicon, &mut out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Each word of `text` as form/TAG, or form/TAG/lemma where the lemma is not the lower-case
+/// form, one sentence a line.
+fn print_tagged(text: &str, lexicon: &Lexicon, out: &mut impl Write) -> Result<()> {
+    let t = Text::new(text, &lexicon.abbreviations);
     let words = Words::new(&t, &lexicon.abbreviations);
     for range in &words.sentences {
         let line: Vec<String> = range
@@ -853,7 +883,7 @@ fn tag_file(file: &Path) -> Result<()> {
             .map(|i| {
                 let w = &words.words[i];
                 let lemma = words.lemma(i);
-                let form = words.text(&text, i);
+                let form = words.text(text, i);
                 if lemma == form.to_lowercase() {
                     format!("{form}/{}", w.tag)
                 } else {
@@ -861,7 +891,7 @@ fn tag_file(file: &Path) -> Result<()> {
                 }
             })
             .collect();
-        println!("{}", line.join(" "));
+        writeln!(out, "{}", line.join(" "))?;
     }
     Ok(())
 }
