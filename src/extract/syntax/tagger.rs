@@ -241,10 +241,7 @@ impl Classes {
 /// The tagger: a [`Model`] laid out for fast lookups.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    /// Feature key -> `offset << 8 | count` into `votes`.
-    features: Table,
-    /// `weight << 8 | tag`.
-    votes: Vec<i32>,
+    weights: Weights,
     /// Dictionary form hash (folded to 32 bits) -> index into `forms`.
     dictionary: Table,
     forms: Vec<(u64, Tag)>,
@@ -262,12 +259,6 @@ impl Tagger {
     }
 
     pub fn new(model: &Model) -> Tagger {
-        let mut votes = Vec::new();
-        let mut index = Vec::with_capacity(model.weights.len());
-        for (key, vs) in &model.weights {
-            index.push((*key, (votes.len() as u32) << 8 | vs.len() as u32));
-            votes.extend(vs.iter().map(|&(t, w)| (w as i32) << 8 | t as i32));
-        }
         let forms = model.dictionary.clone();
         let dictionary = Table::new(
             forms
@@ -276,8 +267,7 @@ impl Tagger {
                 .map(|(i, &(h, _))| (fold(h), i as u32)),
         );
         Tagger {
-            features: Table::new(index.into_iter()),
-            votes,
+            weights: Weights::new(&model.weights),
             dictionary,
             forms,
             classes: Classes::new(&model.classes),
@@ -314,32 +304,8 @@ impl Tagger {
 
     /// The tag with the highest score over `keys` (the first, in [`Tag::ALL`] order, of equals).
     pub fn best(&self, keys: &[u32]) -> Tag {
-        // Memory, not arithmetic, is the cost: read every key's first slot, then every found
-        // feature's first vote, in loops without branches on what they read, so that the
-        // processor has the cache misses of all features in flight at once.
-        let mut touch = 0u64;
-        for &k in keys {
-            touch ^= self.features.slots[k as usize & self.features.mask];
-        }
-        let mut found = [0u32; MAX_FEATURES];
-        let mut n = 0;
-        for &k in keys {
-            if let Some(v) = self.features.get(k) {
-                found[n] = v;
-                n += 1;
-            }
-        }
-        for &v in &found[..n] {
-            touch ^= self.votes[(v >> 8) as usize] as u64;
-        }
-        std::hint::black_box(touch);
         let mut scores = [0i32; 64];
-        for &v in &found[..n] {
-            let (offset, count) = ((v >> 8) as usize, (v & 0xFF) as usize);
-            for &e in &self.votes[offset..offset + count] {
-                scores[(e & 0xFF) as usize] += e >> 8;
-            }
-        }
+        self.weights.add(keys, &mut scores);
         let mut best = 0;
         for i in 1..Tag::ALL.len() {
             if scores[i] > scores[best] {
@@ -348,6 +314,191 @@ impl Tagger {
         }
         Tag::ALL[best]
     }
+}
+
+/// The feature weights, laid out so that looking up one feature reads one cache line: an
+/// open-addressing table of buckets of four features, each feature with its votes inline when
+/// it has at most four, else an index into rows of a weight for every tag.
+#[derive(Debug, Clone)]
+struct Weights {
+    buckets: Vec<Bucket>,
+    /// One row of weights for every tag ([`Tag::index`]), for features with many votes.
+    rows: Vec<Row>,
+}
+
+/// Four features: their keys (0: no feature) and their votes.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    keys: [u32; 4],
+    votes: [Votes; 4],
+}
+
+/// Up to four votes of one feature: tags ([`Tag::index`], [`NO_TAG`] for none) and their
+/// weights; or, when the first tag is [`ROW`], the index of the feature's [`Row`] in the two
+/// weights as one `u32`.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+struct Votes {
+    tags: [u8; 4],
+    weights: [i16; 4],
+}
+
+/// A weight for every tag (and three of padding, always 0).
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(32))]
+struct Row([i16; ROW]);
+
+const ROW: usize = 48;
+/// A vote that adds to no tag: its weight goes to a score slot past the tags.
+const NO_TAG: u8 = 63;
+/// The first tag of a feature whose votes are a [`Row`].
+const ROW_MARK: u8 = 0xFF;
+
+impl Weights {
+    fn new(features: &[(u32, Vec<(Tag, i16)>)]) -> Weights {
+        // Multiply-shift maps a key to a bucket, so any count of buckets works: room for about
+        // five features in eight slots.
+        let n = (features.len() * 2 / 5).max(4);
+        let mut buckets = vec![Bucket::default(); n];
+        let mut rows = Vec::new();
+        for (key, list) in features {
+            let mut votes = Votes {
+                tags: [NO_TAG; 4],
+                weights: [0; 4],
+            };
+            if list.len() <= 4 {
+                for (i, &(t, w)) in list.iter().enumerate() {
+                    votes.tags[i] = t as u8;
+                    votes.weights[i] = w;
+                }
+            } else {
+                let mut row = Row([0; ROW]);
+                for &(t, w) in list {
+                    row.0[t.index()] = w;
+                }
+                let r = rows.len() as u32;
+                rows.push(row);
+                votes.tags[0] = ROW_MARK;
+                votes.weights[0] = r as u16 as i16;
+                votes.weights[1] = (r >> 16) as u16 as i16;
+            }
+            let key = (*key).max(1);
+            let mut b = bucket_of(key, n);
+            'place: loop {
+                let bucket = &mut buckets[b];
+                for i in 0..4 {
+                    if bucket.keys[i] == 0 {
+                        bucket.keys[i] = key;
+                        bucket.votes[i] = votes;
+                        break 'place;
+                    }
+                }
+                b = if b + 1 == n { 0 } else { b + 1 };
+            }
+        }
+        Weights { buckets, rows }
+    }
+
+    /// The votes of the feature `key`, if it has any.
+    #[inline]
+    fn get(&self, key: u32) -> Option<&Votes> {
+        let n = self.buckets.len();
+        let mut b = bucket_of(key, n);
+        loop {
+            let bucket = &self.buckets[b];
+            for i in 0..4 {
+                if bucket.keys[i] == key {
+                    return Some(&bucket.votes[i]);
+                }
+                if bucket.keys[i] == 0 {
+                    return None;
+                }
+            }
+            b = if b + 1 == n { 0 } else { b + 1 };
+        }
+    }
+
+    /// Adds the votes of every feature in `keys` to `scores` (indexed by [`Tag::index`]).
+    fn add(&self, keys: &[u32], scores: &mut [i32; 64]) {
+        for chunk in keys.chunks(MAX_FEATURES) {
+            self.add_some(chunk, scores);
+        }
+    }
+
+    /// [`Weights::add`] for at most [`MAX_FEATURES`] keys.
+    fn add_some(&self, keys: &[u32], scores: &mut [i32; 64]) {
+        // Memory, not arithmetic, is the cost: read every key's bucket first, then every row
+        // found, each in a loop without branches on what it reads, so that the processor has
+        // the cache misses of all features in flight at once.
+        let n = self.buckets.len();
+        let mut touch = 0u32;
+        for &k in keys {
+            touch ^= self.buckets[bucket_of(k, n)].keys[0];
+        }
+        let mut rows = [0u32; MAX_FEATURES];
+        let mut found = 0;
+        for &k in keys {
+            let Some(v) = self.get(k) else { continue };
+            if v.tags[0] == ROW_MARK {
+                rows[found] = v.weights[0] as u16 as u32 | (v.weights[1] as u16 as u32) << 16;
+                found += 1;
+            } else {
+                for i in 0..4 {
+                    scores[(v.tags[i] & 63) as usize] += v.weights[i] as i32;
+                }
+            }
+        }
+        let rows = &rows[..found];
+        for &r in rows {
+            let row = &self.rows[r as usize].0;
+            touch ^= (row[0] ^ row[ROW - 1]) as u32;
+        }
+        std::hint::black_box(touch);
+        let mut sums = [0i32; ROW];
+        add_rows(&self.rows, rows, &mut sums);
+        for (s, r) in scores.iter_mut().zip(sums) {
+            *s += r;
+        }
+    }
+}
+
+/// Adds the rows numbered `which` to `sums`, with the widest vector instructions the processor
+/// has.
+fn add_rows(rows: &[Row], which: &[u32], sums: &mut [i32; ROW]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2, which is all that add_rows_avx2 asks for.
+        unsafe { add_rows_avx2(rows, which, sums) };
+        return;
+    }
+    add_rows_portable(rows, which, sums);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn add_rows_avx2(rows: &[Row], which: &[u32], sums: &mut [i32; ROW]) {
+    add_rows_portable(rows, which, sums);
+}
+
+/// Loops the compiler makes vector instructions of (AVX2 ones when inlined into
+/// [`add_rows_avx2`]).
+#[inline(always)]
+fn add_rows_portable(rows: &[Row], which: &[u32], sums: &mut [i32; ROW]) {
+    let mut acc = *sums;
+    for &r in which {
+        let row = &rows[r as usize].0;
+        for i in 0..ROW {
+            acc[i] += i32::from(row[i]);
+        }
+    }
+    *sums = acc;
+}
+
+/// The bucket of a key among `n`: keys are hashes already, so their high bits are spread.
+#[inline]
+fn bucket_of(key: u32, n: usize) -> usize {
+    ((key as u64 * n as u64) >> 32) as usize
 }
 
 /// A 64-bit hash folded to a non-zero 32-bit key.
@@ -642,6 +793,54 @@ mod tests {
             Model::from_bytes(b"NOTAMODEL..."),
             Err(ModelError::Magic)
         ));
+    }
+
+    #[test]
+    fn weights_sum_as_the_model_lists_them() {
+        // Features with 1 to 45 votes (inline and in rows), keys that collide on buckets, and
+        // keys the model does not have.
+        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let mut features = Vec::new();
+        for f in 0..3000u32 {
+            let n = 1 + (next() % 45) as usize;
+            let mut tags: Vec<Tag> = Tag::ALL.to_vec();
+            for i in 0..n {
+                tags.swap(i, i + (next() as usize % (45 - i)));
+            }
+            let votes = tags[..n]
+                .iter()
+                .map(|&t| (t, ((next() % 64001) as i32 - 32000) as i16))
+                .collect();
+            let key = if f % 7 == 0 { f + 1 } else { next() as u32 | 1 };
+            features.push((key, votes));
+        }
+        let weights = Weights::new(&features);
+        for start in 0..400 {
+            let mut keys: Vec<u32> = (0..MAX_FEATURES)
+                .map(|i| features[(start * 7 + i * 13) % features.len()].0)
+                .collect();
+            keys[5] = 0xDEAD_BEEF;
+            keys[9] = 2;
+            let mut expected = [0i32; 64];
+            for k in &keys {
+                for (key, votes) in &features {
+                    if key == k {
+                        for &(t, w) in votes {
+                            expected[t.index()] += w as i32;
+                        }
+                    }
+                }
+            }
+            let mut scores = [0i32; 64];
+            weights.add(&keys, &mut scores);
+            assert_eq!(scores[..45], expected[..45]);
+        }
     }
 
     #[test]
