@@ -551,6 +551,19 @@ pub struct ServeArgs {
     /// and its response carries the header Negograph-Truncated: true.
     #[arg(long, value_name = "N", default_value = "10000")]
     pub max_rows: usize,
+    /// Run at most N requests on the store at once (queries, updates, graph reads); the others
+    /// wait their turn for up to --timeout, then get 503 with Retry-After. By default, the
+    /// number of cores.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_running: Option<u32>,
+    /// Let at most N requests wait for their turn; the next ones get 503 with Retry-After at
+    /// once.
+    #[arg(long, value_name = "N", default_value = "256")]
+    pub max_waiting: u32,
+    /// Keep at most N connections open; the next ones get 503 and are closed. An idle
+    /// connection is closed after 10 s, as is one whose request head takes longer.
+    #[arg(long, value_name = "N", default_value = "4096", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
     #[command(flatten)]
     pub store: StoreArgs,
 }

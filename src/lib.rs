@@ -32,6 +32,7 @@ pub mod export;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
+pub mod limits;
 pub mod mapping;
 pub mod network;
 pub mod pipeline;

@@ -10,6 +10,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution, SparqlEvaluator};
 
 use crate::export::{self, RdfSyntax};
+use crate::limits::{self, Parsed};
 use crate::store::Store;
 use crate::vocab::{self, PREFIXES};
 
@@ -71,6 +72,8 @@ pub const NAMED: &[(&str, &str)] = &[
 pub enum QueryError {
     #[error("SPARQL syntax error: {0}")]
     Syntax(String),
+    #[error(transparent)]
+    Limit(#[from] crate::limits::LimitError),
     #[error("this is a SPARQL Update, and `query` never writes: run it with `negograph update`")]
     IsUpdate,
     #[error("no named query {0:?} (see `negograph queries`)")]
@@ -234,6 +237,27 @@ pub enum Outcome {
     Triples(usize),
 }
 
+/// Parses a query within the limits of [`crate::limits`]; an update is told apart.
+pub fn parse_query(text: &str) -> Result<spargebra::Query, QueryError> {
+    match limits::parse_query(text) {
+        Parsed::Ok(q) => Ok(q),
+        Parsed::Limit(e) => Err(e.into()),
+        Parsed::Syntax(e) => Err(match limits::parse_update(text) {
+            Parsed::Ok(_) => QueryError::IsUpdate,
+            _ => QueryError::Syntax(e),
+        }),
+    }
+}
+
+/// Parses an update within the limits of [`crate::limits`].
+pub fn parse_update(text: &str) -> Result<spargebra::Update, QueryError> {
+    match limits::parse_update(text) {
+        Parsed::Ok(u) => Ok(u),
+        Parsed::Limit(e) => Err(e.into()),
+        Parsed::Syntax(e) => Err(QueryError::Syntax(e)),
+    }
+}
+
 /// Runs a read-only query with the union of all graphs as its default graph.
 pub fn run<W: Write>(
     store: &Store,
@@ -244,18 +268,9 @@ pub fn run<W: Write>(
     out: W,
 ) -> Result<Outcome, QueryError> {
     let token = CancellationToken::new();
-    let mut prepared = match SparqlEvaluator::new()
+    let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
-        .parse_query(query)
-    {
-        Ok(p) => p,
-        Err(e) => {
-            if SparqlEvaluator::new().parse_update(query).is_ok() {
-                return Err(QueryError::IsUpdate);
-            }
-            return Err(QueryError::Syntax(e.to_string()));
-        }
-    };
+        .for_query(parse_query(query)?);
     prepared.dataset_mut().set_default_graph_as_union();
     for (v, t) in params {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
@@ -392,9 +407,7 @@ pub fn write_triples<W: Write>(
 
 /// Runs SPARQL Update on the store.
 pub fn update(store: &Store, text: &str) -> Result<(), QueryError> {
-    let prepared = SparqlEvaluator::new()
-        .parse_update(text)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let prepared = SparqlEvaluator::new().for_update(parse_update(text)?);
     prepared
         .on_store(&store.inner)
         .execute()

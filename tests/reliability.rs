@@ -1051,6 +1051,58 @@ fn sparql_errors_show_their_position_and_timeouts_stop_long_queries() {
 }
 
 #[test]
+fn query_texts_nested_thousands_deep_get_an_error_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let n = 100_000;
+    let cases = [
+        (
+            format!("SELECT * WHERE {}{}", "{".repeat(n), "}".repeat(n)),
+            "nests brackets more than 128 deep (at line 1, column 144)",
+        ),
+        (
+            format!("ASK {{ FILTER(1{}) }}", "+1".repeat(300_000)),
+            "more than 1000 levels deep",
+        ),
+        (
+            format!("SELECT * WHERE {{ {{}}{} }}", " UNION {}".repeat(50_000)),
+            "more than 1000 levels deep",
+        ),
+    ];
+    for (i, (text, says)) in cases.iter().enumerate() {
+        let file = dir.path().join(format!("deep{i}.rq"));
+        std::fs::write(&file, text).unwrap();
+        // (the parser of updates refuses the other two texts at their first word)
+        let commands: &[&str] = if i == 0 {
+            &["query", "update"]
+        } else {
+            &["query"]
+        };
+        for &command in commands {
+            let out = run(&store, &[command, "--file", file.to_str().unwrap()], None);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{command} {i}: {}",
+                stderr(&out)
+            );
+            let err = stderr(&out);
+            assert!(one_line(&err).contains(says), "{command} {i}: {err}");
+        }
+    }
+    // as deep as the limits allow is run
+    let ok = format!(
+        "ASK {{ FILTER({}1{} = 1 && 0{} < 1) }}",
+        "(".repeat(120),
+        ")".repeat(120),
+        "+0".repeat(900)
+    );
+    let out = run(&store, &["query", &ok], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "true");
+}
+
+#[test]
 fn a_huge_result_is_streamed_not_buffered() {
     let dir = tempfile::tempdir().unwrap();
     let store = fixture_store(dir.path());

@@ -422,6 +422,22 @@ fn updates_are_run_with_allow_update() {
     assert_eq!(r.status, 403);
     assert_eq!(count(&server, INSERTED), 0);
     assert_eq!(server.update(INSERT, &[]).status, 204);
+    // LOAD would have the server fetch an address of the client's choosing, its own too
+    let r = server.update(
+        &format!("LOAD <http://127.0.0.1:{}/store?default>", server.port),
+        &[],
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert!(
+        r.body.contains("LOAD and SERVICE are not accepted"),
+        "{}",
+        r.body
+    );
+    let r = server.update(
+        "INSERT { ?s ?p ?o } WHERE { SERVICE <http://localhost:22/> { ?s ?p ?o } }",
+        &[],
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
     drop(server);
     // the update reached the store on disk
     let out = common::ok(&store, &["query", INSERTED, "--format", "csv"]);
@@ -681,4 +697,208 @@ fn curl_works_against_the_endpoint() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "403");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile requests on a --public server: each gets a clear 4xx/5xx, and the server answers the
+// next request.
+
+/// Writes `head` and `body` on a fresh connection and reads the reply (the server may close the
+/// connection before it has read all of `body`: what it wrote is read all the same).
+fn raw(server: &Server, head: &str, body: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    // the server may refuse (and close) before the body is all sent: a failed write is expected
+    let _ = stream.write_all(body);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    Reply::parse(&raw)
+}
+
+fn assert_still_answers(server: &Server) {
+    assert!(
+        server.query_get(STATES, JSON).rows() > 0,
+        "the server answers after that"
+    );
+}
+
+#[test]
+fn hostile_query_texts_get_400_and_the_server_goes_on() {
+    let server = Server::start(shared_store(), &["--public", "--timeout", "10"]);
+    // 100,000 opening braces: refused before the parser sees them
+    let n = 100_000;
+    let deep = format!("SELECT * WHERE {}{}", "{".repeat(n), "}".repeat(n));
+    let r = server.query_post(&deep, JSON);
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(
+        r.body.contains("nests brackets more than 128 deep"),
+        "{}",
+        r.body
+    );
+    assert_still_answers(&server);
+    // the same through a form, and parentheses in an expression
+    let deep = format!("ASK {{ FILTER({}1{}) }}", "(".repeat(n), ")".repeat(n));
+    let r = server.query_form(&deep, JSON);
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_still_answers(&server);
+    // no brackets, but a tree as deep as the text is long
+    let chain = format!("ASK {{ FILTER(1{}) }}", "+1".repeat(300_000));
+    let r = server.query_post(&chain, JSON);
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("levels deep"), "{}", r.body);
+    let unions = format!("SELECT * WHERE {{ {{}}{} }}", " UNION {}".repeat(50_000));
+    assert_eq!(server.query_post(&unions, JSON).status, 400);
+    assert_still_answers(&server);
+    // a query nested as deep as the limit allows is run
+    let ok = format!(
+        "ASK {{ FILTER({}1{} = 1) }}",
+        "(".repeat(100),
+        ")".repeat(100)
+    );
+    let r = server.query_post(&ok, JSON);
+    assert_eq!(r.status, 200, "{}", r.body);
+    // a body that is not UTF-8
+    let r = server.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-query")],
+        b"SELECT * WHERE { ?s ?p \"\xff\xfe\" }",
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("not UTF-8"), "{}", r.body);
+    // SERVICE to the server itself or any local address is not called
+    let service = format!(
+        "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{}/sparql> {{ ?s ?p ?o }} }}",
+        server.port
+    );
+    let r = server.query_get(&service, JSON);
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert!(r.body.contains("SERVICE is not accepted"), "{}", r.body);
+    let r = server.query_get(
+        "ASK { FILTER EXISTS { SERVICE SILENT <http://localhost:22/> { ?s ?p ?o } } }",
+        JSON,
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
+    // updates without --allow-update, LOAD among them
+    let r = server.update("LOAD <http://127.0.0.1:22/x.ttl>", &[]);
+    assert_eq!(r.status, 403, "{}", r.body);
+    // a huge --param value is a value: no rows, no error
+    let huge = "x".repeat(30_000);
+    let r = server.get(&format!("/api/named/stances-on-issue?issue={huge}"), JSON);
+    assert_eq!(r.rows(), 0);
+    // and a URL longer than the server reads is refused by the HTTP layer
+    let huge = "x".repeat(200_000);
+    let r = server.get(&format!("/api/named/stances-on-issue?issue={huge}"), JSON);
+    assert!(matches!(r.status, 414 | 431 | 400), "{}", r.status);
+    assert_still_answers(&server);
+}
+
+#[test]
+fn a_100_mb_body_gets_413_without_being_read() {
+    let server = Server::start(shared_store(), &["--public"]);
+    let started = Instant::now();
+    let head = format!(
+        "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: {}\r\n\r\n",
+        100 << 20
+    );
+    // only the first megabyte is sent: the answer must not wait for the rest
+    let r = raw(&server, &head, &vec![b' '; 1 << 20]);
+    assert_eq!(r.status, 413, "{}", r.body);
+    assert!(r.body.contains("limited to 1048576 bytes"), "{}", r.body);
+    assert!(started.elapsed() < Duration::from_secs(20));
+    // a chunked body without a length is cut at the limit too
+    let chunk = vec![b' '; 1 << 16];
+    let mut body = Vec::new();
+    for _ in 0..40 {
+        body.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        body.extend_from_slice(&chunk);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(b"0\r\n\r\n");
+    let head = "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n";
+    assert_eq!(raw(&server, head, &body).status, 413);
+    assert_still_answers(&server);
+}
+
+#[test]
+fn idle_and_slow_connections_do_not_keep_others_out() {
+    let server = Server::start(shared_store(), &["--public"]);
+    // two thousand connections that send nothing
+    let idle: Vec<TcpStream> = (0..2000)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    // one that sends its head a byte at a time
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    slow.write_all(b"GET /sparql?query=ASK").unwrap();
+    let started = Instant::now();
+    assert_still_answers(&server);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    // the slow one is closed once its head has taken 10 s, without an answer
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(8) && waited < Duration::from_secs(25),
+        "closed after {waited:?}"
+    );
+    drop(idle);
+    assert_still_answers(&server);
+}
+
+#[test]
+fn connections_over_the_limit_get_503() {
+    let server = Server::start(shared_store(), &["--public", "--max-connections", "20"]);
+    // the connection that found the server listening is let go first
+    std::thread::sleep(Duration::from_millis(300));
+    let held: Vec<TcpStream> = (0..20)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let r = server.query_get(STATES, JSON);
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.header("retry-after").is_some());
+    drop(held);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_still_answers(&server);
+}
+
+#[test]
+fn store_work_beyond_the_limit_gets_503_with_retry_after() {
+    // one request on the store at a time, and none waiting
+    let server = Server::start(
+        shared_store(),
+        &["--max-running", "1", "--max-waiting", "0", "--timeout", "3"],
+    );
+    let port = server.port;
+    // a query that runs until the timeout stops it, keeping the one turn
+    let slow = std::thread::spawn(move || {
+        let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?a) < STR(?d)) }";
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let head = format!(
+            "GET /sparql?query={} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            encode(q)
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        Reply::parse(&raw).status
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let r = server.query_get(STATES, JSON);
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("busy"), "{}", r.body);
+    assert!(r.header("retry-after").is_some(), "{:?}", r.headers);
+    // what needs no store is answered meanwhile
+    assert_eq!(server.get("/api/queries", "application/json").status, 200);
+    assert_eq!(
+        slow.join().unwrap(),
+        503,
+        "the slow query is stopped at the timeout"
+    );
+    assert_still_answers(&server);
 }

@@ -24,9 +24,16 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         allow_update: args.allow_update,
         timeout: Duration::from_secs_f64(args.timeout),
         max_rows: args.max_rows,
+        max_running: args
+            .max_running
+            .map(|n| n as usize)
+            .unwrap_or(Options::default().max_running),
+        max_waiting: args.max_waiting as usize,
+        max_connections: args.max_connections as usize,
     };
     // A bad address is refused before the store is opened.
     serve::addresses(&options.bind, options.public)?;
+    serve::raise_file_limit();
     let store = Target::new(&args.store).embedded("serve", options.allow_update)?;
     serve::serve(store, options)?;
     Ok(ExitCode::SUCCESS)

@@ -378,9 +378,7 @@ impl Remote {
 
     /// Runs SPARQL Update, checked first as the embedded store checks it.
     pub fn update(&self, text: &str) -> Result<(), QueryError> {
-        spargebra::SparqlParser::new()
-            .parse_update(text)
-            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        crate::query::parse_update(text)?;
         Ok(self.send_update(text)?)
     }
 

@@ -6,7 +6,7 @@
 use oxigraph::model::{NamedNode, Quad, Term, Variable};
 use spargebra::algebra::{AggregateExpression, GraphPattern};
 use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern, TriplePattern};
-use spargebra::{GraphUpdateOperation, Query, SparqlParser};
+use spargebra::{GraphUpdateOperation, Query};
 
 use crate::query::QueryError;
 use crate::vocab::{DOCUMENT, ONTOLOGY_GRAPH, RDF_TYPE};
@@ -32,15 +32,7 @@ pub struct Prepared {
 /// Parses `text`, refusing an update or a syntax error as the embedded store does, and binds
 /// `params` (see [`bind`]).
 pub fn prepare(text: &str, params: &[(Variable, Term)]) -> Result<Prepared, QueryError> {
-    let mut query = match SparqlParser::new().parse_query(text) {
-        Ok(q) => q,
-        Err(e) => {
-            if SparqlParser::new().parse_update(text).is_ok() {
-                return Err(QueryError::IsUpdate);
-            }
-            return Err(QueryError::Syntax(e.to_string()));
-        }
-    };
+    let mut query = crate::query::parse_query(text)?;
     let form = match &query {
         Query::Select { .. } => Form::Select,
         Query::Construct { .. } => Form::Construct,
@@ -265,6 +257,7 @@ pub fn insert_data(quads: &[Quad]) -> GraphUpdateOperation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use spargebra::SparqlParser;
 
     fn issue() -> Vec<(Variable, Term)> {
         vec![crate::query::parse_param("issue=ceasefire").unwrap()]
