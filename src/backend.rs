@@ -156,9 +156,9 @@ impl Backend {
             let mut write = |q: Quad| -> Result<(), StoreError> {
                 n += 1;
                 w.serialize_quad(&q).map_err(|e| {
-                    let message = e.to_string();
+                    let kind = e.kind();
                     failed = Some(e);
-                    StoreError::Storage(message)
+                    StoreError::Write(kind.into())
                 })
             };
             let result = match self {

@@ -66,7 +66,7 @@ impl Format {
     }
 }
 
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, thiserror::Error)]
 pub enum InputError {
     #[error("{origin}: not UTF-8 text (invalid byte at offset {offset})")]
     InvalidUtf8 { origin: String, offset: usize },
@@ -74,18 +74,59 @@ pub enum InputError {
     Binary { origin: String, offset: usize },
     #[error("{origin}: empty article (no text)")]
     Empty { origin: String },
-    #[error("{origin}: line {line}: not a JSON article ({message})")]
+    #[error("{origin}: line {line}: not a JSON article")]
     BadJsonLine {
         origin: String,
         line: usize,
-        message: String,
+        #[source]
+        source: JsonLineError,
     },
-    #[error("{origin}: malformed front matter: {message}")]
-    BadFrontMatter { origin: String, message: String },
+    #[error("{origin}: malformed front matter")]
+    BadFrontMatter {
+        origin: String,
+        #[source]
+        source: FrontMatterError,
+    },
     #[error("{origin}: {} of text in one article, more than the limit of {}", mib(*bytes), mib(MAX_ARTICLE_BYTES))]
     TooLong { origin: String, bytes: u64 },
     #[error("{origin}: a file of {}, more than the limit of {} for one article (not read)", mib(*bytes), mib(MAX_FILE_BYTES))]
     FileTooLarge { origin: String, bytes: u64 },
+}
+
+/// What is wrong with a line of JSON Lines.
+#[derive(Debug, thiserror::Error)]
+pub enum JsonLineError {
+    /// The column (from 1) of the first byte that is not UTF-8.
+    #[error("not UTF-8 (invalid byte at column {column})")]
+    NotUtf8 { column: usize },
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Date(#[from] BadDate),
+    #[error("{} of text in one article, more than the limit of {}", mib(*bytes), mib(MAX_ARTICLE_BYTES))]
+    TooLong { bytes: u64 },
+}
+
+/// What is wrong with the front matter of a text or Markdown file.
+#[derive(Debug, thiserror::Error)]
+pub enum FrontMatterError {
+    #[error("line {line}: expected `key: value`, found {text:?}")]
+    NotKeyValue { line: usize, text: String },
+    #[error("line {line}")]
+    Date {
+        line: usize,
+        #[source]
+        source: BadDate,
+    },
+    #[error("opening `---` has no closing `---`")]
+    Unclosed,
+}
+
+/// A date of the form `YYYY-MM-DD` that is no day of the calendar.
+#[derive(Debug, thiserror::Error)]
+#[error("date {value:?} is not a calendar date")]
+pub struct BadDate {
+    pub value: String,
 }
 
 /// The longest article text negograph reads: 2 MiB, ten times a very long news article. Longer
@@ -114,7 +155,7 @@ fn check_length(article: &Article) -> Result<(), InputError> {
 
 /// A date written as `YYYY-MM-DD...` must be a real calendar date ("2025-02-30" is not). Other
 /// ways of writing dates are left for the extractor to read.
-fn check_date(value: &str) -> Result<(), String> {
+fn check_date(value: &str) -> Result<(), BadDate> {
     let b = value.trim().as_bytes();
     let iso = b.len() >= 10
         && b[..4].iter().all(u8::is_ascii_digit)
@@ -123,7 +164,9 @@ fn check_date(value: &str) -> Result<(), String> {
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit);
     if iso && crate::date::find_date(value).is_none() {
-        return Err(format!("date {value:?} is not a calendar date"));
+        return Err(BadDate {
+            value: value.to_string(),
+        });
     }
     Ok(())
 }
@@ -211,10 +254,10 @@ pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
                 let Some((key, value)) = line.split_once(':') else {
                     return Err(InputError::BadFrontMatter {
                         origin: origin.to_string(),
-                        message: format!(
-                            "line {}: expected `key: value`, found {line:?}",
-                            line_no + 2
-                        ),
+                        source: FrontMatterError::NotKeyValue {
+                            line: line_no + 2,
+                            text: line.to_string(),
+                        },
                     });
                 };
                 let value = value
@@ -225,9 +268,12 @@ pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
                 match key.trim().to_ascii_lowercase().as_str() {
                     "title" => article.title = Some(value),
                     "date" | "published" => {
-                        check_date(&value).map_err(|message| InputError::BadFrontMatter {
+                        check_date(&value).map_err(|source| InputError::BadFrontMatter {
                             origin: origin.to_string(),
-                            message: format!("line {}: {message}", line_no + 2),
+                            source: FrontMatterError::Date {
+                                line: line_no + 2,
+                                source,
+                            },
                         })?;
                         article.date = Some(value)
                     }
@@ -247,7 +293,7 @@ pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
         None if text.starts_with("---\n") || text.starts_with("---\r\n") => {
             return Err(InputError::BadFrontMatter {
                 origin: origin.to_string(),
-                message: "opening `---` has no closing `---`".to_string(),
+                source: FrontMatterError::Unclosed,
             })
         }
         None => text,
@@ -293,28 +339,19 @@ struct JsonArticle {
 
 /// Parses one JSON Lines record.
 pub fn parse_json_line(line: &str, origin: &str, line_no: usize) -> Result<Article, InputError> {
-    let a: JsonArticle = serde_json::from_str(line).map_err(|e| InputError::BadJsonLine {
+    let bad = |source: JsonLineError| InputError::BadJsonLine {
         origin: origin.to_string(),
         line: line_no,
-        message: e.to_string(),
-    })?;
+        source,
+    };
+    let a: JsonArticle = serde_json::from_str(line).map_err(|e| bad(e.into()))?;
     if let Some(d) = &a.date {
-        check_date(d).map_err(|message| InputError::BadJsonLine {
-            origin: origin.to_string(),
-            line: line_no,
-            message,
-        })?;
+        check_date(d).map_err(|e| bad(e.into()))?;
     }
     if a.text.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(InputError::BadJsonLine {
-            origin: origin.to_string(),
-            line: line_no,
-            message: format!(
-                "{} of text in one article, more than the limit of {}",
-                mib(a.text.len() as u64),
-                mib(MAX_ARTICLE_BYTES)
-            ),
-        });
+        return Err(bad(JsonLineError::TooLong {
+            bytes: a.text.len() as u64,
+        }));
     }
     Ok(Article {
         text: a.text,
@@ -484,7 +521,16 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_an_error() {
         let e = read_text("---\ntitle: x\nBody", "x.md").unwrap_err();
-        assert!(e.to_string().contains("closing"));
+        assert!(
+            matches!(
+                e,
+                InputError::BadFrontMatter {
+                    source: FrontMatterError::Unclosed,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]

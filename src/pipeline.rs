@@ -9,7 +9,7 @@ use oxigraph::model::Quad;
 
 use crate::backend::DocumentStore;
 use crate::extract::{self, Extraction, Options};
-use crate::input::{self, Article, Format, InputError};
+use crate::input::{self, Article, Format, InputError, JsonLineError};
 use crate::lexicon::Lexicon;
 use crate::mapping;
 use crate::store::StoreError;
@@ -475,7 +475,9 @@ fn parse_line(line: &[u8], origin: &str, line_no: usize) -> Result<Option<Articl
     let text = std::str::from_utf8(line).map_err(|e| InputError::BadJsonLine {
         origin: origin.to_string(),
         line: line_no,
-        message: format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1),
+        source: JsonLineError::NotUtf8 {
+            column: e.valid_up_to() + 1,
+        },
     })?;
     let text = text.trim_end_matches('\r');
     if text.trim().is_empty() {

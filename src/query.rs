@@ -85,7 +85,7 @@ pub enum QueryError {
     #[error("--param value {0}: a parameter is bound to an IRI or a literal")]
     BadValue(Term),
     #[error(transparent)]
-    Remote(Box<crate::remote::RemoteError>),
+    Remote(Box<crate::remote::error::RemoteError>),
     #[error("query evaluation failed: {0}")]
     Evaluation(String),
     #[error("query stopped after the --timeout of {0:?}")]

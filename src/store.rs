@@ -6,24 +6,44 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
+use oxigraph::model::{GraphNameRef, IriParseError, NamedNode, NamedNodeRef, Quad};
+use oxigraph::store::StorageError;
 
-use crate::remote::RemoteError;
+use crate::remote::error::RemoteError;
 use crate::vocab::ONTOLOGY_GRAPH;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("store {path} is in use by {holder} (it holds the lock file {path}/LOCK); wait for it to finish or use another --store")]
     Locked { path: PathBuf, holder: String },
-    #[error("cannot open store {path}: {message}")]
-    Open { path: PathBuf, message: String },
+    #[error("cannot open store {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    #[error("cannot open store {path}: no store there (run `negograph ingest` first)")]
+    NotThere { path: PathBuf },
     #[error("this negograph was built without the on-disk store (feature `rocksdb`); only in-memory stores are available")]
     NoDisk,
-    #[error("store error: {0}")]
-    Storage(String),
-    #[error("error parsing {origin}: {message}")]
-    Parse { origin: String, message: String },
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("error parsing {origin}")]
+    Parse {
+        origin: String,
+        #[source]
+        source: Box<RdfSyntaxError>,
+    },
+    #[error("not an IRI: {iri:?}")]
+    Iri {
+        iri: String,
+        #[source]
+        source: IriParseError,
+    },
+    /// Writing quads out failed (the writer keeps the error itself).
+    #[error("cannot write quads")]
+    Write(#[source] std::io::Error),
     #[error(transparent)]
     Remote(Box<RemoteError>),
 }
@@ -89,8 +109,15 @@ fn remove_bulk_files(path: &Path) -> (usize, u64) {
     removed
 }
 
-fn storage(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Storage(e.to_string())
+fn storage(e: StorageError) -> StoreError {
+    StoreError::Storage(e)
+}
+
+fn iri(iri: &str) -> impl FnOnce(IriParseError) -> StoreError + '_ {
+    move |source| StoreError::Iri {
+        iri: iri.to_string(),
+        source,
+    }
 }
 
 /// The quads of the ontology graph: the vocabulary and the issue scheme.
@@ -105,9 +132,9 @@ pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
             .with_default_graph(g.into_owned())
             .for_slice(text.as_bytes())
         {
-            quads.push(q.map_err(|e| StoreError::Parse {
+            quads.push(q.map_err(|source| StoreError::Parse {
                 origin: name.to_string(),
-                message: e.to_string(),
+                source: Box::new(source),
             })?);
         }
     }
@@ -165,7 +192,7 @@ impl Store {
             } else {
                 StoreError::Open {
                     path: path.to_path_buf(),
-                    message,
+                    source: e,
                 }
             }
         })?;
@@ -192,15 +219,15 @@ impl Store {
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         if !path.join("CURRENT").exists() {
-            return Err(StoreError::Open {
+            return Err(StoreError::NotThere {
                 path: path.to_path_buf(),
-                message: "no store there (run `negograph ingest` first)".into(),
             });
         }
-        let inner = oxigraph::store::Store::open_read_only(path).map_err(|e| StoreError::Open {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let inner =
+            oxigraph::store::Store::open_read_only(path).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
         Ok(Store {
             inner,
             path: Some(path.to_path_buf()),
@@ -262,8 +289,7 @@ impl Store {
 
     /// Removes a document's graph. Returns whether it was there.
     pub fn remove_graph(&self, iri: &str) -> Result<bool, StoreError> {
-        let n = NamedNode::new(iri)
-            .map_err(|e| StoreError::Storage(format!("not an IRI {iri:?}: {e}")))?;
+        let n = NamedNode::new(iri).map_err(self::iri(iri))?;
         if !self.inner.contains_named_graph(&n).map_err(storage)? {
             return Ok(false);
         }
@@ -354,16 +380,15 @@ pub fn parse_whole(
 ) -> Result<Vec<Quad>, StoreError> {
     let mut parser = RdfParser::from_format(format);
     if let Some(g) = graph {
-        let n =
-            NamedNode::new(g).map_err(|e| StoreError::Storage(format!("not an IRI {g:?}: {e}")))?;
+        let n = NamedNode::new(g).map_err(iri(g))?;
         parser = parser.with_default_graph(n);
     }
     parser
         .for_slice(bytes)
         .map(|q| {
-            q.map_err(|e| StoreError::Parse {
+            q.map_err(|source| StoreError::Parse {
                 origin: origin.to_string(),
-                message: e.to_string(),
+                source: Box::new(source),
             })
         })
         .collect()

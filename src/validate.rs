@@ -24,7 +24,7 @@
 
 use std::fmt;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::{Graph, NamedNode, NamedOrBlankNodeRef, Term, TermRef};
 
 use crate::query::{short, QueryError};
@@ -40,8 +40,12 @@ const SH: &str = "http://www.w3.org/ns/shacl#";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ValidateError {
-    #[error("error parsing shapes {origin}: {message}")]
-    Parse { origin: String, message: String },
+    #[error("error parsing shapes {origin}")]
+    Parse {
+        origin: String,
+        #[source]
+        source: RdfSyntaxError,
+    },
     #[error("shape {shape}: {message}")]
     Unsupported { shape: String, message: String },
     #[error(transparent)]
@@ -291,9 +295,9 @@ impl Shapes {
     pub fn parse(turtle: &str, origin: &str) -> Result<Shapes, ValidateError> {
         let mut graph = Graph::new();
         for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
-            let q = q.map_err(|e| ValidateError::Parse {
+            let q = q.map_err(|source| ValidateError::Parse {
                 origin: origin.to_string(),
-                message: e.to_string(),
+                source,
             })?;
             graph.insert(q.as_ref());
         }

@@ -8,16 +8,19 @@
 //! `/sparql-auth` and `/sparql-graph-crud-auth`). `http` sends the requests (authentication,
 //! retries, one-line errors); `sparql` builds what they carry, parameters bound in the algebra.
 
+pub(crate) mod error;
 mod http;
 mod sparql;
+
+pub use error::RemoteError;
 
 use std::io::Write;
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfParseError, RdfParser, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{IriParseError, NamedNode, Quad, Term, Triple, TripleRef, Variable};
 use oxigraph::sparql::results::{
-    QueryResultsFormat, QueryResultsParseError, QueryResultsParser, ReaderQueryResultsParserOutput,
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
 use crate::query::{self, Outcome, QueryError, ResultsFormat};
@@ -114,80 +117,6 @@ impl RemoteConfig {
         };
         self.endpoint(&self.gsp_path, default)
     }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum RemoteError {
-    #[error("{method} {url}: {status} {reason}{detail}")]
-    Status {
-        method: String,
-        url: String,
-        status: u16,
-        reason: String,
-        /// The server's own reason, as ": ...", and a hint.
-        detail: String,
-    },
-    #[error("{method} {url}: {status} {reason}{detail} (gave up after {attempts} attempts)")]
-    Busy {
-        method: String,
-        url: String,
-        status: u16,
-        reason: String,
-        detail: String,
-        attempts: u32,
-    },
-    #[error("{method} {url}: no answer (gave up after {attempts} attempts)")]
-    Unreachable {
-        method: String,
-        url: String,
-        attempts: u32,
-        #[source]
-        source: ureq::Error,
-    },
-    #[error("{method} {url}: no answer in time")]
-    Timeout {
-        method: String,
-        url: String,
-        #[source]
-        source: ureq::Error,
-    },
-    #[error("{method} {url}: cannot make the request")]
-    Request {
-        method: String,
-        url: String,
-        #[source]
-        source: ureq::http::Error,
-    },
-    #[error("{url}: cannot answer the server's authentication challenge: {reason}")]
-    Authentication { url: String, reason: String },
-    #[error("{url}: a remote store's URL starts with http:// or https://")]
-    NotHttp { url: String },
-    #[error(
-        "{url}: this negograph was built without https support; rebuild with `--features https`"
-    )]
-    NoHttps { url: String },
-    #[error("{url}: unreadable query results")]
-    Results {
-        url: String,
-        #[source]
-        source: Box<QueryResultsParseError>,
-    },
-    #[error("{url}: unreadable RDF")]
-    Rdf {
-        url: String,
-        #[source]
-        source: Box<RdfParseError>,
-    },
-    #[error("{url}: {expected} expected in the answer")]
-    Unexpected { url: String, expected: &'static str },
-    #[error("not an IRI: {iri:?}")]
-    Iri {
-        iri: String,
-        #[source]
-        source: IriParseError,
-    },
-    #[error("cannot write N-Triples")]
-    Write(#[from] std::io::Error),
 }
 
 impl From<RemoteError> for StoreError {
