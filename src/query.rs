@@ -298,8 +298,8 @@ pub fn run<W: Write>(
             _ => QueryError::Evaluation(msg),
         }
     };
-    let results = prepared
-        .on_store(&store.inner)
+    let results = store
+        .bind_query(prepared)
         .execute()
         .map_err(|e| timed_out(&e))?;
     match results {
@@ -408,8 +408,8 @@ pub fn write_triples<W: Write>(
 /// Runs SPARQL Update on the store.
 pub fn update(store: &Store, text: &str) -> Result<(), QueryError> {
     let prepared = SparqlEvaluator::new().for_update(parse_update(text)?);
-    prepared
-        .on_store(&store.inner)
+    store
+        .bind_update(prepared)
         .execute()
         .map_err(|e| QueryError::Evaluation(e.to_string()))
 }

@@ -44,8 +44,8 @@ pub fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<QuerySolu
             ]);
         }
     }
-    match prepared
-        .on_store(&store.inner)
+    match store
+        .bind_query(prepared)
         .execute()
         .map_err(|e| QueryError::Evaluation(e.to_string()))?
     {

@@ -1,5 +1,8 @@
 //! The embedded store: Oxigraph on disk (or in memory), one named graph per document. Oxigraph's
-//! types stay behind this module.
+//! storage stays behind this module: the query layer reaches it only through
+//! [`Store::bind_query`] and [`Store::bind_update`] (`serve`'s protocol still reads
+//! `Store::inner`). Oxigraph's RDF terms, parsers and serializers and its SPARQL engine are the
+//! library's vocabulary for RDF and are used across it.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -8,6 +11,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::{GraphNameRef, IriParseError, NamedNode, NamedNodeRef, Quad};
+use oxigraph::sparql::{
+    BoundPreparedSparqlQuery, BoundPreparedSparqlUpdate, PreparedSparqlQuery, PreparedSparqlUpdate,
+};
 use oxigraph::store::StorageError;
 
 use crate::remote::error::RemoteError;
@@ -285,6 +291,22 @@ impl Store {
         }
         self.insert_atomically(quads)?;
         Ok(true)
+    }
+
+    /// A prepared SPARQL query bound to what the store holds now.
+    pub(crate) fn bind_query(
+        &self,
+        query: PreparedSparqlQuery,
+    ) -> BoundPreparedSparqlQuery<'static> {
+        query.on_store(&self.inner)
+    }
+
+    /// A prepared SPARQL Update bound to the store.
+    pub(crate) fn bind_update(
+        &self,
+        update: PreparedSparqlUpdate,
+    ) -> BoundPreparedSparqlUpdate<'_, '_> {
+        update.on_store(&self.inner)
     }
 
     /// Removes a document's graph. Returns whether it was there.
