@@ -47,6 +47,9 @@ type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
     exceptions: Map<String, Vec<(Tag, String)>>,
+    /// The tags that have exceptions, as a bit set of [`Tag::index`]: a word of another tag
+    /// need not be looked up.
+    excepted: u64,
     verbs: Set<String>,
     adjectives: Set<String>,
 }
@@ -74,6 +77,7 @@ impl Lemmatizer {
             let mut f = line.split('\t');
             if let (Some(form), Some(tag), Some(lemma)) = (f.next(), f.next(), f.next()) {
                 if let Some(tag) = Tag::from_ptb(tag) {
+                    out.excepted |= 1 << tag.index();
                     out.exceptions
                         .entry(form.to_string())
                         .or_default()
@@ -95,14 +99,20 @@ impl Lemmatizer {
     pub fn lemma(&self, word: &str, tag: Tag, out: &mut String) {
         let start = out.len();
         push_lower(word, out);
-        if let Some(l) = self.exception(&out[start..], tag) {
-            out.truncate(start);
-            out.push_str(l);
-            return;
+        let excepted = self.excepted & 1 << tag.index() != 0;
+        if excepted {
+            if let Some(l) = self.exception(&out[start..], tag) {
+                out.truncate(start);
+                out.push_str(l);
+                return;
+            }
         }
         // A compound inflects on its last part.
-        let part = out[start..].rfind('-').map_or(start, |h| start + h + 1);
-        if part > start {
+        let part = out.as_bytes()[start..]
+            .iter()
+            .rposition(|&b| b == b'-')
+            .map_or(start, |h| start + h + 1);
+        if part > start && excepted {
             if let Some(l) = self.exception(&out[part..], tag) {
                 out.truncate(part);
                 out.push_str(l);
@@ -236,6 +246,12 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Appends `word` in lower case, with typographic apostrophes made plain.
 fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | '‘' => out.push('\''),

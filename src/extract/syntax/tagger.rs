@@ -277,18 +277,29 @@ impl Tagger {
     /// Tags the words of one sentence (byte spans into `text`), writing one tag per word to
     /// `out`.
     pub fn tag(&self, text: &str, words: &[(usize, usize)], out: &mut Vec<Tag>) {
-        let context = Context::new(text, words, &self.classes);
+        self.tag_in(text, words, &mut Context::default(), out);
+    }
+
+    /// [`Tagger::tag`] with `context` as scratch, so that tagging sentence after sentence
+    /// allocates nothing.
+    pub fn tag_in(
+        &self,
+        text: &str,
+        words: &[(usize, usize)],
+        context: &mut Context,
+        out: &mut Vec<Tag>,
+    ) {
+        context.read(text, words, &self.classes);
         out.clear();
-        let mut keys = Vec::with_capacity(MAX_FEATURES);
+        let mut keys = [0u32; MAX_FEATURES];
         for i in 0..words.len() {
             let p1 = out.last().copied();
             let p2 = i.checked_sub(2).map(|j| out[j]);
             let tag = match self.known(context.form(i)) {
                 Some(t) => t,
                 None => {
-                    keys.clear();
-                    context.features(i, p1, p2, &mut keys);
-                    self.best(&keys)
+                    let n = context.features_into(i, p1, p2, &mut keys);
+                    self.best(&keys[..n])
                 }
             };
             out.push(tag);
@@ -407,13 +418,18 @@ impl Weights {
         let mut b = bucket_of(key, n);
         loop {
             let bucket = &self.buckets[b];
-            for i in 0..4 {
-                if bucket.keys[i] == key {
-                    return Some(&bucket.votes[i]);
-                }
-                if bucket.keys[i] == 0 {
-                    return None;
-                }
+            // Compared all four at once (the compiler makes one vector comparison of each);
+            // slots fill in order, so no key follows an empty slot.
+            let (mut hit, mut empty) = (0u32, 0u32);
+            for (i, &k) in bucket.keys.iter().enumerate() {
+                hit |= u32::from(k == key) << i;
+                empty |= u32::from(k == 0) << i;
+            }
+            if hit != 0 {
+                return Some(&bucket.votes[hit.trailing_zeros() as usize]);
+            }
+            if empty != 0 {
+                return None;
             }
             b = if b + 1 == n { 0 } else { b + 1 };
         }
@@ -513,7 +529,7 @@ fn fold(h: u64) -> u32 {
 pub const MAX_FEATURES: usize = 40;
 
 /// What the tagger reads of one word alone.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Lex {
     /// The form, with typographic quotes made plain.
     form: u64,
@@ -534,10 +550,12 @@ struct Lex {
 }
 
 /// The words of one sentence as the tagger's features read them, computed once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Context {
     /// Two padding words on each side.
     lex: Vec<Lex>,
+    /// Scratch for lower-casing words that are not ASCII.
+    lower: String,
 }
 
 const PAD_BEFORE: u64 = 0x5354_4152_5400_0001;
@@ -548,6 +566,13 @@ const START: u64 = 64;
 impl Context {
     /// Reads the words (byte spans into `text`) of one sentence.
     pub fn new(text: &str, words: &[(usize, usize)], classes: &Classes) -> Context {
+        let mut c = Context::default();
+        c.read(text, words, classes);
+        c
+    }
+
+    /// Reads the words of another sentence, reusing the memory of the last one.
+    pub fn read(&mut self, text: &str, words: &[(usize, usize)], classes: &Classes) {
         let pad = |h: u64| Lex {
             form: h,
             lower: h,
@@ -559,13 +584,18 @@ impl Context {
             spacing: 4,
             class: h,
         };
-        let mut lex = Vec::with_capacity(words.len() + 4);
+        let lex = &mut self.lex;
+        lex.clear();
+        lex.reserve(words.len() + 4);
         lex.extend([pad(PAD_BEFORE), pad(PAD_BEFORE)]);
-        let mut lower = String::new();
         let mut opening = true;
         for &(start, end) in words {
             let w = &text[start..end];
-            let mut l = read_word(w, &mut lower);
+            let mut l = if w.is_ascii() {
+                read_ascii_word(w.as_bytes())
+            } else {
+                read_word(w, &mut self.lower)
+            };
             l.first = opening;
             l.class = classes.get(l.lower);
             if l.caps == 4 {
@@ -578,7 +608,6 @@ impl Context {
             lex.push(l);
         }
         lex.extend([pad(PAD_AFTER), pad(PAD_AFTER)]);
-        Context { lex }
     }
 
     pub fn len(&self) -> usize {
@@ -601,6 +630,19 @@ impl Context {
 
     /// The features of word `i`, given the tags of the two words before it.
     pub fn features(&self, i: usize, p1: Option<Tag>, p2: Option<Tag>, out: &mut Vec<u32>) {
+        let mut keys = [0u32; MAX_FEATURES];
+        let n = self.features_into(i, p1, p2, &mut keys);
+        out.extend_from_slice(&keys[..n]);
+    }
+
+    /// [`Context::features`] into an array, returning how many there are.
+    pub fn features_into(
+        &self,
+        i: usize,
+        p1: Option<Tag>,
+        p2: Option<Tag>,
+        out: &mut [u32; MAX_FEATURES],
+    ) -> usize {
         let t1 = p1.map_or(START, |t| t as u64);
         let t2 = p2.map_or(START, |t| t as u64);
         let [b2, b1, w, a1, a2] = [
@@ -610,7 +652,11 @@ impl Context {
             &self.lex[i + 3],
             &self.lex[i + 4],
         ];
-        let mut f = |template: u64, value: u64| out.push(key(template, value));
+        let mut n = 0;
+        let mut f = |template: u64, value: u64| {
+            out[n] = key(template, value);
+            n += 1;
+        };
         f(0, 0);
         f(1, w.lower);
         for (n, s) in w.suffix.iter().enumerate() {
@@ -647,6 +693,7 @@ impl Context {
         if w.spacing != 4 {
             f(28, mix(w.spacing as u64, w.lower));
         }
+        n
     }
 }
 
@@ -682,6 +729,80 @@ fn plain(c: char) -> char {
         '‘' | '’' | '‛' | '′' => '\'',
         '“' | '”' | '„' | '″' => '"',
         c => c,
+    }
+}
+
+/// [`read_word`] for a word of ASCII characters only, which most words are: the same hashes,
+/// without decoding characters or a lower-case copy.
+fn read_ascii_word(w: &[u8]) -> Lex {
+    const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+    let step = |h: u64, b: u8| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    let (mut form, mut lower, mut shape) = (FNV, FNV, FNV);
+    let mut prefix = [0u64; 3];
+    let (mut upper, mut lowers) = (0, 0);
+    let (mut last_class, mut run) = (0u8, 0);
+    for (i, &c) in w.iter().enumerate() {
+        form = step(form, c);
+        let class = if c.is_ascii_uppercase() {
+            upper += 1;
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            lowers += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        if class == last_class {
+            run += 1;
+        } else {
+            (last_class, run) = (class, 1);
+        }
+        if run <= 3 {
+            shape = step(shape, class);
+        }
+        lower = step(lower, c.to_ascii_lowercase());
+        if i < 3 {
+            prefix[i] = lower;
+        }
+    }
+    let n = w.len();
+    for p in prefix.iter_mut().skip(n) {
+        *p = lower;
+    }
+    let letters = upper + lowers;
+    let first = w.first().copied().unwrap_or(b' ');
+    let caps = if first.is_ascii_lowercase() {
+        0
+    } else if first.is_ascii_uppercase() && (lowers > 0 || letters == 1) {
+        1
+    } else if letters > 0 && upper == letters {
+        2
+    } else if first.is_ascii_digit() {
+        3
+    } else if letters > 0 {
+        1
+    } else {
+        4
+    };
+    // The last 1..4 characters (the whole word, when shorter).
+    let mut suffix = [FNV; 4];
+    for (k, h) in suffix.iter_mut().enumerate() {
+        for &c in &w[n - (k + 1).min(n)..] {
+            *h = step(*h, c.to_ascii_lowercase());
+        }
+    }
+    Lex {
+        form,
+        lower,
+        suffix,
+        prefix,
+        shape,
+        caps,
+        first: false,
+        spacing: 4,
+        class: 0,
     }
 }
 
@@ -840,6 +961,42 @@ mod tests {
             let mut scores = [0i32; 64];
             weights.add(&keys, &mut scores);
             assert_eq!(scores[..45], expected[..45]);
+        }
+    }
+
+    #[test]
+    fn ascii_words_read_as_any_word() {
+        let mut s = String::new();
+        for w in [
+            "",
+            "a",
+            "I",
+            "an",
+            "Mr",
+            "the",
+            "talks",
+            "Hamas",
+            "HAMAS",
+            "U.S.",
+            "cease-fire",
+            "1,200",
+            "10:30",
+            "3",
+            "'s",
+            "n't",
+            "...",
+            "--",
+            ",",
+            "$",
+            "AbCdEf",
+            "x1y2",
+            "aaaaab",
+            "Aaaa",
+            "AAAA",
+            "a-",
+            "\u{0}a",
+        ] {
+            assert_eq!(read_ascii_word(w.as_bytes()), read_word(w, &mut s), "{w:?}");
         }
     }
 

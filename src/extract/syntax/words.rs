@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lemmas::Lemmatizer;
-use super::tagger::Tagger;
+use super::tagger::{Context, Tagger};
 use super::tags::Tag;
 use crate::text::{Text, Token};
 
@@ -54,6 +54,7 @@ impl Words {
         };
         let mut spans = Vec::new();
         let mut tags = Vec::new();
+        let mut context = Context::default();
         for s in &text.sentences {
             spans.clear();
             segment(
@@ -62,7 +63,7 @@ impl Words {
                 abbreviations,
                 &mut spans,
             );
-            tagger.tag(text.text, &spans, &mut tags);
+            tagger.tag_in(text.text, &spans, &mut context, &mut tags);
             let first = out.words.len();
             for (&(start, end), &tag) in spans.iter().zip(&tags) {
                 let from = out.lemmas.len() as u32;
