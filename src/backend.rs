@@ -8,6 +8,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Quad, Term, Variable};
 
 use crate::export::{self, RdfSyntax};
+use crate::mapping::Mapped;
 use crate::query::{self, Outcome, QueryError, ResultsFormat};
 use crate::remote::Remote;
 use crate::store::{BulkWriter, Store, StoreError};
@@ -24,23 +25,17 @@ pub enum ExportError {
 /// What ingestion needs of a store: is a document there, and add one whole.
 pub trait DocumentStore {
     fn contains_graph(&self, iri: &str) -> Result<bool, StoreError>;
-    /// Adds a document's graph unless it is there already; returns whether it was added.
-    fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError>;
-    /// The same, for a writer that keeps the quads (the bulk loader) and need not copy them.
-    fn add_document_owned(&self, graph: &str, quads: Vec<Quad>) -> Result<bool, StoreError> {
-        self.add_document(graph, &quads)
-    }
+    /// Adds a document's graph, and what it adds to the shared graph, unless the document is
+    /// there already; returns the quads written, or None when it was there.
+    fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError>;
 }
 
 impl DocumentStore for BulkWriter<'_> {
     fn contains_graph(&self, iri: &str) -> Result<bool, StoreError> {
         BulkWriter::contains_graph(self, iri)
     }
-    fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError> {
-        BulkWriter::add_document(self, graph, quads.to_vec())
-    }
-    fn add_document_owned(&self, graph: &str, quads: Vec<Quad>) -> Result<bool, StoreError> {
-        BulkWriter::add_document(self, graph, quads)
+    fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError> {
+        BulkWriter::add_document(self, graph, mapped)
     }
 }
 
@@ -48,8 +43,8 @@ impl DocumentStore for Store {
     fn contains_graph(&self, iri: &str) -> Result<bool, StoreError> {
         Store::contains_graph(self, iri)
     }
-    fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError> {
-        Store::add_document(self, graph, quads)
+    fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError> {
+        Store::add_document(self, graph, mapped)
     }
 }
 
@@ -57,8 +52,8 @@ impl DocumentStore for Remote {
     fn contains_graph(&self, iri: &str) -> Result<bool, StoreError> {
         Ok(Remote::contains_graph(self, iri)?)
     }
-    fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError> {
-        Ok(Remote::add_document(self, graph, quads)?)
+    fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError> {
+        Ok(Remote::add_document(self, graph, mapped)?)
     }
 }
 
@@ -69,12 +64,19 @@ impl DocumentStore for Backend {
             Backend::Remote(r) => Ok(r.contains_graph(iri)?),
         }
     }
-    fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError> {
+    fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError> {
         match self {
-            Backend::Embedded(s) => s.add_document(graph, quads),
-            Backend::Remote(r) => Ok(r.add_document(graph, quads)?),
+            Backend::Embedded(s) => s.add_document(graph, mapped),
+            Backend::Remote(r) => Ok(r.add_document(graph, mapped)?),
         }
     }
+}
+
+/// The shared graph, then the document graphs.
+fn shared_and(documents: Vec<String>) -> Vec<String> {
+    let mut graphs = vec![crate::vocab::SHARED_GRAPH.to_string()];
+    graphs.extend(documents);
+    graphs
 }
 
 pub enum Backend {
@@ -166,7 +168,7 @@ impl Backend {
                 Backend::Remote(r) => (|| {
                     let graphs = match graph {
                         Some(g) => vec![g.to_string()],
-                        None => r.document_graphs()?,
+                        None => shared_and(r.document_graphs()?),
                     };
                     for g in graphs {
                         r.for_each_quad(&g, &mut write)?;
@@ -185,7 +187,7 @@ impl Backend {
             Backend::Remote(r) => {
                 let graphs = match graph {
                     Some(g) => vec![g.to_string()],
-                    None => r.document_graphs().map_err(StoreError::from)?,
+                    None => shared_and(r.document_graphs().map_err(StoreError::from)?),
                 };
                 let mut quads = Vec::new();
                 for g in graphs {
@@ -198,6 +200,10 @@ impl Backend {
                 quads
             }
         };
+        let mut quads = quads;
+        if !syntax.has_graphs() {
+            export::with_derivation(&mut quads);
+        }
         let w = export::write(&quads, syntax, out)?;
         Ok((quads.len(), w))
     }

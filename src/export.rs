@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 
 use crate::vocab::PREFIXES;
 
@@ -40,6 +40,27 @@ impl RdfSyntax {
             RdfSyntax::Trig | RdfSyntax::Nquads | RdfSyntax::Jsonld
         )
     }
+}
+
+/// For a syntax without graph names: says outright what a document's graph name says, that each
+/// resource described in it (but the document) is `prov:wasDerivedFrom` that document.
+pub fn with_derivation(quads: &mut Vec<Quad>) {
+    let derived = NamedNode::new_unchecked(format!("{}wasDerivedFrom", crate::vocab::PROV));
+    let docs = crate::vocab::id("doc", "");
+    let mut added: Vec<Quad> = Vec::new();
+    for q in quads.iter() {
+        let GraphName::NamedNode(g) = &q.graph_name else {
+            continue;
+        };
+        if !g.as_str().starts_with(&docs) || q.subject.to_string() == g.to_string() {
+            continue;
+        }
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+            added.push(Quad::new(s.clone(), derived.clone(), g.clone(), g.clone()));
+        }
+    }
+    quads.extend(added);
+    sort_quads(quads);
 }
 
 /// Sorts quads by graph, subject, predicate and object, as written.

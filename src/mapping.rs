@@ -1,7 +1,9 @@
 //! Claims -> RDF quads, by the graph contract. Every resource gets a deterministic IRI (a hash of
-//! the document and of what the claim says), everything extracted is `prov:wasDerivedFrom` the
-//! document, every claim has `neg:evidence` (its sentence, with character offsets), `neg:rule` and
-//! `neg:confidence`, and all of it lives in the named graph whose name is the document IRI.
+//! the document and of what the claim says), every claim has `neg:evidence` (its sentence, with
+//! character offsets), `neg:rule` and `neg:confidence`. In one of two shapes ([`Shape`]): for
+//! `extract`, all of it in the document's named graph with `prov:wasDerivedFrom` the document on
+//! everything extracted; for a store, the document's graph without what its name implies, and the
+//! descriptions of actors and negotiations in the shared graph, once for all documents.
 //!
 //! The quads come out sorted as their lines `<subject> <predicate> <object>` sort. That order is
 //! reached without writing those lines: the quads are gathered per subject, the subjects sorted
@@ -222,6 +224,7 @@ struct Subject {
 
 /// The graph of one document, gathered per subject. A subject is usually written in one go, so
 /// the last one is checked before the others are searched.
+#[derive(Default)]
 struct Graph {
     subjects: Vec<Subject>,
 }
@@ -261,6 +264,64 @@ fn date(d: &str) -> Literal {
     Literal::new_typed_literal(d, DATATYPES.date.clone())
 }
 
+/// Where the mapping writes what it reads from one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Everything one article needs, in its document's graph: its actors' and negotiation's
+    /// descriptions, the issues' labels, and `prov:wasDerivedFrom` the document on everything
+    /// extracted (what `extract` writes).
+    Standalone,
+    /// For a store: the document's graph holds what the document says, and its name stands for
+    /// `prov:wasDerivedFrom`; the descriptions of actors and negotiations go to the shared graph
+    /// ([`vocab::SHARED_GRAPH`]), the issues' labels are the ontology graph's.
+    Stored,
+}
+
+/// The quads of one document for a store: its own graph, and what it adds to the shared one.
+#[derive(Debug, Clone, Default)]
+pub struct Mapped {
+    /// The document's graph, sorted.
+    pub document: Vec<Quad>,
+    /// Descriptions of the actors and negotiations it names, in the shared graph, sorted.
+    pub shared: Vec<Quad>,
+}
+
+/// The quads of one article, self-contained ([`Shape::Standalone`]), sorted, without
+/// duplicates.
+pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
+    let m = map(x, lexicon, Shape::Standalone);
+    debug_assert!(m.shared.is_empty());
+    m.document
+}
+
+/// The quads of one article for a store ([`Shape::Stored`]).
+pub fn stored(x: &Extraction, lexicon: &Lexicon) -> Mapped {
+    map(x, lexicon, Shape::Stored)
+}
+
+/// The quads of one article in either shape.
+pub fn map(x: &Extraction, lexicon: &Lexicon, shape: Shape) -> Mapped {
+    let mut w = Writer::new(x, lexicon, shape);
+    w.document();
+    w.sentences();
+    w.actors();
+    w.negotiation();
+    w.participations();
+    w.positions();
+    w.stances();
+    w.issues();
+    w.statements();
+    w.events();
+    let doc = GraphName::NamedNode(w.doc.clone());
+    Mapped {
+        document: sorted_quads(w.g, doc),
+        shared: sorted_quads(
+            w.shared,
+            GraphName::NamedNode(node(vocab::SHARED_GRAPH)),
+        ),
+    }
+}
+
 /// The IRIs of the sentences that are evidence, made once each.
 struct Sentences {
     used: Vec<usize>,
@@ -268,6 +329,25 @@ struct Sentences {
 }
 
 impl Sentences {
+    /// The sentences some claim of `x` was read from, in text order.
+    fn of(x: &Extraction) -> Sentences {
+        let mut used: Vec<usize> = Vec::new();
+        used.extend(x.participations.iter().map(|p| p.evidence.sentence));
+        used.extend(x.positions.iter().map(|p| p.evidence.sentence));
+        used.extend(x.stances.iter().map(|p| p.evidence.sentence));
+        used.extend(x.statements.iter().map(|p| p.evidence.sentence));
+        used.extend(x.events.iter().map(|p| p.evidence.sentence));
+        used.sort();
+        used.dedup();
+        Sentences {
+            iris: used
+                .iter()
+                .map(|i| node(vocab::id("sentence", &format!("{}-{}", &x.hash[..16], i))))
+                .collect(),
+            used,
+        }
+    }
+
     fn iri(&self, i: usize) -> NamedNode {
         // Every claim's sentence is among the used ones, by construction.
         let k = self
@@ -278,80 +358,9 @@ impl Sentences {
     }
 }
 
-/// The quads of one document, sorted, without duplicates.
-pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
-    let doc_iri = document_iri(&x.hash);
-    let doc = node(&doc_iri);
-    let mut g = Graph {
-        subjects: Vec::new(),
-    };
-
-    // The document.
-    g.a(&doc, "Document");
-    g.text(&doc, P::Identifier, &x.hash);
-    if let Some(t) = &x.meta.title {
-        g.text(&doc, P::Title, t);
-    }
-    if let Some(d) = &x.meta.date {
-        g.add(&doc, P::Date, date(d));
-    }
-    if let Some(s) = &x.meta.source {
-        g.text(&doc, P::Source, s);
-    }
-    if let Some(u) = &x.meta.url {
-        if let Ok(url) = NamedNode::new(u) {
-            g.add(&doc, P::Url, url);
-        }
-    }
-    for c in &x.meta.creators {
-        g.text(&doc, P::Creator, c);
-    }
-    for c in &x.meta.contributors {
-        g.text(&doc, P::Contributor, c);
-    }
-    g.text(&doc, P::LexiconVersion, &x.lexicon_version);
-
-    // Sentences that are evidence of something.
-    let mut used: Vec<usize> = Vec::new();
-    used.extend(x.participations.iter().map(|p| p.evidence.sentence));
-    used.extend(x.positions.iter().map(|p| p.evidence.sentence));
-    used.extend(x.stances.iter().map(|p| p.evidence.sentence));
-    used.extend(x.statements.iter().map(|p| p.evidence.sentence));
-    used.extend(x.events.iter().map(|p| p.evidence.sentence));
-    used.sort();
-    used.dedup();
-    let sentences = Sentences {
-        iris: used
-            .iter()
-            .map(|i| node(vocab::id("sentence", &format!("{}-{}", &x.hash[..16], i))))
-            .collect(),
-        used,
-    };
-    // Character offsets, counted on from the previous sentence: the sentences are in text order.
-    let (mut counted_bytes, mut counted_chars) = (0, 0);
-    for (k, &i) in sentences.used.iter().enumerate() {
-        let (start, end) = x.sentences[i];
-        let s = &sentences.iris[k];
-        g.a(s, "Sentence");
-        g.text(s, P::Text, &x.text[start..end]);
-        if start >= counted_bytes {
-            counted_chars += x.text[counted_bytes..start].chars().count();
-        } else {
-            counted_chars = x.text[..start].chars().count();
-        }
-        counted_bytes = start;
-        let cs = counted_chars;
-        g.add(s, P::Start, integer(cs));
-        g.add(s, P::End, integer(cs + x.text[start..end].chars().count()));
-        g.add(s, P::Document, doc.clone());
-        g.add(s, P::DerivedFrom, doc.clone());
-    }
-
-    // Actors: those that act, and those a claim needs.
-    let mut needed = vec![false; x.actors.len()];
-    for (i, a) in x.actors.iter().enumerate() {
-        needed[i] = a.acts;
-    }
+/// The actors to describe: those that act, and those a claim needs.
+fn needed_actors(x: &Extraction) -> Vec<bool> {
+    let mut needed: Vec<bool> = x.actors.iter().map(|a| a.acts).collect();
     for p in &x.participations {
         needed[p.actor] = true;
     }
@@ -376,207 +385,321 @@ pub fn quads(x: &Extraction, lexicon: &Lexicon) -> Vec<Quad> {
             needed[a] = true;
         }
     }
-    // Each actor's IRI as a node, made once.
-    let actor_nodes: Vec<NamedNode> = x.actors.iter().map(|a| node(&a.iri)).collect();
-    for (i, a) in x.actors.iter().enumerate() {
-        if !needed[i] {
-            continue;
-        }
-        let n = &actor_nodes[i];
-        g.a(n, "Actor");
-        g.a(n, a.kind.class());
-        g.text(n, P::Label, &a.label);
-        for f in &a.found_as {
-            if f != &a.label {
-                g.text(n, P::AltLabel, f);
-            }
-        }
-        if let Some(e) = a.entry {
-            for s in &lexicon.actors[e].same_as {
-                g.add(n, P::SameAs, node(s));
-            }
-        }
-        g.add(n, P::MentionedIn, doc.clone());
-        g.add(n, P::DerivedFrom, doc.clone());
-    }
+    needed
+}
 
-    let claim = |g: &mut Graph,
-                 n: &NamedNode,
-                 class: &str,
-                 sentence: usize,
-                 rule: &str,
-                 confidence: Option<f32>| {
-        g.a(n, class);
-        g.add(n, P::Evidence, sentences.iri(sentence));
-        g.add(n, P::DerivedFrom, doc.clone());
-        g.text(n, P::Rule, rule);
-        if let Some(c) = confidence {
-            g.add(n, P::Confidence, decimal(c));
-        }
-    };
+/// One article on its way to quads: the graphs being filled and the nodes made once.
+struct Writer<'a> {
+    x: &'a Extraction,
+    lexicon: &'a Lexicon,
+    shape: Shape,
+    doc: NamedNode,
+    /// The document's graph.
+    g: Graph,
+    /// The shared graph (empty in [`Shape::Standalone`]).
+    shared: Graph,
+    sentences: Sentences,
+    /// Each actor's IRI as a node.
+    actor_nodes: Vec<NamedNode>,
+    /// The negotiation the participations and events belong to.
+    negotiation: NamedNode,
+}
 
-    // The negotiation and the roles in it.
-    let negotiation = x.negotiation.as_ref().map(|n| {
-        let iri = node(vocab::id("negotiation", &n.slug));
-        g.a(&iri, "Negotiation");
-        g.text(&iri, P::Label, &n.label);
-        if let Some(v) = &n.venue {
-            g.text(&iri, P::Venue, v);
-        }
-        if let Some(i) = &n.issue {
-            g.add(&iri, P::Issue, node(vocab::issue(i)));
-        }
-        g.add(&iri, P::DerivedFrom, doc.clone());
-        iri
-    });
-    // Whether the negotiation's node is written (the article's, or one of the document's own).
-    let has_negotiation = x.negotiation.is_some() || !x.participations.is_empty();
-    let negotiation = negotiation.unwrap_or_else(|| {
-        let iri = node(vocab::id("negotiation", &format!("doc-{}", &x.hash[..16])));
-        if !x.participations.is_empty() {
-            g.a(&iri, "Negotiation");
-            g.text(
-                &iri,
-                P::Label,
-                x.meta
-                    .title
-                    .as_deref()
-                    .unwrap_or("Negotiation of one document"),
-            );
-            g.add(&iri, P::DerivedFrom, doc.clone());
-        }
-        iri
-    });
-    for p in &x.participations {
-        let a = &x.actors[p.actor];
-        let n = node(vocab::id(
-            "participation",
-            &short_hash(&[&x.hash, &a.iri, p.role.local(), negotiation.as_str()]),
-        ));
-        claim(
-            &mut g,
-            &n,
-            "Participation",
-            p.evidence.sentence,
-            &p.rule,
-            Some(p.confidence),
-        );
-        g.add(&n, P::Actor, actor_nodes[p.actor].clone());
-        g.add(&n, P::Negotiation, negotiation.clone());
-        g.add(&n, P::Role, node(vocab::neg(p.role.local())));
-    }
-    for p in &x.positions {
-        let (h, o) = (&x.actors[p.holder], &x.actors[p.organization]);
-        let n = node(vocab::id(
-            "position",
-            &short_hash(&[&x.hash, &h.iri, &o.iri, &p.title]),
-        ));
-        claim(
-            &mut g,
-            &n,
-            "Position",
-            p.evidence.sentence,
-            p.rule,
-            Some(p.confidence),
-        );
-        g.add(&n, P::Holder, actor_nodes[p.holder].clone());
-        g.add(&n, P::Organization, actor_nodes[p.organization].clone());
-        g.text(&n, P::PostTitle, &p.title);
-    }
-    let mut issues_used: Vec<&str> = Vec::new();
-    if let Some(i) = x.negotiation.as_ref().and_then(|n| n.issue.as_deref()) {
-        issues_used.push(i);
-    }
-    for s in &x.stances {
-        let holder = &x.actors[s.holder];
-        let target = match &s.target {
-            Target::Issue(slug) => {
-                issues_used.push(slug);
-                vocab::issue(slug)
-            }
-            Target::Actor(a) => x.actors[*a].iri.clone(),
+impl<'a> Writer<'a> {
+    fn new(x: &'a Extraction, lexicon: &'a Lexicon, shape: Shape) -> Writer<'a> {
+        let negotiation = match &x.negotiation {
+            Some(n) => vocab::id("negotiation", &n.slug),
+            None => vocab::id("negotiation", &format!("doc-{}", &x.hash[..16])),
         };
-        let about = s
-            .about
-            .map(|a| x.actors[a].iri.as_str())
-            .unwrap_or_default();
-        let n = node(vocab::id(
-            "stance",
-            &short_hash(&[
-                &x.hash,
-                &holder.iri,
-                &target,
-                s.polarity.local(),
-                about,
-                &s.evidence.start.to_string(),
-            ]),
-        ));
-        claim(
-            &mut g,
-            &n,
-            "Stance",
-            s.evidence.sentence,
-            &s.rule,
-            Some(s.confidence),
-        );
-        g.add(&n, P::Holder, actor_nodes[s.holder].clone());
-        g.add(&n, P::Target, node(target));
-        g.add(&n, P::Polarity, node(vocab::neg(s.polarity.local())));
-        g.text(&n, P::Cue, &x.text[s.evidence.start..s.evidence.end]);
-        if let Some(a) = s.about {
-            g.add(&n, P::About, actor_nodes[a].clone());
+        Writer {
+            x,
+            lexicon,
+            shape,
+            doc: node(document_iri(&x.hash)),
+            g: Graph::default(),
+            shared: Graph::default(),
+            sentences: Sentences::of(x),
+            actor_nodes: x.actors.iter().map(|a| node(&a.iri)).collect(),
+            negotiation: node(negotiation),
         }
     }
-    issues_used.sort();
-    issues_used.dedup();
-    for slug in issues_used {
-        let n = node(vocab::issue(slug));
-        g.a(&n, "Issue");
-        g.add(&n, P::Type, node(format!("{SKOS}Concept")));
-        if let Some(l) = lexicon.issue_labels.get(slug) {
-            g.text(&n, P::PrefLabel, l);
+
+    fn standalone(&self) -> bool {
+        self.shape == Shape::Standalone
+    }
+
+    /// The graph that describes what many documents share: the document's own when standalone.
+    fn descriptions(&mut self) -> &mut Graph {
+        match self.shape {
+            Shape::Standalone => &mut self.g,
+            Shape::Stored => &mut self.shared,
         }
     }
-    for s in &x.statements {
-        let speaker = &x.actors[s.speaker];
-        let n = node(vocab::id(
-            "statement",
-            &short_hash(&[&x.hash, &speaker.iri, &s.evidence.start.to_string(), s.rule]),
-        ));
-        claim(&mut g, &n, "Statement", s.evidence.sentence, s.rule, None);
-        g.add(&n, P::Speaker, actor_nodes[s.speaker].clone());
-        g.text(&n, P::Quote, &s.quote);
-        // The day the sentence says it was said, else the document's.
-        if let Some(d) = s.date.as_ref().or(x.meta.date.as_ref()) {
-            g.add(&n, P::Date, date(d));
+
+    /// `prov:wasDerivedFrom` the document, written out when standalone (in a store the
+    /// document's graph name says it).
+    fn derived(&mut self, n: &NamedNode) {
+        if self.standalone() {
+            self.g.add(n, P::DerivedFrom, self.doc.clone());
         }
     }
-    for e in &x.events {
-        let n = node(vocab::id(
-            "event",
-            &short_hash(&[&x.hash, &e.event_type, &e.evidence.start.to_string()]),
-        ));
-        claim(
-            &mut g,
-            &n,
-            "Event",
-            e.evidence.sentence,
-            &e.rule,
-            Some(e.confidence),
-        );
-        g.add(&n, P::EventType, node(vocab::neg(&e.event_type)));
-        for &a in &e.agents {
-            g.add(&n, P::Agent, actor_nodes[a].clone());
+
+    fn document(&mut self) {
+        let (x, doc, g) = (self.x, &self.doc, &mut self.g);
+        g.a(doc, "Document");
+        g.text(doc, P::Identifier, &x.hash);
+        if let Some(t) = &x.meta.title {
+            g.text(doc, P::Title, t);
         }
-        if let Some(d) = &e.date {
-            g.add(&n, P::Date, date(d));
+        if let Some(d) = &x.meta.date {
+            g.add(doc, P::Date, date(d));
         }
-        if has_negotiation {
-            g.add(&n, P::Negotiation, negotiation.clone());
+        if let Some(s) = &x.meta.source {
+            g.text(doc, P::Source, s);
         }
-        g.text(&n, P::Cue, &x.text[e.evidence.start..e.evidence.end]);
+        if let Some(url) = x.meta.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+            g.add(doc, P::Url, url);
+        }
+        for c in &x.meta.creators {
+            g.text(doc, P::Creator, c);
+        }
+        for c in &x.meta.contributors {
+            g.text(doc, P::Contributor, c);
+        }
+        g.text(doc, P::LexiconVersion, &x.lexicon_version);
     }
-    sorted_quads(g, GraphName::NamedNode(doc))
+
+    /// Sentences that are evidence of something, with their text and character offsets,
+    /// counted on from the previous sentence (the sentences are in text order).
+    fn sentences(&mut self) {
+        let x = self.x;
+        let (mut counted_bytes, mut counted_chars) = (0, 0);
+        for k in 0..self.sentences.used.len() {
+            let (start, end) = x.sentences[self.sentences.used[k]];
+            let s = self.sentences.iris[k].clone();
+            if start >= counted_bytes {
+                counted_chars += x.text[counted_bytes..start].chars().count();
+            } else {
+                counted_chars = x.text[..start].chars().count();
+            }
+            counted_bytes = start;
+            let text = &x.text[start..end];
+            self.g.text(&s, P::Text, text);
+            self.g.add(&s, P::Start, integer(counted_chars));
+            self.g
+                .add(&s, P::End, integer(counted_chars + text.chars().count()));
+            // In a store, the graph's name is the document, and `neg:evidence`'s range the
+            // class.
+            if self.standalone() {
+                self.g.a(&s, "Sentence");
+                self.g.add(&s, P::Document, self.doc.clone());
+            }
+            self.derived(&s);
+        }
+    }
+
+    /// Each actor the document needs: its description (types, label, `owl:sameAs`: in a store,
+    /// the shared graph's), and, in the document's graph, that the document mentions it and the
+    /// names it was found as there.
+    fn actors(&mut self) {
+        let (x, lexicon) = (self.x, self.lexicon);
+        for (i, needed) in needed_actors(x).into_iter().enumerate() {
+            if !needed {
+                continue;
+            }
+            let (a, n) = (&x.actors[i], self.actor_nodes[i].clone());
+            let d = self.descriptions();
+            d.a(&n, "Actor");
+            d.a(&n, a.kind.class());
+            d.text(&n, P::Label, &a.label);
+            for s in a.entry.iter().flat_map(|&e| &lexicon.actors[e].same_as) {
+                d.add(&n, P::SameAs, node(s));
+            }
+            for f in a.found_as.iter().filter(|f| **f != a.label) {
+                self.g.text(&n, P::AltLabel, f);
+            }
+            self.g.add(&n, P::MentionedIn, self.doc.clone());
+            self.derived(&n);
+        }
+    }
+
+    /// The negotiation: one resource across documents, named by its sides, with what this
+    /// document says of its venue and issue; or, when the document names roles but no sides,
+    /// one of the document's own, labelled by its title. Its type and label are a store's
+    /// shared graph's.
+    fn negotiation(&mut self) {
+        let n = self.negotiation.clone();
+        if let Some(neg) = &self.x.negotiation {
+            let d = self.descriptions();
+            d.a(&n, "Negotiation");
+            d.text(&n, P::Label, &neg.label);
+            if let Some(v) = &neg.venue {
+                self.g.text(&n, P::Venue, v);
+            }
+            if let Some(i) = &neg.issue {
+                self.g.add(&n, P::Issue, node(vocab::issue(i)));
+            }
+            self.derived(&n);
+        } else if !self.x.participations.is_empty() {
+            let title = self.x.meta.title.as_deref();
+            let d = self.descriptions();
+            d.a(&n, "Negotiation");
+            d.text(&n, P::Label, title.unwrap_or("Negotiation of one document"));
+            self.derived(&n);
+        }
+    }
+
+    /// What every claim has: its class, sentence, rule and confidence.
+    fn claim(&mut self, n: &NamedNode, class: &str, sentence: usize, rule: &str, c: Option<f32>) {
+        self.g.a(n, class);
+        self.g.add(n, P::Evidence, self.sentences.iri(sentence));
+        self.derived(n);
+        self.g.text(n, P::Rule, rule);
+        if let Some(c) = c {
+            self.g.add(n, P::Confidence, decimal(c));
+        }
+    }
+
+    fn participations(&mut self) {
+        let x = self.x;
+        for p in &x.participations {
+            let a = &x.actors[p.actor];
+            let n = node(vocab::id(
+                "participation",
+                &short_hash(&[&x.hash, &a.iri, p.role.local(), self.negotiation.as_str()]),
+            ));
+            let c = Some(p.confidence);
+            self.claim(&n, "Participation", p.evidence.sentence, &p.rule, c);
+            self.g.add(&n, P::Actor, self.actor_nodes[p.actor].clone());
+            self.g.add(&n, P::Negotiation, self.negotiation.clone());
+            self.g.add(&n, P::Role, node(vocab::neg(p.role.local())));
+        }
+    }
+
+    fn positions(&mut self) {
+        let x = self.x;
+        for p in &x.positions {
+            let (h, o) = (&x.actors[p.holder], &x.actors[p.organization]);
+            let n = node(vocab::id(
+                "position",
+                &short_hash(&[&x.hash, &h.iri, &o.iri, &p.title]),
+            ));
+            let c = Some(p.confidence);
+            self.claim(&n, "Position", p.evidence.sentence, p.rule, c);
+            self.g.add(&n, P::Holder, self.actor_nodes[p.holder].clone());
+            let org = self.actor_nodes[p.organization].clone();
+            self.g.add(&n, P::Organization, org);
+            self.g.text(&n, P::PostTitle, &p.title);
+        }
+    }
+
+    fn stances(&mut self) {
+        let x = self.x;
+        for s in &x.stances {
+            let holder = &x.actors[s.holder];
+            let target = match &s.target {
+                Target::Issue(slug) => vocab::issue(slug),
+                Target::Actor(a) => x.actors[*a].iri.clone(),
+            };
+            let about = s.about.map(|a| x.actors[a].iri.as_str());
+            let n = node(vocab::id(
+                "stance",
+                &short_hash(&[
+                    &x.hash,
+                    &holder.iri,
+                    &target,
+                    s.polarity.local(),
+                    about.unwrap_or_default(),
+                    &s.evidence.start.to_string(),
+                ]),
+            ));
+            let c = Some(s.confidence);
+            self.claim(&n, "Stance", s.evidence.sentence, &s.rule, c);
+            self.g.add(&n, P::Holder, self.actor_nodes[s.holder].clone());
+            self.g.add(&n, P::Target, node(target));
+            self.g
+                .add(&n, P::Polarity, node(vocab::neg(s.polarity.local())));
+            self.g
+                .text(&n, P::Cue, &x.text[s.evidence.start..s.evidence.end]);
+            if let Some(a) = s.about {
+                self.g.add(&n, P::About, self.actor_nodes[a].clone());
+            }
+        }
+    }
+
+    /// The issues named, typed and labelled when standalone (a store's ontology graph holds the
+    /// issue scheme).
+    fn issues(&mut self) {
+        if !self.standalone() {
+            return;
+        }
+        let x = self.x;
+        let mut used: Vec<&str> = x
+            .negotiation
+            .iter()
+            .filter_map(|n| n.issue.as_deref())
+            .collect();
+        used.extend(x.stances.iter().filter_map(|s| match &s.target {
+            Target::Issue(slug) => Some(slug.as_str()),
+            Target::Actor(_) => None,
+        }));
+        used.sort();
+        used.dedup();
+        for slug in used {
+            let n = node(vocab::issue(slug));
+            self.g.a(&n, "Issue");
+            self.g.add(&n, P::Type, node(format!("{SKOS}Concept")));
+            if let Some(l) = self.lexicon.issue_labels.get(slug) {
+                self.g.text(&n, P::PrefLabel, l);
+            }
+        }
+    }
+
+    fn statements(&mut self) {
+        let x = self.x;
+        for s in &x.statements {
+            let speaker = &x.actors[s.speaker];
+            let n = node(vocab::id(
+                "statement",
+                &short_hash(&[&x.hash, &speaker.iri, &s.evidence.start.to_string(), s.rule]),
+            ));
+            self.claim(&n, "Statement", s.evidence.sentence, s.rule, None);
+            self.g
+                .add(&n, P::Speaker, self.actor_nodes[s.speaker].clone());
+            self.g.text(&n, P::Quote, &s.quote);
+            // The day the sentence says it was said, else the document's.
+            if let Some(d) = s.date.as_ref().or(x.meta.date.as_ref()) {
+                self.g.add(&n, P::Date, date(d));
+            }
+        }
+    }
+
+    fn events(&mut self) {
+        let x = self.x;
+        // Whether the negotiation's node is written (the article's, or the document's own).
+        let has_negotiation = x.negotiation.is_some() || !x.participations.is_empty();
+        for e in &x.events {
+            let n = node(vocab::id(
+                "event",
+                &short_hash(&[&x.hash, &e.event_type, &e.evidence.start.to_string()]),
+            ));
+            let c = Some(e.confidence);
+            self.claim(&n, "Event", e.evidence.sentence, &e.rule, c);
+            self.g
+                .add(&n, P::EventType, node(vocab::neg(&e.event_type)));
+            for &a in &e.agents {
+                self.g.add(&n, P::Agent, self.actor_nodes[a].clone());
+            }
+            if let Some(d) = &e.date {
+                self.g.add(&n, P::Date, date(d));
+            }
+            if has_negotiation {
+                self.g.add(&n, P::Negotiation, self.negotiation.clone());
+            }
+            self.g
+                .text(&n, P::Cue, &x.text[e.evidence.start..e.evidence.end]);
+        }
+    }
 }
 
 /// The graph's quads in the order of their lines `<subject> <predicate> <object>`, each once.
@@ -719,11 +842,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn quads_come_in_the_order_of_their_lines() {
-        let lexicon = Lexicon::builtin().unwrap();
+    /// The extractions of the fixture articles.
+    fn fixtures(lexicon: &Lexicon) -> Vec<(String, Extraction)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
-        let mut n = 0;
+        let mut out = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
@@ -732,12 +854,72 @@ mod tests {
                     origin: path.display().to_string(),
                     ..Default::default()
                 };
-                let x = crate::extract::extract(&article, &lexicon, &Default::default());
-                let q = quads(&x, &lexicon);
-                assert_eq!(q, by_lines(q.clone()), "{}", path.display());
-                n += 1;
+                let x = crate::extract::extract(&article, lexicon, &Default::default());
+                out.push((path.display().to_string(), x));
             }
         }
-        assert!(n > 0);
+        assert!(!out.is_empty());
+        out
+    }
+
+    #[test]
+    fn quads_come_in_the_order_of_their_lines() {
+        let lexicon = Lexicon::builtin().unwrap();
+        for (path, x) in fixtures(&lexicon) {
+            let q = quads(&x, &lexicon);
+            assert_eq!(q, by_lines(q.clone()), "{path}");
+            let m = stored(&x, &lexicon);
+            assert_eq!(m.document, by_lines(m.document.clone()), "{path}");
+            assert_eq!(m.shared, by_lines(m.shared.clone()), "{path}");
+        }
+    }
+
+    /// The triples of quads, printed, as a set.
+    fn triples(quads: &[Quad]) -> std::collections::BTreeSet<String> {
+        quads
+            .iter()
+            .map(|q| format!("{} {} {}", q.subject, q.predicate, q.object))
+            .collect()
+    }
+
+    #[test]
+    fn a_store_holds_what_extract_writes_less_what_graph_names_and_the_ontology_say() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let derived = format!("<{PROV}wasDerivedFrom>");
+        let negotiation = format!("<{}", vocab::id("negotiation", ""));
+        let issue = format!("<{}", vocab::ISSUE);
+        for (path, x) in fixtures(&lexicon) {
+            let standalone = triples(&quads(&x, &lexicon));
+            let m = stored(&x, &lexicon);
+            let doc = format!("<{}>", document_iri(&x.hash));
+            assert!(m.document.iter().all(|q| q.graph_name.to_string() == doc));
+            assert!(m
+                .shared
+                .iter()
+                .all(|q| q.graph_name.to_string() == format!("<{}>", vocab::SHARED_GRAPH)));
+            // Nothing in a stored graph says what its name says.
+            assert!(!triples(&m.document).iter().any(|t| t.contains(&derived)), "{path}");
+            let mut all = m.document.clone();
+            all.extend(m.shared.clone());
+            crate::export::with_derivation(&mut all);
+            let stored = triples(&all);
+            // The same triples but for the issues' types and labels (the ontology graph's), a
+            // negotiation's derivation when the document says nothing of it but its roles, and
+            // a sentence's type (the range of neg:evidence) and document (the graph's name).
+            let sentence = format!("<{}", vocab::id("sentence", ""));
+            let implied = [format!("<{RDF}type>"), format!("<{NEG}document>")];
+            let missing: Vec<&String> = standalone
+                .difference(&stored)
+                .filter(|t| {
+                    !t.starts_with(&issue)
+                        && !(t.starts_with(&negotiation) && t.contains(&derived))
+                        && !(t.starts_with(&sentence) && implied.iter().any(|p| t.contains(p)))
+                })
+                .collect();
+            assert!(missing.is_empty(), "{path}: {missing:?}");
+            let extra: Vec<&String> = stored.difference(&standalone).collect();
+            assert!(extra.is_empty(), "{path}: {extra:?}");
+            assert!(all.len() < standalone.len(), "{path}");
+        }
     }
 }

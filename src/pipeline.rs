@@ -11,7 +11,7 @@ use crate::backend::DocumentStore;
 use crate::extract::{self, Extraction, Options};
 use crate::input::{self, Article, Format, InputError, JsonLineError};
 use crate::lexicon::Lexicon;
-use crate::mapping;
+use crate::mapping::{self, Mapped};
 use crate::store::StoreError;
 
 /// Where articles come from.
@@ -144,7 +144,7 @@ impl Format {
     }
 }
 
-/// One article through the extractor and the mapping.
+/// One article through the extractor and the mapping, as `extract` writes it (self-contained).
 pub fn process(article: &Article, lexicon: &Lexicon, options: &Options) -> (Extraction, Vec<Quad>) {
     let x = extract::extract(article, lexicon, options);
     let quads = mapping::quads(&x, lexicon);
@@ -190,19 +190,23 @@ pub fn ingest_articles<S: DocumentStore + ?Sized>(
             todo.push((a, graph));
         }
     }
-    let done: Vec<(Extraction, Vec<Quad>)> = todo
+    let done: Vec<(Extraction, Mapped)> = todo
         .par_iter()
-        .map(|(a, _)| process(a, lexicon, options))
+        .map(|(a, _)| {
+            let x = extract::extract(a, lexicon, options);
+            let mapped = mapping::stored(&x, lexicon);
+            (x, mapped)
+        })
         .collect();
     let mentioned = crate::vocab::neg("mentionedIn");
-    for ((article, graph), (x, quads)) in todo.iter().zip(done) {
-        let triples = quads.len();
-        let actors: Vec<String> = quads
+    for ((article, graph), (x, mapped)) in todo.iter().zip(done) {
+        let actors: Vec<String> = mapped
+            .document
             .iter()
             .filter(|q| q.predicate.as_str() == mentioned)
             .map(|q| q.subject.to_string())
             .collect();
-        if store.add_document_owned(graph, quads)? {
+        if let Some(triples) = store.add_document(graph, mapped)? {
             summary.documents_new += 1;
             summary.triples += triples;
             summary.stances += x.stances.len();

@@ -1,13 +1,13 @@
 //! SELECT queries whose answers negograph reads itself ([`crate::validate`],
-//! [`crate::network`]), over the union of all graphs or over one document graph with the
-//! vocabulary beside it.
+//! [`crate::network`]), over the union of all graphs or over one document graph with the shared
+//! descriptions and the vocabulary beside it.
 
 use oxigraph::model::{GraphName, NamedNode};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 
 use crate::query::QueryError;
 use crate::store::Store;
-use crate::vocab::ONTOLOGY_GRAPH;
+use crate::vocab::{ONTOLOGY_GRAPH, SHARED_GRAPH};
 
 /// Which graphs a query reads as its default graph.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -15,8 +15,9 @@ pub enum Scope {
     /// The union of all graphs, as `negograph query` reads them.
     #[default]
     All,
-    /// One named graph (a document IRI) and the ontology graph, whose class hierarchy and
-    /// labels the queries may need.
+    /// One named graph (a document IRI), the shared graph, which describes the actors and
+    /// negotiations it names, and the ontology graph, whose class hierarchy and labels the
+    /// queries may need.
     Graph(String),
 }
 
@@ -37,10 +38,14 @@ pub fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<QuerySolu
         Scope::Graph(iri) => {
             let graph = NamedNode::new(iri)
                 .map_err(|e| QueryError::Evaluation(format!("not an IRI {iri:?}: {e}")))?;
-            let ontology = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+            // `GRAPH ?doc { ... }` reads that document alone
+            prepared
+                .dataset_mut()
+                .set_available_named_graphs(vec![graph.clone().into()]);
             prepared.dataset_mut().set_default_graph(vec![
                 GraphName::NamedNode(graph),
-                GraphName::NamedNode(ontology),
+                GraphName::NamedNode(NamedNode::new_unchecked(SHARED_GRAPH)),
+                GraphName::NamedNode(NamedNode::new_unchecked(ONTOLOGY_GRAPH)),
             ]);
         }
     }

@@ -8,16 +8,21 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
-use oxigraph::model::{GraphNameRef, IriParseError, NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{
+    GraphNameRef, IriParseError, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef,
+    TermRef,
+};
 use oxigraph::sparql::{
     BoundPreparedSparqlQuery, BoundPreparedSparqlUpdate, PreparedSparqlQuery, PreparedSparqlUpdate,
 };
 use oxigraph::store::StorageError;
 
+use crate::mapping::Mapped;
 use crate::remote::error::RemoteError;
-use crate::vocab::ONTOLOGY_GRAPH;
+use crate::vocab::{DOCUMENT, ONTOLOGY_GRAPH, RDF_TYPE, SHARED_GRAPH};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -158,6 +163,27 @@ pub struct Store {
     /// Files of a bulk load that never committed (the process was killed during it), removed
     /// when the store was opened for writing: how many, and their bytes.
     pub removed_bulk_files: (usize, u64),
+    /// Quads of the shared graph this process wrote: not written again.
+    shared_written: SharedWritten,
+}
+
+/// The quads of the shared graph a process has written, so that each actor's description goes
+/// to the store once, not once per document. Writing one again would change nothing (a store
+/// holds a quad once); this only saves the work.
+#[derive(Debug, Default)]
+pub struct SharedWritten(Mutex<HashSet<Quad>>);
+
+impl SharedWritten {
+    /// Those of `quads` not written yet, now taken as written.
+    pub fn fresh(&self, quads: Vec<Quad>) -> Vec<Quad> {
+        let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        quads.into_iter().filter(|q| known.insert(q.clone())).collect()
+    }
+
+    /// Forgets them all (after a removal took some out of the store).
+    pub fn forget(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 impl Store {
@@ -168,6 +194,7 @@ impl Store {
             path: None,
             unflushed: AtomicUsize::new(0),
             removed_bulk_files: (0, 0),
+            shared_written: SharedWritten::default(),
         };
         s.ensure_ontology()?;
         Ok(s)
@@ -211,6 +238,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             unflushed: AtomicUsize::new(0),
             removed_bulk_files,
+            shared_written: SharedWritten::default(),
         };
         s.ensure_ontology()?;
         Ok(s)
@@ -239,6 +267,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             unflushed: AtomicUsize::new(0),
             removed_bulk_files: (0, 0),
+            shared_written: SharedWritten::default(),
         })
     }
 
@@ -283,14 +312,17 @@ impl Store {
         Ok(())
     }
 
-    /// Adds a document's graph unless a graph of that name is there already. Returns whether it
-    /// was added.
-    pub fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, StoreError> {
+    /// Adds a document's graph, and what it adds to the shared graph, in one transaction, unless
+    /// a graph of that name is there already. Returns the quads written, or None when the
+    /// document was there.
+    pub fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError> {
         if self.contains_graph(graph)? {
-            return Ok(false);
+            return Ok(None);
         }
-        self.insert_atomically(quads)?;
-        Ok(true)
+        let mut quads = mapped.document;
+        quads.extend(self.shared_written.fresh(mapped.shared));
+        self.insert_atomically(&quads)?;
+        Ok(Some(quads.len()))
     }
 
     /// A prepared SPARQL query bound to what the store holds now.
@@ -309,13 +341,52 @@ impl Store {
         update.on_store(&self.inner)
     }
 
-    /// Removes a document's graph. Returns whether it was there.
+    /// Removes a document's graph, and from the shared graph the description of each actor or
+    /// negotiation that no other document names any more, in one transaction. Returns whether
+    /// the document was there (a graph that holds no `neg:Document` of its name is none).
     pub fn remove_graph(&self, iri: &str) -> Result<bool, StoreError> {
         let n = NamedNode::new(iri).map_err(self::iri(iri))?;
-        if !self.inner.contains_named_graph(&n).map_err(storage)? {
+        let is_document = QuadRef::new(
+            &n,
+            NamedNodeRef::new_unchecked(RDF_TYPE),
+            NamedNodeRef::new_unchecked(DOCUMENT),
+            &n,
+        );
+        if !self.inner.contains(is_document).map_err(storage)? {
             return Ok(false);
         }
-        self.inner.remove_named_graph(&n).map_err(storage)?;
+        let mut tx = self.inner.start_transaction().map_err(storage)?;
+        let shared = NamedNodeRef::new_unchecked(SHARED_GRAPH);
+        let doc = GraphNameRef::NamedNode(n.as_ref());
+        // What the document names that the shared graph describes.
+        let mut named: Vec<NamedNode> = Vec::new();
+        for q in tx.quads_for_pattern(None, None, None, Some(doc)) {
+            let q = q.map_err(storage)?;
+            let terms = [q.subject.into(), q.object];
+            for t in terms {
+                if let oxigraph::model::Term::NamedNode(t) = t {
+                    if crate::vocab::is_shared_kind(t.as_str()) && !named.contains(&t) {
+                        named.push(t);
+                    }
+                }
+            }
+        }
+        let mut orphans: Vec<Quad> = Vec::new();
+        for t in &named {
+            let described: Vec<Quad> = tx
+                .quads_for_pattern(Some(t.as_ref().into()), None, None, Some(shared.into()))
+                .collect::<Result<_, _>>()
+                .map_err(storage)?;
+            if !described.is_empty() && !named_elsewhere(&tx, t.as_ref(), n.as_ref())? {
+                orphans.extend(described);
+            }
+        }
+        tx.remove_named_graph(&n).map_err(storage)?;
+        for q in &orphans {
+            tx.remove(q);
+        }
+        tx.commit().map_err(storage)?;
+        self.shared_written.forget();
         Ok(true)
     }
 
@@ -390,6 +461,29 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Whether a graph other than `doc`, the shared one and the ontology names `t` (as subject or
+/// object): the first such quad answers.
+fn named_elsewhere(
+    tx: &oxigraph::store::Transaction<'_>,
+    t: NamedNodeRef<'_>,
+    doc: NamedNodeRef<'_>,
+) -> Result<bool, StoreError> {
+    let other = |q: &Quad| match q.graph_name.as_ref() {
+        GraphNameRef::NamedNode(g) => {
+            g != doc && g.as_str() != SHARED_GRAPH && g.as_str() != ONTOLOGY_GRAPH
+        }
+        _ => true,
+    };
+    let as_subject = tx.quads_for_pattern(Some(NamedOrBlankNodeRef::from(t)), None, None, None);
+    let as_object = tx.quads_for_pattern(None, None, Some(TermRef::from(t)), None);
+    for q in as_subject.chain(as_object) {
+        if other(&q.map_err(storage)?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Parses all of `bytes` before anything is written, so that a syntax error anywhere loads
@@ -507,12 +601,16 @@ impl<'a> BulkWriter<'a> {
         Ok(self.state.borrow().pending.contains(iri) || self.store.contains_graph(iri)?)
     }
 
-    /// Adds a document's graph unless a graph of that name is there or was given already.
-    /// Returns whether it was added (it reaches the store at the next commit).
-    pub fn add_document(&self, graph: &str, quads: Vec<Quad>) -> Result<bool, StoreError> {
+    /// Adds a document's graph, and what it adds to the shared graph, unless a graph of that
+    /// name is there or was given already. Returns the quads given, or None when the document
+    /// was there (it reaches the store at the next commit).
+    pub fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, StoreError> {
         if self.contains_graph(graph)? {
-            return Ok(false);
+            return Ok(None);
         }
+        let mut quads = mapped.document;
+        quads.extend(self.store.shared_written.fresh(mapped.shared));
+        let given = quads.len();
         let mut st = self.state.borrow_mut();
         // A batch is cut before the document that would overrun it, so that batches stay within
         // `batch_quads` (a document larger than that is a batch of its own).
@@ -528,7 +626,7 @@ impl<'a> BulkWriter<'a> {
         if st.pending_quads >= self.options.commit_quads {
             self.commit(&mut st)?;
         }
-        Ok(true)
+        Ok(Some(given))
     }
 
     /// Hands the buffered quads to the loader, which sorts them on a thread of its own.
@@ -569,5 +667,69 @@ impl<'a> BulkWriter<'a> {
         let mut st = self.state.borrow_mut();
         self.commit(&mut st)?;
         Ok(st.commits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Article;
+    use crate::vocab::ACTOR;
+
+    fn article(text: &str) -> Article {
+        Article {
+            text: text.to_string(),
+            origin: "test".to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// The subjects the shared graph describes.
+    fn described(store: &Store) -> Vec<String> {
+        let shared = NamedNodeRef::new_unchecked(SHARED_GRAPH);
+        let mut out: Vec<String> = store
+            .inner
+            .quads_for_pattern(None, None, None, Some(shared.into()))
+            .map(|q| q.unwrap().subject.to_string())
+            .collect();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn an_actor_is_described_once_and_goes_with_the_last_document_naming_it() {
+        let lexicon = crate::lexicon::Lexicon::builtin().unwrap();
+        let store = Store::in_memory().unwrap();
+        let a = article("Mediators from Qatar and Egypt said Hamas had accepted the cease-fire proposal.\n");
+        let b = article("Qatar said Israel had rejected the cease-fire proposal put forward by Hamas.\n");
+        let mut summary = crate::pipeline::Summary::default();
+        crate::pipeline::ingest_articles(&store, &[a.clone(), b], &lexicon, &Default::default(), &mut summary).unwrap();
+        assert_eq!(summary.documents_new, 2);
+        let both = described(&store);
+        let iri = |slug: &str| format!("<{ACTOR}{slug}>");
+        for slug in ["qatar", "hamas", "egypt", "israel"] {
+            assert!(both.contains(&iri(slug)), "{slug} in {both:?}");
+        }
+        // Each description once: one label per actor, in one graph.
+        let label = NamedNodeRef::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
+        let qatar = NamedNode::new_unchecked(format!("{ACTOR}qatar"));
+        let labels = store
+            .inner
+            .quads_for_pattern(Some(qatar.as_ref().into()), Some(label), None, None)
+            .count();
+        assert_eq!(labels, 1);
+
+        let doc_a = crate::mapping::document_iri(&crate::extract::extract(&a, &lexicon, &Default::default()).hash);
+        assert!(store.remove_graph(&doc_a).unwrap());
+        let after = described(&store);
+        // Egypt was A's alone; Qatar, Hamas and Israel are B's too.
+        assert!(!after.contains(&iri("egypt")), "{after:?}");
+        for slug in ["qatar", "hamas", "israel"] {
+            assert!(after.contains(&iri(slug)), "{slug} in {after:?}");
+        }
+        // Ingesting A again describes Egypt again, though this process wrote it once.
+        let mut summary = crate::pipeline::Summary::default();
+        crate::pipeline::ingest_articles(&store, &[a], &lexicon, &Default::default(), &mut summary).unwrap();
+        assert_eq!(described(&store), both);
     }
 }

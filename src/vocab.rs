@@ -8,6 +8,9 @@ pub const ACTOR: &str = "https://w3id.org/negograph/id/actor/";
 
 /// The graph that holds the vocabulary and the issue scheme, so that queries can read labels.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/negograph/ontology";
+/// The graph of a store that describes, once, what many documents share: actors (types, labels,
+/// other names, `owl:sameAs`) and negotiations (type, label).
+pub const SHARED_GRAPH: &str = "https://w3id.org/negograph/graph/shared";
 /// `neg:Document`, the class of source articles; a document's IRI also names its graph.
 pub const DOCUMENT: &str = "https://w3id.org/negograph/ontology#Document";
 
@@ -48,6 +51,12 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("org", ORG),
     ("schema", SCHEMA),
 ];
+
+/// Whether an IRI names a resource whose description a store keeps in the shared graph: an actor
+/// or a negotiation.
+pub fn is_shared_kind(iri: &str) -> bool {
+    iri.starts_with(ACTOR) || iri.starts_with(&format!("{ID}negotiation/"))
+}
 
 /// A term of the `neg:` namespace.
 pub fn neg(local: &str) -> String {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -64,22 +64,62 @@ fn by_graph(nquads: &str) -> BTreeMap<String, Vec<String>> {
     graphs
 }
 
-/// Every graph of `seen` is exactly the graph of the same name in `whole`.
+/// The shared graph's name, as N-Quads write it.
+const SHARED: &str = "<https://w3id.org/negograph/graph/shared>";
+
+/// The document graphs among `graphs` (all but the shared one).
+fn documents(graphs: &BTreeMap<String, Vec<String>>) -> usize {
+    graphs.keys().filter(|g| *g != SHARED).count()
+}
+
+/// The subjects of N-Quads lines.
+fn subjects<'a>(quads: impl IntoIterator<Item = &'a String>) -> BTreeSet<&'a str> {
+    quads
+        .into_iter()
+        .filter_map(|q| q.split(' ').next())
+        .collect()
+}
+
+/// Every document graph of `seen` is exactly the graph of the same name in `whole`; its shared
+/// graph is part of `whole`'s, and describes every actor and negotiation the documents of `seen`
+/// name that `whole`'s describes.
 fn assert_whole_or_absent(
     seen: &BTreeMap<String, Vec<String>>,
     whole: &BTreeMap<String, Vec<String>>,
     when: &str,
 ) {
+    let no_shared = Vec::new();
+    let whole_shared = whole.get(SHARED).unwrap_or(&no_shared);
+    let seen_shared = seen.get(SHARED).unwrap_or(&no_shared);
     for (g, quads) in seen {
         let expected = whole
             .get(g)
             .unwrap_or_else(|| panic!("{when}: graph {g} is not in a clean ingest"));
+        if g == SHARED {
+            let extra = quads.iter().filter(|q| !expected.contains(q)).count();
+            assert_eq!(extra, 0, "{when}: the shared graph holds what a clean ingest does not");
+            continue;
+        }
         assert!(
             quads == expected,
             "{when}: graph {g} has {} quads where a clean ingest has {}",
             quads.len(),
             expected.len()
         );
+    }
+    let described = subjects(whole_shared);
+    let present = subjects(seen_shared);
+    for (g, quads) in seen.iter().filter(|(g, _)| *g != SHARED) {
+        for q in quads {
+            let mut terms = q.split(' ');
+            let (s, o) = (terms.next().unwrap_or(""), terms.nth(1).unwrap_or(""));
+            for t in [s, o] {
+                assert!(
+                    !described.contains(t) || present.contains(t),
+                    "{when}: {g} names {t}, which the shared graph does not describe"
+                );
+            }
+        }
     }
 }
 
@@ -150,7 +190,7 @@ fn kill_9_and_rerun(mode: &[&str], seed: u64, corpus_seed: u64) -> usize {
     assert_eq!(new_and_present(&stderr(&out)), (ARTICLES as usize, 0));
     let clean_export = export(&clean).expect("clean export");
     let whole = by_graph(&clean_export);
-    assert_eq!(whole.len(), ARTICLES as usize, "one graph per document");
+    assert_eq!(documents(&whole), ARTICLES as usize, "one graph per document");
     if mode != ["--no-bulk"] {
         // How long this mode takes, so that the kills fall inside it; the same bytes, too.
         let timed = dir.path().join("timed");
@@ -191,8 +231,8 @@ fn kill_9_and_rerun(mode: &[&str], seed: u64, corpus_seed: u64) -> usize {
                 panic!("{when}: export after the crash failed: {}", stderr(&o))
             }));
         assert_whole_or_absent(&seen, &whole, &when);
-        assert!(seen.len() >= present, "{when}: documents were lost");
-        present = seen.len();
+        assert!(documents(&seen) >= present, "{when}: documents were lost");
+        present = documents(&seen);
         if present > 0 && present < ARTICLES as usize {
             partial_rounds += 1;
         }
@@ -327,7 +367,7 @@ fn the_bulk_loader_and_transactions_store_the_same_bytes() {
     ok(&part, &["ingest", "--quiet", "--no-bulk", folder]);
     let doc = by_graph(&export(&part).unwrap())
         .keys()
-        .next()
+        .find(|g| *g != SHARED)
         .unwrap()
         .trim_matches(['<', '>'])
         .to_string();
@@ -474,7 +514,7 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
     let done = ingest.wait_with_output().unwrap();
     assert!(done.status.success(), "{}", stderr(&done));
     let whole = by_graph(&export(&store).expect("final export"));
-    assert_eq!(whole.len() as u64, ARTICLES);
+    assert_eq!(documents(&whole) as u64, ARTICLES);
     let during: Vec<_> = snapshots.iter().filter(|(_, running)| *running).collect();
     assert!(
         !during.is_empty(),
@@ -490,7 +530,7 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
         "exports during the ingest held {:?} documents; queries counted {counts:?}",
         snapshots
             .iter()
-            .map(|(t, _)| by_graph(t).len())
+            .map(|(t, _)| documents(&by_graph(t)))
             .collect::<Vec<_>>()
     );
 }

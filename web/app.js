@@ -5,7 +5,6 @@
 const NEG = "https://w3id.org/negograph/ontology#";
 const PREFIXES = `PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX neg: <${NEG}>
 `;
@@ -338,13 +337,14 @@ async function loadMatrix() {
   $("#date-label").textContent = "loading…";
   const rows = await sparql(`SELECT DISTINCT ?stance ?holder ?holderLabel ?issue ?issueLabel ?polarity ?date ?doc ?negotiation ?negotiationLabel ?sentence
 WHERE {
-  ?stance a neg:Stance ; neg:holder ?holder ; neg:target ?issue ; neg:polarity ?polarity ; prov:wasDerivedFrom ?doc .
+  GRAPH ?doc { ?stance a neg:Stance ; neg:holder ?holder ; neg:target ?issue ; neg:polarity ?polarity }
   ?issue a neg:Issue .
   OPTIONAL { ?issue skos:prefLabel ?issueLabel FILTER(LANG(?issueLabel) = "" || LANGMATCHES(LANG(?issueLabel), "en")) }
   OPTIONAL { ?holder rdfs:label ?holderLabel }
   OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?stance neg:evidence/neg:text ?sentence }
-  OPTIONAL { ?negotiation a neg:Negotiation ; prov:wasDerivedFrom ?doc . OPTIONAL { ?negotiation rdfs:label ?negotiationLabel } }
+  OPTIONAL { SELECT DISTINCT ?doc ?negotiation WHERE { GRAPH ?doc { ?taking neg:negotiation ?negotiation } } }
+  OPTIONAL { ?negotiation rdfs:label ?negotiationLabel }
 }`);
   const stances = new Map();
   const negotiations = new Map();
@@ -440,8 +440,8 @@ async function loadDocuments() {
   OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc dcterms:creator ?creator }
-  OPTIONAL { ?s neg:document ?doc }
-  OPTIONAL { { SELECT ?doc (MIN(?t) AS ?first) WHERE { ?x neg:document ?doc ; neg:text ?t } GROUP BY ?doc } }
+  OPTIONAL { GRAPH ?doc { ?s neg:text ?sText } }
+  OPTIONAL { { SELECT ?doc (MIN(?t) AS ?first) WHERE { GRAPH ?doc { ?x neg:text ?t } } GROUP BY ?doc } }
 } GROUP BY ?doc ?date ?creator ?first ORDER BY DESC(?date) ?doc`);
   const list = $("#doc-list");
   const seen = new Set();
@@ -464,9 +464,9 @@ async function openDocument(doc) {
   view.replaceChildren(el("p", { class: "hint" }, "loading…"));
   const d = safeIri(doc);
   const [sentences, facts, cues, meta] = await Promise.all([
-    sparql(`SELECT DISTINCT ?s ?start ?end ?text WHERE { ?s neg:document ${d} ; neg:text ?text . OPTIONAL { ?s neg:start ?start } OPTIONAL { ?s neg:end ?end } } ORDER BY ?start`),
+    sparql(`SELECT DISTINCT ?s ?start ?end ?text WHERE { GRAPH ${d} { ?s neg:text ?text . OPTIONAL { ?s neg:start ?start } OPTIONAL { ?s neg:end ?end } } } ORDER BY ?start`),
     fetch(`api/named/document-evidence?doc=${encodeURIComponent(doc)}`, { headers: { Accept: "application/sparql-results+json" } }).then((r) => r.json()),
-    sparql(`SELECT DISTINCT ?claim ?cue ?s WHERE { ?claim prov:wasDerivedFrom ${d} ; neg:cue ?cue ; neg:evidence ?s }`),
+    sparql(`SELECT DISTINCT ?claim ?cue ?s WHERE { GRAPH ${d} { ?claim neg:cue ?cue ; neg:evidence ?s } }`),
     sparql(`SELECT ?p ?o WHERE { ${d} ?p ?o }`),
   ]);
   const cuesBySentence = new Map();
@@ -555,11 +555,11 @@ async function showActor(iri) {
   const a = safeIri(iri);
   const [about, roles, posts, members, stances, quotes] = await Promise.all([
     sparql(`SELECT ?label ?class (GROUP_CONCAT(DISTINCT ?alt; separator=", ") AS ?alts) WHERE { ${a} rdfs:label ?label . OPTIONAL { ${a} a ?class FILTER(?class IN (neg:State, neg:Organization, neg:Person, neg:Group)) } OPTIONAL { ${a} skos:altLabel ?alt } } GROUP BY ?label ?class`),
-    sparql(`SELECT DISTINCT ?role ?negotiation ?negotiationLabel ?doc ?sentence WHERE { ?p a neg:Participation ; neg:actor ${a} ; neg:role ?role ; neg:negotiation ?negotiation ; prov:wasDerivedFrom ?doc . OPTIONAL { ?negotiation rdfs:label ?negotiationLabel } OPTIONAL { ?p neg:evidence/neg:text ?sentence } } ORDER BY ?negotiationLabel ?role`),
-    sparql(`SELECT DISTINCT ?title ?org ?orgLabel ?doc ?sentence WHERE { ?p a neg:Position ; neg:holder ${a} ; neg:title ?title ; neg:organization ?org ; prov:wasDerivedFrom ?doc . OPTIONAL { ?org rdfs:label ?orgLabel } OPTIONAL { ?p neg:evidence/neg:text ?sentence } } ORDER BY ?title`),
+    sparql(`SELECT DISTINCT ?role ?negotiation ?negotiationLabel ?doc ?sentence WHERE { GRAPH ?doc { ?p a neg:Participation ; neg:actor ${a} ; neg:role ?role ; neg:negotiation ?negotiation } OPTIONAL { ?negotiation rdfs:label ?negotiationLabel } OPTIONAL { ?p neg:evidence/neg:text ?sentence } } ORDER BY ?negotiationLabel ?role`),
+    sparql(`SELECT DISTINCT ?title ?org ?orgLabel ?doc ?sentence WHERE { GRAPH ?doc { ?p a neg:Position ; neg:holder ${a} ; neg:title ?title ; neg:organization ?org } OPTIONAL { ?org rdfs:label ?orgLabel } OPTIONAL { ?p neg:evidence/neg:text ?sentence } } ORDER BY ?title`),
     sparql(`SELECT DISTINCT ?person ?personLabel ?title WHERE { ?p a neg:Position ; neg:organization ${a} ; neg:title ?title ; neg:holder ?person . OPTIONAL { ?person rdfs:label ?personLabel } } ORDER BY ?personLabel`),
-    sparql(`SELECT DISTINCT ?stance ?polarity ?target ?targetLabel ?date ?doc ?sentence WHERE { ?stance a neg:Stance ; neg:holder ${a} ; neg:polarity ?polarity ; neg:target ?target ; prov:wasDerivedFrom ?doc . OPTIONAL { ?target rdfs:label ?tl } OPTIONAL { ?target skos:prefLabel ?tp FILTER(LANG(?tp) = "" || LANGMATCHES(LANG(?tp), "en")) } BIND(COALESCE(?tl, ?tp) AS ?targetLabel) OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?stance neg:evidence/neg:text ?sentence } } ORDER BY ?date ?stance`),
-    sparql(`SELECT DISTINCT ?quote ?doc ?sentence WHERE { ?s a neg:Statement ; neg:speaker ${a} ; prov:wasDerivedFrom ?doc . OPTIONAL { ?s neg:quote ?quote } OPTIONAL { ?s neg:evidence/neg:text ?sentence } }`),
+    sparql(`SELECT DISTINCT ?stance ?polarity ?target ?targetLabel ?date ?doc ?sentence WHERE { GRAPH ?doc { ?stance a neg:Stance ; neg:holder ${a} ; neg:polarity ?polarity ; neg:target ?target } OPTIONAL { ?target rdfs:label ?tl } OPTIONAL { ?target skos:prefLabel ?tp FILTER(LANG(?tp) = "" || LANGMATCHES(LANG(?tp), "en")) } BIND(COALESCE(?tl, ?tp) AS ?targetLabel) OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?stance neg:evidence/neg:text ?sentence } } ORDER BY ?date ?stance`),
+    sparql(`SELECT DISTINCT ?quote ?doc ?sentence WHERE { GRAPH ?doc { ?s a neg:Statement ; neg:speaker ${a} } OPTIONAL { ?s neg:quote ?quote } OPTIONAL { ?s neg:evidence/neg:text ?sentence } }`),
   ]);
   const label = about.length ? val(about[0], "label") : local(iri);
   const classes = [...new Set(about.map((b) => local(val(b, "class"))).filter(Boolean))].join(", ");

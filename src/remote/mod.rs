@@ -24,7 +24,8 @@ use oxigraph::sparql::results::{
 };
 
 use crate::query::{self, Outcome, QueryError, ResultsFormat};
-use crate::store::StoreError;
+use crate::mapping::Mapped;
+use crate::store::{SharedWritten, StoreError};
 use crate::vocab::ONTOLOGY_GRAPH;
 use http::{Answer, Client, Request};
 use sparql::Form;
@@ -147,6 +148,8 @@ const TRIPLES: &str = "application/n-triples, text/turtle;q=0.9";
 pub struct Remote {
     pub config: RemoteConfig,
     client: Client,
+    /// Quads of the shared graph this process wrote: not sent again.
+    shared_written: SharedWritten,
 }
 
 /// Rows or a boolean, as a store answers a SELECT or an ASK query.
@@ -161,7 +164,11 @@ impl Remote {
             return Err(RemoteError::NoHttps { url: config.url });
         }
         let client = Client::new(&config);
-        Ok(Remote { config, client })
+        Ok(Remote {
+            config,
+            client,
+            shared_written: SharedWritten::default(),
+        })
     }
 
     /// Sends a query to the query endpoint as a form, over the union of the graphs.
@@ -350,13 +357,20 @@ impl Remote {
         Ok(())
     }
 
-    /// Adds a document's graph unless it is there already. Returns whether it was added.
-    pub fn add_document(&self, graph: &str, quads: &[Quad]) -> Result<bool, RemoteError> {
+    /// Adds a document's graph unless it is there already: first what it adds to the shared
+    /// graph (INSERT DATA, which changes nothing when it is there), then the document's graph in
+    /// one PUT, so that a document that is there has its actors described. Returns the quads
+    /// written, or None when the document was there.
+    pub fn add_document(&self, graph: &str, mapped: Mapped) -> Result<Option<usize>, RemoteError> {
         if self.contains_graph(graph)? {
-            return Ok(false);
+            return Ok(None);
         }
-        self.put_graph(graph, quads)?;
-        Ok(true)
+        let shared = self.shared_written.fresh(mapped.shared);
+        if !shared.is_empty() {
+            self.insert(&shared)?;
+        }
+        self.put_graph(graph, &mapped.document)?;
+        Ok(Some(shared.len() + mapped.document.len()))
     }
 
     /// Writes the ontology graph (vocabulary and issue scheme) when it is missing, as the
@@ -370,17 +384,35 @@ impl Remote {
         Ok(())
     }
 
-    /// Deletes a named graph. Returns whether it was there.
-    pub fn remove_graph(&self, iri: &str) -> Result<bool, RemoteError> {
-        NamedNode::new(iri).map_err(RemoteError::iri(iri))?;
-        if !self.contains_graph(iri)? {
+    /// Deletes a document's graph, then from the shared graph the description of each actor or
+    /// negotiation it named that no other document names any more. Returns whether it was there
+    /// (a graph that holds no `neg:Document` of its name is none).
+    pub fn remove_graph(&self, iri: &str) -> Result<bool, StoreError> {
+        let graph = NamedNode::new(iri).map_err(RemoteError::iri(iri))?;
+        if !self.ask_text(&sparql::is_document(&graph).to_string())? {
             return Ok(false);
         }
+        let mut named: Vec<NamedNode> = Vec::new();
+        self.for_each_quad(iri, |q| {
+            for t in [Term::from(q.subject), q.object] {
+                if let Term::NamedNode(n) = t {
+                    if crate::vocab::is_shared_kind(n.as_str()) && !named.contains(&n) {
+                        named.push(n);
+                    }
+                }
+            }
+            Ok(())
+        })?;
         let url = self.graph_url(iri);
-        Ok(self
+        let removed = self
             .client
             .send_or_404(&Request::new("DELETE", &url))?
-            .is_some())
+            .is_some();
+        if !named.is_empty() {
+            self.send_update(&sparql::delete_unnamed_descriptions(&named).to_string())?;
+            self.shared_written.forget();
+        }
+        Ok(removed)
     }
 
     /// Adds quads in one SPARQL Update request (INSERT DATA), so that most stores apply all or
@@ -439,6 +471,7 @@ impl Remote {
     /// hold other graphs, such as Virtuoso's system graphs, which are not counted).
     pub fn len(&self) -> Result<usize, RemoteError> {
         Ok(self.count(&sparql::count_document_triples())?
+            + self.count(&sparql::count_shared_triples())?
             + self.count(&sparql::count_ontology_triples())?)
     }
 

@@ -4,12 +4,15 @@
 //! No value is ever pasted into query text.
 
 use oxigraph::model::{NamedNode, Quad, Term, Variable};
-use spargebra::algebra::{AggregateExpression, GraphPattern};
-use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern, TriplePattern};
+use spargebra::algebra::{AggregateExpression, Expression, GraphPattern};
+use spargebra::term::{
+    GraphNamePattern, GroundQuadPattern, GroundTerm, GroundTermPattern, NamedNodePattern,
+    TermPattern, TriplePattern,
+};
 use spargebra::{GraphUpdateOperation, Query};
 
 use crate::query::QueryError;
-use crate::vocab::{DOCUMENT, ONTOLOGY_GRAPH, RDF_TYPE};
+use crate::vocab::{DOCUMENT, ONTOLOGY_GRAPH, RDF_TYPE, SHARED_GRAPH};
 
 /// The form of a SPARQL query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +199,15 @@ pub fn graph_is_there(graph: &NamedNode) -> Query {
     }
 }
 
+/// `ASK { GRAPH <graph> { <graph> a neg:Document } }`
+pub fn is_document(graph: &NamedNode) -> Query {
+    Query::Ask {
+        dataset: None,
+        pattern: in_graph(graph.clone(), graph.clone(), iri(RDF_TYPE), iri(DOCUMENT)),
+        base_iri: None,
+    }
+}
+
 /// `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a neg:Document } }`
 pub fn document_graphs() -> Query {
     select(GraphPattern::Distinct {
@@ -232,6 +244,69 @@ pub fn count_document_triples() -> Query {
 /// The number of triples in the ontology graph.
 pub fn count_ontology_triples() -> Query {
     count(any_triple_in(iri(ONTOLOGY_GRAPH)))
+}
+
+/// The number of triples in the shared graph.
+pub fn count_shared_triples() -> Query {
+    count(any_triple_in(iri(SHARED_GRAPH)))
+}
+
+/// `FILTER NOT EXISTS { GRAPH ?g { pattern } FILTER(?g != <shared> && ?g != <ontology>) }`: no
+/// graph but the shared one and the ontology has a triple of this pattern.
+fn in_no_other_graph(
+    g: &str,
+    subject: impl Into<TermPattern>,
+    object: impl Into<TermPattern>,
+) -> Expression {
+    let not = |graph: &str| {
+        Expression::Not(Box::new(Expression::SameTerm(
+            Box::new(Expression::Variable(var(g))),
+            Box::new(Expression::NamedNode(iri(graph))),
+        )))
+    };
+    let inner = GraphPattern::Filter {
+        expr: Expression::And(Box::new(not(SHARED_GRAPH)), Box::new(not(ONTOLOGY_GRAPH))),
+        inner: Box::new(in_graph(var(g), subject, var(&format!("{g}p")), object)),
+    };
+    Expression::Not(Box::new(Expression::Exists(Box::new(inner))))
+}
+
+/// Deletes from the shared graph the descriptions of the resources `named` that no graph other
+/// than the shared one and the ontology names any more (as subject or object):
+///
+/// `DELETE { GRAPH <shared> { ?s ?p ?o } } WHERE { VALUES ?s { named... } GRAPH <shared> { ?s ?p ?o }
+/// FILTER NOT EXISTS { GRAPH ?g { ?s ?gp ?x } FILTER(...) } FILTER NOT EXISTS { GRAPH ?h { ?y ?hp ?s } FILTER(...) } }`
+pub fn delete_unnamed_descriptions(named: &[NamedNode]) -> GraphUpdateOperation {
+    let shared = iri(SHARED_GRAPH);
+    let values = GraphPattern::Values {
+        variables: vec![var("s")],
+        bindings: named
+            .iter()
+            .map(|n| vec![Some(GroundTerm::NamedNode(n.clone()))])
+            .collect(),
+    };
+    let described = GraphPattern::Join {
+        left: Box::new(values),
+        right: Box::new(in_graph(shared.clone(), var("s"), var("p"), var("o"))),
+    };
+    let pattern = GraphPattern::Filter {
+        expr: Expression::And(
+            Box::new(in_no_other_graph("g", var("s"), var("x"))),
+            Box::new(in_no_other_graph("h", var("y"), var("s"))),
+        ),
+        inner: Box::new(described),
+    };
+    GraphUpdateOperation::DeleteInsert {
+        delete: vec![GroundQuadPattern {
+            subject: GroundTermPattern::Variable(var("s")),
+            predicate: NamedNodePattern::Variable(var("p")),
+            object: GroundTermPattern::Variable(var("o")),
+            graph_name: GraphNamePattern::NamedNode(shared),
+        }],
+        insert: Vec::new(),
+        using: None,
+        pattern: Box::new(pattern),
+    }
 }
 
 /// `INSERT DATA { ... }` of `quads`, each in its graph (a quad in a blank-node graph, which no
