@@ -495,17 +495,30 @@ mod tests {
     use super::*;
     use oxigraph::io::RdfFormat;
 
+    /// What a store's shared graph says of the actors and the negotiation.
+    const SHARED: &str = r#"
+        @prefix neg: <https://w3id.org/negograph/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix id: <https://w3id.org/negograph/id/> .
+        @prefix actor: <https://w3id.org/negograph/id/actor/> .
+        actor:qatar a neg:Actor , neg:State ; rdfs:label "Qatar" .
+        actor:hamas a neg:Actor , neg:Organization ; rdfs:label "Hamas & <co>" .
+        actor:israel a neg:Actor , neg:State ; rdfs:label "Israel" .
+        actor:pm a neg:Actor , neg:Person ; rdfs:label "A \"quoted\", name" .
+        id:negotiation\/gaza a neg:Negotiation ; rdfs:label "Gaza talks" .
+    "#;
+
+    /// What the document's graph says.
     const DATA: &str = r#"
         @prefix neg: <https://w3id.org/negograph/ontology#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         @prefix id: <https://w3id.org/negograph/id/> .
         @prefix actor: <https://w3id.org/negograph/id/actor/> .
-        actor:qatar a neg:Actor , neg:State ; rdfs:label "Qatar" ; neg:mentionedIn id:doc\/1 .
-        actor:hamas a neg:Actor , neg:Organization ; rdfs:label "Hamas & <co>" ; neg:mentionedIn id:doc\/1 .
-        actor:israel a neg:Actor , neg:State ; rdfs:label "Israel" ; neg:mentionedIn id:doc\/1 .
-        actor:pm a neg:Actor , neg:Person ; rdfs:label "A \"quoted\", name" ; neg:mentionedIn id:doc\/1 .
-        id:s1 a neg:Sentence . id:s2 a neg:Sentence .
-        id:negotiation\/gaza a neg:Negotiation ; rdfs:label "Gaza talks" .
+        actor:qatar neg:mentionedIn id:doc\/1 .
+        actor:hamas neg:mentionedIn id:doc\/1 .
+        actor:israel neg:mentionedIn id:doc\/1 .
+        actor:pm neg:mentionedIn id:doc\/1 .
+        id:s1 neg:text "one" . id:s2 neg:text "two" .
         id:p1 a neg:Participation ; neg:actor actor:qatar ; neg:negotiation id:negotiation\/gaza ; neg:role neg:Mediator ; neg:evidence id:s1 .
         id:p2 a neg:Participation ; neg:actor actor:hamas ; neg:negotiation id:negotiation\/gaza ; neg:role neg:Party ; neg:evidence id:s1 .
         id:p3 a neg:Participation ; neg:actor actor:israel ; neg:negotiation id:negotiation\/gaza ; neg:role neg:Party ; neg:evidence id:s2 .
@@ -518,6 +531,14 @@ mod tests {
 
     fn network() -> Network {
         let store = Store::in_memory().unwrap();
+        store
+            .load(
+                SHARED.as_bytes(),
+                RdfFormat::Turtle,
+                Some(crate::vocab::SHARED_GRAPH),
+                "test",
+            )
+            .unwrap();
         store
             .load(
                 DATA.as_bytes(),

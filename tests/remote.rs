@@ -279,12 +279,28 @@ fn a_bearer_token_goes_with_every_request_and_documents_are_put_whole() {
         body.contains("<https://w3id.org/negograph/id/actor/qatar>"),
         "{body}"
     );
+    // The actors' and the negotiation's descriptions went once to the shared graph, in one
+    // INSERT DATA to the update endpoint before the document's PUT.
+    let updates: Vec<usize> = (0..seen.len())
+        .filter(|&i| seen[i].method == "POST" && seen[i].target != "/query")
+        .collect();
+    assert_eq!(updates.len(), 1, "{seen:?}");
+    let update = String::from_utf8_lossy(&seen[updates[0]].body).into_owned();
+    assert!(
+        update.contains("INSERT+DATA") || update.contains("INSERT%20DATA"),
+        "{update}"
+    );
+    assert!(update.contains("graph%2Fshared"), "{update}");
+    let doc_put = seen
+        .iter()
+        .position(|s| s.method == "PUT" && s.target.contains("%2Fid%2Fdoc%2F"))
+        .unwrap();
+    assert!(updates[0] < doc_put);
     // Queries went to /query, asking for the union of the graphs.
     assert!(seen
         .iter()
-        .filter(|s| s.method == "POST")
-        .all(|s| s.target == "/query"
-            && String::from_utf8_lossy(&s.body).ends_with("&union-default-graph")));
+        .filter(|s| s.method == "POST" && s.target == "/query")
+        .all(|s| String::from_utf8_lossy(&s.body).ends_with("&union-default-graph")));
 }
 
 #[test]
