@@ -15,7 +15,7 @@
 use spargebra::algebra::{
     AggregateExpression, Expression, GraphPattern, OrderExpression, PropertyPathExpression,
 };
-use spargebra::{GraphUpdateOperation, Query, SparqlParser, Update};
+use spargebra::{GraphUpdateOperation, Query, SparqlParser, SparqlSyntaxError, Update};
 
 /// Brackets may nest this deep in a query or update text.
 pub const MAX_NESTING: usize = 128;
@@ -48,8 +48,8 @@ pub enum LimitError {
 #[derive(Debug)]
 pub enum Parsed<T> {
     Ok(T),
-    /// The parser's own message.
-    Syntax(String),
+    /// The parser's own error.
+    Syntax(SparqlSyntaxError),
     Limit(LimitError),
 }
 
@@ -86,9 +86,9 @@ pub fn parse_update(text: &str) -> Parsed<Update> {
     )
 }
 
-fn parse_with<T: Send, E: std::fmt::Display>(
+fn parse_with<T: Send>(
     text: &str,
-    parse: impl FnOnce(&str) -> Result<T, E> + Send,
+    parse: impl FnOnce(&str) -> Result<T, SparqlSyntaxError> + Send,
     shallow: impl FnOnce(&T) -> bool + Send,
 ) -> Parsed<T> {
     if text.len() > MAX_TEXT {
@@ -98,7 +98,7 @@ fn parse_with<T: Send, E: std::fmt::Display>(
         return Parsed::Limit(e);
     }
     on_stack(PARSE_STACK, || match parse(text) {
-        Err(e) => Parsed::Syntax(e.to_string()),
+        Err(e) => Parsed::Syntax(e),
         Ok(t) if shallow(&t) => Parsed::Ok(t),
         // the tree is dropped here, on this thread's stack
         Ok(_) => Parsed::Limit(LimitError::TooDeep),

@@ -5,9 +5,12 @@
 use std::io::Write;
 use std::time::Duration;
 
-use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
+use oxigraph::model::{IriParseError, Literal, NamedNode, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+    SparqlSyntaxError, UpdateEvaluationError,
+};
 
 use crate::export::{self, RdfSyntax};
 use crate::limits::{self, Parsed};
@@ -70,8 +73,8 @@ pub const NAMED: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
-    #[error("SPARQL syntax error: {0}")]
-    Syntax(String),
+    #[error("SPARQL syntax error")]
+    Syntax(#[source] SparqlSyntaxError),
     #[error(transparent)]
     Limit(#[from] crate::limits::LimitError),
     #[error("this is a SPARQL Update, and `query` never writes: run it with `negograph update`")]
@@ -86,8 +89,18 @@ pub enum QueryError {
     BadValue(Term),
     #[error(transparent)]
     Remote(Box<crate::remote::error::RemoteError>),
-    #[error("query evaluation failed: {0}")]
-    Evaluation(String),
+    #[error("query evaluation failed")]
+    Evaluation(#[source] QueryEvaluationError),
+    #[error("update failed")]
+    Update(#[source] UpdateEvaluationError),
+    #[error("expected a SELECT query")]
+    NotSelect,
+    #[error("not an IRI: {iri:?}")]
+    Iri {
+        iri: String,
+        #[source]
+        source: IriParseError,
+    },
     #[error("query stopped after the --timeout of {0:?}")]
     Timeout(Duration),
     #[error("cannot write results: {0}")]
@@ -291,17 +304,11 @@ pub fn run<W: Write>(
         Some(d) if token.is_cancelled() => Err(QueryError::Timeout(d)),
         _ => Ok(()),
     };
-    let timed_out = |e: &dyn std::fmt::Display| {
-        let msg = e.to_string();
-        match timeout {
-            Some(d) if msg.to_lowercase().contains("cancel") => QueryError::Timeout(d),
-            _ => QueryError::Evaluation(msg),
-        }
+    let timed_out = |e: QueryEvaluationError| match timeout {
+        Some(d) if e.to_string().to_lowercase().contains("cancel") => QueryError::Timeout(d),
+        _ => QueryError::Evaluation(e),
     };
-    let results = store
-        .bind_query(prepared)
-        .execute()
-        .map_err(|e| timed_out(&e))?;
+    let results = store.bind_query(prepared).execute().map_err(timed_out)?;
     match results {
         QueryResults::Boolean(b) => write_boolean(b, format, out),
         QueryResults::Solutions(solutions) => {
@@ -312,7 +319,7 @@ pub fn run<W: Write>(
                 &variables,
                 solutions.map(|s| {
                     cancelled()?;
-                    s.map_err(|e| timed_out(&e))
+                    s.map_err(timed_out)
                 }),
                 format,
                 out,
@@ -321,7 +328,7 @@ pub fn run<W: Write>(
         QueryResults::Graph(triples) => write_triples(
             triples.map(|t| {
                 cancelled()?;
-                t.map_err(|e| timed_out(&e))
+                t.map_err(timed_out)
             }),
             format,
             out,
@@ -411,7 +418,7 @@ pub fn update(store: &Store, text: &str) -> Result<(), QueryError> {
     store
         .bind_update(prepared)
         .execute()
-        .map_err(|e| QueryError::Evaluation(e.to_string()))
+        .map_err(QueryError::Update)
 }
 
 fn results_format(f: ResultsFormat) -> QueryResultsFormat {

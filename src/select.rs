@@ -32,12 +32,14 @@ impl Scope {
 pub fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<QuerySolution>, QueryError> {
     let mut prepared = SparqlEvaluator::new()
         .parse_query(query)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        .map_err(QueryError::Syntax)?;
     match scope {
         Scope::All => prepared.dataset_mut().set_default_graph_as_union(),
         Scope::Graph(iri) => {
-            let graph = NamedNode::new(iri)
-                .map_err(|e| QueryError::Evaluation(format!("not an IRI {iri:?}: {e}")))?;
+            let graph = NamedNode::new(iri).map_err(|source| QueryError::Iri {
+                iri: iri.clone(),
+                source,
+            })?;
             // `GRAPH ?doc { ... }` reads that document alone
             prepared
                 .dataset_mut()
@@ -52,11 +54,11 @@ pub fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<QuerySolu
     match store
         .bind_query(prepared)
         .execute()
-        .map_err(|e| QueryError::Evaluation(e.to_string()))?
+        .map_err(QueryError::Evaluation)?
     {
         QueryResults::Solutions(solutions) => solutions
-            .map(|s| s.map_err(|e| QueryError::Evaluation(e.to_string())))
+            .map(|s| s.map_err(QueryError::Evaluation))
             .collect(),
-        _ => Err(QueryError::Evaluation("expected a SELECT query".into())),
+        _ => Err(QueryError::NotSelect),
     }
 }
