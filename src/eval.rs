@@ -15,10 +15,12 @@ pub const CATEGORIES: [&str; 4] = ["actors", "roles", "positions", "stances"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{0}: {1}")]
-    Io(String, std::io::Error),
-    #[error("{0}: not a gold file: {1}")]
-    Gold(String, String),
+    #[error("{0}")]
+    Io(String, #[source] std::io::Error),
+    #[error("{0}: not a gold file")]
+    Json(String, #[source] serde_json::Error),
+    #[error("{0}: not a gold file: no \"actors\" object")]
+    NoActors(String),
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -90,9 +92,9 @@ pub fn read_gold(path: &Path) -> Result<(Value, PathBuf), EvalError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io(name.clone(), e))?;
     let gold: Value =
-        serde_json::from_str(&text).map_err(|e| EvalError::Gold(name.clone(), e.to_string()))?;
+        serde_json::from_str(&text).map_err(|e| EvalError::Json(name.clone(), e))?;
     if !gold.get("actors").is_some_and(Value::is_object) {
-        return Err(EvalError::Gold(name, "no \"actors\" object".into()));
+        return Err(EvalError::NoActors(name));
     }
     let base = path
         .file_stem()

@@ -87,8 +87,8 @@ fn is_sidecar(p: &Path) -> bool {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{0}: {1}")]
-    Io(String, std::io::Error),
+    #[error("{0}")]
+    Io(String, #[source] std::io::Error),
     #[error(transparent)]
     Input(#[from] InputError),
 }
