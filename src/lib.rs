@@ -40,6 +40,7 @@ pub mod query;
 pub mod remote;
 pub mod select;
 pub mod serve;
+pub mod snapshot;
 pub mod store;
 pub mod text;
 pub mod validate;

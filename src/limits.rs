@@ -40,6 +40,10 @@ pub enum LimitError {
     TooLong(usize),
     #[error("the SPARQL text nests brackets more than {MAX_NESTING} deep (at line {line}, column {column}); write the query flatter")]
     TooNested { line: usize, column: usize },
+    #[error("the SPARQL text is {0} bytes long; with this process's memory limit (ulimit -v) the limit is {1}")]
+    TooLongHere(usize, usize),
+    #[error("cannot start a thread to parse the SPARQL text: {0}")]
+    NoThread(String),
     #[error("the SPARQL text makes an expression or pattern more than {MAX_DEPTH} levels deep (a long chain of operators or UNIONs); write it flatter, or split it")]
     TooDeep,
 }
@@ -88,8 +92,8 @@ pub fn parse_update(text: &str) -> Parsed<Update> {
 
 fn parse_with<T: Send>(
     text: &str,
-    parse: impl FnOnce(&str) -> Result<T, SparqlSyntaxError> + Send,
-    shallow: impl FnOnce(&T) -> bool + Send,
+    parse: impl Fn(&str) -> Result<T, SparqlSyntaxError> + Sync,
+    shallow: impl Fn(&T) -> bool + Sync,
 ) -> Parsed<T> {
     if text.len() > MAX_TEXT {
         return Parsed::Limit(LimitError::TooLong(text.len()));
@@ -97,25 +101,36 @@ fn parse_with<T: Send>(
     if let Err(e) = check_nesting(text) {
         return Parsed::Limit(e);
     }
-    on_stack(PARSE_STACK, || match parse(text) {
+    let work = || match parse(text) {
         Err(e) => Parsed::Syntax(e),
         Ok(t) if shallow(&t) => Parsed::Ok(t),
         // the tree is dropped here, on this thread's stack
         Ok(_) => Parsed::Limit(LimitError::TooDeep),
-    })
+    };
+    match on_stack(PARSE_STACK, &work) {
+        Ok(parsed) => parsed,
+        // A process whose address space is limited (ulimit -v) may not reserve that much stack:
+        // a sixteenth of it holds the tree of a sixteenth of the text.
+        Err(_) if text.len() > MAX_TEXT / 16 => {
+            Parsed::Limit(LimitError::TooLongHere(text.len(), MAX_TEXT / 16))
+        }
+        Err(_) => match on_stack(PARSE_STACK / 16, &work) {
+            Ok(parsed) => parsed,
+            Err(e) => Parsed::Limit(LimitError::NoThread(e.to_string())),
+        },
+    }
 }
 
 /// Runs `f` on a thread of its own with `stack` bytes of stack and returns what it returns (a
-/// panic in it is resumed here).
-pub fn on_stack<T: Send>(stack: usize, f: impl FnOnce() -> T + Send) -> T {
+/// panic in it is resumed here), or why no such thread could be started.
+pub fn on_stack<T: Send>(stack: usize, f: impl FnOnce() -> T + Send) -> Result<T, std::io::Error> {
     std::thread::scope(|s| {
         let handle = std::thread::Builder::new()
             .name("negograph-sparql".into())
             .stack_size(stack)
-            .spawn_scoped(s, f)
-            .expect("a thread for SPARQL");
+            .spawn_scoped(s, f)?;
         match handle.join() {
-            Ok(t) => t,
+            Ok(t) => Ok(t),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })

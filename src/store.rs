@@ -22,6 +22,7 @@ use oxigraph::store::StorageError;
 
 use crate::mapping::Mapped;
 use crate::remote::error::RemoteError;
+use crate::snapshot::{self, View, ViewError};
 use crate::vocab::{DOCUMENT, ONTOLOGY_GRAPH, RDF_TYPE, SHARED_GRAPH};
 
 #[derive(Debug, thiserror::Error)]
@@ -165,6 +166,9 @@ pub struct Store {
     pub removed_bulk_files: (usize, u64),
     /// Quads of the shared graph this process wrote: not written again.
     shared_written: SharedWritten,
+    /// A reader's view of the store folder, removed after `inner` is closed (fields are
+    /// dropped in order).
+    _view: Option<View>,
 }
 
 /// The quads of the shared graph a process has written, so that each actor's description goes
@@ -177,7 +181,10 @@ impl SharedWritten {
     /// Those of `quads` not written yet, now taken as written.
     pub fn fresh(&self, quads: Vec<Quad>) -> Vec<Quad> {
         let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        quads.into_iter().filter(|q| known.insert(q.clone())).collect()
+        quads
+            .into_iter()
+            .filter(|q| known.insert(q.clone()))
+            .collect()
     }
 
     /// Forgets them all (after a removal took some out of the store).
@@ -195,6 +202,7 @@ impl Store {
             unflushed: AtomicUsize::new(0),
             removed_bulk_files: (0, 0),
             shared_written: SharedWritten::default(),
+            _view: None,
         };
         s.ensure_ontology()?;
         Ok(s)
@@ -233,12 +241,14 @@ impl Store {
         // hands them to RocksDB at its commit; a process killed before then leaves them behind.
         // This process holds the store's lock now, so no bulk load of another one is running.
         let removed_bulk_files = remove_bulk_files(path);
+        snapshot::remove_dead(path);
         let s = Store {
             inner,
             path: Some(path.to_path_buf()),
             unflushed: AtomicUsize::new(0),
             removed_bulk_files,
             shared_written: SharedWritten::default(),
+            _view: None,
         };
         s.ensure_ontology()?;
         Ok(s)
@@ -249,7 +259,10 @@ impl Store {
         Err(StoreError::NoDisk)
     }
 
-    /// Opens an existing store for reading only, while another process may write to it.
+    /// Opens an existing store for reading only, while another process may write to it: on a
+    /// view of its own ([`crate::snapshot`]), so that files the writer deletes stay whole for
+    /// this reader. Where no view can be made (a folder this process cannot write), the store is
+    /// opened as it is, as safe as RocksDB's read-only opening beside a writer is.
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         if !path.join("CURRENT").exists() {
@@ -257,18 +270,67 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let inner =
-            oxigraph::store::Store::open_read_only(path).map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        Ok(Store {
+        let open_error = |source: StorageError| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        // A view made while the writer moves on is made again; each try takes milliseconds,
+        // and the writer changes its manifest a few times a second at most.
+        const TRIES: u32 = 100;
+        for attempt in 1..=TRIES {
+            match snapshot::make(path) {
+                Ok(view) => match oxigraph::store::Store::open_read_only(&view.dir) {
+                    Ok(inner) => return Ok(Store::read_only(inner, path, Some(view))),
+                    Err(e) if attempt == TRIES => return Err(open_error(e)),
+                    Err(_) => {}
+                },
+                Err(ViewError::Moved) if attempt < TRIES => {}
+                Err(ViewError::Moved) => {
+                    return Err(open_error(StorageError::Io(std::io::Error::other(
+                        "the store kept changing while this reader made its view of it; try again",
+                    ))))
+                }
+                Err(ViewError::Io(_)) => {
+                    let inner = oxigraph::store::Store::open_read_only(path).map_err(open_error)?;
+                    return Ok(Store::read_only(inner, path, None));
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(
+                10 * u64::from(attempt.min(10)),
+            ));
+        }
+        unreachable!("the last try returns")
+    }
+
+    /// What changes in a store folder when a writer commits: the manifest's name and length
+    /// (a bulk commit, a flush) and the length of the write-ahead logs (a transaction). Equal
+    /// stamps: nothing was committed in between.
+    pub fn stamp(path: &Path) -> Vec<(String, u64)> {
+        let mut stamp: Vec<(String, u64)> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let counts =
+                    name.starts_with("MANIFEST-") || name.ends_with(".log") || name == "CURRENT";
+                counts.then(|| (name, e.metadata().map(|m| m.len()).unwrap_or(0)))
+            })
+            .collect();
+        stamp.sort();
+        stamp
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn read_only(inner: oxigraph::store::Store, path: &Path, view: Option<View>) -> Store {
+        Store {
             inner,
             path: Some(path.to_path_buf()),
             unflushed: AtomicUsize::new(0),
             removed_bulk_files: (0, 0),
             shared_written: SharedWritten::default(),
-        })
+            _view: view,
+        }
     }
 
     #[cfg(not(feature = "rocksdb"))]
@@ -700,10 +762,21 @@ mod tests {
     fn an_actor_is_described_once_and_goes_with_the_last_document_naming_it() {
         let lexicon = crate::lexicon::Lexicon::builtin().unwrap();
         let store = Store::in_memory().unwrap();
-        let a = article("Mediators from Qatar and Egypt said Hamas had accepted the cease-fire proposal.\n");
-        let b = article("Qatar said Israel had rejected the cease-fire proposal put forward by Hamas.\n");
+        let a = article(
+            "Mediators from Qatar and Egypt said Hamas had accepted the cease-fire proposal.\n",
+        );
+        let b = article(
+            "Qatar said Israel had rejected the cease-fire proposal put forward by Hamas.\n",
+        );
         let mut summary = crate::pipeline::Summary::default();
-        crate::pipeline::ingest_articles(&store, &[a.clone(), b], &lexicon, &Default::default(), &mut summary).unwrap();
+        crate::pipeline::ingest_articles(
+            &store,
+            &[a.clone(), b],
+            &lexicon,
+            &Default::default(),
+            &mut summary,
+        )
+        .unwrap();
         assert_eq!(summary.documents_new, 2);
         let both = described(&store);
         let iri = |slug: &str| format!("<{ACTOR}{slug}>");
@@ -719,7 +792,9 @@ mod tests {
             .count();
         assert_eq!(labels, 1);
 
-        let doc_a = crate::mapping::document_iri(&crate::extract::extract(&a, &lexicon, &Default::default()).hash);
+        let doc_a = crate::mapping::document_iri(
+            &crate::extract::extract(&a, &lexicon, &Default::default()).hash,
+        );
         assert!(store.remove_graph(&doc_a).unwrap());
         let after = described(&store);
         // Egypt was A's alone; Qatar, Hamas and Israel are B's too.
@@ -729,7 +804,8 @@ mod tests {
         }
         // Ingesting A again describes Egypt again, though this process wrote it once.
         let mut summary = crate::pipeline::Summary::default();
-        crate::pipeline::ingest_articles(&store, &[a], &lexicon, &Default::default(), &mut summary).unwrap();
+        crate::pipeline::ingest_articles(&store, &[a], &lexicon, &Default::default(), &mut summary)
+            .unwrap();
         assert_eq!(described(&store), both);
     }
 }

@@ -97,7 +97,10 @@ fn assert_whole_or_absent(
             .unwrap_or_else(|| panic!("{when}: graph {g} is not in a clean ingest"));
         if g == SHARED {
             let extra = quads.iter().filter(|q| !expected.contains(q)).count();
-            assert_eq!(extra, 0, "{when}: the shared graph holds what a clean ingest does not");
+            assert_eq!(
+                extra, 0,
+                "{when}: the shared graph holds what a clean ingest does not"
+            );
             continue;
         }
         assert!(
@@ -190,7 +193,11 @@ fn kill_9_and_rerun(mode: &[&str], seed: u64, corpus_seed: u64) -> usize {
     assert_eq!(new_and_present(&stderr(&out)), (ARTICLES as usize, 0));
     let clean_export = export(&clean).expect("clean export");
     let whole = by_graph(&clean_export);
-    assert_eq!(documents(&whole), ARTICLES as usize, "one graph per document");
+    assert_eq!(
+        documents(&whole),
+        ARTICLES as usize,
+        "one graph per document"
+    );
     if mode != ["--no-bulk"] {
         // How long this mode takes, so that the kills fall inside it; the same bytes, too.
         let timed = dir.path().join("timed");
@@ -399,6 +406,46 @@ fn during_a_bulk_ingest_a_second_writer_is_refused_and_readers_see_whole_documen
     writer_refused_and_readers_see_whole_documents(&["--bulk", "--bulk-commit", "5000"]);
 }
 
+/// The address space each reader may take during an ingest: a reader that replays the writer's
+/// log into memory, or holds what it reads, fails the test instead of taking the machine's
+/// memory (one took 24 GB once).
+const READER_MEMORY: u64 = 1 << 30;
+
+/// Runs negograph like [`run`], within `bytes` of address space.
+fn run_limited(store: &Path, args: &[&str], bytes: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(bin());
+    cmd.args(args)
+        .env("NEGOGRAPH_STORE", store)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe and touches only the child's own limits.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().expect("negograph runs")
+}
+
+/// Fails the test, loudly, when a reader did not succeed.
+fn reader_succeeded(out: &std::process::Output, what: &str) {
+    assert!(
+        out.status.success(),
+        "a reader ({what}) failed during the ingest with {:?}: {}",
+        out.status,
+        stderr(out)
+    );
+}
+
 /// Runs an ingest of 1,000 articles in `mode` while other writers try the store (each is refused
 /// in one line naming the ingest) and readers export it (each export holds whole documents).
 fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
@@ -468,23 +515,18 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
         "the ingest finished before any writer could try"
     );
 
-    // Readers open the store read-only: each sees the documents committed when it opened, whole.
+    // Readers open the store read-only: each sees the documents committed when it opened, whole,
+    // and none fails: not for a table file the writer deleted under it, not for memory (each
+    // runs within READER_MEMORY of address space).
     let mut snapshots = Vec::new();
     let mut counts = Vec::new();
+    let mut runs = 0;
     while ingest.try_wait().unwrap().is_none() {
-        match export(&store) {
-            Ok(text) => snapshots.push((text, ingest.try_wait().unwrap().is_none())),
-            Err(out) => {
-                assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-                assert!(
-                    !stderr(&out).trim().is_empty(),
-                    "a reader's export failed with {:?} and said nothing",
-                    out.status
-                );
-                assert!(one_line(&stderr(&out)).starts_with("negograph: "));
-            }
-        }
-        let out = run(
+        let out = run_limited(&store, &["export", "--format", "nquads"], READER_MEMORY);
+        reader_succeeded(&out, "export");
+        let text = String::from_utf8(out.stdout).expect("utf-8 export");
+        snapshots.push((text, ingest.try_wait().unwrap().is_none()));
+        let out = run_limited(
             &store,
             &[
                 "query",
@@ -492,29 +534,29 @@ fn writer_refused_and_readers_see_whole_documents(mode: &[&str]) {
                 "tsv",
                 "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/negograph/ontology#Document> } }",
             ],
-            None,
+            READER_MEMORY,
         );
-        if out.status.success() {
-            counts.push(
-                String::from_utf8_lossy(&out.stdout)
-                    .lines()
-                    .nth(1)
-                    .unwrap_or("")
-                    .to_string(),
-            );
-        } else {
-            assert!(
-                !stderr(&out).trim().is_empty(),
-                "a reader's query failed with {:?} and said nothing",
-                out.status
-            );
-            assert!(one_line(&stderr(&out)).starts_with("negograph: "));
-        }
+        reader_succeeded(&out, "query");
+        counts.push(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .nth(1)
+                .unwrap_or("")
+                .to_string(),
+        );
+        reader_succeeded(&run_limited(&store, &["actors"], READER_MEMORY), "actors");
+        runs += 3;
     }
+    eprintln!("{runs} reader runs during the ingest, none failed");
     let done = ingest.wait_with_output().unwrap();
     assert!(done.status.success(), "{}", stderr(&done));
     let whole = by_graph(&export(&store).expect("final export"));
     assert_eq!(documents(&whole) as u64, ARTICLES);
+    // each reader removed its view of the store when it ended
+    let views = std::fs::read_dir(store.join("readers"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(views, 0, "views of readers left in the store");
     let during: Vec<_> = snapshots.iter().filter(|(_, running)| *running).collect();
     assert!(
         !during.is_empty(),
@@ -1267,4 +1309,90 @@ fn malformed_front_matter_impossible_dates_and_utf16_are_handled() {
         );
     }
     assert_eq!(nquads(&store), after_utf8);
+}
+
+/// A small filesystem for the full-disk test: tmpfs, mounted where this process may mount (as
+/// root); unmounted when dropped.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &Path, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(at.to_path_buf()))
+    }
+
+    fn grow(&self, size: &str) {
+        let status = Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_stops_the_ingest_clearly_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus_dir(dir.path(), 21, 300);
+    let clean = dir.path().join("clean");
+    ok(&clean, &["ingest", "--quiet", files.to_str().unwrap()]);
+    let whole = by_graph(&export(&clean).expect("clean export"));
+    for mode in [&["--no-bulk"][..], &["--bulk", "--bulk-commit", "5000"]] {
+        let Some(disk) = SmallDisk::mount(&dir.path().join("small"), "6m") else {
+            // mounting needs root; CI runs as root. Say so rather than pass in silence.
+            eprintln!("NOT RUN: cannot mount a 6 MB tmpfs here (mount -t tmpfs needs root)");
+            return;
+        };
+        let store = disk.0.join("store");
+        let mut args = vec!["ingest", "--quiet"];
+        args.extend(mode);
+        args.push(files.to_str().unwrap());
+        let out = run(&store, &args, None);
+        assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        let line = one_line(&err);
+        assert!(
+            line.starts_with(&format!(
+                "negograph: store {} ran out of disk space (",
+                store.display()
+            )) && line.contains("MB free on its filesystem now")
+                && line.contains("No space left on device"),
+            "{mode:?}: {err}"
+        );
+        // what is in the store is whole, and a reader can read it
+        disk.grow("200m");
+        let seen = by_graph(&export(&store).expect("export after the full disk"));
+        assert!(
+            seen.len() < whole.len(),
+            "{mode:?}: the disk was not filled"
+        );
+        assert_whole_or_absent(&seen, &whole, &format!("{mode:?} after the full disk"));
+        // with space again, the same command completes the store
+        let out = run(&store, &args, None);
+        assert!(out.status.success(), "{mode:?}: {}", stderr(&out));
+        assert_eq!(
+            by_graph(&export(&store).expect("export after the rerun")),
+            whole,
+            "{mode:?}"
+        );
+        eprintln!(
+            "{mode:?}: {} of {} documents before the rerun",
+            seen.len(),
+            whole.len()
+        );
+        drop(disk);
+    }
 }

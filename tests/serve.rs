@@ -902,3 +902,72 @@ fn store_work_beyond_the_limit_gets_503_with_retry_after() {
     );
     assert_still_answers(&server);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Serving while an ingest writes the store.
+
+const DOCUMENTS: &str = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/negograph/ontology#Document> } }";
+
+#[test]
+fn serve_keeps_answering_during_an_ingest_and_sees_what_it_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let first = std::fs::read_dir(fixtures())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "txt"))
+        .expect("a .txt fixture");
+    common::ok(&store, &["ingest", "--quiet", first.to_str().unwrap()]);
+    let server = Server::start(&store, &[]);
+    assert_eq!(count(&server, DOCUMENTS), 1);
+    // the rest, one transaction per document, while the server answers
+    let mut ingest = Command::new(bin())
+        .args([
+            "ingest",
+            "--quiet",
+            "--no-bulk",
+            fixtures().to_str().unwrap(),
+        ])
+        .env("NEGOGRAPH_STORE", &store)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut answered = 0;
+    while ingest.try_wait().unwrap().is_none() {
+        let r = server.query_get(DOCUMENTS, JSON);
+        assert_eq!(r.status, 200, "during the ingest: {}", r.body);
+        answered += 1;
+    }
+    assert!(ingest.wait().unwrap().success());
+    let all: u64 = common::ok(&store, &["query", "--format", "csv", DOCUMENTS])
+        .lines()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(all > 1);
+    // within a few of its looks at the store (every 2 s), the server sees all of them
+    let started = Instant::now();
+    while count(&server, DOCUMENTS) != all {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the server still counts {} documents of {all} after 30 s",
+            count(&server, DOCUMENTS)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    eprintln!(
+        "{answered} answers during the ingest; all {all} documents seen after {:?}",
+        started.elapsed()
+    );
+    // the server is killed, so its view of the store stays behind; the next reader removes it
+    drop(server);
+    assert_eq!(std::fs::read_dir(store.join("readers")).unwrap().count(), 1);
+    common::ok(&store, &["stats"]);
+    let views = std::fs::read_dir(store.join("readers"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(views, 0);
+}

@@ -76,8 +76,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         _ => work.each(&store, &mut summary).map(|()| None),
     };
     bar.finish_and_clear();
-    let commits = done?;
-    store.flush()?;
+    let commits = done
+        .map_err(anyhow::Error::from)
+        .and_then(|c| store.flush().map(|()| c).map_err(anyhow::Error::from))
+        .map_err(|e| disk_full(e, &target))?;
     eprintln!("{}", summary_line(&summary, shard, &target.name(), commits));
     Ok(if summary.files_failed > 0 {
         ExitCode::from(1)
@@ -210,4 +212,46 @@ fn summary_line(s: &Summary, shard: Option<Shard>, store: &str, commits: Option<
         s.stances,
         s.triples,
     )
+}
+
+/// An ingest stopped by a full disk says so first, with the store and the space left on its
+/// filesystem, and what to do.
+fn disk_full(e: anyhow::Error, target: &Target) -> anyhow::Error {
+    let full = e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
+            || c.to_string().contains("No space left on device")
+    });
+    if !full || target.is_remote() {
+        return e;
+    }
+    let name = target.name();
+    let free = free_bytes(std::path::Path::new(&name))
+        .map(|b| format!("{:.1} MB free on its filesystem now", b as f64 / 1e6))
+        .unwrap_or_else(|| "the space left on its filesystem unknown".into());
+    e.context(format!(
+        "store {name} ran out of disk space ({free}): free some space and run the same ingest again; every document stored so far is whole, and the rerun adds the rest"
+    ))
+}
+
+/// The bytes an unprivileged process may still write on the filesystem of `path`.
+fn free_bytes(path: &std::path::Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+        let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+        // SAFETY: statvfs writes the struct it is given and reads the NUL-terminated path.
+        if unsafe { libc::statvfs(c.as_ptr(), st.as_mut_ptr()) } != 0 {
+            return None;
+        }
+        // SAFETY: statvfs returned 0, so it filled the struct.
+        let st = unsafe { st.assume_init() };
+        Some(st.f_bavail as u64 * st.f_frsize as u64)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }

@@ -32,7 +32,8 @@ mod sparql;
 mod transport;
 
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use crate::query::{self, NamedQuery};
@@ -109,20 +110,70 @@ pub fn addresses(bind: &str, public: bool) -> Result<Vec<SocketAddr>, ServeError
 
 /// What every request handler reads.
 struct Context {
-    store: Store,
+    /// The store as requests see it now; a request keeps the one it took until it ends.
+    store: RwLock<Arc<Store>>,
     options: Options,
     queries: Vec<NamedQuery>,
 }
 
+impl Context {
+    fn store(&self) -> Arc<Store> {
+        Arc::clone(&self.store.read().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// How often a read-only server looks whether the store has changed.
+pub const REFRESH: Duration = Duration::from_secs(2);
+
 /// Listens on the addresses of `options.bind` and answers until the process is stopped.
+///
+/// A store opened read-only (without `--allow-update`) is looked at every [`REFRESH`]: when an
+/// ingest has committed documents since, it is opened again, and the requests that start after
+/// that see them (those running finish on what they started with).
 pub fn serve(store: Store, options: Options) -> Result<(), ServeError> {
     let addrs = addresses(&options.bind, options.public)?;
+    let follow = (!options.allow_update)
+        .then(|| store.path.clone())
+        .flatten();
     let ctx = Arc::new(Context {
-        store,
+        store: RwLock::new(Arc::new(store)),
         queries: query::named_queries(),
         options,
     });
+    if let Some(path) = follow {
+        let ctx = Arc::clone(&ctx);
+        std::thread::Builder::new()
+            .name("negograph-follow".into())
+            .spawn(move || follow_store(&ctx, &path))
+            .map_err(ServeError::Runtime)?;
+    }
     transport::run(ctx, &addrs)
+}
+
+/// Opens the store again whenever it has changed, for ever.
+fn follow_store(ctx: &Context, path: &Path) {
+    let mut seen = Store::stamp(path);
+    let mut failing = false;
+    loop {
+        std::thread::sleep(REFRESH);
+        let now = Store::stamp(path);
+        if now == seen {
+            continue;
+        }
+        match Store::open_read_only(path) {
+            Ok(store) => {
+                *ctx.store.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(store);
+                seen = now;
+                failing = false;
+            }
+            Err(e) => {
+                if !failing {
+                    eprintln!("negograph: serving the store as it was: {e}");
+                }
+                failing = true;
+            }
+        }
+    }
 }
 
 /// Raises the limit of open files to the most the system allows this process, so that
@@ -149,7 +200,7 @@ fn announce(ctx: &Context, addrs: &[SocketAddr]) {
     let shown: Vec<String> = addrs.iter().map(|a| format!("http://{a}/")).collect();
     eprintln!(
         "negograph: serving {} at {} ({}; SPARQL endpoint {}sparql)",
-        ctx.store
+        ctx.store()
             .path
             .as_ref()
             .map(|p| p.display().to_string())

@@ -215,7 +215,7 @@ fn api_named(request: &Request<Bytes>, ctx: &Context, name: &str) -> Answer {
 }
 
 fn api_network(ctx: &Context) -> Answer {
-    let net = crate::network::read(&ctx.store, &Scope::All).map_err(internal)?;
+    let net = crate::network::read(&ctx.store(), &Scope::All).map_err(internal)?;
     let nodes: Vec<serde_json::Value> = net
         .nodes
         .iter()

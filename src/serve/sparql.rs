@@ -98,8 +98,9 @@ pub(super) fn run_query(
     };
     let header = accept(request);
     let max = ctx.options.max_rows;
+    let store = ctx.store();
     let results = prepared
-        .on_store(&ctx.store.inner)
+        .on_store(&store.inner)
         .execute()
         .map_err(|e| failed(&e))?;
     let mut body = Vec::new();
@@ -196,11 +197,12 @@ pub(super) fn run_update(ctx: &Context, request: &Request<Bytes>, text: &str) ->
         ));
     }
     let prepared = SparqlEvaluator::new().for_update(update);
+    let store = ctx.store();
     prepared
-        .on_store(&ctx.store.inner)
+        .on_store(&store.inner)
         .execute()
         .map_err(|e| internal(format!("update failed: {e}")))?;
-    ctx.store.flush().map_err(internal)?;
+    store.flush().map_err(internal)?;
     Response::builder()
         .status(StatusCode::NO_CONTENT)
         .body(Bytes::new())
@@ -210,6 +212,7 @@ pub(super) fn run_update(ctx: &Context, request: &Request<Bytes>, text: &str) ->
 /// The Graph Store Protocol, reading: `?graph=IRI` (a document IRI, or its hash) or `?default`
 /// (the union of the document graphs, as queries see it).
 pub(super) fn graph_store(ctx: &Context, request: &Request<Bytes>) -> Answer {
+    let store = ctx.store();
     let mut params = Params::parse(request.uri().query().unwrap_or_default().as_bytes());
     let header = accept(request);
     let default = params.contains("default");
@@ -225,12 +228,7 @@ pub(super) fn graph_store(ctx: &Context, request: &Request<Bytes>) -> Answer {
                 };
             let node = NamedNode::new(iri.clone())
                 .map_err(|e| bad_request(format!("not an IRI {iri:?}: {e}")))?;
-            if !ctx
-                .store
-                .inner
-                .contains_named_graph(&node)
-                .map_err(internal)?
-            {
+            if !store.inner.contains_named_graph(&node).map_err(internal)? {
                 return Err((
                     StatusCode::NOT_FOUND,
                     format!("no graph {iri} in the store"),
@@ -251,7 +249,7 @@ pub(super) fn graph_store(ctx: &Context, request: &Request<Bytes>) -> Answer {
     match &graph {
         Some(g) => {
             let mut triples = Vec::new();
-            for q in ctx.store.inner.quads_for_pattern(
+            for q in store.inner.quads_for_pattern(
                 None,
                 None,
                 None,
@@ -262,7 +260,7 @@ pub(super) fn graph_store(ctx: &Context, request: &Request<Bytes>) -> Answer {
             }
             write_sorted(&mut w, triples)?;
         }
-        None => write_sorted(&mut w, ctx.store.quads(None).map_err(internal)?)?,
+        None => write_sorted(&mut w, store.quads(None).map_err(internal)?)?,
     }
     w.finish().map_err(internal)?;
     respond(format.media_type(), body)
