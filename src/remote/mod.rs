@@ -409,7 +409,19 @@ impl Remote {
             .send_or_404(&Request::new("DELETE", &url))?
             .is_some();
         if !named.is_empty() {
-            self.send_update(&sparql::delete_unnamed_descriptions(&named).to_string())?;
+            let described = self.select(&sparql::unnamed_descriptions(&named))?;
+            let triples: Vec<_> = described
+                .into_iter()
+                .filter_map(|row| match <[_; 3]>::try_from(row).ok()? {
+                    [Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o)] => {
+                        Some((s, p, ground(o)?))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if !triples.is_empty() {
+                self.send_update(&sparql::delete_shared(triples).to_string())?;
+            }
             self.shared_written.forget();
         }
         Ok(removed)
@@ -493,6 +505,15 @@ fn ntriples(quads: &[Quad]) -> Result<Vec<u8>, RemoteError> {
     Ok(w.finish()?)
 }
 
+/// A term of a description as a ground term of DELETE DATA (a blank node has none).
+fn ground(t: Term) -> Option<spargebra::term::GroundTerm> {
+    match t {
+        Term::NamedNode(n) => Some(spargebra::term::GroundTerm::NamedNode(n)),
+        Term::Literal(l) => Some(spargebra::term::GroundTerm::Literal(l)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,3 +533,4 @@ mod tests {
         assert_eq!(c.update_url(), "http://localhost:7878");
     }
 }
+

@@ -5,10 +5,7 @@
 
 use oxigraph::model::{NamedNode, Quad, Term, Variable};
 use spargebra::algebra::{AggregateExpression, Expression, GraphPattern};
-use spargebra::term::{
-    GraphNamePattern, GroundQuadPattern, GroundTerm, GroundTermPattern, NamedNodePattern,
-    TermPattern, TriplePattern,
-};
+use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::{GraphUpdateOperation, Query};
 
 use crate::query::QueryError;
@@ -271,13 +268,15 @@ fn in_no_other_graph(
     Expression::Not(Box::new(Expression::Exists(Box::new(inner))))
 }
 
-/// Deletes from the shared graph the descriptions of the resources `named` that no graph other
-/// than the shared one and the ontology names any more (as subject or object):
+/// The descriptions, in the shared graph, of the resources `named` that no graph other than the
+/// shared one and the ontology names any more (as subject or object):
 ///
-/// `DELETE { GRAPH <shared> { ?s ?p ?o } } WHERE { VALUES ?s { named... } GRAPH <shared> { ?s ?p ?o }
+/// `SELECT ?s ?p ?o WHERE { VALUES ?s { named... } GRAPH <shared> { ?s ?p ?o }
 /// FILTER NOT EXISTS { GRAPH ?g { ?s ?gp ?x } FILTER(...) } FILTER NOT EXISTS { GRAPH ?h { ?y ?hp ?s } FILTER(...) } }`
-pub fn delete_unnamed_descriptions(named: &[NamedNode]) -> GraphUpdateOperation {
-    let shared = iri(SHARED_GRAPH);
+///
+/// A SELECT and then DELETE DATA rather than one DELETE WHERE: Virtuoso refuses the quad
+/// template spargebra writes for a DELETE with a GRAPH block.
+pub fn unnamed_descriptions(named: &[NamedNode]) -> Query {
     let values = GraphPattern::Values {
         variables: vec![var("s")],
         bindings: named
@@ -287,25 +286,33 @@ pub fn delete_unnamed_descriptions(named: &[NamedNode]) -> GraphUpdateOperation 
     };
     let described = GraphPattern::Join {
         left: Box::new(values),
-        right: Box::new(in_graph(shared.clone(), var("s"), var("p"), var("o"))),
+        right: Box::new(in_graph(iri(SHARED_GRAPH), var("s"), var("p"), var("o"))),
     };
-    let pattern = GraphPattern::Filter {
-        expr: Expression::And(
-            Box::new(in_no_other_graph("g", var("s"), var("x"))),
-            Box::new(in_no_other_graph("h", var("y"), var("s"))),
-        ),
-        inner: Box::new(described),
-    };
-    GraphUpdateOperation::DeleteInsert {
-        delete: vec![GroundQuadPattern {
-            subject: GroundTermPattern::Variable(var("s")),
-            predicate: NamedNodePattern::Variable(var("p")),
-            object: GroundTermPattern::Variable(var("o")),
-            graph_name: GraphNamePattern::NamedNode(shared),
-        }],
-        insert: Vec::new(),
-        using: None,
-        pattern: Box::new(pattern),
+    select(GraphPattern::Project {
+        inner: Box::new(GraphPattern::Filter {
+            expr: Expression::And(
+                Box::new(in_no_other_graph("g", var("s"), var("x"))),
+                Box::new(in_no_other_graph("h", var("y"), var("s"))),
+            ),
+            inner: Box::new(described),
+        }),
+        variables: vec![var("s"), var("p"), var("o")],
+    })
+}
+
+/// `DELETE DATA { GRAPH <shared> { ... } }` of `triples`, each (subject, predicate, object).
+pub fn delete_shared(triples: Vec<(NamedNode, NamedNode, GroundTerm)>) -> GraphUpdateOperation {
+    let graph = spargebra::term::GraphName::NamedNode(iri(SHARED_GRAPH));
+    GraphUpdateOperation::DeleteData {
+        data: triples
+            .into_iter()
+            .map(|(s, p, o)| spargebra::term::GroundQuad {
+                subject: s,
+                predicate: p,
+                object: o,
+                graph_name: graph.clone(),
+            })
+            .collect(),
     }
 }
 
