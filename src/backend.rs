@@ -79,8 +79,10 @@ fn shared_and(documents: Vec<String>) -> Vec<String> {
     graphs
 }
 
+/// Both stores are boxed: they differ much in size (an open [`Store`] is some 240 bytes), and a
+/// command opens one `Backend`, so the box costs one allocation.
 pub enum Backend {
-    Embedded(Store),
+    Embedded(Box<Store>),
     Remote(Box<Remote>),
 }
 

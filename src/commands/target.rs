@@ -65,10 +65,10 @@ impl Target {
                 r.ensure_ontology()?;
                 Ok(Backend::Remote(Box::new(r)))
             }
-            None => Ok(Backend::Embedded(open_embedded(
+            None => Ok(Backend::Embedded(Box::new(open_embedded(
                 &self.path,
                 max_open_files,
-            )?)),
+            )?))),
         }
     }
 
@@ -80,7 +80,7 @@ impl Target {
                 timeout,
                 ..c.clone()
             })?))),
-            None => Ok(Backend::Embedded(open_embedded_read(&self.path)?)),
+            None => Ok(Backend::Embedded(Box::new(open_embedded_read(&self.path)?))),
         }
     }
 
