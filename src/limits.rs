@@ -107,14 +107,14 @@ fn parse_with<T: Send>(
         // the tree is dropped here, on this thread's stack
         Ok(_) => Parsed::Limit(LimitError::TooDeep),
     };
-    match on_stack(PARSE_STACK, &work) {
+    match on_stack(PARSE_STACK, work) {
         Ok(parsed) => parsed,
         // A process whose address space is limited (ulimit -v) may not reserve that much stack:
         // a sixteenth of it holds the tree of a sixteenth of the text.
         Err(_) if text.len() > MAX_TEXT / 16 => {
             Parsed::Limit(LimitError::TooLongHere(text.len(), MAX_TEXT / 16))
         }
-        Err(_) => match on_stack(PARSE_STACK / 16, &work) {
+        Err(_) => match on_stack(PARSE_STACK / 16, work) {
             Ok(parsed) => parsed,
             Err(e) => Parsed::Limit(LimitError::NoThread(e.to_string())),
         },
