@@ -247,7 +247,12 @@ fn free_bytes(path: &std::path::Path) -> Option<u64> {
         }
         // SAFETY: statvfs returned 0, so it filled the struct.
         let st = unsafe { st.assume_init() };
-        Some(st.f_bavail as u64 * st.f_frsize as u64)
+        // Both fields are u64 on 64-bit Linux, where clippy finds the conversions useless, but
+        // u32 on others (fsblkcnt_t on macOS, c_ulong on 32-bit targets); `from` compiles only
+        // where it loses nothing, which `as` would not check.
+        #[allow(clippy::useless_conversion)]
+        let bytes = u64::from(st.f_bavail) * u64::from(st.f_frsize);
+        Some(bytes)
     }
     #[cfg(not(unix))]
     {
