@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests: running the binary, fixture paths, temp stores.
+// Each test crate includes this module (`mod common;`) and uses only some of it; rustc checks
+// each crate on its own and would call the rest dead.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
