@@ -91,8 +91,7 @@ pub fn norm(name: &str) -> String {
 pub fn read_gold(path: &Path) -> Result<(Value, PathBuf), EvalError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io(name.clone(), e))?;
-    let gold: Value =
-        serde_json::from_str(&text).map_err(|e| EvalError::Json(name.clone(), e))?;
+    let gold: Value = serde_json::from_str(&text).map_err(|e| EvalError::Json(name.clone(), e))?;
     if !gold.get("actors").is_some_and(Value::is_object) {
         return Err(EvalError::NoActors(name));
     }

@@ -315,10 +315,7 @@ pub fn map(x: &Extraction, lexicon: &Lexicon, shape: Shape) -> Mapped {
     let doc = GraphName::NamedNode(w.doc.clone());
     Mapped {
         document: sorted_quads(w.g, doc),
-        shared: sorted_quads(
-            w.shared,
-            GraphName::NamedNode(node(vocab::SHARED_GRAPH)),
-        ),
+        shared: sorted_quads(w.shared, GraphName::NamedNode(node(vocab::SHARED_GRAPH))),
     }
 }
 
@@ -586,7 +583,8 @@ impl<'a> Writer<'a> {
             ));
             let c = Some(p.confidence);
             self.claim(&n, "Position", p.evidence.sentence, p.rule, c);
-            self.g.add(&n, P::Holder, self.actor_nodes[p.holder].clone());
+            self.g
+                .add(&n, P::Holder, self.actor_nodes[p.holder].clone());
             let org = self.actor_nodes[p.organization].clone();
             self.g.add(&n, P::Organization, org);
             self.g.text(&n, P::PostTitle, &p.title);
@@ -615,7 +613,8 @@ impl<'a> Writer<'a> {
             ));
             let c = Some(s.confidence);
             self.claim(&n, "Stance", s.evidence.sentence, &s.rule, c);
-            self.g.add(&n, P::Holder, self.actor_nodes[s.holder].clone());
+            self.g
+                .add(&n, P::Holder, self.actor_nodes[s.holder].clone());
             self.g.add(&n, P::Target, node(target));
             self.g
                 .add(&n, P::Polarity, node(vocab::neg(s.polarity.local())));
@@ -898,7 +897,10 @@ mod tests {
                 .iter()
                 .all(|q| q.graph_name.to_string() == format!("<{}>", vocab::SHARED_GRAPH)));
             // Nothing in a stored graph says what its name says.
-            assert!(!triples(&m.document).iter().any(|t| t.contains(&derived)), "{path}");
+            assert!(
+                !triples(&m.document).iter().any(|t| t.contains(&derived)),
+                "{path}"
+            );
             let mut all = m.document.clone();
             all.extend(m.shared.clone());
             crate::export::with_derivation(&mut all);

@@ -23,8 +23,8 @@ use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
-use crate::query::{self, Outcome, QueryError, ResultsFormat};
 use crate::mapping::Mapped;
+use crate::query::{self, Outcome, QueryError, ResultsFormat};
 use crate::store::{SharedWritten, StoreError};
 use crate::vocab::ONTOLOGY_GRAPH;
 use http::{Answer, Client, Request};
@@ -533,4 +533,3 @@ mod tests {
         assert_eq!(c.update_url(), "http://localhost:7878");
     }
 }
-
