@@ -1,8 +1,8 @@
 //! The embedded store: Oxigraph on disk (or in memory), one named graph per document. Oxigraph's
-//! storage stays behind this module: the query layer reaches it only through
-//! [`Store::bind_query`] and [`Store::bind_update`] (`serve`'s protocol still reads
-//! `Store::inner`). Oxigraph's RDF terms, parsers and serializers and its SPARQL engine are the
-//! library's vocabulary for RDF and are used across it.
+//! storage stays behind this module: the query layer and `serve`'s protocol reach it only
+//! through [`Store::bind_query`], [`Store::bind_update`] and the other methods of [`Store`].
+//! Oxigraph's RDF terms, parsers and serializers and its SPARQL engine are the library's
+//! vocabulary for RDF and are used across it.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -157,7 +157,7 @@ pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
 pub const FLUSH_QUADS: usize = 200_000;
 
 pub struct Store {
-    pub(crate) inner: oxigraph::store::Store,
+    inner: oxigraph::store::Store,
     pub path: Option<PathBuf>,
     /// Quads written in transactions since RocksDB last wrote its memtables to disk.
     unflushed: AtomicUsize,

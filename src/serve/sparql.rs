@@ -7,7 +7,7 @@ use bytes::Bytes;
 use hyper::header::{ACCEPT, CONTENT_TYPE, HOST, ORIGIN};
 use hyper::{Request, Response, StatusCode};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Variable};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
@@ -99,8 +99,8 @@ pub(super) fn run_query(
     let header = accept(request);
     let max = ctx.options.max_rows;
     let store = ctx.store();
-    let results = prepared
-        .on_store(&store.inner)
+    let results = store
+        .bind_query(prepared)
         .execute()
         .map_err(|e| failed(&e))?;
     let mut body = Vec::new();
@@ -198,8 +198,8 @@ pub(super) fn run_update(ctx: &Context, request: &Request<Bytes>, text: &str) ->
     }
     let prepared = SparqlEvaluator::new().for_update(update);
     let store = ctx.store();
-    prepared
-        .on_store(&store.inner)
+    store
+        .bind_update(prepared)
         .execute()
         .map_err(|e| internal(format!("update failed: {e}")))?;
     store.flush().map_err(internal)?;
@@ -226,15 +226,15 @@ pub(super) fn graph_store(ctx: &Context, request: &Request<Bytes>) -> Answer {
                 } else {
                     g
                 };
-            let node = NamedNode::new(iri.clone())
+            NamedNode::new(iri.clone())
                 .map_err(|e| bad_request(format!("not an IRI {iri:?}: {e}")))?;
-            if !store.inner.contains_named_graph(&node).map_err(internal)? {
+            if !store.contains_graph(&iri).map_err(internal)? {
                 return Err((
                     StatusCode::NOT_FOUND,
                     format!("no graph {iri} in the store"),
                 ));
             }
-            Some(node)
+            Some(iri)
         }
         _ => return Err(bad_request("give exactly one of ?graph=IRI and ?default")),
     };
@@ -249,15 +249,12 @@ pub(super) fn graph_store(ctx: &Context, request: &Request<Bytes>) -> Answer {
     match &graph {
         Some(g) => {
             let mut triples = Vec::new();
-            for q in store.inner.quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(GraphNameRef::NamedNode(g.as_ref())),
-            ) {
-                let q = q.map_err(internal)?;
-                triples.push(q);
-            }
+            store
+                .for_each_quad(Some(g), |q| {
+                    triples.push(q);
+                    Ok(())
+                })
+                .map_err(internal)?;
             write_sorted(&mut w, triples)?;
         }
         None => write_sorted(&mut w, store.quads(None).map_err(internal)?)?,
