@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::{NamedOrBlankNode as Subject, Term};
 
+use crate::rulebook::{RuleBook, RuleError, RuleProps};
 use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
 
 /// The ontology files compiled into the binary, by name.
@@ -24,6 +25,7 @@ pub const ONTOLOGY: &[(&str, &str)] = &[
     ),
     ("people.ttl", include_str!("../ontology/people.ttl")),
     ("cues.ttl", include_str!("../ontology/cues.ttl")),
+    ("rules.ttl", include_str!("../ontology/rules.ttl")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +36,8 @@ pub enum LexiconError {
         #[source]
         source: RdfSyntaxError,
     },
+    #[error(transparent)]
+    Rules(#[from] RuleError),
     /// A subject lacks a property its class needs ("actor <...> has no rdfs:label").
     #[error("{file}: {what} <{subject}> has no {property}")]
     Missing {
@@ -632,6 +636,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Words that make a name with an acronym an organisation's ("Front", "Movement").
     pub organization_heads: HashSet<String>,
+    /// The clause rules of `rules.ttl`.
+    pub rules: RuleBook,
     /// A short digest of all the data, recorded with each document's extraction.
     pub version: String,
 }
@@ -765,6 +771,35 @@ impl Graph {
     /// The first literal among the objects of `s p`.
     fn string(&self, s: &str, p: &str) -> Option<String> {
         self.strings(s, p).into_iter().next()
+    }
+
+    /// The clause rules: every subject in the rule namespace, with its class and properties.
+    fn rules(&self) -> Result<RuleBook, RuleError> {
+        let items = self
+            .order
+            .iter()
+            .filter(|s| s.starts_with(vocab::RULE))
+            .filter_map(|s| {
+                let kind = self
+                    .iris(s, &format!("{RDF}type"))
+                    .find_map(|t| t.strip_prefix(NEG))?
+                    .to_string();
+                let props: Box<RuleProps> = Box::new(move |p: &str| {
+                    self.get(s, &vocab::neg(p))
+                        .iter()
+                        .map(|t| match t {
+                            Term::NamedNode(n) => n
+                                .as_str()
+                                .strip_prefix(NEG)
+                                .unwrap_or(n.as_str())
+                                .to_string(),
+                            other => literal(other).unwrap_or_default().to_string(),
+                        })
+                        .collect()
+                });
+                Some((s.clone(), kind, props))
+            });
+        RuleBook::new(items)
     }
 
     fn is_a(&self, s: &str, class: &str) -> bool {
@@ -1062,7 +1097,9 @@ impl Lexicon {
         let (issues, issue_labels) = graph.issues();
         let (cues, abbreviations, organization_heads) = graph.cues()?;
         let all_cues = AllCues::new(&cues);
+        let rules = graph.rules()?;
         Ok(Lexicon {
+            rules,
             actors,
             by_iri,
             names,

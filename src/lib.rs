@@ -38,6 +38,7 @@ pub mod network;
 pub mod pipeline;
 pub mod query;
 pub mod remote;
+pub mod rulebook;
 pub mod select;
 pub mod serve;
 pub mod snapshot;

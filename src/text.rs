@@ -258,6 +258,37 @@ pub fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The byte spans of quotations, marks included, sorted: curly pairs and straight pairs, never
+/// across a paragraph break.
+pub fn quote_spans(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight_open: Option<usize> = None;
+    for (i, c) in t.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(s) = open.take() {
+                    out.push((s, i + c.len_utf8()));
+                }
+            }
+            '"' => match straight_open.take() {
+                Some(s) => out.push((s, i + 1)),
+                None => straight_open = Some(i),
+            },
+            '\n' => {
+                // A paragraph that opens a quote without closing it goes on in a new quote on
+                // the next one: an open quote never pairs across a paragraph break.
+                straight_open = None;
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,8 @@
 pub const NEG: &str = "https://w3id.org/negograph/ontology#";
 pub const ID: &str = "https://w3id.org/negograph/id/";
 pub const ISSUE: &str = "https://w3id.org/negograph/issue/";
+/// The namespace of the extractor's clause rules (`ontology/rules.ttl`).
+pub const RULE: &str = "https://w3id.org/negograph/rule/";
 pub const ACTOR: &str = "https://w3id.org/negograph/id/actor/";
 
 /// The graph that holds the vocabulary and the issue scheme, so that queries can read labels.

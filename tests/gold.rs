@@ -11,7 +11,7 @@ use common::*;
 /// F1 floors on the fixture set: raise them as the extractor improves, never lower them.
 const FIXTURE_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
-    ("roles", 0.86),
+    ("roles", 0.89),
     ("positions", 0.89),
     ("stances", 0.65),
 ];
@@ -19,7 +19,7 @@ const FIXTURE_FLOORS: &[(&str, f64)] = &[
 /// without reading the extractor, to measure how the rules carry over.
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
-    ("roles", 0.85),
+    ("roles", 0.87),
     ("positions", 0.93),
     ("stances", 0.70),
 ];
@@ -37,9 +37,9 @@ const HELDOUT2_FLOORS: &[(&str, f64)] = &[
 /// before any rule was written from them.
 const HELDOUT3_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
-    ("roles", 0.74),
+    ("roles", 0.78),
     ("positions", 0.92),
-    ("stances", 0.56),
+    ("stances", 0.59),
 ];
 /// The fifth set (tests/fixtures/heldout4): eight more, in styles the others lack (a briefing
 /// transcript, an anniversary feature, a newsletter). First scored at 0.825 / 0.500 / 0.586 /
@@ -55,7 +55,7 @@ const HELDOUT4_FLOORS: &[(&str, f64)] = &[
 /// 0.419 / 0.674 / 0.354 before any rule was written from them.
 const HELDOUT5_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
-    ("roles", 0.58),
+    ("roles", 0.60),
     ("positions", 0.73),
     ("stances", 0.45),
 ];
@@ -64,9 +64,21 @@ const HELDOUT5_FLOORS: &[(&str, f64)] = &[
 /// column). First scored at 0.876 / 0.424 / 0.660 / 0.282 before any rule was written from them.
 const HELDOUT6_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.92),
-    ("roles", 0.43),
+    ("roles", 0.49),
     ("positions", 0.67),
-    ("stances", 0.27),
+    ("stances", 0.33),
+];
+/// The eighth set: 14 articles on negotiations no other set covers (Dayton, Oslo, Camp David,
+/// Sri Lanka and Norway, Ecuador–Peru, Zimbabwe 2008, Liberia, Ohrid, Minsk II, Naivasha,
+/// Panmunjom, ECOWAS and Niger, the Gambia, Lomé), in fourteen styles, written and annotated by
+/// someone who had not read the extractor. First scored at 0.891 / 0.460 / 0.613 / 0.464 with the
+/// cue rules alone, and at 0.891 / 0.530 / 0.613 / 0.457 with the clause rules written before the
+/// set was read.
+const HELDOUT7_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.89),
+    ("roles", 0.58),
+    ("positions", 0.61),
+    ("stances", 0.45),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
@@ -179,6 +191,13 @@ fn sixth_set_scores_above_its_floors() {
 fn seventh_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout6");
     let out = eval(&gold, HELDOUT6_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn eighth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout7");
+    let out = eval(&gold, HELDOUT7_FLOORS);
     cross_check(&gold, &out);
 }
 

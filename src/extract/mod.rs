@@ -7,11 +7,17 @@
 //! 3. [`positions`]: the posts people hold, with the state or organisation of each;
 //! 4. [`roles`]: party, mediator, host, guarantor and observer roles in the negotiation;
 //! 5. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements;
-//! 6. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
+//! 6. [`syntax`] and [`clause_rules`]: the sentences that name an actor and a word of a clause
+//!    rule are tagged and parsed into clauses (a verb with its doer, object, prepositional
+//!    phrases and dependent infinitive; noun phrases with their coordination and appositions),
+//!    and the rules of `ontology/rules.ttl` read roles and stances from them; the cue rules'
+//!    facts stand, the clause rules add what they missed;
+//! 7. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
 //!    the day the sentence names ([`dates`] resolves it against the document date), which also
 //!    dates the statements.
 
 pub mod actors;
+pub mod clause_rules;
 pub mod dates;
 pub mod events;
 pub mod metadata;
@@ -200,6 +206,16 @@ pub struct Options {
 
 /// Reads one article.
 pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extraction {
+    extract_with_clauses(article, lexicon, options).0
+}
+
+/// Reads one article, and gives beside it what the clause rules read on their own, before the
+/// facts the cue rules had already read were left out of it.
+pub fn extract_with_clauses(
+    article: &Article,
+    lexicon: &Lexicon,
+    options: &Options,
+) -> (Extraction, clause_rules::Read) {
     use sha2::{Digest, Sha256};
     let text = Text::new(&article.text, &lexicon.abbreviations);
     let meta = metadata::read(article, &text, lexicon, options);
@@ -210,13 +226,31 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
         .as_ref()
         .map(|n| stances::party_holders(&found, n, &positions))
         .unwrap_or_default();
-    let (stances, mut statements, deal_issue) = stances::find_all(&text, lexicon, &found, &parties);
+    let (mut stances, mut statements, deal_issue) =
+        stances::find_all(&text, lexicon, &found, &parties);
+    let words = clause_rules::words(&text, lexicon, &found);
+    let clauses = syntax::Clauses::new(text.text, &words);
+    let quotes = crate::text::quote_spans(text.text);
+    let read = clause_rules::Reader {
+        quotes: &quotes,
+        text: &text,
+        words: &words,
+        clauses: &clauses,
+        lexicon,
+        found: &found,
+        positions: &positions,
+        deal_issue: deal_issue.as_deref(),
+    }
+    .read();
+    let mut participations = participations;
+    merge_roles(&mut participations, read.participations.clone());
+    merge_stances(&mut stances, read.stances.clone());
     if let Some(n) = negotiation.as_mut() {
         n.issue = deal_issue;
     }
     let date_spans = dates::find(text.text, dates::parse(meta.date.as_deref()));
     if !date_spans.is_empty() {
-        let quotes = stances::quote_spans(text.text);
+        let quotes = crate::text::quote_spans(text.text);
         for s in &mut statements {
             s.date = statement_date(&text, &date_spans, &quotes, s);
         }
@@ -228,7 +262,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
         titles,
         ..
     } = found;
-    Extraction {
+    let extraction = Extraction {
         hash: format!("{:x}", Sha256::digest(article.text.as_bytes())),
         origin: article.origin.clone(),
         sentences: text.sentences.iter().map(|s| (s.start, s.end)).collect(),
@@ -244,6 +278,31 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: &Options) -> Extra
         statements,
         events,
         lexicon_version: lexicon.version.clone(),
+    };
+    (extraction, read)
+}
+
+/// Adds the roles the clause rules read that the cue rules did not.
+fn merge_roles(into: &mut Vec<Participation>, read: Vec<Participation>) {
+    for p in read {
+        if !into.iter().any(|q| q.actor == p.actor && q.role == p.role) {
+            into.push(p);
+        }
+    }
+}
+
+/// Adds the stances the clause rules read that the cue rules did not, unless a cue rule read the
+/// opposite of the same holder and target in the same sentence.
+fn merge_stances(into: &mut Vec<Stance>, read: Vec<Stance>) {
+    for s in read {
+        let known = into.iter().any(|t| {
+            t.holder == s.holder
+                && t.target == s.target
+                && (t.polarity == s.polarity || t.evidence.sentence == s.evidence.sentence)
+        });
+        if !known {
+            into.push(s);
+        }
     }
 }
 

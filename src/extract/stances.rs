@@ -404,35 +404,6 @@ struct Speech {
     content_end: usize,
 }
 
-pub(super) fn quote_spans(t: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut straight_open: Option<usize> = None;
-    for (i, c) in t.char_indices() {
-        match c {
-            '“' => open = Some(i),
-            '”' => {
-                if let Some(s) = open.take() {
-                    out.push((s, i + c.len_utf8()));
-                }
-            }
-            '"' => match straight_open.take() {
-                Some(s) => out.push((s, i + 1)),
-                None => straight_open = Some(i),
-            },
-            '\n' => {
-                // A paragraph that opens a quote without closing it goes on in a new quote on
-                // the next one: an open quote never pairs across a paragraph break.
-                straight_open = None;
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Verbs of backing that take an actor as their object: "backed the Turkish Cypriot leader".
 const BACKING: &[&str] = &[
     "back",
@@ -740,7 +711,7 @@ pub fn find_all(
         })
         .collect();
     let answers = interview_answers(text, lexicon, found);
-    let real_quotes = quote_spans(t);
+    let real_quotes = crate::text::quote_spans(t);
     let mut quotes = real_quotes.clone();
     quotes.extend(answers.iter().map(|&(s, e, _)| (s, e)));
     quotes.sort();

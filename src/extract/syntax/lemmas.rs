@@ -95,6 +95,14 @@ impl Lemmatizer {
         out
     }
 
+    /// The forms the exceptions give lemma `lemma` ("held" for "hold").
+    pub fn forms_of<'a>(&'a self, lemma: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.exceptions
+            .iter()
+            .filter(move |(_, lemmas)| lemmas.iter().any(|(_, l)| l == lemma))
+            .map(|(form, _)| form.as_str())
+    }
+
     /// Appends the lemma of `word`, tagged `tag`, to `out`.
     pub fn lemma(&self, word: &str, tag: Tag, out: &mut String) {
         let start = out.len();
@@ -169,6 +177,10 @@ impl Lemmatizer {
                     if stem.len() >= 2 {
                         return (stem.len(), "y");
                     }
+                    return (n - 1, "");
+                }
+                // "agreed", "guaranteed": the base ends in "ee" ("needed" and "succeeded" do not).
+                if w.ends_with("eed") && !w.ends_with("eeded") && n > 4 {
                     return (n - 1, "");
                 }
                 match w.strip_suffix("ed") {

@@ -45,6 +45,16 @@ pub struct Words {
 impl Words {
     /// Cuts every sentence of `text` into words, tags them and finds their lemmas.
     pub fn new(text: &Text, abbreviations: &HashSet<String>) -> Words {
+        Words::of_sentences(text, abbreviations, |_| true)
+    }
+
+    /// Like [`Words::new`], for the sentences `wanted` keeps; the others get no words. A
+    /// sentence is tagged on its own, so its words are the same either way.
+    pub fn of_sentences(
+        text: &Text,
+        abbreviations: &HashSet<String>,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Words {
         let tagger = Tagger::builtin();
         let lemmatizer = Lemmatizer::builtin();
         let mut out = Words {
@@ -55,7 +65,12 @@ impl Words {
         let mut spans = Vec::new();
         let mut tags = Vec::new();
         let mut context = Context::default();
-        for s in &text.sentences {
+        for (i, s) in text.sentences.iter().enumerate() {
+            if !wanted(i) {
+                let at = out.words.len();
+                out.sentences.push(at..at);
+                continue;
+            }
             spans.clear();
             segment(
                 text.text,

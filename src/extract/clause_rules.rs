@@ -1,0 +1,658 @@
+//! Roles and stances read from clauses by the rules of `ontology/rules.ttl`.
+//!
+//! Every rule reads the same structures: the clauses of [`Clauses`] (a verb with its doer, what
+//! it is done to, its prepositional phrases and the infinitive that depends on it), the noun
+//! phrases and their appositions, and the mentions the actor stage resolved (names, surnames,
+//! titles, descriptions, pronouns). A verb rule fires on a clause whose main verb it lists; a
+//! noun rule fires on a phrase whose head is its role noun, for the actor the phrase describes.
+//! Facts record the rule as "clause/NAME".
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::actors::Found;
+use super::syntax::lemmas::Lemmatizer;
+use super::syntax::{Clause, Clauses, NounPhrase, Words};
+use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
+use crate::lexicon::{CueClass, Lexicon, Polarity};
+use crate::rulebook::{Rule, Says, Slot};
+use crate::text::Text;
+
+/// What the clause rules read in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Read {
+    pub participations: Vec<Participation>,
+    pub stances: Vec<Stance>,
+}
+
+/// The structures every rule reads.
+pub struct Reader<'a> {
+    pub text: &'a Text<'a>,
+    pub words: &'a Words,
+    pub clauses: &'a Clauses,
+    pub lexicon: &'a Lexicon,
+    pub found: &'a Found,
+    pub positions: &'a [Position],
+    /// The issue of the deal under negotiation, which "the deal" and "the proposal" stand for.
+    pub deal_issue: Option<&'a str>,
+    /// The quotations of the text ([`crate::text::quote_spans`]).
+    pub quotes: &'a [(usize, usize)],
+}
+
+const CONFIDENCE: f32 = 0.7;
+
+/// The words of the sentences a rule can read: those that name an actor and have a word that
+/// begins like one of a rule's words. The others, most of an article, are not tagged.
+pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
+    let lemmas = Lemmatizer::builtin();
+    Words::of_sentences(text, &lexicon.abbreviations, |i| {
+        let s = &text.sentences[i];
+        found.mentions_in(s.start, s.end).next().is_some()
+            && lexicon.rules.triggered(&text.text[s.start..s.end], |w| {
+                lemmas.forms_of(w).map(str::to_string).collect()
+            })
+    })
+}
+
+/// Where a stance's target is read.
+struct TargetSpan {
+    /// The phrase whose actors are targets (none for an infinitive).
+    phrase: Option<NounPhrase>,
+    /// The bytes its issues are read in.
+    span: (usize, usize),
+}
+
+impl Reader<'_> {
+    /// Applies every rule to every clause and phrase.
+    pub fn read(&self) -> Read {
+        let mut out = Read::default();
+        for (s, range) in self.clauses.sentences.iter().enumerate() {
+            for c in range.clone() {
+                if self.speaks(c) {
+                    self.verb_rules(s, c, &mut out);
+                }
+            }
+        }
+        self.noun_rules(&mut out);
+        out
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.words.text(self.text.text, i).to_lowercase()
+    }
+
+    /// Whether a clause states something: no question, condition or hedge, and no infinitive
+    /// under a negated, conditional or blocking verb.
+    fn speaks(&self, c: usize) -> bool {
+        let clause = &self.clauses.clauses[c];
+        if clause.question || clause.conditional || clause.hedged || self.quoted_alone(clause) {
+            return false;
+        }
+        match clause.governor {
+            Some(g) => {
+                let gov = &self.clauses.clauses[g];
+                let lemma = self.words.lemma(gov.head);
+                !gov.negated
+                    && !self.lexicon.rules.blocking.iter().any(|b| b == lemma)
+                    && self.speaks(g)
+            }
+            None => true,
+        }
+    }
+
+    /// A verb inside a quotation whose doer stands outside it ("officials were there \"to
+    /// support the peace efforts\""): the quoted words are the speaker's, not the doer's.
+    fn quoted_alone(&self, clause: &Clause) -> bool {
+        let at = self.words.words[clause.head].start;
+        let Some(&(qs, qe)) = self.quotes.iter().find(|&&(qs, qe)| qs <= at && at < qe) else {
+            return false;
+        };
+        clause.doer().is_some_and(|np| {
+            let (start, end) = self.span(&np.words);
+            start < qs || end > qe
+        })
+    }
+
+    fn verb_rules(&self, s: usize, c: usize, out: &mut Read) {
+        let clause = &self.clauses.clauses[c];
+        let lemma = self.words.lemma(clause.head);
+        for rule in self.lexicon.rules.for_verb(lemma) {
+            for (verb, particle) in &rule.verbs {
+                if verb != lemma {
+                    continue;
+                }
+                let Some(particle_phrase) = self.particle(clause, particle.as_deref()) else {
+                    continue;
+                };
+                if !self.object_fits(rule, clause) {
+                    continue;
+                }
+                let evidence = self.evidence(s, clause.head);
+                match rule.says {
+                    Says::Role(role) if !clause.negated => {
+                        for actor in self.role_holders(rule, clause) {
+                            out.participations.push(Participation {
+                                actor,
+                                role,
+                                evidence,
+                                rule: format!("clause/{}", rule.name),
+                                confidence: CONFIDENCE,
+                            });
+                        }
+                    }
+                    Says::Stance(polarity) => {
+                        let target = self.target(rule, c, particle_phrase);
+                        self.stances(rule, clause, polarity, target, evidence, out);
+                    }
+                    Says::Role(_) => {}
+                }
+                break;
+            }
+        }
+    }
+
+    /// `Some(phrase)` when the verb's particle is there (the phrase after it, if a preposition),
+    /// `Some(None)` for a verb without particle, `None` when the particle is missing.
+    fn particle(&self, clause: &Clause, particle: Option<&str>) -> Option<Option<NounPhrase>> {
+        let Some(p) = particle else {
+            return Some(None);
+        };
+        if clause
+            .verbs
+            .clone()
+            .any(|i| i != clause.head && self.lower(i) == p)
+        {
+            return Some(None);
+        }
+        // Right after the verb, or past adverbials ("agreed early on Sunday to a truce") when the
+        // verb has no object.
+        let first = clause.preps.first()?;
+        if first.word == clause.verbs.end && self.lower(first.word) == p {
+            return Some(Some(first.phrase.clone()));
+        }
+        if clause.object.is_some() {
+            return None;
+        }
+        let found = clause.preps.iter().find(|x| self.lower(x.word) == p)?;
+        Some(Some(found.phrase.clone()))
+    }
+
+    fn object_fits(&self, rule: &Rule, clause: &Clause) -> bool {
+        if rule.object_heads.is_empty() {
+            return true;
+        }
+        let Some(object) = clause.done_to() else {
+            return false;
+        };
+        let head = self.words.lemma(object.head());
+        rule.object_heads
+            .iter()
+            .any(|h| h == head || h == &self.lower(object.head()))
+    }
+
+    fn evidence(&self, sentence: usize, word: usize) -> Evidence {
+        let w = self.words.words[word];
+        Evidence {
+            sentence,
+            start: w.start,
+            end: w.end,
+        }
+    }
+
+    /// The phrase of a slot of a clause.
+    fn slot<'c>(&self, clause: &'c Clause, slot: Slot) -> Option<&'c NounPhrase> {
+        match slot {
+            Slot::Doer => clause.doer(),
+            Slot::DoneTo => clause.done_to(),
+            Slot::With => clause
+                .preps
+                .iter()
+                .find(|p| self.lower(p.word) == "with")
+                .map(|p| &p.phrase),
+            Slot::Particle | Slot::Complement => None,
+        }
+    }
+
+    /// The actors in a role rule's holder slots, persons who hold a post standing for their
+    /// state or organisation when the rule makes parties; none below the rule's minimum.
+    fn role_holders(&self, rule: &Rule, clause: &Clause) -> Vec<usize> {
+        let mut actors = BTreeSet::new();
+        for &slot in &rule.holders {
+            if let Some(np) = self.slot(clause, slot) {
+                actors.extend(self.actors_in(np));
+            }
+        }
+        let actors: BTreeSet<usize> = match rule.says {
+            Says::Role(crate::lexicon::Role::Party) => {
+                actors.into_iter().map(|a| self.side_of(a)).collect()
+            }
+            _ => actors,
+        };
+        if actors.len() < rule.min_holders {
+            return Vec::new();
+        }
+        actors.into_iter().collect()
+    }
+
+    /// A person's state or organisation where the article gives them a post, else the actor.
+    fn side_of(&self, actor: usize) -> usize {
+        if self.found.actors[actor].kind != ActorKind::Person {
+            return actor;
+        }
+        self.positions
+            .iter()
+            .find(|p| p.holder == actor)
+            .map_or(actor, |p| p.organization)
+    }
+
+    /// One actor for each member of a noun phrase: the mention at its head ("Qatari Prime
+    /// Minister Mohammed", "Hamas"), else the one its apposition names ("the Ghanaian
+    /// diplomat" in "Kofi Annan, the Ghanaian diplomat,"), else a possessor or modifier that is
+    /// no pronoun ("Israel's negotiators", "the Egyptian delegation").
+    fn actors_in(&self, np: &NounPhrase) -> Vec<usize> {
+        let partner = self.apposition_of(np);
+        let found: Vec<usize> = np
+            .members
+            .iter()
+            .filter_map(|m| {
+                let (start, end) = self.span(m);
+                let mentions: Vec<&Mention> = self
+                    .found
+                    .mentions_in(start, end)
+                    .filter(|x| !x.locative && x.end <= end)
+                    .collect();
+                let head = self.head_mention(end).map(|x| self.referent(x));
+                let named = || {
+                    partner
+                        .map(|p| self.actors_in_plain(p))
+                        .filter(|a| a.len() == 1)
+                        .map(|a| a[0])
+                };
+                let modifier = || {
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|x| x.kind != MentionKind::Pronoun)
+                        .map(|x| self.referent(x))
+                };
+                head.or_else(named)
+                    .or_else(|| self.of_phrase_actor(end))
+                    .or_else(modifier)
+            })
+            .collect();
+        // "The four guarantors, Argentina, Brazil, Chile and the United States,": a phrase
+        // that names no actor stands for the list in apposition to it.
+        match (found.is_empty(), partner) {
+            (true, Some(p)) => self.actors_in_plain(p),
+            _ => found,
+        }
+    }
+
+    /// The head actors of a phrase with no apposition of its own, one for each member.
+    fn actors_in_plain(&self, np: &NounPhrase) -> Vec<usize> {
+        np.members
+            .iter()
+            .filter_map(|m| self.head_mention(self.span(m).1))
+            .map(|x| self.referent(x))
+            .collect()
+    }
+
+    /// The head actor of the "of" phrase right after `end`: "the Government of Togo".
+    fn of_phrase_actor(&self, end: usize) -> Option<usize> {
+        let rest = self.text.text.get(end..)?;
+        let of = rest.trim_start();
+        let skip = rest.len() - of.len();
+        if !of.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) {
+            return None;
+        }
+        let from = self.words.word_at(end + skip + 3);
+        let i = self
+            .clauses
+            .phrases
+            .partition_point(|p| p.words.start < from);
+        let next = self
+            .clauses
+            .phrases
+            .get(i)
+            .filter(|p| p.words.start == from)?;
+        self.head_mention(self.span(&next.members[0]).1)
+            .map(|x| self.referent(x))
+    }
+
+    /// The mention that ends a phrase at `end`, which may begin before it ("the Community of
+    /// Sant'Egidio" for the phrase "Sant'Egidio"); no place and no possessor.
+    fn head_mention(&self, end: usize) -> Option<&Mention> {
+        self.found
+            .mention_ending_at(end)
+            .filter(|x| !x.locative && !x.possessive)
+    }
+
+    /// The phrase in apposition to `np`, either way round.
+    fn apposition_of(&self, np: &NounPhrase) -> Option<&NounPhrase> {
+        let phrases = &self.clauses.phrases;
+        self.clauses.appositions.iter().find_map(|&(a, b)| {
+            if phrases[a].words == np.words {
+                Some(&phrases[b])
+            } else if phrases[b].words == np.words {
+                Some(&phrases[a])
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The actor a mention stands for. A pronoun that repeats a pronoun earlier in its sentence
+    /// ("He said he ... and he praised") stands for what the first one stands for.
+    fn referent(&self, m: &Mention) -> usize {
+        if m.kind != MentionKind::Pronoun {
+            return m.actor;
+        }
+        let t = self.text.text;
+        let sentence = self.text.sentences.partition_point(|s| s.end <= m.start);
+        let Some(s) = self.text.sentences.get(sentence) else {
+            return m.actor;
+        };
+        self.found
+            .mentions_in(s.start, m.start)
+            .find(|x| {
+                x.kind == MentionKind::Pronoun
+                    && t[x.start..x.end].eq_ignore_ascii_case(&t[m.start..m.end])
+            })
+            .map_or(m.actor, |x| x.actor)
+    }
+
+    fn span(&self, words: &Range<usize>) -> (usize, usize) {
+        (
+            self.words.words[words.start].start,
+            self.words.words[words.end - 1].end,
+        )
+    }
+
+    /// Whether the phrase is an actor's stance: a stance cue at its head with an actor as its
+    /// possessor ("Hamas's acceptance"; not "Egypt's proposal", not "its acceptance").
+    fn has_possessor(&self, np: &NounPhrase) -> bool {
+        let (start, end) = self.span(&np.words);
+        // The head and the word after it: cue nouns come with their preposition ("acceptance of").
+        let head = np.head();
+        let last = (head + 1).min(self.words.words.len() - 1);
+        let text = &self.text.text[self.words.words[head].start..self.words.words[last].end];
+        let stance_head = self
+            .lexicon
+            .cues
+            .get(&CueClass::Stance)
+            .is_some_and(|c| c.find(text).iter().any(|h| h.start == 0));
+        stance_head
+            && self
+                .found
+                .mentions_in(start, end)
+                .any(|m| m.possessive && m.kind != MentionKind::Pronoun)
+    }
+
+    /// Where a stance's target is read: the slot's phrase, whose actors are targets, and the
+    /// span its issues are read in, which goes on through an "of" phrase after it ("the release
+    /// of the hostages"); or the dependent infinitive with its object, for issues only.
+    fn target(&self, rule: &Rule, c: usize, particle: Option<NounPhrase>) -> Option<TargetSpan> {
+        let clause = &self.clauses.clauses[c];
+        // A particle's phrase ("agreed to", "called for") names things, not actors.
+        let (phrase, names_actors) = match (rule.target, particle) {
+            (Slot::Complement, _) => {
+                return self
+                    .complement(c)
+                    .map(|span| TargetSpan { phrase: None, span })
+            }
+            (_, Some(np)) => (np, false),
+            (slot, _) => (self.slot(clause, slot)?.clone(), true),
+        };
+        // "welcomed Hamas's acceptance of the proposal": the possessor's stance, not the
+        // subject's.
+        if !rule.possessor_target && self.has_possessor(&phrase) {
+            return None;
+        }
+        // "wants Kosovo to establish ...": the object is the infinitive's doer, not a target.
+        let doer_of_infinitive = self
+            .clauses
+            .sentences
+            .iter()
+            .find(|r| r.contains(&c))
+            .is_some_and(|r| {
+                self.clauses.clauses[r.clone()]
+                    .iter()
+                    .any(|x| x.governor == Some(c) && x.subject.as_ref() == Some(&phrase))
+            });
+        let (start, mut end) = self.span(&phrase.words);
+        for p in &clause.preps {
+            let next = self.words.words[p.word].start;
+            let joined = next >= end && self.text.text[end..next].trim().is_empty();
+            if joined && self.lower(p.word) == "of" {
+                end = self.span(&p.phrase.words).1;
+            }
+        }
+        Some(TargetSpan {
+            phrase: (names_actors && !doer_of_infinitive).then_some(phrase),
+            span: (start, end),
+        })
+    }
+
+    /// The actors a target phrase names as its head ("Qatar"), or as its possessor when the rule
+    /// says so ("praised Egypt's role"); never as a modifier ("an American proposal").
+    fn target_actors(&self, np: &NounPhrase, possessor: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in &np.members {
+            let (start, end) = self.span(m);
+            for x in self.found.mentions_in(start, end) {
+                let head = x.end == end && !x.possessive;
+                if !x.locative && (head || possessor && x.possessive) && !out.contains(&x.actor) {
+                    out.push(x.actor);
+                }
+            }
+        }
+        out
+    }
+
+    /// The infinitive that depends on clause `c`: its verb and object.
+    fn complement(&self, c: usize) -> Option<(usize, usize)> {
+        let range = self.clauses.sentences.iter().find(|r| r.contains(&c))?;
+        let inf = self.clauses.clauses[range.clone()]
+            .iter()
+            .find(|x| x.governor == Some(c))?;
+        // "agreed to stop all firing": what a blocking verb stops is no thing supported.
+        let lemma = self.words.lemma(inf.head);
+        if self.lexicon.rules.blocking.iter().any(|b| b == lemma) {
+            return None;
+        }
+        let last = inf.object.as_ref().map_or(inf.verbs.end, |o| o.words.end);
+        Some(self.span(&(inf.verbs.start..last)))
+    }
+
+    fn stances(
+        &self,
+        rule: &Rule,
+        clause: &Clause,
+        polarity: Polarity,
+        target: Option<TargetSpan>,
+        evidence: Evidence,
+        out: &mut Read,
+    ) {
+        let polarity = match (clause.negated, polarity) {
+            (false, p) => p,
+            (true, Polarity::Support) => Polarity::Oppose,
+            (true, _) => return,
+        };
+        let Some(TargetSpan {
+            phrase,
+            span: (start, end),
+        }) = target
+        else {
+            return;
+        };
+        let holders: Vec<usize> = rule
+            .holders
+            .iter()
+            .filter_map(|&s| self.slot(clause, s))
+            .flat_map(|np| self.actors_in(np))
+            .collect();
+        let definite = phrase.as_ref().is_some_and(|np| self.definite(np));
+        let mut targets = self.issues(start, end, definite);
+        // "will not accept a divided Libya": a negation opposes a thing, not an actor.
+        let phrase = phrase.filter(|_| !clause.negated);
+        for a in phrase
+            .iter()
+            .flat_map(|np| self.target_actors(np, rule.possessor_target))
+        {
+            targets.insert(Target::Actor(a));
+        }
+        for &holder in &holders {
+            for target in &targets {
+                if *target == Target::Actor(holder) {
+                    continue;
+                }
+                out.stances.push(Stance {
+                    holder,
+                    target: target.clone(),
+                    polarity,
+                    about: None,
+                    evidence,
+                    rule: format!("clause/{}", rule.name),
+                    confidence: CONFIDENCE,
+                });
+            }
+        }
+    }
+
+    /// Whether a phrase names one known thing: "the deal", "this proposal", "Egypt's plan".
+    fn definite(&self, np: &NounPhrase) -> bool {
+        let first = np.words.start;
+        matches!(self.words.lemma(first), "the" | "this")
+            || np
+                .words
+                .clone()
+                .any(|i| self.words.words[i].tag.is_possessive())
+    }
+
+    /// The issues named in a span; a definite "the deal" or "the proposal" stands for the
+    /// deal's issue.
+    fn issues(&self, start: usize, end: usize, definite: bool) -> BTreeSet<Target> {
+        let t = &self.text.text[start..end];
+        let mut out: BTreeSet<Target> = self
+            .lexicon
+            .issues
+            .find(t)
+            .iter()
+            .flat_map(|h| self.lexicon.issues.values(h))
+            .map(|slug| Target::Issue(slug.clone()))
+            .collect();
+        if out.is_empty() {
+            let deal = self
+                .lexicon
+                .cues
+                .get(&CueClass::Deal)
+                .is_some_and(|d| !d.find(t).is_empty());
+            if let (true, true, Some(issue)) = (definite, deal, self.deal_issue) {
+                out.insert(Target::Issue(issue.to_string()));
+            }
+        }
+        out
+    }
+
+    /// Role nouns: in an apposition ("Norway, the facilitator"), after "as" ("with Museveni as
+    /// mediator"), as the object of "be" ("Egypt is the mediator"), and inside a phrase before
+    /// or after the actor it describes ("the Qatari mediation", "mediator Kofi Annan").
+    fn noun_rules(&self, out: &mut Read) {
+        for &(a, b) in &self.clauses.appositions {
+            let (holder, noun) = (&self.clauses.phrases[a], &self.clauses.phrases[b]);
+            self.noun_fact(noun, self.actors_in(holder), out);
+        }
+        for (s, range) in self.clauses.sentences.iter().enumerate() {
+            for c in range.clone() {
+                if self.speaks(c) && !self.clauses.clauses[c].negated {
+                    self.predicate_nouns(s, c, out);
+                }
+            }
+        }
+        for np in &self.clauses.phrases {
+            self.inner_nouns(np, out);
+        }
+    }
+
+    fn predicate_nouns(&self, _s: usize, c: usize, out: &mut Read) {
+        let clause = &self.clauses.clauses[c];
+        if matches!(self.words.lemma(clause.head), "be" | "remain" | "become") {
+            if let (Some(subject), Some(object)) = (&clause.subject, &clause.object) {
+                self.noun_fact(object, self.actors_in(subject), out);
+            }
+        }
+        for (i, p) in clause.preps.iter().enumerate() {
+            if self.lower(p.word) != "as" {
+                continue;
+            }
+            // The phrase right before "as" when it names actors ("with Museveni as
+            // mediator", "named Qatar as mediator"), else the clause's doer ("attended as an
+            // observer").
+            let before = i
+                .checked_sub(1)
+                .map(|j| &clause.preps[j].phrase)
+                .or(clause.object.as_ref())
+                .filter(|np| np.words.end == p.word)
+                .map(|np| self.actors_in(np))
+                .filter(|a| !a.is_empty());
+            let holders = before.or_else(|| clause.doer().map(|np| self.actors_in(np)));
+            if let Some(holders) = holders {
+                self.noun_fact(&p.phrase, holders, out);
+            }
+        }
+    }
+
+    /// A role noun with the actor named inside its own phrase: as the head after the actor
+    /// ("the Qatari mediation", "Egypt's mediators"), or right before the actor's name
+    /// ("mediator Kofi Annan").
+    fn inner_nouns(&self, np: &NounPhrase, out: &mut Read) {
+        for member in &np.members {
+            let (start, end) = self.span(member);
+            let mentions: Vec<_> = self
+                .found
+                .mentions_in(start, end)
+                .filter(|m| !m.locative && m.end <= end)
+                .collect();
+            let head = member.end - 1;
+            let noun = |w: usize| NounPhrase::single(w..w + 1);
+            // "Egypt's mediation", not "his host": a pronoun's role noun is relative to it.
+            let before: Vec<usize> = mentions
+                .iter()
+                .filter(|m| m.end <= self.words.words[head].start && m.kind != MentionKind::Pronoun)
+                .map(|m| m.actor)
+                .collect();
+            if self.words.words[head].tag.is_common_noun() && !before.is_empty() {
+                self.noun_fact(&noun(head), before, out);
+            }
+            for w in member.clone() {
+                let after = mentions
+                    .iter()
+                    .find(|m| m.end == end && self.words.word_at(m.start) == w + 1);
+                if let (true, Some(m)) = (self.words.words[w].tag.is_common_noun(), after) {
+                    self.noun_fact(&noun(w), vec![m.actor], out);
+                }
+            }
+        }
+    }
+
+    /// The role a phrase headed by a role noun gives `actors`.
+    fn noun_fact(&self, noun: &NounPhrase, actors: Vec<usize>, out: &mut Read) {
+        let head = noun.head();
+        let lemma = self.words.lemma(head);
+        let sentence = self.words.sentences.partition_point(|r| r.end <= head);
+        for rule in self.lexicon.rules.for_noun(lemma) {
+            let Says::Role(role) = rule.says else {
+                continue;
+            };
+            for &actor in &actors {
+                out.participations.push(Participation {
+                    actor,
+                    role,
+                    evidence: self.evidence(sentence, head),
+                    rule: format!("clause/{}", rule.name),
+                    confidence: CONFIDENCE,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,732 @@
+//! Phrases and clauses of every sentence, read from its tagged words.
+//!
+//! A shallow parse, the same for every rule that reads it:
+//!
+//! 1. each sentence's words are cut into [`Chunk`]s: noun phrases (determiners, adjectives, nouns,
+//!    numbers, possessives: "Qatar's prime minister", "the Egyptian-brokered cease-fire"), verb
+//!    groups (modals, adverbs and verbs: "has not yet accepted"; "to host"), prepositions,
+//!    conjunctions, relative words, subordinators and punctuation;
+//! 2. noun phrases joined by "and", "or", commas, "along with", "together with", "as well as" are
+//!    one coordinated [`NounPhrase`] with a member per conjunct;
+//! 3. every verb group heads a [`Clause`]: its subject is the noun phrase before it (past a
+//!    prepositional chain or an apposition: "the talks in Doha", "Qatar, the mediator,"); a
+//!    relative word's subject is the phrase the relative follows; an infinitive or a verb joined by
+//!    "and" takes its subject from the clause before ("agreed to host": the one who agreed; "urged
+//!    Hamas to accept": the object, Hamas); its object is the noun phrase right after it and its
+//!    prepositional phrases follow; a passive's agent is its "by" phrase, and a participle right
+//!    after a noun phrase ("the deal brokered by Qatar") is a passive of that phrase.
+//!
+//! Everything is word indices into [`Words`], so every clause has byte spans in the article.
+
+use std::ops::Range;
+
+use super::{Tag, Words};
+
+/// A noun phrase: its words and, for a coordination, the words of each member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    pub words: Range<usize>,
+    pub members: Vec<Range<usize>>,
+}
+
+impl NounPhrase {
+    /// A phrase of one member.
+    pub fn single(words: Range<usize>) -> NounPhrase {
+        NounPhrase {
+            members: vec![words.clone()],
+            words,
+        }
+    }
+
+    /// The last word of the phrase: its head noun.
+    pub fn head(&self) -> usize {
+        self.words.end - 1
+    }
+}
+
+/// A preposition and the noun phrase it governs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prep {
+    pub word: usize,
+    pub phrase: NounPhrase,
+}
+
+/// One verb group with what depends on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The verb group's words ("has not yet accepted").
+    pub verbs: Range<usize>,
+    /// Its main verb ("accepted").
+    pub head: usize,
+    pub subject: Option<NounPhrase>,
+    /// The subject came from an earlier clause: an infinitive's or a coordinated verb's.
+    pub inherited: bool,
+    pub object: Option<NounPhrase>,
+    pub preps: Vec<Prep>,
+    /// A passive's "by" phrase.
+    pub agent: Option<NounPhrase>,
+    pub negated: bool,
+    pub passive: bool,
+    /// A modal of possibility ("may", "might", "could") makes it a hedge, not a statement.
+    pub hedged: bool,
+    /// Inside an "if" or "unless" clause.
+    pub conditional: bool,
+    /// The sentence asks.
+    pub question: bool,
+    /// The clause this one depends on, for an infinitive ("agreed" for "to host").
+    pub governor: Option<usize>,
+}
+
+impl Clause {
+    /// Who does it: the agent of a passive, else the subject.
+    pub fn doer(&self) -> Option<&NounPhrase> {
+        if self.passive {
+            self.agent.as_ref()
+        } else {
+            self.subject.as_ref()
+        }
+    }
+
+    /// What it is done to: the subject of a passive, else the object.
+    pub fn done_to(&self) -> Option<&NounPhrase> {
+        if self.passive {
+            self.subject.as_ref()
+        } else {
+            self.object.as_ref()
+        }
+    }
+}
+
+/// The clauses of one article, sentence by sentence, with all its noun phrases.
+#[derive(Debug, Clone, Default)]
+pub struct Clauses {
+    pub clauses: Vec<Clause>,
+    /// For each sentence, the range of its clauses in `clauses`.
+    pub sentences: Vec<Range<usize>>,
+    /// Every noun phrase, in text order.
+    pub phrases: Vec<NounPhrase>,
+    /// Appositions as indices into `phrases`: "Norway, the facilitator," is (Norway, the
+    /// facilitator).
+    pub appositions: Vec<(usize, usize)>,
+}
+
+impl Clauses {
+    /// Adds the noun phrases of one sentence's chunks and its appositions: a noun phrase, a
+    /// comma and a noun phrase that opens with a determiner and ends at a comma, a stop, a verb
+    /// or the sentence's end.
+    fn phrases_of(&mut self, words: &Words, chunks: &[Chunk]) {
+        let first = self.phrases.len();
+        let mut index = vec![None; chunks.len()];
+        for (k, c) in chunks.iter().enumerate() {
+            if let Chunk::Noun(np) = c {
+                index[k] = Some(self.phrases.len());
+                self.phrases.push(np.clone());
+            }
+        }
+        for k in 2..chunks.len() {
+            let (Some(a), Chunk::Comma(_), Some(b)) = (index[k - 2], &chunks[k - 1], index[k])
+            else {
+                continue;
+            };
+            // A description ("the facilitator") or a name ("Martin Griffiths").
+            let np = &self.phrases[b];
+            let opens = words.words[np.words.start].tag == Tag::DT
+                || words.words[np.words.start].tag.is_proper_noun();
+            let mut after = k + 1;
+            while let (Some(Chunk::Prep(_)), Some(Chunk::Noun(_))) =
+                (chunks.get(after), chunks.get(after + 1))
+            {
+                after += 2;
+            }
+            let closes = matches!(
+                chunks.get(after),
+                None | Some(
+                    Chunk::Comma(_) | Chunk::Stop(_) | Chunk::Verb(..) | Chunk::Relative(_)
+                )
+            );
+            if opens && closes && a >= first {
+                self.appositions.push((a, b));
+            }
+        }
+    }
+}
+
+/// One unit of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Chunk {
+    Noun(NounPhrase),
+    /// A verb group; `true` for an infinitive ("to host") or a gerund after a preposition.
+    Verb(Range<usize>, bool),
+    Prep(usize),
+    /// "and", "or", "but", "along with".
+    Conj(Range<usize>),
+    /// "who", "which", and "that" right before a verb.
+    Relative(usize),
+    /// "if", "unless", "because", "while", "that".
+    Subordinator(usize),
+    Comma(usize),
+    /// ";", ":", dashes, brackets, quotes: ends what a clause may reach.
+    Stop(usize),
+    Other(usize),
+}
+
+impl Clauses {
+    /// Parses every sentence of `words`.
+    pub fn new(text: &str, words: &Words) -> Clauses {
+        let mut out = Clauses::default();
+        for range in &words.sentences {
+            let first = out.clauses.len();
+            let chunks = Chunker { text, words }.chunks(range.clone());
+            out.phrases_of(words, &chunks);
+            Builder {
+                text,
+                words,
+                chunks: &chunks,
+                out: &mut out.clauses,
+                first,
+            }
+            .build(range.clone());
+            out.sentences.push(first..out.clauses.len());
+        }
+        out
+    }
+}
+
+struct Chunker<'a> {
+    text: &'a str,
+    words: &'a Words,
+}
+
+impl Chunker<'_> {
+    fn tag(&self, i: usize) -> Tag {
+        self.words.words[i].tag
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.words.text(self.text, i).eq_ignore_ascii_case(w)
+    }
+
+    /// Words that can stand inside a noun phrase: determiners, adjectives, nouns, numbers,
+    /// possessives, and a participle between a determiner or adjective and a noun ("the proposed
+    /// deal").
+    fn nominal(&self, i: usize, start: usize, end: usize) -> bool {
+        use Tag::*;
+        match self.tag(i) {
+            DT | PDT | PRPS | JJ | JJR | JJS | NN | NNS | NNP | NNPS | CD | POS | FW => true,
+            VBN | VBG => {
+                i > start
+                    && matches!(self.tag(i - 1), DT | JJ | PRPS | POS)
+                    && i + 1 < end
+                    && self.tag(i + 1).is_noun()
+            }
+            _ => false,
+        }
+    }
+
+    fn chunks(&self, range: Range<usize>) -> Vec<Chunk> {
+        let (start, end) = (range.start, range.end);
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < end {
+            // A short bracket after a phrase is an aside ("the Front (FACT)", "(SPLM/A)"): the
+            // clause reads on past it.
+            if let Some(after) = self.aside_end(i, end) {
+                i = after;
+                continue;
+            }
+            let (chunk, next) = self.chunk_at(i, start, end, out.last());
+            out.push(chunk);
+            i = next;
+        }
+        coordinate(out)
+    }
+
+    fn chunk_at(&self, i: usize, start: usize, end: usize, last: Option<&Chunk>) -> (Chunk, usize) {
+        use Tag::*;
+        let tag = self.tag(i);
+        if tag == PRP || tag == EX {
+            return (Chunk::Noun(NounPhrase::single(i..i + 1)), i + 1);
+        }
+        if self.nominal(i, start, end)
+            && !(tag == DT && self.is(i, "that") && self.verb_follows(i + 1, end))
+        {
+            let mut e = i + 1;
+            while e < end && self.nominal(e, start, end) {
+                e += 1;
+            }
+            return (Chunk::Noun(NounPhrase::single(i..e)), e);
+        }
+        if tag == TO && i + 1 < end && self.tag(i + 1) == VB {
+            let e = self.verb_group_end(i + 1, end);
+            return (Chunk::Verb(i + 1..e, true), e);
+        }
+        if tag.is_verb() || tag == MD || (tag.is_adverb() && self.verb_follows(i, end)) {
+            let gerund = tag == VBG && matches!(last, Some(Chunk::Prep(_)));
+            let e = self.verb_group_end(i, end);
+            return (Chunk::Verb(i..e, gerund), e);
+        }
+        (self.small_chunk(i, end), self.small_end(i, end))
+    }
+
+    /// The end of a bracket of at most six words that opens at `i`.
+    fn aside_end(&self, i: usize, end: usize) -> Option<usize> {
+        if self.tag(i) != Tag::LRB {
+            return None;
+        }
+        (i + 1..end.min(i + 8))
+            .find(|&j| self.tag(j) == Tag::RRB)
+            .map(|j| j + 1)
+    }
+
+    /// A one-word chunk (or "along with", "together with", "as well as").
+    fn small_chunk(&self, i: usize, end: usize) -> Chunk {
+        use Tag::*;
+        let e = self.small_end(i, end);
+        if e > i + 1 {
+            return Chunk::Conj(i..e);
+        }
+        match self.tag(i) {
+            CC => Chunk::Conj(i..i + 1),
+            WDT | WP => Chunk::Relative(i),
+            IN if self.is(i, "that") && self.verb_follows(i + 1, end) => Chunk::Relative(i),
+            IN if [
+                "if", "unless", "because", "while", "although", "though", "whether", "that",
+            ]
+            .iter()
+            .any(|w| self.is(i, w)) =>
+            {
+                Chunk::Subordinator(i)
+            }
+            IN | TO => Chunk::Prep(i),
+            Comma => Chunk::Comma(i),
+            Colon | LRB | RRB | LQuote | RQuote | Period => Chunk::Stop(i),
+            _ => Chunk::Other(i),
+        }
+    }
+
+    /// The end of a multi-word conjunction at `i`, else `i + 1`.
+    fn small_end(&self, i: usize, end: usize) -> usize {
+        let pair = |a: &str, b: &str| self.is(i, a) && i + 1 < end && self.is(i + 1, b);
+        if pair("along", "with") || pair("together", "with") {
+            return i + 2;
+        }
+        if pair("as", "well") && i + 2 < end && self.is(i + 2, "as") {
+            return i + 3;
+        }
+        i + 1
+    }
+
+    /// Whether a verb (past adverbs) starts at `i`.
+    fn verb_follows(&self, mut i: usize, end: usize) -> bool {
+        while i < end && self.tag(i).is_adverb() {
+            i += 1;
+        }
+        i < end && (self.tag(i).is_verb() || self.tag(i) == Tag::MD)
+    }
+
+    /// The end of the verb group at `i`: modals, adverbs, verbs and particles, ending on a verb
+    /// or particle.
+    fn verb_group_end(&self, i: usize, end: usize) -> usize {
+        use Tag::*;
+        let mut e = i;
+        let mut last_verb = i;
+        while e < end {
+            let t = self.tag(e);
+            if t.is_verb() || t == MD || t == RP {
+                last_verb = e;
+            } else if !t.is_adverb() || t.is_wh() {
+                break;
+            }
+            e += 1;
+        }
+        last_verb + 1
+    }
+}
+
+/// Joins noun phrases linked by conjunctions or commas into one coordinated phrase: "Qatar,
+/// Egypt and the United States"; "Qatar along with Egypt". A comma joins only where a
+/// conjunction later closes the list.
+fn coordinate(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let mut i = 0;
+    while i < chunks.len() {
+        if let Chunk::Noun(np) = &chunks[i] {
+            let (joined, next) = coordination(&chunks, i, np.clone());
+            out.push(Chunk::Noun(joined));
+            i = next;
+        } else {
+            out.push(chunks[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+fn coordination(chunks: &[Chunk], i: usize, mut np: NounPhrase) -> (NounPhrase, usize) {
+    let mut j = i + 1;
+    loop {
+        let link = match chunks.get(j) {
+            Some(Chunk::Conj(_)) => 1,
+            Some(Chunk::Comma(_)) if matches!(chunks.get(j + 1), Some(Chunk::Conj(_))) => 2,
+            Some(Chunk::Comma(_)) if list_closes(chunks, j) => 1,
+            _ => 0,
+        };
+        match (link, chunks.get(j + link)) {
+            (1.., Some(Chunk::Noun(next))) => {
+                np.words.end = next.words.end;
+                np.members.extend(next.members.iter().cloned());
+                j += link + 1;
+            }
+            _ => return (np, j),
+        }
+    }
+}
+
+/// Whether the comma at `j` continues a list that a conjunction closes: noun, comma, noun,
+/// ..., conjunction, noun.
+fn list_closes(chunks: &[Chunk], mut j: usize) -> bool {
+    while let (Some(Chunk::Comma(_)), Some(Chunk::Noun(_))) = (chunks.get(j), chunks.get(j + 1)) {
+        j += 2;
+    }
+    matches!(chunks.get(j), Some(Chunk::Conj(_)))
+        || matches!(
+            (chunks.get(j), chunks.get(j + 1)),
+            (Some(Chunk::Comma(_)), Some(Chunk::Conj(_)))
+        )
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    words: &'a Words,
+    chunks: &'a [Chunk],
+    out: &'a mut Vec<Clause>,
+    /// Index in `out` of the sentence's first clause.
+    first: usize,
+}
+
+impl Builder<'_> {
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.words.text(self.text, i).eq_ignore_ascii_case(w)
+    }
+
+    fn build(&mut self, sentence: Range<usize>) {
+        let question = sentence.end > sentence.start && self.is(sentence.end - 1, "?");
+        for k in 0..self.chunks.len() {
+            let Chunk::Verb(verbs, nonfinite) = &self.chunks[k] else {
+                continue;
+            };
+            let clause = self.clause(k, verbs.clone(), *nonfinite, question);
+            self.out.push(clause);
+        }
+    }
+
+    fn clause(&self, k: usize, verbs: Range<usize>, nonfinite: bool, question: bool) -> Clause {
+        let head = self.head(&verbs);
+        let (passive, reduced) = self.voice(k, &verbs, head);
+        let previous = (self.first..self.out.len()).last();
+        let own = if nonfinite {
+            None
+        } else {
+            self.own_subject(k, reduced)
+        };
+        let (subject, inherited, governor) = match own {
+            Some(np) => (Some(np), false, None),
+            None => self.inherited_subject(k, nonfinite, previous),
+        };
+        let (object, preps) = self.complements(k);
+        let agent = passive
+            .then(|| preps.iter().find(|p| self.is(p.word, "by")))
+            .flatten()
+            .map(|p| p.phrase.clone());
+        Clause {
+            agent,
+            negated: verbs.clone().any(|i| self.negation(i)),
+            hedged: verbs
+                .clone()
+                .any(|i| ["may", "might", "could"].iter().any(|w| self.is(i, w))),
+            conditional: self.conditional(k),
+            verbs,
+            head,
+            subject,
+            inherited,
+            object,
+            preps,
+            passive,
+            question,
+            governor,
+        }
+    }
+
+    /// The main verb of the verb group of chunk `k`.
+    fn head_of(&self, k: usize) -> usize {
+        match &self.chunks[k] {
+            Chunk::Verb(verbs, _) => self.head(verbs),
+            _ => 0,
+        }
+    }
+
+    /// The group's main verb: its last verb, before any particle ("ruled" in "ruled out").
+    fn head(&self, verbs: &Range<usize>) -> usize {
+        verbs
+            .clone()
+            .rev()
+            .find(|&i| self.words.words[i].tag.is_verb())
+            .unwrap_or(verbs.end - 1)
+    }
+
+    fn negation(&self, i: usize) -> bool {
+        ["not", "n't", "never"].iter().any(|w| self.is(i, w))
+    }
+
+    /// Whether the group is passive ("was brokered"), and whether it is a participle right after
+    /// a noun phrase ("the deal brokered by Qatar").
+    fn voice(&self, k: usize, verbs: &Range<usize>, head: usize) -> (bool, bool) {
+        if self.words.words[head].tag != Tag::VBN {
+            return (false, false);
+        }
+        let auxiliary = verbs
+            .clone()
+            .any(|i| matches!(self.words.lemma(i), "be" | "get") && i != head);
+        if auxiliary {
+            return (true, false);
+        }
+        let reduced = head == verbs.start && self.noun_before(k).is_some() && self.follows_by(k);
+        (reduced, reduced)
+    }
+
+    /// The chunk index of a noun phrase right before chunk `k`, or before a comma there.
+    fn noun_before(&self, k: usize) -> Option<usize> {
+        let j = k.checked_sub(1)?;
+        let j = if matches!(self.chunks[j], Chunk::Comma(_)) {
+            j.checked_sub(1)?
+        } else {
+            j
+        };
+        matches!(self.chunks[j], Chunk::Noun(_)).then_some(j)
+    }
+
+    fn follows_by(&self, k: usize) -> bool {
+        self.chunks[k + 1..]
+            .iter()
+            .take(3)
+            .any(|c| matches!(c, Chunk::Prep(p) if self.is(*p, "by")))
+    }
+
+    /// The subject the sentence gives this verb: the noun phrase before it, past a relative word
+    /// or an apposition, at the start of a prepositional chain.
+    fn own_subject(&self, k: usize, reduced: bool) -> Option<NounPhrase> {
+        let mut j = k.checked_sub(1)?;
+        while matches!(self.chunks[j], Chunk::Other(_)) {
+            j = j.checked_sub(1)?;
+        }
+        if reduced {
+            return self.noun_before(k).and_then(|n| self.noun_at(n));
+        }
+        if let Chunk::Relative(_) = self.chunks[j] {
+            j = j.checked_sub(1)?;
+            if matches!(self.chunks[j], Chunk::Comma(_)) {
+                j = j.checked_sub(1)?;
+            }
+            return self
+                .noun_at(j)
+                .map(|_| self.chain_start(j))
+                .and_then(|s| self.noun_at(s));
+        }
+        if let Chunk::Comma(_) = self.chunks[j] {
+            // "Qatar, the mediator, said": the phrase before the apposition.
+            let a = j.checked_sub(1)?;
+            self.noun_at(a)?;
+            let b = self.chain_start(a);
+            if b >= 2
+                && matches!(self.chunks[b - 1], Chunk::Comma(_))
+                && self.noun_at(b - 2).is_some()
+            {
+                return self.noun_at(self.chain_start(b - 2));
+            }
+            // "Switzerland, acting as host, opened": a participle after a phrase and a comma.
+            // "The four countries, Argentina, Brazil and Chile, remain": a list in apposition
+            // that opens the sentence, closed by a comma.
+            let participle = matches!(self.words.words[self.head_of(k)].tag, Tag::VBG | Tag::VBN);
+            let opening_list = b == 0 && self.noun_at(a).is_some_and(|np| np.members.len() > 1);
+            return if participle || opening_list {
+                self.noun_at(a)
+            } else {
+                None
+            };
+        }
+        self.noun_at(j)?;
+        let s = self.chain_start(j);
+        if s > 0 && matches!(self.chunks[s - 1], Chunk::Prep(_)) {
+            return None;
+        }
+        self.noun_at(s)
+    }
+
+    /// The first noun phrase of a chain of noun phrases joined by prepositions ending at `j`.
+    fn chain_start(&self, mut j: usize) -> usize {
+        while j >= 2
+            && matches!(self.chunks[j - 1], Chunk::Prep(p) if !self.is(p, "that"))
+            && matches!(self.chunks[j - 2], Chunk::Noun(_))
+        {
+            j -= 2;
+        }
+        j
+    }
+
+    fn noun_at(&self, j: usize) -> Option<NounPhrase> {
+        match &self.chunks[j] {
+            Chunk::Noun(np) => Some(np.clone()),
+            _ => None,
+        }
+    }
+
+    /// An infinitive's subject: the object of the clause before when the infinitive follows it
+    /// right away ("urged Hamas to accept"), else that clause's subject; a verb after "and" or
+    /// "but" takes the subject of the verb before.
+    fn inherited_subject(
+        &self,
+        k: usize,
+        nonfinite: bool,
+        previous: Option<usize>,
+    ) -> (Option<NounPhrase>, bool, Option<usize>) {
+        let Some(p) = previous else {
+            return (None, false, None);
+        };
+        let before = k.checked_sub(1).map(|j| &self.chunks[j]);
+        let after_conj = matches!(before, Some(Chunk::Conj(_)));
+        if !(nonfinite || after_conj) {
+            return (None, false, None);
+        }
+        let prev = &self.out[p];
+        let object_right_before = match (before, &prev.object) {
+            (Some(Chunk::Noun(np)), Some(o)) => np.words == o.words,
+            _ => false,
+        };
+        let after_for = matches!(before, Some(Chunk::Prep(p)) if self.is(*p, "for"));
+        let subject = if nonfinite && object_right_before {
+            prev.object.clone()
+        } else if nonfinite && after_for && !prev.passive {
+            // "thanked Sweden for hosting", "grateful to Sweden for hosting": the one thanked.
+            let to = prev
+                .preps
+                .iter()
+                .find(|p| self.is(p.word, "to"))
+                .map(|p| p.phrase.clone());
+            to.or_else(|| prev.object.clone())
+                .or_else(|| prev.subject.clone())
+        } else {
+            prev.doer().cloned().or_else(|| prev.subject.clone())
+        };
+        (subject, true, nonfinite.then_some(p))
+    }
+
+    /// The object right after the verb group and the prepositional phrases after it, up to the
+    /// next verb, relative word, subordinator or stop.
+    fn complements(&self, k: usize) -> (Option<NounPhrase>, Vec<Prep>) {
+        let mut object = None;
+        let mut preps = Vec::new();
+        let mut j = k + 1;
+        if let Some(Chunk::Noun(np)) = self.chunks.get(j) {
+            object = Some(np.clone());
+            j += 1;
+        }
+        while let Some(c) = self.chunks.get(j) {
+            match c {
+                Chunk::Prep(p) => {
+                    if let Some(Chunk::Noun(np)) = self.chunks.get(j + 1) {
+                        preps.push(Prep {
+                            word: *p,
+                            phrase: np.clone(),
+                        });
+                        j += 2;
+                        continue;
+                    }
+                    if !matches!(self.chunks.get(j + 1), Some(Chunk::Prep(_))) {
+                        return (object, preps);
+                    }
+                    j += 1;
+                }
+                Chunk::Noun(_) | Chunk::Comma(_) | Chunk::Other(_) => j += 1,
+                _ => return (object, preps),
+            }
+        }
+        (object, preps)
+    }
+
+    /// Whether an "if" or "unless" opens the stretch between the previous verb and this one.
+    fn conditional(&self, k: usize) -> bool {
+        for c in self.chunks[..k].iter().rev() {
+            match c {
+                Chunk::Verb(..) => return false,
+                Chunk::Subordinator(s) if self.is(*s, "if") || self.is(*s, "unless") => {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+    use std::collections::HashSet;
+
+    fn parse(s: &str) -> (Words, Clauses) {
+        let text = Text::new(s, &HashSet::new());
+        let words = Words::new(&text, &HashSet::new());
+        let clauses = Clauses::new(s, &words);
+        (words, clauses)
+    }
+
+    fn show(s: &str, words: &Words, np: &Option<NounPhrase>) -> String {
+        np.as_ref().map_or(String::new(), |np| {
+            let (a, b) = (
+                words.words[np.words.start].start,
+                words.words[np.words.end - 1].end,
+            );
+            s[a..b].to_string()
+        })
+    }
+
+    #[test]
+    fn subject_verb_object_and_prepositions() {
+        let s = "Qatar and Egypt mediated the talks in Doha.";
+        let (w, c) = parse(s);
+        let c0 = &c.clauses[0];
+        assert_eq!(show(s, &w, &c0.subject), "Qatar and Egypt");
+        assert_eq!(c0.subject.as_ref().unwrap().members.len(), 2);
+        assert_eq!(show(s, &w, &c0.object), "the talks");
+        assert_eq!(w.text(s, c0.preps[0].word), "in");
+    }
+
+    #[test]
+    fn infinitives_take_the_object_or_the_subject() {
+        let s = "The envoy urged Hamas to accept the proposal.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "Hamas");
+        let s = "Egypt agreed to host the talks.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "Egypt");
+        assert_eq!(c.clauses[1].governor, Some(0));
+    }
+
+    #[test]
+    fn passives_relatives_appositions_and_conditions() {
+        let s = "The deal brokered by Qatar was signed.";
+        let (w, c) = parse(s);
+        assert!(c.clauses[0].passive);
+        assert_eq!(show(s, &w, &c.clauses[0].subject), "The deal");
+        let s = "Norway, the facilitator, said that talks would resume.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].subject), "Norway");
+        let s = "If Hamas accepts, Israel will withdraw.";
+        let (_, c) = parse(s);
+        assert!(c.clauses[0].conditional && !c.clauses[1].conditional);
+        let s = "Hamas did not accept the plan.";
+        let (_, c) = parse(s);
+        assert!(c.clauses[0].negated);
+    }
+}

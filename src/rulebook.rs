@@ -1,0 +1,248 @@
+//! The clause rules of `ontology/rules.ttl`: which verbs and nouns say a role or a stance, and
+//! which part of a clause holds the actors and the target.
+//!
+//! A rule is data, read once with the lexicon; the extractor's clause stage
+//! ([`crate::extract::clause_rules`]) applies every rule to every clause. Each rule carries
+//! example sentences it must read and counter-examples it must not (`tests/rule_examples.rs`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::lexicon::{Polarity, Role};
+
+/// A part of a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The one who does it: a passive's agent, else the subject.
+    Doer,
+    /// What it is done to: a passive's subject, else the object.
+    DoneTo,
+    /// The phrase after "with".
+    With,
+    /// The phrase after the verb's particle ("call for", "insist on"); a verb with a particle
+    /// reads its target there whatever the rule's target slot.
+    Particle,
+    /// The infinitive that depends on the verb ("agreed to withdraw").
+    Complement,
+}
+
+impl Slot {
+    fn parse(s: &str) -> Option<Slot> {
+        Some(match s {
+            "doer" => Slot::Doer,
+            "done-to" => Slot::DoneTo,
+            "with" => Slot::With,
+            "particle" => Slot::Particle,
+            "complement" => Slot::Complement,
+            _ => return None,
+        })
+    }
+}
+
+/// What a rule says of the actors it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Says {
+    Role(Role),
+    Stance(Polarity),
+}
+
+/// One clause rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Its local name in `rule:` ("mediate"); facts record it as "clause/mediate".
+    pub name: String,
+    pub says: Says,
+    /// Verb lemmas, each with the particle it needs ("call" + "for").
+    pub verbs: Vec<(String, Option<String>)>,
+    /// Head nouns of a role ("mediator"): read in appositions, after "as" and before names.
+    pub nouns: Vec<String>,
+    /// When given, the object's head must be one of these ("talks" for "hold talks with").
+    pub object_heads: Vec<String>,
+    pub holders: Vec<Slot>,
+    pub target: Slot,
+    /// Fewer distinct actors than this in the holder slots and the rule says nothing (two sides
+    /// for a signing).
+    pub min_holders: usize,
+    /// The possessor of the target phrase is a target too ("praised Egypt's role").
+    pub possessor_target: bool,
+    pub examples: Vec<String>,
+    pub counter_examples: Vec<String>,
+}
+
+/// Every clause rule, with the verbs and nouns that index them.
+#[derive(Debug, Clone, Default)]
+pub struct RuleBook {
+    pub rules: Vec<Rule>,
+    by_verb: HashMap<String, Vec<usize>>,
+    by_noun: HashMap<String, Vec<usize>>,
+    /// Verbs under which an infinitive says nothing ("refused to host").
+    pub blocking: Vec<String>,
+    /// The beginnings of every form of the rules' words, made on first use.
+    triggers: OnceLock<Option<AhoCorasick>>,
+}
+
+/// A rule's properties as read from the ontology graph, by local name.
+pub type RuleProps<'a> = dyn Fn(&str) -> Vec<String> + 'a;
+
+/// A rule that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("rules.ttl: rule <{rule}>: {what}")]
+pub struct RuleError {
+    pub rule: String,
+    pub what: String,
+}
+
+impl RuleBook {
+    /// Builds the book from rules given as (IRI, kind, properties): kind is the local name of the
+    /// rule's class (`RoleRule`, `StanceRule`, `BlockingVerbs`).
+    pub fn new<'a>(
+        rules: impl Iterator<Item = (String, String, Box<RuleProps<'a>>)>,
+    ) -> Result<RuleBook, RuleError> {
+        let mut book = RuleBook::default();
+        for (iri, kind, props) in rules {
+            if kind == "BlockingVerbs" {
+                book.blocking.extend(props("verb"));
+                continue;
+            }
+            let rule = read_rule(&iri, &kind, &*props)?;
+            let i = book.rules.len();
+            for (v, _) in &rule.verbs {
+                book.by_verb.entry(v.clone()).or_default().push(i);
+            }
+            for n in &rule.nouns {
+                book.by_noun.entry(n.clone()).or_default().push(i);
+            }
+            book.rules.push(rule);
+        }
+        Ok(book)
+    }
+
+    /// The rules of verb lemma `lemma`.
+    pub fn for_verb(&self, lemma: &str) -> impl Iterator<Item = &Rule> {
+        self.by_verb
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.rules[i])
+    }
+
+    /// Whether `text` has a word that begins like a form of a rule's trigger words (its object
+    /// heads when it needs one, else its verbs and nouns): a sentence
+    /// without one can give no fact, and need not be parsed. Forms are the word with a final
+    /// "e" or "y" cut off ("mediat" for "mediated" and "mediating", "ratif" for "ratified") and
+    /// the irregular forms `forms` gives ("held" for "hold").
+    pub fn triggered(&self, text: &str, forms: impl Fn(&str) -> Vec<String>) -> bool {
+        let ac = self.triggers.get_or_init(|| {
+            let mut stems: Vec<String> = Vec::new();
+            for w in self.rules.iter().flat_map(Rule::trigger_words) {
+                let w = w.rsplit('-').next().unwrap_or(w);
+                stems.push(w.trim_end_matches(['e', 'y']).to_string());
+                stems.extend(forms(w));
+            }
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&stems)
+                .ok()
+        });
+        let Some(ac) = ac else { return true };
+        ac.find_overlapping_iter(text).any(|m| {
+            !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// The rules of role noun `lemma`.
+    pub fn for_noun(&self, lemma: &str) -> impl Iterator<Item = &Rule> {
+        self.by_noun
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.rules[i])
+    }
+}
+
+impl Rule {
+    /// The words without which the rule cannot fire: the heads its object needs ("talks" for
+    /// "hold talks with"), else its verbs and nouns.
+    fn trigger_words(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        if self.object_heads.is_empty() {
+            Box::new(
+                self.verbs
+                    .iter()
+                    .map(|(v, _)| v.as_str())
+                    .chain(self.nouns.iter().map(String::as_str)),
+            )
+        } else {
+            Box::new(self.object_heads.iter().map(String::as_str))
+        }
+    }
+}
+
+fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError> {
+    let name = iri.rsplit('/').next().unwrap_or(iri).to_string();
+    let error = |what: &str| RuleError {
+        rule: name.clone(),
+        what: what.to_string(),
+    };
+    let one = |p: &str| props(p).into_iter().next();
+    let says = match kind {
+        "RoleRule" => Says::Role(
+            one("role")
+                .and_then(|r| role(&r))
+                .ok_or_else(|| error("a role rule needs neg:role"))?,
+        ),
+        "StanceRule" => Says::Stance(match one("polarity").as_deref() {
+            Some("Support") => Polarity::Support,
+            Some("Oppose") => Polarity::Oppose,
+            _ => return Err(error("a stance rule needs neg:polarity Support or Oppose")),
+        }),
+        _ => return Err(error("not a neg:RoleRule or neg:StanceRule")),
+    };
+    let slot = |p: &str| -> Result<Vec<Slot>, RuleError> {
+        props(p)
+            .iter()
+            .map(|s| Slot::parse(s).ok_or_else(|| error(&format!("no slot {s:?}"))))
+            .collect()
+    };
+    let verbs: Vec<_> = props("verb")
+        .iter()
+        .map(|v| match v.split_once(' ') {
+            Some((verb, particle)) => (verb.to_string(), Some(particle.to_string())),
+            None => (v.clone(), None),
+        })
+        .collect();
+    let holders = slot("holderSlot")?;
+    let target = slot("targetSlot")?.first().copied().unwrap_or(Slot::DoneTo);
+    Ok(Rule {
+        says,
+        nouns: props("noun"),
+        object_heads: props("objectHead"),
+        holders: if holders.is_empty() {
+            vec![Slot::Doer]
+        } else {
+            holders
+        },
+        target,
+        min_holders: one("minHolders").and_then(|n| n.parse().ok()).unwrap_or(1),
+        possessor_target: one("possessorTarget").is_some_and(|b| b == "true"),
+        examples: props("example"),
+        counter_examples: props("counterExample"),
+        verbs,
+        name,
+    })
+}
+
+fn role(local: &str) -> Option<Role> {
+    Some(match local {
+        "Party" => Role::Party,
+        "Mediator" => Role::Mediator,
+        "Host" => Role::Host,
+        "Guarantor" => Role::Guarantor,
+        "Observer" => Role::Observer,
+        _ => return None,
+    })
+}
