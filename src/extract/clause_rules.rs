@@ -25,6 +25,14 @@ pub struct Read {
     pub stances: Vec<Stance>,
 }
 
+/// The span of the speaker's label that opens the line of byte `at` in a transcript ("Mr.
+/// Lloyd:", "MOON:"): at most 80 bytes before a colon.
+fn label(t: &str, at: usize) -> Option<(usize, usize)> {
+    let line_start = t[..at].rfind('\n').map_or(0, |i| i + 1);
+    let colon = t[line_start..at].find(':')?;
+    (colon <= 80).then_some((line_start, line_start + colon))
+}
+
 /// The structures every rule reads.
 pub struct Reader<'a> {
     pub text: &'a Text<'a>,
@@ -37,6 +45,8 @@ pub struct Reader<'a> {
     pub deal_issue: Option<&'a str>,
     /// The quotations of the text ([`crate::text::quote_spans`]).
     pub quotes: &'a [(usize, usize)],
+    /// The negotiation's sides and their leaders, whom "both sides" and "the two leaders" name.
+    pub sides: &'a super::stances::PartyHolders,
 }
 
 const CONFIDENCE: f32 = 0.7;
@@ -47,7 +57,9 @@ pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
     let lemmas = Lemmatizer::builtin();
     Words::of_sentences(text, &lexicon.abbreviations, |i| {
         let s = &text.sentences[i];
-        found.mentions_in(s.start, s.end).next().is_some()
+        let speaker = label(text.text, s.start)
+            .is_some_and(|(a, b)| found.mentions_in(a, b).next().is_some());
+        (speaker || found.mentions_in(s.start, s.end).next().is_some())
             && lexicon.rules.triggered(&text.text[s.start..s.end], |w| {
                 lemmas.forms_of(w).map(str::to_string).collect()
             })
@@ -281,10 +293,55 @@ impl Reader<'_> {
             })
             .collect();
         // "The four guarantors, Argentina, Brazil, Chile and the United States,": a phrase
-        // that names no actor stands for the list in apposition to it.
+        // that names no actor stands for the list in apposition to it; "the two leaders" and
+        // "both sides" for the negotiation's sides.
         match (found.is_empty(), partner) {
             (true, Some(p)) => self.actors_in_plain(p),
+            (true, None) => {
+                let sides = self.sides(np);
+                if sides.is_empty() {
+                    self.first_person(np).into_iter().collect()
+                } else {
+                    sides
+                }
+            }
             _ => found,
+        }
+    }
+
+    /// "I" or "we" in a transcript's answer: the speaker its line opens with ("Mr. Lloyd: We
+    /// did not write it").
+    fn first_person(&self, np: &NounPhrase) -> Option<usize> {
+        let w = np.words.start;
+        if np.words.len() != 1 || !matches!(self.words.lemma(w), "i" | "we") {
+            return None;
+        }
+        let (start, end) = label(self.text.text, self.words.words[w].start)?;
+        self.found
+            .mentions_in(start, end)
+            .filter(|m| !m.locative && !m.possessive)
+            .last()
+            .map(|m| self.referent(m))
+    }
+
+    /// The sides a plural description names ("both sides", "the two leaders"): the parties of
+    /// the negotiation, or their leaders.
+    fn sides(&self, np: &NounPhrase) -> Vec<usize> {
+        let (start, end) = self.span(&np.words);
+        let t = &self.text.text[start..end];
+        let hits = self
+            .lexicon
+            .cues
+            .get(&CueClass::Parties)
+            .map(|c| c.find(t))
+            .unwrap_or_default();
+        let Some(hit) = hits.first() else {
+            return Vec::new();
+        };
+        if t[hit.start..hit.end].to_lowercase().contains("leader") {
+            self.sides.leaders.clone()
+        } else {
+            self.sides.parties.clone()
         }
     }
 

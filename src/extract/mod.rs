@@ -233,6 +233,7 @@ pub fn extract_with_clauses(
     let quotes = crate::text::quote_spans(text.text);
     let read = clause_rules::Reader {
         quotes: &quotes,
+        sides: &parties,
         text: &text,
         words: &words,
         clauses: &clauses,

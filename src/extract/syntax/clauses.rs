@@ -158,8 +158,9 @@ enum Chunk {
     /// A verb group; `true` for an infinitive ("to host") or a gerund after a preposition.
     Verb(Range<usize>, bool),
     Prep(usize),
-    /// "and", "or", "but", "along with".
+    /// "and", "or", "along with"; "but" and "yet" join clauses only.
     Conj(Range<usize>),
+    But(usize),
     /// "who", "which", and "that" right before a verb.
     Relative(usize),
     /// "if", "unless", "because", "while", "that".
@@ -238,7 +239,7 @@ impl Chunker<'_> {
             out.push(chunk);
             i = next;
         }
-        coordinate(out)
+        coordinate(out, |np| np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP)
     }
 
     fn chunk_at(&self, i: usize, start: usize, end: usize, last: Option<&Chunk>) -> (Chunk, usize) {
@@ -286,6 +287,7 @@ impl Chunker<'_> {
             return Chunk::Conj(i..e);
         }
         match self.tag(i) {
+            CC if self.is(i, "but") || self.is(i, "yet") => Chunk::But(i),
             CC => Chunk::Conj(i..i + 1),
             WDT | WP => Chunk::Relative(i),
             IN if self.is(i, "that") && self.verb_follows(i + 1, end) => Chunk::Relative(i),
@@ -346,12 +348,19 @@ impl Chunker<'_> {
 /// Joins noun phrases linked by conjunctions or commas into one coordinated phrase: "Qatar,
 /// Egypt and the United States"; "Qatar along with Egypt". A comma joins only where a
 /// conjunction later closes the list.
-fn coordinate(chunks: Vec<Chunk>) -> Vec<Chunk> {
+///
+/// A personal pronoun is never a member: "the disarmament of Hamas and we reject" joins two
+/// clauses.
+fn coordinate(chunks: Vec<Chunk>, pronoun: impl Fn(&NounPhrase) -> bool) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     let mut i = 0;
     while i < chunks.len() {
         if let Chunk::Noun(np) = &chunks[i] {
-            let (joined, next) = coordination(&chunks, i, np.clone());
+            let (joined, next) = if pronoun(np) {
+                (np.clone(), i + 1)
+            } else {
+                coordination(&chunks, i, np.clone(), &pronoun)
+            };
             out.push(Chunk::Noun(joined));
             i = next;
         } else {
@@ -362,7 +371,12 @@ fn coordinate(chunks: Vec<Chunk>) -> Vec<Chunk> {
     out
 }
 
-fn coordination(chunks: &[Chunk], i: usize, mut np: NounPhrase) -> (NounPhrase, usize) {
+fn coordination(
+    chunks: &[Chunk],
+    i: usize,
+    mut np: NounPhrase,
+    pronoun: &impl Fn(&NounPhrase) -> bool,
+) -> (NounPhrase, usize) {
     let mut j = i + 1;
     loop {
         let link = match chunks.get(j) {
@@ -371,8 +385,13 @@ fn coordination(chunks: &[Chunk], i: usize, mut np: NounPhrase) -> (NounPhrase, 
             Some(Chunk::Comma(_)) if list_closes(chunks, j) => 1,
             _ => 0,
         };
+        // ", and Syria condemns": a comma and a conjunction after a single phrase, before a
+        // phrase with a verb of its own, join two clauses.
+        let clause_follows = link == 2
+            && np.members.len() == 1
+            && matches!(chunks.get(j + 3), Some(Chunk::Verb(_, false)));
         match (link, chunks.get(j + link)) {
-            (1.., Some(Chunk::Noun(next))) => {
+            (1.., Some(Chunk::Noun(next))) if !pronoun(next) && !clause_follows => {
                 np.words.end = next.words.end;
                 np.members.extend(next.members.iter().cloned());
                 j += link + 1;
@@ -593,7 +612,7 @@ impl Builder<'_> {
             return (None, false, None);
         };
         let before = k.checked_sub(1).map(|j| &self.chunks[j]);
-        let after_conj = matches!(before, Some(Chunk::Conj(_)));
+        let after_conj = matches!(before, Some(Chunk::Conj(_) | Chunk::But(_)));
         if !(nonfinite || after_conj) {
             return (None, false, None);
         }
@@ -728,5 +747,17 @@ mod tests {
         let s = "Hamas did not accept the plan.";
         let (_, c) = parse(s);
         assert!(c.clauses[0].negated);
+        // A pronoun after "and" opens a clause; it joins no list.
+        let s = "We support the disarmament of Hamas and we reject the annexation.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "we");
+        // ", and" or "but" before a phrase with its own verb joins clauses, not phrases.
+        let s = "The PLO rejects the accords, and Syria condemns Sadat.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].object), "the accords");
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "Syria");
+        let s = "Prigozhin welcomed the coup but Moscow has not recognised the junta.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].object), "the coup");
     }
 }
