@@ -139,7 +139,7 @@ impl Reader<'_> {
                 if !self.object_fits(rule, clause) {
                     continue;
                 }
-                let evidence = self.evidence(s, clause.head);
+                let evidence = self.clause_evidence(s, clause);
                 match rule.says {
                     Says::Role(role) if !clause.negated => {
                         for actor in self.role_holders(rule, clause) {
@@ -200,6 +200,25 @@ impl Reader<'_> {
         rule.object_heads
             .iter()
             .any(|h| h == head || h == &self.lower(object.head()))
+    }
+
+    /// The clause a verb rule read, as evidence: from its doer to its last phrase, so that
+    /// `explain` shows the clause the fact came from.
+    fn clause_evidence(&self, sentence: usize, clause: &Clause) -> Evidence {
+        let phrases = [clause.doer(), clause.object.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(clause.preps.iter().map(|p| &p.phrase));
+        let (mut first, mut last) = (clause.verbs.start, clause.verbs.end - 1);
+        for np in phrases {
+            first = first.min(np.words.start);
+            last = last.max(np.words.end - 1);
+        }
+        Evidence {
+            sentence,
+            start: self.words.words[first].start,
+            end: self.words.words[last].end,
+        }
     }
 
     fn evidence(&self, sentence: usize, word: usize) -> Evidence {

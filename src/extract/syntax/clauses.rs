@@ -239,7 +239,9 @@ impl Chunker<'_> {
             out.push(chunk);
             i = next;
         }
-        coordinate(out, |np| np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP)
+        coordinate(out, |np| {
+            np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP
+        })
     }
 
     fn chunk_at(&self, i: usize, start: usize, end: usize, last: Option<&Chunk>) -> (Chunk, usize) {
