@@ -89,6 +89,21 @@ impl Reader<'_> {
         out
     }
 
+    /// The head noun of a phrase's words: the last word, or the last before "of" in a phrase
+    /// that goes on with a name ("the guarantors of the Astana process").
+    fn head_word(&self, words: &Range<usize>) -> usize {
+        words
+            .clone()
+            .find(|&i| {
+                i > words.start
+                    && self
+                        .words
+                        .text(self.text.text, i)
+                        .eq_ignore_ascii_case("of")
+            })
+            .map_or(words.end - 1, |of| of - 1)
+    }
+
     fn lower(&self, i: usize) -> String {
         self.words.text(self.text.text, i).to_lowercase()
     }
@@ -196,10 +211,10 @@ impl Reader<'_> {
         let Some(object) = clause.done_to() else {
             return false;
         };
-        let head = self.words.lemma(object.head());
+        let head = self.words.lemma(self.head_word(&object.words));
         rule.object_heads
             .iter()
-            .any(|h| h == head || h == &self.lower(object.head()))
+            .any(|h| h == head || h == &self.lower(self.head_word(&object.words)))
     }
 
     /// The clause a verb rule read, as evidence: from its doer to its last phrase, so that
@@ -449,7 +464,7 @@ impl Reader<'_> {
     fn has_possessor(&self, np: &NounPhrase) -> bool {
         let (start, end) = self.span(&np.words);
         // The head and the word after it: cue nouns come with their preposition ("acceptance of").
-        let head = np.head();
+        let head = self.head_word(&np.words);
         let last = (head + 1).min(self.words.words.len() - 1);
         let text = &self.text.text[self.words.words[head].start..self.words.words[last].end];
         let stance_head = self
@@ -689,7 +704,7 @@ impl Reader<'_> {
                 .mentions_in(start, end)
                 .filter(|m| !m.locative && m.end <= end)
                 .collect();
-            let head = member.end - 1;
+            let head = self.head_word(member);
             let noun = |w: usize| NounPhrase::single(w..w + 1);
             // "Egypt's mediation", not "his host": a pronoun's role noun is relative to it.
             let before: Vec<usize> = mentions
@@ -713,7 +728,7 @@ impl Reader<'_> {
 
     /// The role a phrase headed by a role noun gives `actors`.
     fn noun_fact(&self, noun: &NounPhrase, actors: Vec<usize>, out: &mut Read) {
-        let head = noun.head();
+        let head = self.head_word(&noun.words);
         let lemma = self.words.lemma(head);
         let sentence = self.words.sentences.partition_point(|r| r.end <= head);
         for rule in self.lexicon.rules.for_noun(lemma) {

@@ -254,8 +254,16 @@ impl Chunker<'_> {
             && !(tag == DT && self.is(i, "that") && self.verb_follows(i + 1, end))
         {
             let mut e = i + 1;
-            while e < end && self.nominal(e, start, end) {
-                e += 1;
+            loop {
+                while e < end && self.nominal(e, start, end) {
+                    e += 1;
+                }
+                // "the government of Sri Lanka", "the Liberation Tigers of Tamil Eelam": a name
+                // after "of" belongs to the phrase.
+                match self.of_name(e, end) {
+                    Some(next) => e = next,
+                    None => break,
+                }
             }
             return (Chunk::Noun(NounPhrase::single(i..e)), e);
         }
@@ -269,6 +277,20 @@ impl Chunker<'_> {
             return (Chunk::Verb(i..e, gerund), e);
         }
         (self.small_chunk(i, end), self.small_end(i, end))
+    }
+
+    /// Where the name after an "of" at `i` starts ("of Togo", "of the United States"), if one
+    /// follows.
+    fn of_name(&self, i: usize, end: usize) -> Option<usize> {
+        if i + 1 >= end || !self.is(i, "of") {
+            return None;
+        }
+        let name = if self.tag(i + 1) == Tag::DT {
+            i + 2
+        } else {
+            i + 1
+        };
+        (name < end && self.tag(name).is_proper_noun()).then_some(i + 1)
     }
 
     /// The end of a bracket of at most six words that opens at `i`.
@@ -761,5 +783,11 @@ mod tests {
         let s = "Prigozhin welcomed the coup but Moscow has not recognised the junta.";
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[0].object), "the coup");
+        // A name after "of" belongs to its phrase; other "of" phrases do not.
+        let s = "The government of Sri Lanka and the Liberation Tigers of Tamil Eelam signed the \
+                 withdrawal of troops.";
+        let (w, c) = parse(s);
+        assert_eq!(c.clauses[0].subject.as_ref().unwrap().members.len(), 2);
+        assert_eq!(show(s, &w, &c.clauses[0].object), "the withdrawal");
     }
 }
