@@ -119,6 +119,11 @@ impl RuleBook {
         Ok(book)
     }
 
+    /// Whether an infinitive under verb lemma `lemma` says nothing ("refused to host").
+    pub fn blocks(&self, lemma: &str) -> bool {
+        self.blocking.iter().any(|b| b == lemma)
+    }
+
     /// The rules of verb lemma `lemma`.
     pub fn for_verb(&self, lemma: &str) -> impl Iterator<Item = &Rule> {
         self.by_verb

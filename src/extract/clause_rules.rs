@@ -104,8 +104,9 @@ impl Reader<'_> {
             .map_or(words.end - 1, |of| of - 1)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.words.text(self.text.text, i).to_lowercase()
+    /// Whether word `i` is `w`, whatever its case.
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.words.text(self.text.text, i).eq_ignore_ascii_case(w)
     }
 
     /// Whether a clause states something: no question, condition or hedge, and no infinitive
@@ -118,9 +119,8 @@ impl Reader<'_> {
         match clause.governor {
             Some(g) => {
                 let gov = &self.clauses.clauses[g];
-                let lemma = self.words.lemma(gov.head);
                 !gov.negated
-                    && !self.lexicon.rules.blocking.iter().any(|b| b == lemma)
+                    && !self.lexicon.rules.blocks(self.words.lemma(gov.head))
                     && self.speaks(g)
             }
             None => true,
@@ -187,20 +187,20 @@ impl Reader<'_> {
         if clause
             .verbs
             .clone()
-            .any(|i| i != clause.head && self.lower(i) == p)
+            .any(|i| i != clause.head && self.is(i, p))
         {
             return Some(None);
         }
         // Right after the verb, or past adverbials ("agreed early on Sunday to a truce") when the
         // verb has no object.
         let first = clause.preps.first()?;
-        if first.word == clause.verbs.end && self.lower(first.word) == p {
+        if first.word == clause.verbs.end && self.is(first.word, p) {
             return Some(Some(first.phrase.clone()));
         }
         if clause.object.is_some() {
             return None;
         }
-        let found = clause.preps.iter().find(|x| self.lower(x.word) == p)?;
+        let found = clause.preps.iter().find(|x| self.is(x.word, p))?;
         Some(Some(found.phrase.clone()))
     }
 
@@ -211,10 +211,11 @@ impl Reader<'_> {
         let Some(object) = clause.done_to() else {
             return false;
         };
-        let head = self.words.lemma(self.head_word(&object.words));
+        let head = self.head_word(&object.words);
+        let lemma = self.words.lemma(head);
         rule.object_heads
             .iter()
-            .any(|h| h == head || h == &self.lower(self.head_word(&object.words)))
+            .any(|h| h == lemma || self.is(head, h))
     }
 
     /// The clause a verb rule read, as evidence: from its doer to its last phrase, so that
@@ -253,7 +254,7 @@ impl Reader<'_> {
             Slot::With => clause
                 .preps
                 .iter()
-                .find(|p| self.lower(p.word) == "with")
+                .find(|p| self.is(p.word, "with"))
                 .map(|p| &p.phrase),
             Slot::Particle | Slot::Complement => None,
         }
@@ -388,7 +389,8 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// The head actor of the "of" phrase right after `end`: "the Government of Togo".
+    /// The head actor of the "of" phrase right after `end`, which the phrase did not take in
+    /// because no name follows "of": a title that runs on ("Qatar's minister of state").
     fn of_phrase_actor(&self, end: usize) -> Option<usize> {
         let rest = self.text.text.get(end..)?;
         let of = rest.trim_start();
@@ -439,10 +441,7 @@ impl Reader<'_> {
             return m.actor;
         }
         let t = self.text.text;
-        let sentence = self.text.sentences.partition_point(|s| s.end <= m.start);
-        let Some(s) = self.text.sentences.get(sentence) else {
-            return m.actor;
-        };
+        let s = &self.text.sentences[self.text.sentence_of(m.start)];
         self.found
             .mentions_in(s.start, m.start)
             .find(|x| {
@@ -502,19 +501,13 @@ impl Reader<'_> {
         // "wants Kosovo to establish ...": the object is the infinitive's doer, not a target.
         let doer_of_infinitive = self
             .clauses
-            .sentences
-            .iter()
-            .find(|r| r.contains(&c))
-            .is_some_and(|r| {
-                self.clauses.clauses[r.clone()]
-                    .iter()
-                    .any(|x| x.governor == Some(c) && x.subject.as_ref() == Some(&phrase))
-            });
+            .dependent(c)
+            .is_some_and(|x| x.subject.as_ref() == Some(&phrase));
         let (start, mut end) = self.span(&phrase.words);
         for p in &clause.preps {
             let next = self.words.words[p.word].start;
             let joined = next >= end && self.text.text[end..next].trim().is_empty();
-            if joined && self.lower(p.word) == "of" {
+            if joined && self.is(p.word, "of") {
                 end = self.span(&p.phrase.words).1;
             }
         }
@@ -542,13 +535,9 @@ impl Reader<'_> {
 
     /// The infinitive that depends on clause `c`: its verb and object.
     fn complement(&self, c: usize) -> Option<(usize, usize)> {
-        let range = self.clauses.sentences.iter().find(|r| r.contains(&c))?;
-        let inf = self.clauses.clauses[range.clone()]
-            .iter()
-            .find(|x| x.governor == Some(c))?;
+        let inf = self.clauses.dependent(c)?;
         // "agreed to stop all firing": what a blocking verb stops is no thing supported.
-        let lemma = self.words.lemma(inf.head);
-        if self.lexicon.rules.blocking.iter().any(|b| b == lemma) {
+        if self.lexicon.rules.blocks(self.words.lemma(inf.head)) {
             return None;
         }
         let last = inf.object.as_ref().map_or(inf.verbs.end, |o| o.words.end);
@@ -673,7 +662,7 @@ impl Reader<'_> {
             }
         }
         for (i, p) in clause.preps.iter().enumerate() {
-            if self.lower(p.word) != "as" {
+            if !self.is(p.word, "as") {
                 continue;
             }
             // The phrase right before "as" when it names actors ("with Museveni as
@@ -730,7 +719,7 @@ impl Reader<'_> {
     fn noun_fact(&self, noun: &NounPhrase, actors: Vec<usize>, out: &mut Read) {
         let head = self.head_word(&noun.words);
         let lemma = self.words.lemma(head);
-        let sentence = self.words.sentences.partition_point(|r| r.end <= head);
+        let sentence = self.text.sentence_of(self.words.words[head].start);
         for rule in self.lexicon.rules.for_noun(lemma) {
             let Says::Role(role) = rule.says else {
                 continue;

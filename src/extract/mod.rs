@@ -244,8 +244,8 @@ pub fn extract_with_clauses(
     }
     .read();
     let mut participations = participations;
-    merge_roles(&mut participations, read.participations.clone());
-    merge_stances(&mut stances, read.stances.clone());
+    merge_roles(&mut participations, &read.participations);
+    merge_stances(&mut stances, &read.stances);
     if let Some(n) = negotiation.as_mut() {
         n.issue = deal_issue;
     }
@@ -284,17 +284,17 @@ pub fn extract_with_clauses(
 }
 
 /// Adds the roles the clause rules read that the cue rules did not.
-fn merge_roles(into: &mut Vec<Participation>, read: Vec<Participation>) {
+fn merge_roles(into: &mut Vec<Participation>, read: &[Participation]) {
     for p in read {
         if !into.iter().any(|q| q.actor == p.actor && q.role == p.role) {
-            into.push(p);
+            into.push(p.clone());
         }
     }
 }
 
 /// Adds the stances the clause rules read that the cue rules did not, unless a cue rule read the
 /// opposite of the same holder and target in the same sentence.
-fn merge_stances(into: &mut Vec<Stance>, read: Vec<Stance>) {
+fn merge_stances(into: &mut Vec<Stance>, read: &[Stance]) {
     for s in read {
         let known = into.iter().any(|t| {
             t.holder == s.holder
@@ -302,7 +302,7 @@ fn merge_stances(into: &mut Vec<Stance>, read: Vec<Stance>) {
                 && (t.polarity == s.polarity || t.evidence.sentence == s.evidence.sentence)
         });
         if !known {
-            into.push(s);
+            into.push(s.clone());
         }
     }
 }

@@ -37,11 +37,6 @@ impl NounPhrase {
             words,
         }
     }
-
-    /// The last word of the phrase: its head noun.
-    pub fn head(&self) -> usize {
-        self.words.end - 1
-    }
 }
 
 /// A preposition and the noun phrase it governs.
@@ -58,9 +53,9 @@ pub struct Clause {
     pub verbs: Range<usize>,
     /// Its main verb ("accepted").
     pub head: usize,
+    /// Its own, or for an infinitive or a coordinated verb the one it takes from the clause
+    /// before.
     pub subject: Option<NounPhrase>,
-    /// The subject came from an earlier clause: an infinitive's or a coordinated verb's.
-    pub inherited: bool,
     pub object: Option<NounPhrase>,
     pub preps: Vec<Prep>,
     /// A passive's "by" phrase.
@@ -111,6 +106,16 @@ pub struct Clauses {
 }
 
 impl Clauses {
+    /// The infinitive that depends on clause `c` ("to host" for "agreed"), which follows it in
+    /// its sentence.
+    pub fn dependent(&self, c: usize) -> Option<&Clause> {
+        let s = self.sentences.partition_point(|r| r.end <= c);
+        let end = self.sentences.get(s).map_or(c, |r| r.end);
+        self.clauses[c + 1..end]
+            .iter()
+            .find(|x| x.governor == Some(c))
+    }
+
     /// Adds the noun phrases of one sentence's chunks and its appositions: a noun phrase, a
     /// comma and a noun phrase that opens with a determiner and ends at a comma, a stop, a verb
     /// or the sentence's end.
@@ -472,8 +477,8 @@ impl Builder<'_> {
         } else {
             self.own_subject(k, reduced)
         };
-        let (subject, inherited, governor) = match own {
-            Some(np) => (Some(np), false, None),
+        let (subject, governor) = match own {
+            Some(np) => (Some(np), None),
             None => self.inherited_subject(k, nonfinite, previous),
         };
         let (object, preps) = self.complements(k);
@@ -491,7 +496,6 @@ impl Builder<'_> {
             verbs,
             head,
             subject,
-            inherited,
             object,
             preps,
             passive,
@@ -631,14 +635,14 @@ impl Builder<'_> {
         k: usize,
         nonfinite: bool,
         previous: Option<usize>,
-    ) -> (Option<NounPhrase>, bool, Option<usize>) {
+    ) -> (Option<NounPhrase>, Option<usize>) {
         let Some(p) = previous else {
-            return (None, false, None);
+            return (None, None);
         };
         let before = k.checked_sub(1).map(|j| &self.chunks[j]);
         let after_conj = matches!(before, Some(Chunk::Conj(_) | Chunk::But(_)));
         if !(nonfinite || after_conj) {
-            return (None, false, None);
+            return (None, None);
         }
         let prev = &self.out[p];
         let object_right_before = match (before, &prev.object) {
@@ -660,7 +664,7 @@ impl Builder<'_> {
         } else {
             prev.doer().cloned().or_else(|| prev.subject.clone())
         };
-        (subject, true, nonfinite.then_some(p))
+        (subject, nonfinite.then_some(p))
     }
 
     /// The object right after the verb group and the prepositional phrases after it, up to the
