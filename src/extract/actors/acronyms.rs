@@ -1,0 +1,145 @@
+//! Organisations the gazetteer does not know, named by an acronym: defined with it in brackets
+//! ("the Front for Change and Concord in Chad (FACT)"), or named as "the FPRC".
+
+use std::collections::HashSet;
+
+use super::words::NOT_NAME;
+use super::{in_capitals_heading, Builder, Context};
+use crate::extract::MentionKind;
+use crate::lexicon::ActorKind;
+
+/// An organisation's name and the acronym defined for it in brackets: their byte spans.
+pub(super) type Definition = ((usize, usize), (usize, usize));
+
+/// New organisations, named once with their acronym: "the Front for Change and Concord in Chad
+/// (FACT)", where the gazetteer knows no such acronym. A name inside is no mention ("Chad").
+pub(super) fn definitions(cx: &Context) -> Vec<Definition> {
+    acronym_definitions(cx.t, &cx.lexicon.organization_heads)
+        .into_iter()
+        .filter(|(name, acronym)| {
+            !cx.in_credit(name.0)
+                && !cx
+                    .names
+                    .iter()
+                    .any(|h| h.start < acronym.1 && acronym.0 < h.end)
+        })
+        .collect()
+}
+
+/// The organisations named with their acronym; the acronym then names them wherever it stands
+/// alone.
+pub(super) fn mention_defined(cx: &Context, defined: Vec<Definition>, b: &mut Builder) {
+    let t = cx.t;
+    for (name, acronym) in defined {
+        if b.covered(name.0, acronym.1) {
+            continue;
+        }
+        let actor = b.new_actor(&t[name.0..name.1], ActorKind::Organization);
+        b.mention(name.0, name.1, actor, MentionKind::Name, false);
+        b.mention(acronym.0, acronym.1, actor, MentionKind::Name, false);
+        b.mention_each(&t[acronym.0..acronym.1], actor, |p| cx.in_credit(p));
+    }
+}
+
+/// An acronym the gazetteer does not know, named as "the FPRC" at least once, names an
+/// organisation ("leaders of the FPRC, the UPC and the MPC"); the acronym stands for it wherever
+/// it stands alone.
+pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
+    let t = cx.t;
+    let mut seen: Vec<&str> = Vec::new();
+    for tok in &cx.text.tokens {
+        let w = &t[tok.start..tok.end];
+        if !tok.word
+            || !(3..=5).contains(&w.len())
+            || !w.chars().all(|c| c.is_ascii_uppercase())
+            || NOT_ORGANIZATION_ACRONYMS.contains(&w)
+            || seen.contains(&w)
+            || !(t[..tok.start].ends_with("the ") || t[..tok.start].ends_with("The "))
+            || t[tok.end..].starts_with(['-', '/'])
+            || b.covered(tok.start, tok.end)
+            || cx.in_credit(tok.start)
+            || in_capitals_heading(t, tok.start, tok.end)
+        {
+            continue;
+        }
+        seen.push(w);
+        // "the United Nations Support Mission in Libya (UNSMIL)": the acronym of a known
+        // organisation named right before it in brackets.
+        let bracketed = format!("({w})");
+        let alias_of = t.match_indices(&bracketed).find_map(|(p, _)| {
+            let before = t[..p].trim_end().len();
+            b.mentions
+                .iter()
+                .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Organization)
+                .map(|m| m.actor)
+        });
+        let actor = alias_of.unwrap_or_else(|| b.new_actor(w, ActorKind::Organization));
+        b.mention_each(w, actor, |p| cx.in_credit(p));
+    }
+    b.sort_mentions();
+}
+
+/// Names followed by their acronym in brackets, "the Front for Change and Concord in Chad
+/// (FACT)": the span of the name (from its first capitalised word) and of the acronym. The name
+/// has two capitalised words or more, one of them a head word of organisations.
+fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<((usize, usize), (usize, usize))> {
+    const JOINS: &[&str] = &[
+        "of", "for", "and", "the", "in", "de", "du", "des", "la", "le", "al", "el", "&",
+    ];
+    let mut out = Vec::new();
+    for (open, _) in t.match_indices(" (") {
+        let a = open + 2;
+        let Some(len) = t[a..].find(')') else {
+            continue;
+        };
+        let acronym = &t[a..a + len];
+        if !(2..=10).contains(&acronym.len())
+            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            || !acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        {
+            continue;
+        }
+        // The name: capitalised words and the small words that join them, back from the bracket.
+        let mut first_capital = None;
+        let mut capitals = 0;
+        let mut headed = false;
+        let mut end = open;
+        loop {
+            let ws = t[..end].rfind(' ').map_or(0, |i| i + 1);
+            let w = &t[ws..end];
+            let capital = w.starts_with(char::is_uppercase)
+                && !NOT_NAME.contains(&w)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+            if w.is_empty() || !(capital || JOINS.contains(&w)) {
+                break;
+            }
+            if capital {
+                first_capital = Some(ws);
+                capitals += 1;
+                headed |= heads.contains(w);
+            }
+            if ws == 0 {
+                break;
+            }
+            end = ws - 1;
+        }
+        let Some(name_start) = first_capital else {
+            continue;
+        };
+        if capitals >= 2 && headed {
+            out.push(((name_start, open), (a, a + len)));
+        }
+    }
+    out
+}
+
+/// Capitals that stand for no organisation after "the": units, times, currencies, diseases.
+const NOT_ORGANIZATION_ACRONYMS: &[&str] = &[
+    "CEO", "GDP", "GMT", "UTC", "EDT", "EST", "BST", "CET", "CEST", "PDT", "USD", "EUR", "GBP",
+    "COVID", "AIDS", "HIV", "SUV", "URL", "FAQ", "LIVE", "NEWS", "VIP", "DNA", "ICBM", "ICBMS",
+    "RPG", "IED", "IEDS", "MOU", "PLUS", "ONLY", "ALL", "NOT", "AND", "THE", "FOR", "NEW", "DDR",
+    "SSR", "DDRR", "POW", "POWS", "IDP", "IDPS",
+];

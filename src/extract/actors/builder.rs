@@ -1,0 +1,129 @@
+//! The actors and mentions found so far, which every stage adds to and reads.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{in_capitals_heading, possessive_end};
+use crate::extract::{Actor, Mention, MentionKind};
+use crate::lexicon::{ActorKind, Lexicon};
+use crate::text::whole_word;
+use crate::vocab;
+
+/// The actors found, each once by IRI, and their mentions.
+pub(super) struct Builder<'a> {
+    pub(super) text: &'a str,
+    pub(super) lexicon: &'a Lexicon,
+    pub(super) actors: Vec<Actor>,
+    by_iri: HashMap<String, usize>,
+    pub(super) mentions: Vec<Mention>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
+        Builder {
+            text,
+            lexicon,
+            actors: Vec::new(),
+            by_iri: HashMap::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// Sorts the mentions by start, then end.
+    pub(super) fn sort_mentions(&mut self) {
+        self.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+
+    pub(super) fn actor_for_entry(&mut self, entry: usize) -> usize {
+        let e = &self.lexicon.actors[entry];
+        if let Some(&i) = self.by_iri.get(&e.iri) {
+            return i;
+        }
+        self.by_iri.insert(e.iri.clone(), self.actors.len());
+        self.actors.push(Actor {
+            iri: e.iri.clone(),
+            kind: e.kind,
+            label: e.label.clone(),
+            found_as: BTreeSet::new(),
+            entry: Some(entry),
+            titles: Vec::new(),
+            acts: false,
+        });
+        self.actors.len() - 1
+    }
+
+    pub(super) fn new_person(&mut self, name: &str) -> usize {
+        self.new_actor(name, ActorKind::Person)
+    }
+
+    pub(super) fn new_actor(&mut self, name: &str, kind: ActorKind) -> usize {
+        let iri = format!("{}{}", vocab::ACTOR, vocab::slug(name));
+        if let Some(&i) = self.by_iri.get(&iri) {
+            return i;
+        }
+        self.by_iri.insert(iri.clone(), self.actors.len());
+        self.actors.push(Actor {
+            iri,
+            kind,
+            label: name.to_string(),
+            found_as: BTreeSet::new(),
+            entry: None,
+            titles: Vec::new(),
+            acts: false,
+        });
+        self.actors.len() - 1
+    }
+
+    pub(super) fn mention(
+        &mut self,
+        start: usize,
+        end: usize,
+        actor: usize,
+        kind: MentionKind,
+        locative: bool,
+    ) {
+        let possessive = possessive_end(self.text, end).is_some();
+        let found = &self.text[start..end];
+        if matches!(
+            kind,
+            MentionKind::Name | MentionKind::Metonym | MentionKind::Surname | MentionKind::Demonym
+        ) {
+            self.actors[actor].found_as.insert(found.to_string());
+        }
+        if !locative {
+            self.actors[actor].acts = true;
+        }
+        self.mentions.push(Mention {
+            start,
+            end,
+            actor,
+            kind,
+            possessive,
+            locative,
+        });
+    }
+
+    /// A mention of `actor` at every whole occurrence of `form` not yet covered and not in a
+    /// credit line.
+    pub(super) fn mention_each(
+        &mut self,
+        form: &str,
+        actor: usize,
+        in_credit: impl Fn(usize) -> bool,
+    ) {
+        let t = self.text;
+        for (p, _) in t.match_indices(form) {
+            let end = p + form.len();
+            if whole_word(t, p, end)
+                && !self.covered(p, end)
+                && !in_credit(p)
+                && !in_capitals_heading(t, p, end)
+            {
+                self.mention(p, end, actor, MentionKind::Name, false);
+            }
+        }
+    }
+
+    pub(super) fn covered(&self, start: usize, end: usize) -> bool {
+        self.mentions.iter().any(|m| m.start < end && start < m.end)
+    }
+}

@@ -1,0 +1,160 @@
+//! Descriptions that refer to an actor named before them: "the group", "the Gulf state" (the
+//! lexicon's descriptions, each of a kind of actor), and "the army" after "the Sudanese army" (the
+//! head noun of an organisation's name).
+
+use super::{opens_sentence, Builder, Context};
+use crate::extract::{Mention, MentionKind};
+use crate::lexicon::{ActorKind, Hit, Lexicon};
+
+/// Mentions of the lexicon's descriptions not yet covered, each of the actor it refers to.
+pub(super) fn mention_descriptions(cx: &Context, b: &mut Builder) {
+    for (hit, kind) in &cx.h.descriptions {
+        if b.covered(hit.start, hit.end) {
+            continue;
+        }
+        if let Some(actor) = described_actor(cx, b, hit, *kind) {
+            b.mention(hit.start, hit.end, actor, MentionKind::Description, false);
+            b.sort_mentions();
+        }
+    }
+}
+
+/// The actor of `kind` a description refers to: the subject of the sentence before when the
+/// description opens its sentence, else the nearest one named before it.
+fn described_actor(cx: &Context, b: &mut Builder, hit: &Hit, kind: ActorKind) -> Option<usize> {
+    let (text, t, lexicon) = (cx.text, cx.t, cx.lexicon);
+    // "Pakistan's foreign ministry said the country ...": an organisation of a state named
+    // after the state's last mention stands for it.
+    let parent_state = |actor: usize| {
+        b.actors[actor]
+            .entry
+            .and_then(|e| lexicon.actors[e].parent)
+            .filter(|&p| lexicon.actors[p].kind == ActorKind::State)
+    };
+    let pick = |m: &Mention| {
+        if b.actors[m.actor].kind == kind {
+            Some(Ok(m.actor))
+        } else if kind == ActorKind::State {
+            parent_state(m.actor).map(Err)
+        } else {
+            None
+        }
+    };
+    // A description opening its sentence is the subject of the one before, as a pronoun
+    // is: "Hamas rejected the Security Council resolution ... The group has said" (Hamas,
+    // not the council named after it).
+    let si = text.sentence_of(hit.start);
+    let opens = opens_sentence(&t[text.sentences[si].start..hit.start]);
+    let subject = (opens && si > 0)
+        .then(|| {
+            let s = &text.sentences[si - 1];
+            let first = b.mentions.partition_point(|m| m.start < s.start);
+            b.mentions[first..]
+                .iter()
+                .take_while(|m| m.start < s.end)
+                .find(|m| !m.locative && !m.possessive)
+                .and_then(pick)
+        })
+        .flatten();
+    let found = subject.or_else(|| {
+        b.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= hit.start && !m.locative)
+            .find_map(pick)
+    });
+    match found {
+        Some(Ok(actor)) => Some(actor),
+        Some(Err(entry)) => Some(b.actor_for_entry(entry)),
+        None => None,
+    }
+}
+
+/// "The army" after "the Sudanese army", "the council" after "the Sovereignty Council": a
+/// definite description whose noun is the last word of a name of an organisation named before
+/// it is that organisation (the latest one named, when several share the noun).
+pub(super) fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder) {
+    let heads = organization_heads(lexicon, b);
+    if heads.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for article in ["the ", "The "] {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(article) {
+            let start = from + p;
+            from = start + article.len();
+            if t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let word_end = t[from..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(t.len(), |e| from + e);
+            let word = &t[from..word_end];
+            // Most "the"s are followed by no organisation's noun: look no further for them.
+            if word.is_empty()
+                || !word.starts_with(char::is_lowercase)
+                || !heads.iter().any(|(h, _)| h == word)
+            {
+                continue;
+            }
+            if b.covered(start, word_end) {
+                continue;
+            }
+            let actor = b
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= start && !m.locative)
+                .find(|m| heads.iter().any(|(h, a)| *a == m.actor && h == word))
+                .map(|m| m.actor);
+            if let Some(actor) = actor {
+                found.push((start, word_end, actor));
+            }
+        }
+    }
+    for (start, end, actor) in found {
+        b.mention(start, end, actor, MentionKind::Description, false);
+    }
+    b.sort_mentions();
+}
+
+/// The head nouns of the organisations found, each with its organisation: the last word, in
+/// lower case, of each of its names of two words or more ("army" for "the Sudanese Army"), but
+/// for short words and nouns of too many bodies ("state", "group").
+fn organization_heads(lexicon: &Lexicon, b: &Builder) -> Vec<(String, usize)> {
+    let mut heads: Vec<(String, usize)> = Vec::new();
+    for (i, a) in b.actors.iter().enumerate() {
+        if a.kind != ActorKind::Organization {
+            continue;
+        }
+        let names: Vec<&str> = match a.entry {
+            Some(e) => std::iter::once(lexicon.actors[e].label.as_str())
+                .chain(lexicon.actors[e].alt_labels.iter().map(String::as_str))
+                .collect(),
+            None => vec![a.label.as_str()],
+        };
+        for n in names {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let Some(last) = words.last().filter(|_| words.len() >= 2) else {
+                continue;
+            };
+            let last = last.to_lowercase();
+            if last.len() >= 4
+                && last.chars().all(char::is_alphabetic)
+                && !matches!(
+                    last.as_str(),
+                    "state" | "states" | "nations" | "people" | "group"
+                )
+                && !heads.contains(&(last.clone(), i))
+            {
+                heads.push((last, i));
+            }
+        }
+    }
+    heads
+}

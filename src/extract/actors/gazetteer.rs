@@ -1,0 +1,363 @@
+//! The gazetteer's names in the text: which of them are mentions of actors, and of which kind.
+//!
+//! A surname counts only once the person it belongs to is named in full, or with a title or an
+//! honorific before the surname; a state's adjective only before an agent noun; a capital only
+//! where it is no place.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::acronyms::Definition;
+use super::words::{NOT_NAME, PARTICLES};
+use super::{
+    ends_right_before, possessive_end, skip_ws, skip_ws_back, starts_capital, Builder, Context,
+    Hits,
+};
+use crate::extract::MentionKind;
+use crate::lexicon::{ActorKind, Hit, NameKind};
+use crate::text::{floor_boundary, run_start};
+
+/// A mention of a gazetteer name, once read: the actor's entry, where the mention starts (before
+/// the name's hit for a long form of a person's name), its kind and whether it names a place.
+struct NameMention {
+    entry: usize,
+    start: usize,
+    kind: MentionKind,
+    locative: bool,
+}
+
+/// Mentions of the gazetteer's names, but for those inside the name of an organisation defined
+/// with its acronym ("Chad" in "the Front for Change and Concord in Chad (FACT)").
+pub(super) fn mention_names(cx: &Context, defined: &[Definition], b: &mut Builder) {
+    let activated = activated_people(cx);
+    for (n, hit) in cx.names.iter().enumerate() {
+        if defined
+            .iter()
+            .any(|(name, _)| name.0 <= hit.start && hit.end <= name.1)
+        {
+            continue;
+        }
+        let Some(m) = read_name(cx, &activated, n, hit) else {
+            continue;
+        };
+        let actor = b.actor_for_entry(m.entry);
+        b.mention(m.start, hit.end, actor, m.kind, m.locative);
+    }
+}
+
+/// Whether a title or an honorific ("President", "Mr.") stands right before `start`.
+fn titled_before(cx: &Context, start: usize) -> bool {
+    let (t, h) = (cx.t, &cx.h);
+    ends_right_before(&h.titles, t, start).is_some()
+        || ends_right_before(&h.honorifics, t, start).is_some()
+        || t[..skip_ws_back(t, start)].ends_with('.')
+            && ends_right_before(&h.honorifics, t, skip_ws_back(t, start) - 1).is_some()
+}
+
+/// The gazetteer's people the text names: by their name, or by their surname after a title or
+/// in a long form of their name, where the surname is no part of someone else's name.
+fn activated_people(cx: &Context) -> BTreeSet<usize> {
+    let (t, lexicon) = (cx.t, cx.lexicon);
+    let titled = |start: usize| titled_before(cx, start);
+    let mut activated: BTreeSet<usize> = BTreeSet::new();
+    // People whose surname the text gives to someone else, checked once per person.
+    let mut shared_surname: HashMap<usize, bool> = HashMap::new();
+    let mut other_bearer_of = |entry: usize, hit: &Hit| {
+        *shared_surname
+            .entry(entry)
+            .or_insert_with(|| other_bearer(t, hit, &lexicon.actors[entry].label, &cx.h))
+    };
+    for hit in &cx.names {
+        for &(entry, kind) in lexicon.names.values(hit) {
+            let person = lexicon.actors[entry].kind == ActorKind::Person;
+            if person
+                && !activated.contains(&entry)
+                && (matches!(kind, NameKind::Label | NameKind::AltLabel)
+                    || (kind == NameKind::Surname
+                        && (titled(hit.start)
+                            || long_form_start(
+                                t,
+                                hit.start,
+                                &lexicon.actors[entry].label,
+                                titled,
+                            )
+                            .is_some())
+                        && !inside_longer_name(t, hit.start, hit.end)
+                        && !before_other_name(t, hit.end, &lexicon.actors[entry].label)
+                        && !other_bearer_of(entry, hit)))
+            {
+                activated.insert(entry);
+            }
+        }
+    }
+    activated
+}
+
+/// The mention the `n`th gazetteer name makes, if any: the entry it names (a surname only of an
+/// activated person), where the mention starts and of which kind it is.
+fn read_name(
+    cx: &Context,
+    activated: &BTreeSet<usize>,
+    n: usize,
+    hit: &Hit,
+) -> Option<NameMention> {
+    let (t, lexicon, h) = (cx.t, cx.lexicon, &cx.h);
+    let values = lexicon.names.values(hit);
+    let &(entry, kind) = values
+        .iter()
+        .find(|(e, k)| *k != NameKind::Surname || activated.contains(e))
+        .or_else(|| values.first())?;
+    // "in Doha", "to the White House": a place. "from" and "of" make a place of a capital
+    // ("pulled its team from Doha") but not of a state ("mediators from Qatar").
+    let locative = ends_right_before(&h.locatives, t, hit.start).is_some_and(|l| {
+        kind == NameKind::Metonym
+            || !matches!(
+                t[l.start..l.end].to_lowercase().as_str(),
+                "from" | "of" | "through" | "via"
+            )
+    });
+    if no_mention(cx, activated, n, hit, entry, kind) {
+        return None;
+    }
+    // "Majed bin Mohammed Al-Ansari" for Majed al-Ansari: the whole long form is the name.
+    let long_start = (kind == NameKind::Surname)
+        .then(|| {
+            long_form_start(t, hit.start, &lexicon.actors[entry].label, |start| {
+                titled_before(cx, start)
+            })
+        })
+        .flatten();
+    let kind = if long_start.is_some() {
+        NameKind::Label
+    } else {
+        kind
+    };
+    let hit_start = long_start.unwrap_or(hit.start);
+    let mk = match kind {
+        NameKind::Label | NameKind::AltLabel => MentionKind::Name,
+        NameKind::Demonym => MentionKind::Demonym,
+        NameKind::Metonym => MentionKind::Metonym,
+        NameKind::Surname => MentionKind::Surname,
+    };
+    // "in Doha" is a place; so is "in Brussels", the seat of an organisation.
+    let locative = cx.in_dateline(hit.start)
+        || locative
+            && (lexicon.actors[entry].kind == ActorKind::State || mk == MentionKind::Metonym)
+            && mk != MentionKind::Demonym;
+    Some(NameMention {
+        entry,
+        start: hit_start,
+        kind: mk,
+        locative,
+    })
+}
+
+/// Whether the `n`th gazetteer name, read as `kind` of `entry`, is no mention: a surname of a
+/// person not activated or inside a longer name, a state's adjective before no agent noun, an
+/// organisation's name after a qualifier of bodies, a capital opening another name.
+fn no_mention(
+    cx: &Context,
+    activated: &BTreeSet<usize>,
+    n: usize,
+    hit: &Hit,
+    entry: usize,
+    kind: NameKind,
+) -> bool {
+    let (t, lexicon) = (cx.t, cx.lexicon);
+    let next_name_start = cx.names.get(n + 1).map(|x| x.start);
+    match kind {
+        NameKind::Surname => {
+            !activated.contains(&entry)
+                || inside_longer_name(t, hit.start, hit.end)
+                || before_other_name(t, hit.end, &lexicon.actors[entry].label)
+        }
+        NameKind::Demonym => !agent_follows(t, hit.end, &cx.h, next_name_start, &cx.names),
+        // "the National Security Council" is no Security Council: a qualifier of bodies
+        // before an organisation's name makes another body of it.
+        NameKind::Label | NameKind::AltLabel => {
+            lexicon.actors[entry].kind == ActorKind::Organization
+                && t[..hit.start]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(' ').next())
+                    .is_some_and(|w| BODY_QUALIFIERS.contains(&w))
+        }
+        NameKind::Metonym => {
+            let after = skip_ws(t, hit.end);
+            after == hit.end + 1
+                && starts_capital(&t[after..])
+                && possessive_end(t, hit.end).is_none()
+        }
+    }
+}
+
+/// Capitalised words that make another body of an organisation's name after them ("National
+/// Security Council", "Supreme Court").
+const BODY_QUALIFIERS: &[&str] = &[
+    "National",
+    "Supreme",
+    "Federal",
+    "Regional",
+    "Provincial",
+    "Presidential",
+    "Transitional",
+    "Provisional",
+    "Interim",
+];
+
+/// Whether the text gives the surname of a known person to someone else: "President Raúl
+/// Castro" makes "President Castro" no mention of Xiomara Castro. Another capitalised given name
+/// right before the surname, which is no title or honorific, names the other bearer.
+fn other_bearer(t: &str, hit: &Hit, label: &str, h: &Hits) -> bool {
+    let surname = &t[hit.start..hit.end];
+    let own: Vec<&str> = label.split([' ', '-']).collect();
+    t.match_indices(surname).any(|(p, _)| {
+        let end = p + surname.len();
+        if t[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let Some(before) = t[..p].strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = run_start(before, char::is_alphabetic);
+        let word = &before[word_start..];
+        // "Mohammed bin Abdulaziz bin Saleh Al-Khulaifi": a long form of the label's own name.
+        let run = &t[floor_boundary(t, p.saturating_sub(60))..p];
+        let run = run
+            .rsplit([',', '.', ';', ':', '(', '"', '“'])
+            .next()
+            .unwrap_or(run);
+        let long_form = own.first().is_some_and(|g| run.split(' ').any(|w| w == *g));
+        !long_form
+            && word.chars().count() >= 2
+            && starts_capital(word)
+            && !own.contains(&word)
+            && !NOT_NAME.contains(&word)
+            && !h.titled(word_start, word_start + 1)
+    })
+}
+
+/// Where a long form of a person's name starts that ends with the surname at `start`: the
+/// person's first name followed by middle names and particles ("Majed bin Mohammed Al-Ansari"
+/// for Majed al-Ansari, "Mohammed bin Abdulaziz bin Saleh Al-Khulaifi" for Mohammed
+/// Al-Khulaifi). The first name must open the run of capitalised words and particles.
+fn long_form_start(
+    t: &str,
+    start: usize,
+    label: &str,
+    titled: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let first = label.split_whitespace().next()?;
+    let mut pos = start;
+    for _ in 0..5 {
+        let before = t[..pos].strip_suffix(' ')?;
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        let name_word = word.starts_with(char::is_uppercase)
+            || PARTICLES.contains(&word.to_lowercase().as_str());
+        if word.is_empty() || !name_word {
+            return None;
+        }
+        if word == first && pos != start {
+            // The run must not go on before the first name ("Amina Mohammed" is not "Mohammed").
+            let prev = t[..word_start].strip_suffix(' ');
+            let more = !titled(word_start)
+                && prev.and_then(|p| p.rsplit(' ').next()).is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && !w.ends_with('.')
+                        || PARTICLES.contains(&w.to_lowercase().as_str())
+                });
+            return (!more).then_some(word_start);
+        }
+        pos = word_start;
+    }
+    None
+}
+
+/// Whether a surname is the first word of another person's name: "Mahamat Mahdi Ali" is not
+/// Moussa Faki Mahamat, "Kim Hyok Chol" not Kim Jong Un. The next word is capitalised and no
+/// word of the known person's name nor one that is no name (a day, a month: "Witkoff Monday").
+fn before_other_name(t: &str, end: usize, label: &str) -> bool {
+    let Some(next) = t[end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+    else {
+        return false;
+    };
+    next.len() >= 2
+        && next.starts_with(char::is_uppercase)
+        && next.chars().skip(1).all(char::is_lowercase)
+        && !NOT_NAME.contains(&next)
+        && !label.split([' ', '-']).any(|w| w == next)
+}
+
+/// A surname that is one word of a longer name is no reference to the person it belongs to:
+/// "Sheikh Mohammed bin Abdulrahman" and "Majed bin Mohammed Al-Ansari" name someone else than
+/// Amina Mohammed. The word is inside a longer name when a name particle stands right before or
+/// after it.
+pub(super) fn inside_longer_name(t: &str, start: usize, end: usize) -> bool {
+    let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
+    let before = &t[..start];
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next());
+    let after = &t[end..];
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
+    prev.is_some_and(particle)
+        || next.is_some_and(|n| particle(n) && after[1 + n.len()..].starts_with([' ', '-']))
+}
+
+/// Whether an agent noun follows a state adjective at `end`: "Qatari officials", "Israeli and
+/// Hamas officials", "Egyptian-brokered", "Qatari Prime Minister".
+fn agent_follows(t: &str, end: usize, h: &Hits, _next: Option<usize>, names: &[Hit]) -> bool {
+    let mut p = end;
+    for _ in 0..3 {
+        if t[p..].starts_with('-') {
+            p += 1;
+            return h
+                .agent_heads
+                .iter()
+                .any(|a| a.start == p || a.start + 1 == p);
+        }
+        p = skip_ws(t, p);
+        if h.agent_heads.iter().chain(&h.titles).any(|a| a.start == p) {
+            return true;
+        }
+        // Coordination: "Israeli and American officials", "Israeli, Egyptian and Qatari mediators".
+        let rest = &t[p..];
+        let skip = if rest.starts_with("and ") {
+            4
+        } else if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(',') {
+            1
+        } else {
+            0
+        };
+        if skip > 0 {
+            let q = skip_ws(t, p + skip);
+            if let Some(n) = names.iter().find(|n| n.start == q) {
+                p = n.end;
+                continue;
+            }
+            return false;
+        }
+        // One modifier between: "Israeli security officials".
+        let word_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        if word_end == 0
+            || rest[..word_end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        p += word_end;
+    }
+    false
+}

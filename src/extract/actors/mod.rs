@@ -1,0 +1,261 @@
+//! Actors and every reference to them.
+//!
+//! - Gazetteer names, alternative names and surnames (a surname only once the person's full name,
+//!   or a title or "Mr." before the surname, has appeared).
+//! - A state's adjective ("Qatari") only when an agent noun follows ("Qatari officials",
+//!   "Israeli and Hamas officials", "Egyptian-brokered").
+//! - A capital or seat of government ("Washington", "the White House") only when it is not a
+//!   place: not after "in", "to", "from" ..., and not the start of another name ("Washington Post").
+//! - New people from title patterns: "Foreign Minister Lina Haddad", "Lina Haddad, a spokeswoman
+//!   for ...", "Jordan's foreign minister, Lina Haddad", "Lina Haddad said"; later surname and
+//!   "Ms. Haddad" mentions go to the same person. Names in bylines and credit lines never become
+//!   actors.
+//! - Titles ("the prime minister", "Trump's Middle East envoy"), descriptions ("the group", "the
+//!   Gulf state") and the pronouns "he" and "she" resolved to the nearest fitting actor.
+//!
+//! [`find`] runs these rules as stages, in this order, each adding to the actors and mentions the
+//! stages before it found:
+//!
+//! 1. [`gazetteer`]: the gazetteer's names; [`acronyms`]: organisations named with their acronym
+//!    in brackets.
+//! 2. [`new_names`]: new people and organisations from capitalised names ([`runs`] finds them),
+//!    then [`acronyms`]: acronyms after "the", then [`new_names`] again: the surnames of the new
+//!    people.
+//! 3. [`titles`]: titles held by the people named, and titles that refer to someone.
+//! 4. [`descriptions`]: descriptions ("the group"), then [`pronouns`].
+
+mod acronyms;
+mod builder;
+mod descriptions;
+mod gazetteer;
+mod new_names;
+mod pronouns;
+mod runs;
+mod titles;
+mod words;
+
+use super::{Actor, Mention, Metadata, TitleUse};
+use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon};
+use crate::text::Text;
+use builder::Builder;
+
+pub struct Found {
+    pub actors: Vec<Actor>,
+    /// Sorted by start.
+    pub mentions: Vec<Mention>,
+    pub titles: Vec<TitleUse>,
+    /// The cue hits of the whole text, found once for all the rules that need them.
+    pub cues: CueHits,
+}
+
+impl Found {
+    /// The mention that covers `start..end` exactly, or the last one ending at `end`.
+    pub fn mention_ending_at(&self, end: usize) -> Option<&Mention> {
+        self.mentions.iter().rev().find(|m| m.end == end)
+    }
+
+    pub fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start < end)
+    }
+}
+
+pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
+    let cues = lexicon.all_cue_hits(text.text);
+    let cx = Context::new(text, lexicon, meta, &cues);
+    let mut b = Builder::new(text.text, lexicon);
+
+    // 1. Gazetteer names, and the organisations named with their acronym in brackets.
+    let defined = acronyms::definitions(&cx);
+    gazetteer::mention_names(&cx, &defined, &mut b);
+    acronyms::mention_defined(&cx, defined, &mut b);
+
+    // 2. New people from title patterns, and new organisations from their head words.
+    let new_organizations = new_names::people_and_organizations(&cx, &mut b);
+    new_names::surnames_with_posts(&cx, &mut b);
+    new_names::mention_new_organizations(&cx, new_organizations, &mut b);
+    b.sort_mentions();
+    acronyms::mention_after_the(&cx, &mut b);
+    new_names::mention_surnames(&cx, &mut b);
+
+    // 3. Titles: attached to a name, or a reference to resolve.
+    let titles = titles::find(&cx, &mut b);
+
+    // 4. Descriptions and pronouns.
+    descriptions::mention_descriptions(&cx, &mut b);
+    descriptions::head_noun_descriptions(cx.t, lexicon, &mut b);
+    pronouns::mention_pronouns(&cx, &mut b);
+    Found {
+        actors: b.actors,
+        mentions: b.mentions,
+        titles,
+        cues,
+    }
+}
+
+/// What every stage reads: the text, the lexicon, the article's metadata, the cue hits the rules
+/// use and the gazetteer's names outside credit lines and headings.
+struct Context<'a> {
+    text: &'a Text<'a>,
+    t: &'a str,
+    lexicon: &'a Lexicon,
+    meta: &'a Metadata,
+    h: Hits,
+    /// The gazetteer's names, sorted by start.
+    names: Vec<Hit>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a Text<'a>, lexicon: &'a Lexicon, meta: &'a Metadata, cues: &CueHits) -> Self {
+        let t = text.text;
+        let h = Hits {
+            titles: cues.spans(CueClass::Title),
+            honorifics: cues.spans(CueClass::Honorific),
+            agent_heads: cues.spans(CueClass::AgentHead),
+            locatives: cues.spans(CueClass::Locative),
+            speech: cues.spans(CueClass::Speech),
+            descriptions: lexicon
+                .hits_in(cues, CueClass::Description)
+                .into_iter()
+                .filter_map(|(h, cues)| match cues.first() {
+                    Some(Cue::Description(k)) => Some((h, *k)),
+                    _ => None,
+                })
+                .collect(),
+        };
+        let mut cx = Context {
+            text,
+            t,
+            lexicon,
+            meta,
+            h,
+            names: Vec::new(),
+        };
+        cx.names = lexicon
+            .names
+            .find(t)
+            .into_iter()
+            .filter(|h| !cx.in_credit(h.start) && !in_capitals_heading(t, h.start, h.end))
+            .collect();
+        cx
+    }
+
+    /// Whether `pos` stands in a byline or credit line.
+    fn in_credit(&self, pos: usize) -> bool {
+        self.meta
+            .credit_spans
+            .iter()
+            .any(|&(s, e)| s <= pos && pos < e)
+    }
+
+    /// Whether `pos` stands in a dateline.
+    fn in_dateline(&self, pos: usize) -> bool {
+        self.meta
+            .dateline_spans
+            .iter()
+            .any(|&(s, e)| s <= pos && pos < e)
+    }
+}
+
+struct Hits {
+    titles: Vec<Hit>,
+    honorifics: Vec<Hit>,
+    agent_heads: Vec<Hit>,
+    locatives: Vec<Hit>,
+    speech: Vec<Hit>,
+    descriptions: Vec<(Hit, ActorKind)>,
+}
+
+impl Hits {
+    /// Whether a title or an honorific covers `start..end`. Both are sorted by start and none is
+    /// longer than 60 bytes: only those starting a little before can.
+    fn titled(&self, start: usize, end: usize) -> bool {
+        let holds = |hits: &[Hit]| {
+            let k = hits.partition_point(|x| x.start <= start);
+            hits[..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.start + 60 > start)
+                .any(|x| end <= x.end)
+        };
+        holds(&self.titles) || holds(&self.honorifics)
+    }
+}
+
+fn skip_ws_back(text: &str, mut pos: usize) -> usize {
+    while pos > 0 {
+        let Some(c) = text[..pos].chars().next_back() else {
+            break;
+        };
+        if c.is_whitespace() {
+            pos -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+fn skip_ws(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// Whether what stands between a sentence's start and a word is no more than spaces and opening
+/// quotation marks: the word opens the sentence.
+pub(super) fn opens_sentence(before: &str) -> bool {
+    before
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
+        .is_empty()
+}
+
+/// The end of a possessive marker right after `end` ("'s", "’s", "’"), if any.
+pub fn possessive_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    for marker in ["'s", "’s", "’", "'"] {
+        if let Some(after) = rest.strip_prefix(marker) {
+            if !after.chars().next().is_some_and(char::is_alphanumeric) {
+                return Some(end + marker.len());
+            }
+        }
+    }
+    None
+}
+
+fn starts_capital(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn ends_right_before(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
+    let p = skip_ws_back(text, pos);
+    hits.iter().rev().find(|h| h.end == p).copied()
+}
+
+fn starts_right_after(hits: &[Hit], text: &str, pos: usize) -> Option<Hit> {
+    let p = skip_ws(text, pos);
+    hits.iter().find(|h| h.start == p).copied()
+}
+
+/// Whether an acronym stands in a line written all in capitals, a heading ("WHO CAME HOME"),
+/// where it may be a plain word.
+fn in_capitals_heading(t: &str, start: usize, end: usize) -> bool {
+    if t[start..end].chars().any(char::is_lowercase) {
+        return false;
+    }
+    let line_start = t[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = t[end..].find('\n').map_or(t.len(), |p| end + p);
+    let line = &t[line_start..line_end];
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= 2
+        && !line.chars().any(char::is_lowercase)
+}

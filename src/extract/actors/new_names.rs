@@ -1,0 +1,404 @@
+//! New people and organisations from capitalised names the gazetteer does not know, and their
+//! surnames.
+//!
+//! A name becomes a person with a title before it ("Foreign Minister Lina Haddad"), a title in
+//! apposition or after a copula ("Lina Haddad, a spokeswoman for ..."), a verb of speech after it
+//! ("Lina Haddad said") or another cue of a person ("led by David Trimble"); an organisation when
+//! it ends in the head word of a party or an armed group, or when someone leads it.
+
+use super::gazetteer::inside_longer_name;
+use super::runs::capitalised_runs;
+use super::titles::{apposition_title, comma_title_before, copular_title};
+use super::words::{NOT_NAME, PARTICLES};
+use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
+use crate::extract::MentionKind;
+use crate::lexicon::{ActorKind, Hit};
+use crate::text::{floor_boundary, run_start, whole_word, Sentence};
+
+/// New people and organisations from the capitalised runs of every sentence outside credit lines.
+/// Returns the new organisations.
+pub(super) fn people_and_organizations(cx: &Context, b: &mut Builder) -> Vec<usize> {
+    let mut new_organizations: Vec<usize> = Vec::new();
+    for s in &cx.text.sentences {
+        if cx.in_credit(s.start) {
+            continue;
+        }
+        let heads = &cx.lexicon.organization_heads;
+        for (start, end) in capitalised_runs(cx.text, s.tokens.clone(), &cx.h, &cx.names, heads) {
+            if let Some(org) = read_run(cx, b, s, start, end) {
+                new_organizations.push(org);
+            }
+        }
+    }
+    new_organizations
+}
+
+/// The actor a capitalised run names, if it names one: a new organisation (returned) or a person,
+/// new or named before.
+fn read_run(
+    cx: &Context,
+    b: &mut Builder,
+    s: &Sentence,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let (t, h, meta) = (cx.t, &cx.h, cx.meta);
+    if b.covered(start, end) {
+        return None;
+    }
+    let name = &t[start..end];
+    if meta
+        .creators
+        .iter()
+        .chain(&meta.contributors)
+        .any(|c| c == name)
+    {
+        return None;
+    }
+    let single = !name.contains(' ');
+    // "Democratic Unionist Party": a name that ends in the head word of a party or an
+    // armed group names a new organisation, as does a name that someone leads ("Sinn
+    // Féin, led by its president"); the initials stand for it too ("the DUP").
+    let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
+    let led = [", led ", ", headed ", ", chaired "]
+        .iter()
+        .any(|p| t[end..s.end].starts_with(p));
+    if !single && (STRONG_HEADS.contains(&last_word) || led) {
+        let actor = b.new_actor(name, ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+        return Some(actor);
+    }
+    if cx.lexicon.organization_heads.contains(last_word) {
+        return None;
+    }
+    // "Sir Jeffrey Donaldson": the honorific stands between the name and a title.
+    let opening = ends_right_before(&h.honorifics, t, start).map_or(start, |x| x.start);
+    let title_before = ends_right_before(&h.titles, t, opening).filter(|th| th.start >= s.start);
+    if single {
+        single_word_person(cx, b, s, (start, end), opening, title_before);
+    } else if named_person(cx, b, s, end, opening, title_before) {
+        mention_person(cx, b, (start, end));
+    }
+    None
+}
+
+/// One word only right after a capitalised title; another person's first name ("King Salman"
+/// after "King Salman bin Abdulaziz") is that person's. "the Order of King Abdulaziz" names a
+/// thing.
+fn single_word_person(
+    cx: &Context,
+    b: &mut Builder,
+    s: &Sentence,
+    (start, end): (usize, usize),
+    opening: usize,
+    title_before: Option<Hit>,
+) {
+    let (t, h) = (cx.t, &cx.h);
+    let name = &t[start..end];
+    let comma_title = comma_title_before(t, opening, s.start, h);
+    if title_before.is_none_or(|th| t[..th.start].ends_with("of ")) && comma_title.is_none() {
+        return;
+    }
+    let word_of = |s: &str| s.split([' ', '-']).any(|w| w == name);
+    let owner = b
+        .mentions
+        .iter()
+        .find(|m| {
+            b.actors[m.actor].kind == ActorKind::Person
+                && (word_of(&t[m.start..m.end]) || word_of(&b.actors[m.actor].label))
+        })
+        .map(|m| m.actor);
+    // "President Keïta" where the text names "Ibrahim Boubacar Keïta": the full name.
+    let actor = owner.unwrap_or_else(|| match fuller_name(t, name, h) {
+        Some((fs, fe)) if !b.covered(fs, fe) => {
+            let a = b.new_person(&t[fs..fe]);
+            b.mention(fs, fe, a, MentionKind::Name, false);
+            a
+        }
+        _ => b.new_person(name),
+    });
+    b.mention(start, end, actor, MentionKind::Name, false);
+}
+
+/// Whether a name of two words or more names a person: a title before it or in apposition, a
+/// verb of speech after it, or another cue of a person.
+fn named_person(
+    cx: &Context,
+    b: &Builder,
+    s: &Sentence,
+    end: usize,
+    opening: usize,
+    title_before: Option<Hit>,
+) -> bool {
+    let (t, h) = (cx.t, &cx.h);
+    let apposition = apposition_title(t, end, s.end, h);
+    let title_comma = comma_title_before(t, opening, s.start, h);
+    let speaks = starts_right_after(&h.speech, t, end).is_some();
+    let copular = copular_title(t, end, s.end, h);
+    title_before.is_some()
+        || apposition.is_some()
+        || title_comma.is_some()
+        || copular.is_some()
+        || speaks
+        || person_cue(t, b, s, end, opening)
+}
+
+/// "led by David Trimble", "Josefina Vidal, who heads ...", "His Irish counterpart, Leo
+/// Varadkar": a person without a title.
+/// "led since December by Hristijan Mickoski"; "Alexis Tsipras and Zoran Zaev"; "Vladimir
+/// Kara-Murza, the Kremlin critic".
+fn person_cue(t: &str, b: &Builder, s: &Sentence, end: usize, opening: usize) -> bool {
+    let before = t[s.start..opening].trim_end();
+    let led_by = before.ends_with(" by")
+        && before[floor_boundary(before, before.len().saturating_sub(30))..]
+            .split_whitespace()
+            .any(|w| matches!(w, "led" | "headed" | "chaired"));
+    let after_person = before.strip_suffix(" and").is_some_and(|b4| {
+        b.mentions
+            .iter()
+            .any(|m| m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Person)
+    });
+    // "The UPC of Ali Darassa": the person an organisation is of.
+    let of_organization = before.strip_suffix(" of").is_some_and(|b4| {
+        let acronym = b4.rsplit(' ').next().is_some_and(|w| {
+            (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+        });
+        acronym
+            || b.mentions.iter().any(|m| {
+                m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Organization
+            })
+    });
+    led_by
+        || after_person
+        || of_organization
+        || t[end..s.end].starts_with(", who ")
+        || apposition_person_noun(&t[end..s.end])
+        || ["counterpart,", "predecessor,", "successor,"]
+            .iter()
+            .any(|p| before.ends_with(p))
+}
+
+/// A mention of the person a name of two words or more names: one named before, new, or new
+/// with the fuller name the text gives.
+fn mention_person(cx: &Context, b: &mut Builder, (start, end): (usize, usize)) {
+    let t = cx.t;
+    let name = &t[start..end];
+    // "Hassan Sheikh" after "Hassan Sheikh Mohamud": the person named in full before.
+    let prefix = format!("{name} ");
+    let owner = b
+        .mentions
+        .iter()
+        .find(|m| {
+            b.actors[m.actor].kind == ActorKind::Person
+                && (t[m.start..m.end].starts_with(&prefix)
+                    || b.actors[m.actor].label.starts_with(&prefix))
+        })
+        .map(|m| m.actor);
+    // "Ould Sidati said" where the text names "Sidi Brahim Ould Sidati": the full name.
+    let actor = owner.unwrap_or_else(|| match fuller_name(t, name, &cx.h) {
+        Some((fs, fe)) if !b.covered(fs, fe) && (fs, fe) != (start, end) => {
+            let a = b.new_person(&t[fs..fe]);
+            b.mention(fs, fe, a, MentionKind::Name, false);
+            a
+        }
+        _ => b.new_person(name),
+    });
+    b.mention(start, end, actor, MentionKind::Name, false);
+}
+
+/// "Tut Gatluak shuttled between ... Gatluak, South Sudan's presidential adviser": a surname with
+/// a post in apposition names the person whose full name came before it.
+pub(super) fn surnames_with_posts(cx: &Context, b: &mut Builder) {
+    let (text, t, h) = (cx.text, cx.t, &cx.h);
+    for s in &text.sentences {
+        if cx.in_credit(s.start) {
+            continue;
+        }
+        for i in s.tokens.clone() {
+            let tok = text.tokens[i];
+            let w = text.token_text(i);
+            if !tok.word
+                || w.chars().count() < 3
+                || !starts_capital(w)
+                || !w.chars().skip(1).all(char::is_lowercase)
+                || NOT_NAME.contains(&w)
+                || !t[tok.end..].starts_with(',')
+                || apposition_title(t, tok.end, s.end, h).is_none()
+                || b.covered(tok.start, tok.end)
+            {
+                continue;
+            }
+            let full = fuller_name(t, w, h).filter(|&(fs, fe)| fs < s.start && !b.covered(fs, fe));
+            if let Some((fs, fe)) = full {
+                let actor = b.new_person(&t[fs..fe]);
+                b.mention(fs, fe, actor, MentionKind::Name, false);
+            }
+        }
+    }
+}
+
+/// The new organisations' names again, and their initials ("IRA" for the Irish Republican
+/// Army).
+pub(super) fn mention_new_organizations(
+    cx: &Context,
+    new_organizations: Vec<usize>,
+    b: &mut Builder,
+) {
+    for actor in new_organizations {
+        let name = b.actors[actor].label.clone();
+        let initials: String = name
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        for form in [name.as_str(), initials.as_str()] {
+            if form.chars().count() >= 2 {
+                b.mention_each(form, actor, |p| cx.in_credit(p));
+            }
+        }
+    }
+}
+
+/// Surnames of the new people found, and "Mr./Ms." + surname; their full names again.
+pub(super) fn mention_surnames(cx: &Context, b: &mut Builder) {
+    let t = cx.t;
+    let people: Vec<(usize, String, String)> = b
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Person && a.entry.is_none())
+        .map(|(i, a)| match a.label.rsplit_once(' ') {
+            Some((given, surname)) => (i, format!("{given} "), surname.to_string()),
+            // "Obama", named after a title only.
+            None => (i, String::new(), a.label.clone()),
+        })
+        .collect();
+    for (actor, given, surname) in people {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(&surname) {
+            let start = from + p;
+            let end = start + surname.len();
+            from = end;
+            let bounded = !t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+            // The full name again ("... backed Ersin Tatar"): one mention of the name.
+            let full = t[..start].ends_with(&given)
+                && !t[..start - given.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if full && bounded && !b.covered(start - given.len(), end) && !cx.in_credit(start) {
+                b.mention(start - given.len(), end, actor, MentionKind::Name, false);
+            } else if bounded
+                && !b.covered(start, end)
+                && !cx.in_credit(start)
+                && !inside_longer_name(t, start, end)
+            {
+                b.mention(start, end, actor, MentionKind::Surname, false);
+            }
+        }
+    }
+    b.sort_mentions();
+}
+
+/// Last words of a name that make it a party or an armed group, not a person: "Democratic
+/// Unionist Party", "Irish Republican Army".
+const STRONG_HEADS: &[&str] = &[
+    "Party", "Army", "Front", "Movement", "Brigades", "Militia", "Militias",
+];
+
+/// The longest name in the text that ends with `name` and has more words before it: "Ibrahim
+/// Boubacar Keïta" for "Keïta", "Sidi Brahim Ould Sidati" for "Ould Sidati". The words before are
+/// capitalised (or particles of names), no title or honorific, at most four.
+fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (p, _) in t.match_indices(name) {
+        let end = p + name.len();
+        if !whole_word(t, p, end) {
+            continue;
+        }
+        let mut start = p;
+        for _ in 0..4 {
+            let Some(before) = t[..start].strip_suffix(' ') else {
+                break;
+            };
+            let ws = run_start(before, |c| {
+                c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
+            });
+            let w = &before[ws..];
+            if w.chars().count() < 2
+                || !(starts_capital(w) || PARTICLES.contains(&w))
+                || NOT_NAME.contains(&w)
+                || h.titled(ws, ws + 1)
+            {
+                break;
+            }
+            start = ws;
+        }
+        // A name does not start with a particle.
+        while let Some((first, _)) = t[start..p].split_once(' ') {
+            if !PARTICLES.contains(&first) {
+                break;
+            }
+            start += first.len() + 1;
+        }
+        if start < p && best.is_none_or(|(bs, be)| p - start > (be - name.len()) - bs) {
+            best = Some((start, end));
+        }
+    }
+    best
+}
+
+/// Whether the words after a name are an apposition that makes a person of it without a post:
+/// ", the Wall Street Journal reporter", ", a former US Marine held since 2018".
+fn apposition_person_noun(rest: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "reporter",
+        "journalist",
+        "correspondent",
+        "editor",
+        "critic",
+        "dissident",
+        "activist",
+        "prisoner",
+        "detainee",
+        "hostage",
+        "captive",
+        "marine",
+        "soldier",
+        "businessman",
+        "businesswoman",
+        "lawyer",
+        "spy",
+        "exile",
+        "veteran",
+        "politician",
+        "lawmaker",
+        "diplomat",
+        "cleric",
+        "opposition figure",
+        "campaigner",
+        "wife",
+        "widow",
+        "husband",
+    ];
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(first) = rest.split(' ').next() else {
+        return false;
+    };
+    if !matches!(first, "a" | "an" | "the") && !first.ends_with("'s") && !first.ends_with("’s") {
+        return false;
+    }
+    let clause = rest
+        .split([',', ';', '.', '(', '"', '“'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(7)
+        .any(|w| NOUNS.contains(&w.to_lowercase().as_str()))
+}

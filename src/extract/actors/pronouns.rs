@@ -1,0 +1,72 @@
+//! The pronouns "he", "she", "his" and "her", resolved to the person they refer to.
+
+use super::{opens_sentence, Builder, Context};
+use crate::extract::{Mention, MentionKind};
+use crate::lexicon::ActorKind;
+
+/// A mention at every "he", "she", "his" or "her" that refers to a person found.
+pub(super) fn mention_pronouns(cx: &Context, b: &mut Builder) {
+    let text = cx.text;
+    for i in 0..text.tokens.len() {
+        let w = text.token_text(i);
+        if !matches!(
+            w,
+            "He" | "he" | "She" | "she" | "His" | "his" | "Her" | "her"
+        ) {
+            continue;
+        }
+        let tok = text.tokens[i];
+        if let Some(actor) = referent(cx, b, tok.start) {
+            b.mentions.push(Mention {
+                start: tok.start,
+                end: tok.end,
+                actor,
+                kind: MentionKind::Pronoun,
+                possessive: matches!(w, "His" | "his" | "Her" | "her"),
+                locative: false,
+            });
+            b.sort_mentions();
+        }
+    }
+}
+
+/// The person a pronoun at `start` refers to: the subject of one of the two sentences before when
+/// the pronoun opens its sentence, else the nearest person named before it in its sentence or
+/// the two before.
+fn referent(cx: &Context, b: &Builder, start: usize) -> Option<usize> {
+    let (text, t) = (cx.text, cx.t);
+    let si = text.sentence_of(start);
+    let limit = text.sentences[si.saturating_sub(2)].start;
+    let person = |m: &&Mention| b.actors[m.actor].kind == ActorKind::Person;
+    // A pronoun opening a sentence is the subject of the last sentence that names a person:
+    // its first person, a possessor only when no one else is named there.
+    let opens = opens_sentence(&t[text.sentences[si].start..start]);
+    let subject = opens
+        .then(|| {
+            (si.saturating_sub(2)..si).rev().find_map(|p| {
+                let s = &text.sentences[p];
+                // Mentions are sorted by start: only this sentence's.
+                let first = b.mentions.partition_point(|m| m.start < s.start);
+                let in_s = || {
+                    b.mentions[first..]
+                        .iter()
+                        .take_while(move |m| m.start < s.end)
+                        .filter(move |m| m.end <= s.end)
+                        .filter(person)
+                };
+                in_s()
+                    .find(|m| !m.possessive)
+                    .or_else(|| in_s().next())
+                    .map(|m| m.actor)
+            })
+        })
+        .flatten();
+    subject.or_else(|| {
+        b.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= start && m.start >= limit)
+            .find(|m| person(m) && m.kind != MentionKind::Pronoun)
+            .map(|m| m.actor)
+    })
+}

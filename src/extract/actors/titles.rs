@@ -1,0 +1,663 @@
+//! Titles and posts: a title attached to the person it names ("Prime Minister Benjamin
+//! Netanyahu", "Atong Lual is the deputy spokeswoman", "Israel's finance minister, Bezalel
+//! Smotrich", "Steve Witkoff, the president's special envoy"), with the state or organisation of
+//! the post, or a title that refers to someone ("the prime minister", "Trump's Middle East
+//! envoy"), resolved to the person who holds it.
+
+use super::{possessive_end, skip_ws, skip_ws_back, Builder, Context, Hits};
+use crate::extract::{Mention, MentionKind, TitleUse};
+use crate::lexicon::{ActorKind, Hit, NameKind};
+use crate::text::{after_char, floor_boundary, Sentence};
+
+/// The uses of titles in the text; each person's titles are added to the person, and the title
+/// references are resolved.
+pub(super) fn find(cx: &Context, b: &mut Builder) -> Vec<TitleUse> {
+    let mut titles: Vec<TitleUse> = Vec::new();
+    for k in 0..cx.h.titles.len() {
+        read_title(cx, b, k, &mut titles);
+    }
+    for tu in &titles {
+        if let Some(p) = tu.person {
+            if !b.actors[p].titles.contains(&tu.title) {
+                b.actors[p].titles.push(tu.title.clone());
+            }
+        }
+    }
+    resolve_title_references(b, &mut titles);
+    titles
+}
+
+/// The use of the `k`th title hit, if it has one: attached to a name, or a reference to resolve.
+fn read_title(cx: &Context, b: &mut Builder, k: usize, titles: &mut Vec<TitleUse>) {
+    let (t, h) = (cx.t, &cx.h);
+    let th = &h.titles[k];
+    if cx.in_credit(th.start) {
+        return;
+    }
+    // "Personal Envoy of the Secretary-General", "Adviser to the President": the second
+    // title says whose the first one is, and is no post of the person named.
+    if k > 0 && title_of_title(t, h.titles[k - 1].end, th.start) {
+        return;
+    }
+    // A capitalised title inside a name ("Capitol Hill") or a lower-case word that only looks
+    // like one is kept only in the shapes below.
+    let title = t[th.start..th.end]
+        .to_lowercase()
+        .trim_end_matches('.')
+        .to_string();
+    let sentence = &cx.text.sentences[cx.text.sentence_of(th.start)];
+    if title_before_name(cx, b, th, &title, sentence, titles) {
+        return;
+    }
+    if let Some(tu) = title_of_person_named(cx, b, th, &title, sentence) {
+        titles.push(tu);
+        return;
+    }
+    if let Some(tu) = title_reference(cx, b, th, title) {
+        titles.push(tu);
+    }
+}
+
+/// "Prime Minister Benjamin Netanyahu": the title of the person named right after it, and
+/// "Prime Ministers Narendra Modi and Shehbaz Sharif": of each of the people listed. Whether the
+/// title is followed by a person.
+fn title_before_name(
+    cx: &Context,
+    b: &Builder,
+    th: &Hit,
+    title: &str,
+    sentence: &Sentence,
+    titles: &mut Vec<TitleUse>,
+) -> bool {
+    let (t, h) = (cx.t, &cx.h);
+    let person_after = {
+        let mut p = skip_ws(t, th.end);
+        // "Prime Minister Sheikh Mohammed ..."
+        if let Some(hon) = h.honorifics.iter().find(|x| x.start == p) {
+            p = skip_ws(t, hon.end);
+        }
+        b.mentions
+            .iter()
+            .find(|m| m.start == p && b.actors[m.actor].kind == ActorKind::Person)
+    };
+    let Some(m) = person_after else {
+        return false;
+    };
+    // "Prime Minister Benjamin Netanyahu": the noun phrase starts at a determiner,
+    // possessive or adjective before the title.
+    let np_start = np_start_before(t, th.start, sentence.start, &b.mentions);
+    titles.push(TitleUse {
+        start: th.start,
+        end: th.end,
+        title: title.to_string(),
+        person: Some(m.actor),
+        organization: None,
+        rule: "title-before-name",
+    });
+    let last = titles.len() - 1;
+    titles[last].organization = org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor);
+    if let Some(singular) = title.strip_suffix('s') {
+        titles_of_people_listed(t, b, th, singular, m, titles);
+    }
+    true
+}
+
+/// "Prime Ministers Narendra Modi and Shehbaz Sharif": each of the people listed;
+/// "Presidents Paul Kagame of Rwanda and Yoweri Museveni of Uganda": each of the
+/// state after the name. The title of the first person, the last of `titles`, becomes singular.
+fn titles_of_people_listed(
+    t: &str,
+    b: &Builder,
+    th: &Hit,
+    singular: &str,
+    m: &Mention,
+    titles: &mut Vec<TitleUse>,
+) {
+    let of_after = |end: usize| {
+        let rest = t[end..].strip_prefix(" of ")?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let at = t.len() - rest.len();
+        b.mentions
+            .iter()
+            .find(|x| x.start == at && b.actors[x.actor].kind != ActorKind::Person)
+            .map(|x| (x.actor, x.end))
+    };
+    let last = titles.len() - 1;
+    titles[last].title = singular.to_string();
+    let mut prev_end = m.end;
+    if let Some((o, e)) = of_after(m.end) {
+        titles[last].organization = Some(o);
+        prev_end = e;
+    }
+    while let Some(n) = b.mentions.iter().find(|n| {
+        n.start > prev_end
+            && matches!(t[prev_end..n.start].trim(), "and" | "," | ", and")
+            && b.actors[n.actor].kind == ActorKind::Person
+    }) {
+        let of = of_after(n.end);
+        titles.push(TitleUse {
+            start: th.start,
+            end: th.end,
+            title: singular.to_string(),
+            person: Some(n.actor),
+            organization: of.map(|(o, _)| o),
+            rule: "title-before-names",
+        });
+        prev_end = of.map_or(n.end, |(_, e)| e);
+    }
+}
+
+/// The title of a person named before it with a copula, or around it with a comma: "Atong Lual
+/// is the deputy spokeswoman", "Israel's finance minister, Bezalel Smotrich", "Steve Witkoff, the
+/// president's special envoy".
+fn title_of_person_named(
+    cx: &Context,
+    b: &Builder,
+    th: &Hit,
+    title: &str,
+    sentence: &Sentence,
+) -> Option<TitleUse> {
+    let (t, h) = (cx.t, &cx.h);
+    let title_use = |m: &Mention, np_start: usize, np_end: usize, rule: &'static str| TitleUse {
+        start: th.start,
+        end: th.end,
+        title: title.to_string(),
+        person: Some(m.actor),
+        organization: org_in(b, np_start, (th.start, th.end), np_end, m.start, m.actor),
+        rule,
+    };
+    // "Atong Lual is the deputy spokeswoman of the alliance": the person before the copula.
+    let copular_owner = b
+        .mentions
+        .iter()
+        .rev()
+        .skip_while(|m| m.end >= th.start)
+        .take_while(|m| m.start >= sentence.start)
+        .find(|m| {
+            b.actors[m.actor].kind == ActorKind::Person
+                && copular_title(t, m.end, sentence.end, h).is_some_and(|x| x.start == th.start)
+        });
+    if let Some(m) = copular_owner {
+        let np_end = t[th.end..sentence.end]
+            .find([',', '.', ';'])
+            .map_or(sentence.end, |p| th.end + p);
+        return Some(title_use(m, th.start, np_end, "copula"));
+    }
+    // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
+    if possessive_end(t, th.end).is_some() {
+        return None;
+    }
+    // "Israel's finance minister, Bezalel Smotrich" (before the apposition test, which
+    // would take "X met Israel's finance minister, Y" for an apposition of X).
+    if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, b) {
+        return Some(title_use(m, np_start, np_end, "title-comma-name"));
+    }
+    apposition_owner(t, th.start, th.end, sentence.start, sentence.end, b)
+        .map(|(m, np_start, np_end)| title_use(m, np_start, np_end, "apposition"))
+}
+
+/// "the prime minister", "the president's", "Trump's Middle East envoy", "the Ethiopian prime
+/// minister": a title that refers to someone, to resolve later; with its possessor or the state
+/// of its adjective as organisation.
+fn title_reference(cx: &Context, b: &mut Builder, th: &Hit, title: String) -> Option<TitleUse> {
+    let t = cx.t;
+    let before = skip_ws_back(t, th.start);
+    // Only the last few bytes: lower-casing the whole prefix made this quadratic.
+    let determiner = t[floor_boundary(t, before.saturating_sub(8))..before].to_lowercase();
+    let possessor = b.mentions.iter().rev().find(|m| {
+        m.possessive && possessive_end(t, m.end).is_some_and(|e| skip_ws(t, e) == th.start)
+    });
+    // "The representative of Egypt called for ...": an unnamed post of a state or
+    // organisation named after it; that actor speaks, not someone else with the title.
+    let of_actor = {
+        let rest = &t[th.end..];
+        let rest = rest
+            .strip_prefix(" of the ")
+            .or_else(|| rest.strip_prefix(" of "));
+        rest.is_some_and(|r| {
+            let at = t.len() - r.len();
+            b.mentions
+                .iter()
+                .any(|m| m.start == at && b.actors[m.actor].kind != ActorKind::Person)
+        })
+    };
+    if possessor.is_none() && of_actor {
+        return None;
+    }
+    if possessor.is_none() {
+        // "the Ethiopian prime minister": a reference to the post of the demonym's state.
+        if let Some((n, entry)) = demonym_of_state(cx, before) {
+            let state = b.actor_for_entry(entry);
+            return Some(TitleUse {
+                start: n.start,
+                end: th.end,
+                title,
+                person: None,
+                organization: Some(state),
+                rule: "title-reference",
+            });
+        }
+    }
+    (determiner.ends_with("the") && !determiner.ends_with("other") || possessor.is_some()).then(
+        || TitleUse {
+            start: possessor.map_or(before.saturating_sub(3), |m| m.start),
+            end: th.end,
+            title,
+            person: None,
+            organization: possessor.map(|m| m.actor),
+            rule: "title-reference",
+        },
+    )
+}
+
+/// A state's adjective after "the" ending at `before`, and the state's entry: "the Ethiopian".
+fn demonym_of_state(cx: &Context, before: usize) -> Option<(Hit, usize)> {
+    let (t, lexicon) = (cx.t, cx.lexicon);
+    let state_demonym = |&(e, k): &(usize, NameKind)| {
+        k == NameKind::Demonym && lexicon.actors[e].kind == ActorKind::State
+    };
+    let demonym = cx.names.iter().find(|n| {
+        n.end == before
+            && (t[..n.start].ends_with("the ") || t[..n.start].ends_with("The "))
+            && lexicon.names.values(n).iter().any(state_demonym)
+    })?;
+    let entry = lexicon
+        .names
+        .values(demonym)
+        .iter()
+        .find(|x| state_demonym(x))
+        .map(|&(e, _)| e)?;
+    Some((*demonym, entry))
+}
+
+/// Words that make a title the predicate of the name before them: "X is the deputy spokeswoman
+/// of ...", "X serves as chief negotiator".
+const COPULAS: &[&str] = &[
+    " is the ",
+    " is a ",
+    " is an ",
+    " is also the ",
+    " was the ",
+    " was a ",
+    " serves as ",
+    " served as ",
+    " is now the ",
+];
+
+/// The title that is the predicate of a name ending at `end`: a copula, then perhaps a few
+/// lower-case words ("senior", "deputy"), then the title.
+pub(super) fn copular_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> {
+    let rest = &t[end..limit];
+    let copula = COPULAS.iter().find(|c| rest.starts_with(**c))?;
+    let from = end + copula.len();
+    h.titles
+        .iter()
+        .filter(|x| x.start >= from && x.start <= from + 25 && x.end <= limit)
+        .find(|x| {
+            t[from..x.start]
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        })
+        .copied()
+}
+
+/// ", the president's special envoy" after a name: the title that ends the apposition.
+pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> {
+    let rest = &t[end..limit];
+    if !rest.starts_with(',') {
+        return None;
+    }
+    h.titles
+        .iter()
+        .filter(|x| x.start > end && x.start < end + 60 && x.end <= limit)
+        .filter(|x| !t[end + 1..x.start].contains([',', '.', ';', '“', '"', '(']))
+        // "the shore of Lake Prespa, the foreign ministers of ...": many people's title.
+        .filter(|x| {
+            !t[x.start..x.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| PLURAL_TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+        // "Sinn Féin, led by its president": the title is someone else's.
+        .filter(|x| {
+            !t[end + 1..x.start]
+                .split_whitespace()
+                .any(|w| matches!(w, "by" | "with" | "whose" | "under" | "against"))
+        })
+        .find(|x| possessive_end(t, x.end).is_none() && !modifies_noun(t, x.end))
+        .copied()
+}
+
+/// The last words of titles that several people hold together.
+const PLURAL_TITLE_WORDS: &[&str] = &[
+    "ministers",
+    "presidents",
+    "envoys",
+    "leaders",
+    "negotiators",
+    "secretaries",
+    "representatives",
+    "mediators",
+    "chiefs",
+    "officials",
+];
+
+/// Whether the title ending at `end` is an adjective before a noun ("Anwar's official
+/// residence", "the president's office"): a lower-case word follows that no post is followed by.
+fn modifies_noun(t: &str, end: usize) -> bool {
+    let Some(rest) = t[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase)
+        && !matches!(
+            word,
+            "of" | "for"
+                | "the"
+                | "a"
+                | "an"
+                | "last"
+                | "earlier"
+                | "before"
+                | "after"
+                | "to"
+                | "at"
+                | "in"
+                | "on"
+                | "and"
+                | "or"
+                | "who"
+                | "which"
+                | "said"
+                | "says"
+                | "told"
+                | "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "from"
+                | "with"
+                | "since"
+                | "until"
+                | "under"
+                | "between"
+                | "general"
+        )
+}
+
+/// "Jordan's foreign minister, " before a name.
+pub(super) fn comma_title_before(t: &str, start: usize, limit: usize, h: &Hits) -> Option<Hit> {
+    let p = skip_ws_back(t, start);
+    if p == 0 || !t[..p].ends_with(',') {
+        return None;
+    }
+    let comma = p - 1;
+    h.titles
+        .iter()
+        .rev()
+        .filter(|x| x.end <= comma && x.start >= limit && x.start + 90 >= comma)
+        .find(|x| {
+            let between = t[x.end..comma].trim();
+            between.is_empty()
+                || (between.starts_with("for ")
+                    || between.starts_with("of ")
+                    || between.starts_with("at "))
+                    && !between.contains([',', '.', ';'])
+        })
+        .copied()
+}
+
+/// The person named just before an apposition that holds this title, and the apposition's span.
+fn apposition_owner<'b>(
+    t: &str,
+    ts: usize,
+    te: usize,
+    sent_start: usize,
+    sent_end: usize,
+    b: &'b Builder,
+) -> Option<(&'b Mention, usize, usize)> {
+    let comma = t[sent_start..ts].rfind(',')? + sent_start;
+    if ts - comma > 60 || t[comma + 1..ts].contains(['.', ';', '“', '"', '(']) {
+        return None;
+    }
+    // "X, an adviser to Oman's foreign minister", "X, Aide to the President of ...": the title
+    // after "to" is the principal's, not X's.
+    if format!(" {} ", &t[comma + 1..ts]).contains(" to ") {
+        return None;
+    }
+    let before = skip_ws_back(t, comma);
+    let m = b
+        .mentions
+        .iter()
+        .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Person)?;
+    let np_end = t[te..sent_end]
+        .find([',', '.', ';'])
+        .map_or(sent_end, |p| te + p);
+    Some((m, comma + 1, np_end))
+}
+
+/// The person named just after "title, ": "Israel's finance minister, Bezalel Smotrich".
+fn comma_owner<'b>(
+    t: &str,
+    ts: usize,
+    te: usize,
+    sent_end: usize,
+    b: &'b Builder,
+) -> Option<(&'b Mention, usize, usize)> {
+    let comma = t[te..sent_end].find(',')? + te;
+    let between = t[te..comma].trim();
+    if !(between.is_empty()
+        || (between.starts_with("for ") || between.starts_with("of ")) && between.len() < 60)
+    {
+        return None;
+    }
+    let after = skip_ws(t, comma + 1);
+    let m = b.mentions.iter().find(|m| {
+        m.start == after
+            && b.actors[m.actor].kind == ActorKind::Person
+            && m.kind == MentionKind::Name
+    })?;
+    let np_start = t[..ts]
+        .rfind([',', '.', ';', '“', '"'])
+        .map_or(0, |p| after_char(t, p))
+        .max(floor_boundary(t, ts.saturating_sub(60)));
+    Some((m, np_start, comma))
+}
+
+/// Where the noun phrase ending in a title starts: back over a possessive or adjective mention.
+fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) -> usize {
+    let mut before = skip_ws_back(t, ts);
+    // "Kenya's former president", "Israel's then-defense minister".
+    for adjective in [
+        "former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new",
+    ] {
+        let tail = &t[floor_boundary(t, before.saturating_sub(12))..before];
+        if tail.len() >= adjective.len()
+            && tail.is_char_boundary(tail.len() - adjective.len())
+            && tail[tail.len() - adjective.len()..].eq_ignore_ascii_case(adjective)
+        {
+            let p = before - adjective.len();
+            if t[..p].ends_with(char::is_whitespace) || adjective.ends_with('-') {
+                before = skip_ws_back(t, p);
+                break;
+            }
+        }
+    }
+    mentions
+        .iter()
+        .rev()
+        .find(|m| {
+            m.start >= sent_start && (possessive_end(t, m.end) == Some(before) || m.end == before)
+        })
+        .map_or(ts, |m| m.start)
+}
+
+/// Whether the words between two titles join the second to the first as its owner ("Envoy of
+/// the Secretary-General", "Adviser to the Prime Minister"; not "adviser to President Trump",
+/// where the second title is Trump's).
+fn title_of_title(t: &str, first_end: usize, second_start: usize) -> bool {
+    first_end <= second_start
+        && matches!(
+            t[first_end..second_start].trim().to_lowercase().as_str(),
+            "of the" | "to the"
+        )
+}
+
+/// The state or organisation a title belongs to, from the noun phrase around it: an adjective or
+/// possessive before the title ("Israel's", "Qatari"), "of X" or "for the X ministry" after it.
+/// A person possessor ("the president's envoy") is returned as is, for the caller to map.
+fn org_in(
+    b: &Builder,
+    np_start: usize,
+    (ts, te): (usize, usize),
+    np_end: usize,
+    person_start: usize,
+    person: usize,
+) -> Option<usize> {
+    // Titles of posts sent to a place or body: an actor after "for" or "to" is where they are
+    // sent ("Special Envoy for Libya", "ambassador to the UN"), not whom they serve.
+    let t = b.text;
+    let title = t[ts..te].to_lowercase();
+    let posted = [
+        "envoy",
+        "ambassador",
+        "representative",
+        "coordinator",
+        "commissioner",
+    ]
+    .iter()
+    .any(|h| title.contains(h));
+    let sent = |m: &Mention| {
+        if !posted {
+            return false;
+        }
+        let before = t[floor_boundary(t, m.start.saturating_sub(8))..m.start].to_lowercase();
+        let before = before.trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        before.ends_with(" for") || before.ends_with(" to")
+    };
+    let in_span = |m: &&Mention| m.actor != person && m.start != person_start && !sent(m);
+    let before = b
+        .mentions
+        .iter()
+        .filter(|m| m.start >= np_start && m.end <= ts)
+        .rfind(in_span);
+    let after = b
+        .mentions
+        .iter()
+        .filter(|m| m.start >= ts && m.end <= np_end)
+        .find(in_span);
+    before.or(after).map(|m| m.actor)
+}
+
+/// Gives each title reference ("the prime minister") the person it means: the nearest person
+/// before it (else after it) who holds a title with the same head word, other than its possessor.
+fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
+    let known: Vec<(usize, Vec<String>)> = b
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Person)
+        .map(|(i, a)| {
+            let mut all = a.titles.clone();
+            if let Some(e) = a.entry {
+                all.extend(b.lexicon.actors[e].posts.iter().map(|p| p.title.clone()));
+            }
+            (i, all)
+        })
+        .collect();
+    let mut added = Vec::new();
+    for tu in titles.iter_mut().filter(|t| t.person.is_none()) {
+        let holders = holders(b, &known, tu);
+        if holders.is_empty() {
+            continue;
+        }
+        let before = b
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= tu.start && holders.contains(&m.actor));
+        let after = b
+            .mentions
+            .iter()
+            .find(|m| m.start >= tu.end && holders.contains(&m.actor));
+        if let Some(m) = before.or(after) {
+            let actor = m.actor;
+            // A possessor that is a person gives no organisation by itself.
+            if tu
+                .organization
+                .is_some_and(|o| b.actors[o].kind == ActorKind::Person)
+            {
+                tu.organization = None;
+            }
+            tu.person = Some(actor);
+            added.push((tu.start, tu.end, actor));
+        }
+    }
+    mention_title_references(b, added);
+}
+
+/// The people of `known` (each with the titles they hold) whom a title reference may mean.
+fn holders(b: &Builder, known: &[(usize, Vec<String>)], tu: &TitleUse) -> Vec<usize> {
+    // The same title, else a longer one ending in it ("the envoy" -> "special envoy");
+    // "the prime minister" never means a foreign minister.
+    let suffix = format!(" {}", tu.title);
+    let pick = |fits: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        known
+            .iter()
+            .filter(|(i, ts)| Some(*i) != tu.organization && ts.iter().any(|x| fits(x)))
+            .map(|(i, _)| *i)
+            .collect()
+    };
+    let mut holders = pick(&|x: &str| x == tu.title);
+    if holders.is_empty() {
+        holders = pick(&|x: &str| x.ends_with(&suffix));
+    }
+    // "Greece's foreign minister" is not a foreign minister the gazetteer knows of another
+    // state.
+    if let Some(o) = tu
+        .organization
+        .filter(|&o| b.actors[o].kind != ActorKind::Person)
+    {
+        let iri = &b.actors[o].iri;
+        let lexicon = b.lexicon;
+        holders.retain(|&h| {
+            b.actors[h].entry.is_none_or(|e| {
+                let posts = &lexicon.actors[e].posts;
+                posts.iter().all(|p| p.organization.is_none())
+                    || posts
+                        .iter()
+                        .filter_map(|p| p.organization)
+                        .any(|x| &lexicon.actors[x].iri == iri)
+            })
+        });
+    }
+    holders
+}
+
+/// Mentions of the people the title references resolved to mean (`start`, `end`, actor): over
+/// the title, after its possessor.
+fn mention_title_references(b: &mut Builder, added: Vec<(usize, usize, usize)>) {
+    for (start, end, actor) in added {
+        if !b.covered(start, end)
+            || b.mentions
+                .iter()
+                .any(|m| m.start >= start && m.end <= end && m.possessive)
+        {
+            let start = b
+                .mentions
+                .iter()
+                .find(|m| m.start >= start && m.end <= end && m.possessive)
+                .and_then(|m| possessive_end(b.text, m.end))
+                .map_or(start, |e| skip_ws(b.text, e));
+            b.mention(start, end, actor, MentionKind::Title, false);
+        }
+    }
+    b.sort_mentions();
+}
