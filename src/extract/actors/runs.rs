@@ -17,23 +17,179 @@ pub(super) fn capitalised_runs(
     names: &[Hit],
     heads: &HashSet<String>,
 ) -> Vec<(usize, usize)> {
-    let t = text.text;
+    let cut = Cut {
+        text,
+        h,
+        names,
+        heads,
+    };
     let mut runs = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    let in_title = |i: usize| h.titled(text.tokens[i].start, text.tokens[i].end);
-    let flush = |current: &mut Vec<usize>, runs: &mut Vec<(usize, usize)>| {
-        // Drop leading words that are no name, honorifics and titles ("Assistant Secretary"
-        // too), and trailing particles.
-        let mut words: Vec<usize> = std::mem::take(current);
+    let mut prev_end: Option<usize> = None;
+    for i in tokens {
+        let tok = text.tokens[i];
+        match step(text, &current, prev_end, i) {
+            Step::Extend => {
+                current.push(i);
+                prev_end = Some(tok.end);
+            }
+            Step::Restart => {
+                runs.extend(cut.name_in(std::mem::take(&mut current)));
+                current.push(i);
+                prev_end = Some(tok.end);
+            }
+            Step::Join => {}
+            Step::AfterInitial => prev_end = Some(tok.end),
+            Step::End => {
+                runs.extend(cut.name_in(std::mem::take(&mut current)));
+                prev_end = None;
+            }
+        }
+    }
+    runs.extend(cut.name_in(current));
+    runs
+}
+
+/// What a token does to the run of words being read.
+enum Step {
+    /// A word of the run.
+    Extend,
+    /// A word that opens a new run: the one read so far ends before it.
+    Restart,
+    /// A hyphen or apostrophe that joins two words of the run ("al-Rawahi", "O'Neill").
+    Join,
+    /// The full stop after an initial ("George W. Bush").
+    AfterInitial,
+    /// Anything else: the run ends.
+    End,
+}
+
+/// What the `i`th token does to the run `current`, whose last word or full stop ends at
+/// `prev_end`.
+fn step(text: &Text, current: &[usize], prev_end: Option<usize>, i: usize) -> Step {
+    let t = text.text;
+    let tok = text.tokens[i];
+    let w = &t[tok.start..tok.end];
+    let last_initial = || {
+        current
+            .last()
+            .is_some_and(|&l| text.token_text(l).len() == 1)
+    };
+    let is_name_word = tok.word
+        && (starts_capital(w) || PARTICLES.contains(&w))
+        && !w.chars().all(|c| c.is_numeric());
+    let joined = prev_end.is_some_and(|pe| {
+        let gap = &t[pe..tok.start];
+        gap == " "
+            || gap == "-"
+            // "O'Neill", "D’Alema"
+            || matches!(gap, "'" | "’") && last_initial()
+            || gap == ". " && last_initial()
+    });
+    if is_name_word && (current.is_empty() || joined) {
+        Step::Extend
+    } else if is_name_word {
+        Step::Restart
+    } else if !tok.word
+        && w == "-"
+        && !current.is_empty()
+        && prev_end == Some(tok.start)
+        && text
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == tok.end && n.word)
+    {
+        // "al-Rawahi": the hyphen joins the words; `prev_end` stays before it.
+        Step::Join
+    } else if !tok.word
+        && matches!(w, "'" | "’")
+        && current
+            .last()
+            .is_some_and(|&l| text.token_text(l).len() == 1 && text.tokens[l].end == tok.start)
+        && text
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == tok.end && n.word && starts_capital(text.token_text(i + 1)))
+    {
+        // The apostrophe of "O'Neill" joins the letter and the name.
+        Step::Join
+    } else if !tok.word && w == "." && last_initial() {
+        Step::AfterInitial
+    } else if current.len() >= 2 && prev_end == Some(tok.start - 1) && name_tail(t, tok) {
+        // "Moon Jae-in", "Ban Ki-moon": the lower-case part of a hyphenated given name.
+        Step::Extend
+    } else {
+        Step::End
+    }
+}
+
+/// What cuts a run of capitalised words down to the name in it: the titles and the gazetteer's
+/// names of the text, and the head words of organisations.
+struct Cut<'a> {
+    text: &'a Text<'a>,
+    h: &'a Hits,
+    names: &'a [Hit],
+    heads: &'a HashSet<String>,
+}
+
+impl Cut<'_> {
+    /// Whether the `i`th token stands inside a title or an honorific.
+    fn in_title(&self, i: usize) -> bool {
+        let tok = self.text.tokens[i];
+        self.h.titled(tok.start, tok.end)
+    }
+
+    /// The name in a run of words (indices of tokens), if any: two words or more, or one right
+    /// after a capitalised title.
+    fn name_in(&self, mut words: Vec<usize>) -> Option<(usize, usize)> {
+        let text = self.text;
+        let after_title = self.drop_leading(&mut words);
+        // "Home Minister Krishna Prasad Sitaula": a portfolio of one or two words before the
+        // title is no part of the name after it.
+        if let Some(k) = (1..words.len().min(3)).find(|&k| {
+            self.in_title(words[k]) && words.len() - k > 2 && !self.in_title(words[k + 1])
+        }) {
+            words.drain(..=k);
+        }
+        // "President Obama", "Senator Menendez": one word after a capitalised title is a name
+        // when the run ends with it.
+        if let [only] = words[..] {
+            if self.single_name(only, after_title) {
+                let tok = text.tokens[only];
+                return Some((tok.start, tok.end));
+            }
+        }
+        while let Some(&last) = words.last() {
+            let w = text.token_text(last);
+            let tail = words.len() > 2 && name_tail(text.text, text.tokens[last]);
+            if PARTICLES.contains(&w) || w.len() == 1 || !(starts_capital(w) || tail) {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        if words.len() >= 2 {
+            let start = text.tokens[words[0]].start;
+            let end = text.tokens[*words.last().unwrap_or(&words[0])].end;
+            return Some((start, end));
+        }
+        None
+    }
+
+    /// Drops leading words that are no name, honorifics and titles ("Assistant Secretary"
+    /// too), and particles. Whether the last word dropped is a capitalised title.
+    fn drop_leading(&self, words: &mut Vec<usize>) -> bool {
+        let (text, t, h) = (self.text, self.text.text, self.h);
         let mut after_title = false;
         while let Some(&first) = words.first() {
             let w = text.token_text(first);
             let tok = text.tokens[first];
-            let titled = in_title(first)
-                || TITLE_MODIFIERS.contains(&w) && words.get(1).is_some_and(|&n| in_title(n));
+            let titled = self.in_title(first)
+                || TITLE_MODIFIERS.contains(&w) && words.get(1).is_some_and(|&n| self.in_title(n));
             // "Cuban President Miguel Díaz-Canel": a known name before the title is no part of it.
             let known = words.len() > 2
-                && names
+                && self
+                    .names
                     .iter()
                     .any(|x| x.start <= tok.start && tok.end <= x.end)
                 && h.titles.iter().any(|x| {
@@ -46,117 +202,25 @@ pub(super) fn capitalised_runs(
                 break;
             }
         }
-        // "Home Minister Krishna Prasad Sitaula": a portfolio of one or two words before the
-        // title is no part of the name after it.
-        if let Some(k) = (1..words.len().min(3))
-            .find(|&k| in_title(words[k]) && words.len() - k > 2 && !in_title(words[k + 1]))
-        {
-            words.drain(..=k);
-        }
-        // "President Obama", "Senator Menendez": one word after a capitalised title is a name
-        // when the run ends with it.
-        if let [only] = words[..] {
-            let w = text.token_text(only);
-            // "the Maoist chairman, Prachanda,": a title, a comma, the name, a comma.
-            let tok = text.tokens[only];
-            let comma_title = t[..tok.start].ends_with(", ")
-                && t[tok.end..].starts_with(',')
-                && h.titles.iter().any(|x| x.end + 2 == tok.start);
-            if (after_title || comma_title)
-                && w.chars().count() >= 3
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !NOT_NAME.contains(&w)
-                && !heads.contains(w)
-                && !NOT_A_SURNAME.contains(&w)
-            {
-                let tok = text.tokens[only];
-                runs.push((tok.start, tok.end));
-                return;
-            }
-        }
-        while let Some(&last) = words.last() {
-            let w = text.token_text(last);
-            let tail = words.len() > 2 && name_tail(t, text.tokens[last]);
-            if PARTICLES.contains(&w) || w.len() == 1 || !(starts_capital(w) || tail) {
-                words.pop();
-            } else {
-                break;
-            }
-        }
-        if words.len() >= 2 {
-            let start = text.tokens[words[0]].start;
-            let end = text.tokens[*words.last().unwrap_or(&words[0])].end;
-            runs.push((start, end));
-        }
-    };
-    let mut prev_end: Option<usize> = None;
-    let mut i = tokens.start;
-    while i < tokens.end {
-        let tok = text.tokens[i];
-        let w = &t[tok.start..tok.end];
-        let is_name_word = tok.word
-            && (starts_capital(w) || PARTICLES.contains(&w))
-            && !w.chars().all(|c| c.is_numeric());
-        let joined = prev_end.is_some_and(|pe| {
-            let gap = &t[pe..tok.start];
-            gap == " "
-                || gap == "-"
-                // "O'Neill", "D’Alema"
-                || matches!(gap, "'" | "’")
-                    && current
-                        .last()
-                        .is_some_and(|&l| text.token_text(l).len() == 1)
-                || gap == ". "
-                    && current
-                        .last()
-                        .is_some_and(|&l| text.token_text(l).len() == 1)
-        });
-        if is_name_word && (current.is_empty() || joined) {
-            current.push(i);
-            prev_end = Some(tok.end);
-        } else if is_name_word {
-            flush(&mut current, &mut runs);
-            current.push(i);
-            prev_end = Some(tok.end);
-        } else if !tok.word
-            && w == "-"
-            && !current.is_empty()
-            && prev_end == Some(tok.start)
-            && text
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| n.start == tok.end && n.word)
-        {
-            // "al-Rawahi": the hyphen joins the words; `prev_end` stays before it.
-        } else if !tok.word
-            && matches!(w, "'" | "’")
-            && current
-                .last()
-                .is_some_and(|&l| text.token_text(l).len() == 1 && text.tokens[l].end == tok.start)
-            && text.tokens.get(i + 1).is_some_and(|n| {
-                n.start == tok.end && n.word && starts_capital(text.token_text(i + 1))
-            })
-        {
-            // The apostrophe of "O'Neill" joins the letter and the name.
-        } else if !tok.word
-            && w == "."
-            && current
-                .last()
-                .is_some_and(|&l| text.token_text(l).len() == 1)
-        {
-            prev_end = Some(tok.end);
-        } else if current.len() >= 2 && prev_end == Some(tok.start - 1) && name_tail(t, tok) {
-            // "Moon Jae-in", "Ban Ki-moon": the lower-case part of a hyphenated given name.
-            current.push(i);
-            prev_end = Some(tok.end);
-        } else {
-            flush(&mut current, &mut runs);
-            prev_end = None;
-        }
-        i += 1;
+        after_title
     }
-    flush(&mut current, &mut runs);
-    runs
+
+    /// Whether the one word left of a run is a name: after a capitalised title, or between a
+    /// title and a comma and another comma ("the Maoist chairman, Prachanda,").
+    fn single_name(&self, only: usize, after_title: bool) -> bool {
+        let (text, t) = (self.text, self.text.text);
+        let w = text.token_text(only);
+        let tok = text.tokens[only];
+        let comma_title = t[..tok.start].ends_with(", ")
+            && t[tok.end..].starts_with(',')
+            && self.h.titles.iter().any(|x| x.end + 2 == tok.start);
+        (after_title || comma_title)
+            && w.chars().count() >= 3
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !NOT_NAME.contains(&w)
+            && !self.heads.contains(w)
+            && !NOT_A_SURNAME.contains(&w)
+    }
 }
 
 /// Whether a word is the lower-case part of a hyphenated given name ("Jae-in", "Jong-un",
