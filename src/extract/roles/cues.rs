@@ -1,0 +1,284 @@
+//! The rules of the role cues: a cue with the actors after it ("mediators from Qatar and
+//! Egypt"), two actors joined by a dash before it ("U.S.-Iran talks"), the actors before it
+//! ("Qatar, a mediator", "Egyptian-brokered"), and "negotiating ... with X".
+
+use super::before::actors_before;
+use super::lists::{actor_list, thanked_for, titled_person_at};
+use super::{Context, Participations};
+use crate::extract::MentionKind;
+use crate::lexicon::{Cue, Hit, Role, Slot};
+use crate::text::Sentence;
+
+/// A role cue of the lexicon found in the text: where it stands, its sentence, its rule's name,
+/// the role it gives and the fewest actors a list after it must name.
+struct RoleCue<'a> {
+    hit: Hit,
+    sentence: &'a Sentence,
+    name: &'a str,
+    role: Role,
+    min_actors: usize,
+}
+
+/// The roles each of the role cues at `hit` gives, unless a negation before it denies them
+/// (but for a party's).
+pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Participations) {
+    let sentence = &cx.text.sentences[cx.text.sentence_of(hit.start)];
+    let denied = denied(cx, hit, sentence);
+    for cue in cues {
+        let Cue::Role {
+            name,
+            role,
+            slot,
+            min_actors,
+        } = cue
+        else {
+            continue;
+        };
+        if denied && *role != Role::Party {
+            continue;
+        }
+        let rc = RoleCue {
+            hit,
+            sentence,
+            name,
+            role: *role,
+            min_actors: *min_actors,
+        };
+        match slot {
+            Slot::After => actors_after(cx, &rc, out),
+            Slot::Pair => pair_before(cx, &rc, out),
+            Slot::Before => {
+                for a in actors_before_cue(cx, &rc) {
+                    out.add(a, rc.role, hit.start, hit.end, rc.name, 0.7);
+                }
+            }
+        }
+    }
+}
+
+/// "Türkiye has not been asked to serve as a guarantor": a role denied.
+fn denied(cx: &Context, hit: Hit, sentence: &Sentence) -> bool {
+    let t = cx.t;
+    // Negations are sorted by start: only those of this sentence before the cue.
+    let from = cx.negations.partition_point(|n| n.start < sentence.start);
+    cx.negations[from..]
+        .iter()
+        .take_while(|n| n.start < hit.start)
+        .any(|n| {
+            n.end <= hit.start
+                && t[n.end..hit.start].split_whitespace().count() <= 5
+                && !t[n.end..hit.start].contains([',', ';'])
+        })
+}
+
+/// The actors listed after a cue: "mediators from Qatar and Egypt", "hosted by Oman", and the
+/// person holding a title after the list of mediators, hosts or observers.
+fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
+    let (t, found, hit, role) = (cx.t, cx.found, rc.hit, rc.role);
+    let phrase = &t[hit.start..hit.end];
+    if phrase.eq_ignore_ascii_case("with") {
+        return;
+    }
+    // "He thanked ... the governments of Oman, Switzerland and South Korea for
+    // their help": those thanked are no sides of the talks.
+    if role == Role::Party
+        && rc.name == "leaders-of"
+        && cx
+            .praise
+            .iter()
+            .any(|p| p.start >= rc.sentence.start && p.end <= hit.start)
+    {
+        return;
+    }
+    let (list, list_end) = actor_list(t, hit.end, found, rc.sentence.end, role == Role::Host);
+    if list.len() < rc.min_actors
+        && !(matches!(role, Role::Mediator | Role::Host | Role::Observer)
+            && titled_person_at(t, hit.end, found).is_some())
+    {
+        return;
+    }
+    // A host is a state or organisation; a metonym for a capital names its state.
+    for &a in &list {
+        out.add(a, role, hit.start, hit.end, rc.name, 0.8);
+    }
+    // "mediated by Turkish President Recep Tayyip Erdogan": the person holding
+    // the title after the list (or opening it) takes the role too; a party
+    // list names sides, not their people.
+    if matches!(role, Role::Mediator | Role::Host | Role::Observer) {
+        let from = if list.is_empty() { hit.end } else { list_end };
+        if let Some(person) = titled_person_at(t, from, found) {
+            out.add(person, role, hit.start, hit.end, rc.name, 0.75);
+        }
+    }
+}
+
+/// "the Belgrade-Pristina dialogue", "U.S.-Iran talks": the two names joined by a dash right
+/// before the cue.
+fn pair_before(cx: &Context, rc: &RoleCue, out: &mut Participations) {
+    let (t, found, hit) = (cx.t, cx.found, rc.hit);
+    let end = t[..hit.start].trim_end().len();
+    let upto = found.mentions.partition_point(|m| m.start < end);
+    let from = found.mentions.partition_point(|m| m.start + 80 < end);
+    let near = &found.mentions[from..upto.max(from)];
+    if let Some(b) = near.iter().rev().find(|m| m.end == end) {
+        if let Some(a) = near
+            .iter()
+            .rev()
+            .find(|a| a.end <= b.start && matches!(t[a.end..b.start].trim(), "-" | "–" | "—" | "/"))
+        {
+            if a.actor != b.actor {
+                for x in [a.actor, b.actor] {
+                    out.add(x, rc.role, hit.start, hit.end, rc.name, 0.75);
+                }
+            }
+        }
+    }
+}
+
+/// The actor right before a cue: "Israel's team", "Egyptian-brokered", "Qatar, a mediator",
+/// "Oman has hosted", and those coordinated with it ("Egypt and Qatar, which brokered"); with
+/// "as ...", the actors of the clause instead, and those thanked for mediating or hosting.
+fn actors_before_cue(cx: &Context, rc: &RoleCue) -> Vec<usize> {
+    let (t, found, hit, sentence) = (cx.t, cx.found, rc.hit, rc.sentence);
+    let phrase = &t[hit.start..hit.end];
+    let mut before = actors_before(t, hit.start, sentence.start, found, &cx.heads);
+    // "The United Nations and IGAD also attended as observers": with "as ...",
+    // the subject that opens the sentence.
+    // So with a clause that opens after "since", "because", "while", "after"
+    // or "as" ("..., since Turkey, together with Egypt, signed the declaration as
+    // a guarantor").
+    // "sat in on the talks in Washington as observers": a place is not who
+    // takes part as something.
+    let as_phrase = phrase.to_lowercase().starts_with("as ");
+    let end = t[..hit.start].trim_end().len();
+    if as_phrase
+        && found
+            .mentions_in(sentence.start, end)
+            .any(|m| m.end == end && m.locative)
+    {
+        before.clear();
+    }
+    if before.is_empty() && as_phrase {
+        if let Some(list) = signing_with(cx, rc) {
+            before = list;
+        }
+    }
+    // "commended Angola and the DRC for their mediation": the actors thanked.
+    if matches!(rc.role, Role::Mediator | Role::Host) {
+        let thanked = thanked_for(t, hit.start, sentence.start, found, &cx.praise);
+        if !thanked.is_empty() {
+            before = thanked;
+        }
+    }
+    if before.is_empty() && as_phrase {
+        if let Some(list) = clause_subject(cx, rc) {
+            before = list;
+        }
+    }
+    before
+}
+
+/// "with Lourenço and Tshisekedi signing alongside them as facilitators": the names after "with"
+/// in the same clause, when a verb in "-ing" follows them.
+fn signing_with(cx: &Context, rc: &RoleCue) -> Option<Vec<usize>> {
+    let (t, hit, sentence) = (cx.t, rc.hit, rc.sentence);
+    let clause = &t[sentence.start..hit.start];
+    let w = clause.rfind(" with ")?;
+    let from = sentence.start + w + " with ".len();
+    let (list, list_end) = actor_list(t, from, cx.found, hit.start, false);
+    let next = t[list_end..hit.start].split_whitespace().next();
+    next.is_some_and(|w| w.ends_with("ing")).then_some(list)
+}
+
+/// The actors listed at the start of the clause of an "as ..." cue, past a phrase of time: "The
+/// United Nations and IGAD also attended as observers".
+fn clause_subject(cx: &Context, rc: &RoleCue) -> Option<Vec<usize>> {
+    let (t, found, hit) = (cx.t, cx.found, rc.hit);
+    let clause_start = clause_opening(t, rc.sentence.start, hit.start);
+    let lead = t[clause_start..hit.start].len()
+        - t[clause_start..hit.start]
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let lead = lead + time_phrase_len(&t[clause_start + lead..hit.start]);
+    let first = found
+        .mentions_in(clause_start, hit.start)
+        .find(|m| !m.locative && m.kind != MentionKind::Pronoun && !m.possessive);
+    let m = first.filter(|m| m.start <= clause_start + lead + 6)?;
+    Some(actor_list(t, m.start, found, hit.start, false).0)
+}
+
+/// "negotiating on a Gaza cease-fire with Hamas": "with" after a party cue of the same clause.
+pub(super) fn negotiating_with(cx: &Context, out: &mut Participations) {
+    let (t, text) = (cx.t, cx.text);
+    for &(hit, _) in &cx.role_hits {
+        if !t[hit.start..hit.end].eq_ignore_ascii_case("with") {
+            continue;
+        }
+        let sentence = &text.sentences[text.sentence_of(hit.start)];
+        let opened = cx.party_cue_ends.iter().any(|&e| {
+            e <= hit.start
+                && e >= sentence.start
+                && hit.start - e < 60
+                && !t[e..hit.start].contains([',', ';', '.'])
+        });
+        if opened {
+            let (list, _) = actor_list(t, hit.end, cx.found, sentence.end, false);
+            for a in list {
+                out.add(a, Role::Party, hit.start, hit.end, "negotiating-with", 0.7);
+            }
+        }
+    }
+}
+
+/// Where the clause holding `pos` opens: after the last subordinating word ("since", "because",
+/// "while", "after", "as", "and", "but") that follows a comma or semicolon before it, else at the
+/// start of the sentence.
+fn clause_opening(t: &str, sentence_start: usize, pos: usize) -> usize {
+    let span = &t[sentence_start..pos];
+    let mut best = sentence_start;
+    for opener in [
+        ", since ",
+        ", because ",
+        ", while ",
+        ", after ",
+        ", as ",
+        "; ",
+        ", and ",
+        ", but ",
+    ] {
+        if let Some(p) = span.rfind(opener) {
+            best = best.max(sentence_start + p + opener.len());
+        }
+    }
+    best
+}
+
+/// The length of a phrase of time that opens a clause before its subject ("In late 2019 ",
+/// "On 4 March, "), or 0.
+fn time_phrase_len(head: &str) -> usize {
+    let mut words = head.split_inclusive(' ');
+    let Some(first) = words.next() else { return 0 };
+    if !matches!(
+        first.trim_end(),
+        "In" | "By" | "On" | "At" | "During" | "Since"
+    ) {
+        return 0;
+    }
+    let mut len = first.len();
+    let mut dated = false;
+    for w in words {
+        let bare = w.trim_end().trim_end_matches(',');
+        let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit());
+        if number || crate::text::MONTHS.contains(&bare) {
+            dated = true;
+        } else if !matches!(bare, "late" | "early" | "mid" | "the" | "of") {
+            break;
+        }
+        len += w.len();
+    }
+    if dated {
+        len
+    } else {
+        0
+    }
+}

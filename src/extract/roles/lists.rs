@@ -1,0 +1,208 @@
+//! Lists of actors after a word: "Qatar and Egypt", "the United States, Egypt and Qatar", "the
+//! Government of the Republic of Colombia"; the person a title names ("President Recep Tayyip
+//! Erdogan"), and the actors thanked for a role.
+
+use crate::extract::actors::{possessive_end, Found};
+use crate::extract::MentionKind;
+use crate::lexicon::{ActorKind, CueClass, Hit};
+
+/// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
+/// Qatar". Returns the actors and the end of the list.
+pub fn actor_list(
+    t: &str,
+    mut pos: usize,
+    found: &Found,
+    limit: usize,
+    places: bool,
+) -> (Vec<usize>, usize) {
+    let mut out = Vec::new();
+    let limit = limit.min(t.len());
+    let titles = found.cues.of(CueClass::Title);
+    loop {
+        if pos >= limit {
+            break;
+        }
+        let rest = &t[pos..limit];
+        let trimmed = rest.trim_start();
+        let mut skip = rest.len() - trimmed.len();
+        for filler in FILLERS {
+            if trimmed.starts_with(filler) {
+                skip += filler.len();
+                break;
+            }
+        }
+        let p = pos + skip;
+        let mut p = p + (t[p..].len() - t[p..].trim_start().len());
+        let at = |p: usize| {
+            found.mentions_in(p, p + 1).find(|m| {
+                m.start == p
+                    && m.kind != MentionKind::Pronoun
+                    && m.kind != MentionKind::Description
+                    && (places || !m.locative)
+            })
+        };
+        // "hosted by the President of Cuba", "the Government of the Republic of Colombia": past
+        // a title or a form of state to the state or organisation it is of.
+        while at(p).is_none() && p < limit {
+            let form = titles
+                .iter()
+                .find(|u| u.start == p)
+                .map(|u| u.end)
+                .or_else(|| {
+                    STATE_FORMS
+                        .iter()
+                        .find(|f| t[p..limit].starts_with(**f))
+                        .map(|f| p + f.len() - " of".len())
+                });
+            let Some(rest) = form.and_then(|e| t[e..limit].strip_prefix(" of ")) else {
+                break;
+            };
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            p = limit - rest.len();
+        }
+        let Some(m) = at(p) else {
+            break;
+        };
+        if !out.contains(&m.actor) {
+            out.push(m.actor);
+        }
+        pos = possessive_end(t, m.end).unwrap_or(m.end);
+        // "mediators from Egypt's intelligence service": stop at a possessive.
+        if pos != m.end {
+            break;
+        }
+    }
+    (out, pos)
+}
+
+/// Forms of state before the name of a state, as in "the Government of the Republic of
+/// Colombia".
+const STATE_FORMS: &[&str] = &[
+    "Republic of",
+    "Kingdom of",
+    "State of",
+    "Federal Republic of",
+    "Islamic Republic of",
+    "Democratic Republic of",
+    "Sultanate of",
+    "Emirate of",
+];
+
+/// What may stand between the names of a list, longest first where one starts another.
+const FILLERS: &[&str] = &[
+    // "witnessed by the Secretary-General ...; by the Foreign Minister of Norway".
+    "; and by the ",
+    "; and by ",
+    "; by the ",
+    "; by ",
+    ", and by the ",
+    ", and by ",
+    // "the delegations of the Government of Colombia and of the FARC-EP".
+    "and of the ",
+    "and of ",
+    // "hosted by the Government of Barbados": the government stands for its state.
+    "the Government of the ",
+    "the Government of ",
+    "the government of ",
+    ", together with the ",
+    ", together with ",
+    ", along with the ",
+    ", along with ",
+    ", as well as the ",
+    ", as well as ",
+    "and the ",
+    "and ",
+    "the ",
+    ", and the ",
+    ", and ",
+    // "co-chaired by the European Union, the United Nations and the OSCE".
+    ", the ",
+    ", ",
+    "— ",
+    "– ",
+    ": ",
+    "(",
+    "as well as ",
+    "together with ",
+    "along with ",
+    "with ",
+    "both ",
+    "from ",
+    ",",
+    "—",
+    ":",
+];
+
+/// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan", "his
+/// Special Envoy for Yemen, Martin Griffiths".
+pub(super) fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usize> {
+    let mut p = pos + (t[pos..].len() - t[pos..].trim_start().len());
+    for determiner in ["his ", "her ", "its ", "their ", "the "] {
+        if t[p..].starts_with(determiner) {
+            p += determiner.len();
+            break;
+        }
+    }
+    let title = found
+        .cues
+        .of(CueClass::Title)
+        .iter()
+        .find(|u| u.start == p)?;
+    let mut q = title.end;
+    // "Special Envoy for Yemen, ": what the post is for, then the name after a comma.
+    let rest = &t[q..];
+    if rest.starts_with(" for ") || rest.starts_with(" of ") || rest.starts_with(',') {
+        let comma = rest
+            .find(',')
+            .filter(|&c| c <= 40 && !rest[..c].contains('.'))?;
+        q += comma + 1;
+    }
+    q += t[q..].len() - t[q..].trim_start().len();
+    found
+        .mentions_in(q, q + 1)
+        .find(|m| m.start == q && found.actors[m.actor].kind == ActorKind::Person)
+        .map(|m| m.actor)
+}
+
+/// Actors thanked or praised for a role named after "for": "commended Angola and the DRC for
+/// their mediation", "grateful to the Government of Sweden, in particular to ..., for hosting".
+/// The actors are those listed right after the last word of praise (the lexicon's praise cues)
+/// before "for" in the sentence.
+pub(super) fn thanked_for(
+    t: &str,
+    cue_start: usize,
+    sentence_start: usize,
+    found: &Found,
+    praise: &[Hit],
+) -> Vec<usize> {
+    let mut pre = t[sentence_start..cue_start].trim_end();
+    for words in [
+        &[
+            "earlier",
+            "continued",
+            "tireless",
+            "successful",
+            "patient",
+            "joint",
+            "sustained",
+        ][..],
+        &["their", "its", "his", "her", "the"][..],
+    ] {
+        if let Some((head, last)) = pre.rsplit_once(' ') {
+            if words.contains(&last) {
+                pre = head;
+            }
+        }
+    }
+    let Some(head) = pre.strip_suffix(" for") else {
+        return Vec::new();
+    };
+    let for_start = sentence_start + head.len();
+    praise
+        .iter()
+        .rev()
+        .find(|p| p.start >= sentence_start && p.end <= for_start)
+        .map_or_else(Vec::new, |p| {
+            actor_list(t, p.end, found, for_start, false).0
+        })
+}

@@ -1,0 +1,269 @@
+//! Roles in a negotiation, from the role cues of the lexicon:
+//!
+//! - cues followed by the actors they name: "mediators from Qatar and Egypt", "the mediators,
+//!   Qatar and Egypt", "talks between Russia and Ukraine", "talks with Hamas", "hosted by Oman";
+//! - cues preceded by their actor: "Israel's delegation", "Egyptian-brokered", "Qatar, a
+//!   mediator", "Hamas responded to";
+//! - "negotiating ... with X": the actors after "with" when a party cue opens the clause.
+//!
+//! The negotiation itself is named by its two main parties (the most mentioned states and
+//! organisations with a party role), so that the same talks get the same IRI in every article.
+//!
+//! [`find`] reads each role cue ([`cues`]: the actors in a list after it, found by [`lists`], or
+//! before it, found by [`before`]), then gives a person's role to the state or organisation they
+//! serve, and names the negotiation.
+
+mod before;
+mod cues;
+mod lists;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::actors::Found;
+use super::{Evidence, Negotiation, Participation, Position};
+use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Role};
+use crate::text::Text;
+use crate::vocab;
+
+pub use lists::actor_list;
+
+pub fn find(
+    text: &Text,
+    lexicon: &Lexicon,
+    found: &Found,
+    positions: &[Position],
+) -> (Option<Negotiation>, Vec<Participation>) {
+    let cx = Context::new(text, lexicon, found);
+    let mut out = Participations {
+        text,
+        found,
+        list: Vec::new(),
+    };
+    for &(hit, cues) in &cx.role_hits {
+        cues::read_role_cue(&cx, hit, cues, &mut out);
+    }
+    cues::negotiating_with(&cx, &mut out);
+    out.add_represented(positions);
+    out.drop_parties_in_other_roles();
+    let mut out = out.list;
+    out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
+    (negotiation(found, &out), out)
+}
+
+/// What the role rules read: the text, the actors found, and the cue hits they need, found once.
+struct Context<'a> {
+    text: &'a Text<'a>,
+    t: &'a str,
+    found: &'a Found,
+    /// One scan of the role cues serves the three rules.
+    role_hits: Vec<(Hit, &'a [Cue])>,
+    heads: Vec<Hit>,
+    /// Where the cues of a party role end.
+    party_cue_ends: Vec<usize>,
+    /// The words of praise and thanks of the stance lexicon: those thanked "for their mediation"
+    /// are mediators, and no parties.
+    praise: Vec<Hit>,
+    negations: Vec<Hit>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a Text<'a>, lexicon: &'a Lexicon, found: &'a Found) -> Self {
+        let role_hits = lexicon.hits_in(&found.cues, CueClass::Role);
+        let heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
+        let party_cue_ends: Vec<usize> = role_hits
+            .iter()
+            .filter(|(_, cues)| {
+                cues.iter().any(|c| {
+                    matches!(
+                        c,
+                        Cue::Role {
+                            role: Role::Party,
+                            ..
+                        }
+                    )
+                })
+            })
+            .map(|(h, _)| h.end)
+            .collect();
+        let praise: Vec<Hit> = lexicon
+            .hits_in(&found.cues, CueClass::Stance)
+            .into_iter()
+            .filter(|(_, c)| {
+                c.iter()
+                    .any(|c| matches!(c, Cue::Stance { name, .. } if name == "praise"))
+            })
+            .map(|(h, _)| h)
+            .collect();
+        let negations: Vec<Hit> = lexicon
+            .hits_in(&found.cues, CueClass::Modifier)
+            .into_iter()
+            .filter(|(_, c)| c.contains(&Cue::Negation))
+            .map(|(h, _)| h)
+            .collect();
+        Context {
+            text,
+            t: text.text,
+            found,
+            role_hits,
+            heads,
+            party_cue_ends,
+            praise,
+            negations,
+        }
+    }
+}
+
+/// The roles found so far, each actor with each role once.
+struct Participations<'a> {
+    text: &'a Text<'a>,
+    found: &'a Found,
+    list: Vec<Participation>,
+}
+
+impl Participations<'_> {
+    /// Adds the role of `actor` with the evidence `start..end`, unless the actor is a group or
+    /// already has the role.
+    fn add(
+        &mut self,
+        actor: usize,
+        role: Role,
+        start: usize,
+        end: usize,
+        rule: &str,
+        confidence: f32,
+    ) {
+        let kind = self.found.actors[actor].kind;
+        if kind == ActorKind::Group {
+            return;
+        }
+        if !self.list.iter().any(|p| p.actor == actor && p.role == role) {
+            self.list.push(Participation {
+                actor,
+                role,
+                evidence: Evidence {
+                    sentence: self.text.sentence_of(start),
+                    start,
+                    end,
+                },
+                rule: rule.to_string(),
+                confidence,
+            });
+        }
+    }
+
+    /// A person's role is also the role of the state they serve ("Witkoff, who brokered" makes
+    /// the United States a mediator), or of their organisation when they serve no state.
+    fn add_represented(&mut self, positions: &[Position]) {
+        let found = self.found;
+        let people: Vec<Participation> = self
+            .list
+            .iter()
+            .filter(|p| found.actors[p.actor].kind == ActorKind::Person)
+            .cloned()
+            .collect();
+        for p in people {
+            let served = positions
+                .iter()
+                .filter(|q| q.holder == p.actor)
+                .map(|q| q.organization)
+                .collect::<Vec<_>>();
+            let org = served
+                .iter()
+                .find(|&&o| found.actors[o].kind == ActorKind::State)
+                .or_else(|| served.first());
+            if let Some(&org) = org {
+                let rule = format!("{}/represents", p.rule);
+                self.add(
+                    org,
+                    p.role,
+                    p.evidence.start,
+                    p.evidence.end,
+                    &rule,
+                    p.confidence * 0.9,
+                );
+            }
+        }
+    }
+
+    /// "Turkey, together with Egypt, signed the declaration as a guarantor": who signs in another
+    /// role in the same sentence is no party for signing.
+    fn drop_parties_in_other_roles(&mut self) {
+        let text = self.text;
+        let other_roles: BTreeSet<(usize, usize)> = self
+            .list
+            .iter()
+            .filter(|p| p.role != Role::Party)
+            .map(|p| (text.sentence_of(p.evidence.start), p.actor))
+            .collect();
+        self.list.retain(|p| {
+            p.role != Role::Party
+                || !other_roles.contains(&(text.sentence_of(p.evidence.start), p.actor))
+        });
+    }
+}
+
+/// The negotiation: its two main parties, and the first host's name as its venue.
+fn negotiation(found: &Found, out: &[Participation]) -> Option<Negotiation> {
+    let parties = main_parties(found, out);
+    if parties.is_empty() {
+        return None;
+    }
+    let mut named: Vec<&super::Actor> = parties.iter().map(|&a| &found.actors[a]).collect();
+    named.sort_by(|a, b| a.label.cmp(&b.label));
+    let slug = named
+        .iter()
+        .map(|a| vocab::slug(&a.label))
+        .collect::<Vec<_>>()
+        .join("--");
+    let label = format!(
+        "{} negotiations",
+        named
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect::<Vec<_>>()
+            .join("–")
+    );
+    let venue = out
+        .iter()
+        .find(|p| p.role == Role::Host)
+        .map(|p| found.actors[p.actor].label.clone());
+    Some(Negotiation {
+        slug,
+        label,
+        parties,
+        issue: None,
+        venue,
+    })
+}
+
+/// The two most mentioned states and organisations with a party role that broker no talks (ties
+/// by label).
+fn main_parties(found: &Found, out: &[Participation]) -> Vec<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for m in &found.mentions {
+        *counts.entry(m.actor).or_default() += 1;
+    }
+    let brokers: Vec<usize> = out
+        .iter()
+        .filter(|p| matches!(p.role, Role::Mediator | Role::Host))
+        .map(|p| p.actor)
+        .collect();
+    let mut parties: Vec<usize> = out
+        .iter()
+        .filter(|p| {
+            p.role == Role::Party
+                && found.actors[p.actor].kind != ActorKind::Person
+                && !brokers.contains(&p.actor)
+        })
+        .map(|p| p.actor)
+        .collect();
+    parties.sort_by_key(|a| {
+        (
+            std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)),
+            found.actors[*a].label.clone(),
+        )
+    });
+    parties.dedup();
+    parties.truncate(2);
+    parties
+}
