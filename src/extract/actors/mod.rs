@@ -16,13 +16,13 @@
 //! [`find`] runs these rules as stages, in this order, each adding to the actors and mentions the
 //! stages before it found:
 //!
-//! 1. [`gazetteer`]: the gazetteer's names; [`acronyms`]: organisations named with their acronym
+//! 1. `gazetteer`: the gazetteer's names; `acronyms`: organisations named with their acronym
 //!    in brackets.
-//! 2. [`new_names`]: new people and organisations from capitalised names ([`runs`] finds them),
-//!    then [`acronyms`]: acronyms after "the", then [`new_names`] again: the surnames of the new
+//! 2. `new_names`: new people and organisations from capitalised names (`runs` finds them),
+//!    then `acronyms`: acronyms after "the", then `new_names` again: the surnames of the new
 //!    people.
-//! 3. [`titles`]: titles held by the people named, and titles that refer to someone.
-//! 4. [`descriptions`]: descriptions ("the group"), then [`pronouns`].
+//! 3. `titles`: titles held by the people named, and titles that refer to someone.
+//! 4. `descriptions`: descriptions ("the group"), then `pronouns`.
 
 mod acronyms;
 mod builder;

@@ -9,8 +9,8 @@
 //! The negotiation itself is named by its two main parties (the most mentioned states and
 //! organisations with a party role), so that the same talks get the same IRI in every article.
 //!
-//! [`find`] reads each role cue ([`cues`]: the actors in a list after it, found by [`lists`], or
-//! before it, found by [`before`]), then gives a person's role to the state or organisation they
+//! [`find`] reads each role cue (`cues`: the actors in a list after it, found by `lists`, or
+//! before it, found by `before`), then gives a person's role to the state or organisation they
 //! serve, and names the negotiation.
 
 mod before;
