@@ -82,7 +82,7 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
 /// Names followed by their acronym in brackets, "the Front for Change and Concord in Chad
 /// (FACT)": the span of the name (from its first capitalised word) and of the acronym. The name
 /// has two capitalised words or more, one of them a head word of organisations.
-fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<((usize, usize), (usize, usize))> {
+fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
     const JOINS: &[&str] = &[
         "of", "for", "and", "the", "in", "de", "du", "des", "la", "le", "al", "el", "&",
     ];

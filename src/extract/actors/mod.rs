@@ -39,6 +39,7 @@ use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon};
 use crate::text::Text;
 use builder::Builder;
 
+/// The actors of a text, every mention of them and the titles they hold or that refer to them.
 pub struct Found {
     pub actors: Vec<Actor>,
     /// Sorted by start.
