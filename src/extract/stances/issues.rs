@@ -1,5 +1,5 @@
-//! Issues the lexicon's phrases do not name by themselves: the freeing of a named person, and
-//! the items of a list announced after a cue.
+//! The issues an article names: the lexicon's issue phrases, the freeing of a named person, the
+//! items of a list announced after a cue, and the issue the article's deal is about.
 
 use crate::extract::actors::Found;
 use crate::extract::MentionKind;
@@ -95,4 +95,74 @@ pub(super) fn listed_issues<'i>(t: &str, cue_end: usize, issues: &'i [Hit]) -> V
         out.extend(issues.iter().filter(|i| i.start >= start && i.end <= next));
     }
     out
+}
+
+/// The issues the article names, in order: the lexicon's issue phrases and the freeing of named
+/// people.
+pub(super) fn article_issues(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
+    let mut issues = lexicon.issues.find(text.text);
+    issues.extend(release_of_people(text, lexicon, found));
+    issues.sort_by_key(|h| (h.start, h.end));
+    issues
+}
+
+/// What the article's deal is about: the issue most often named with a deal noun ("cease-fire
+/// deal", "peace agreement", "agreement on a cease-fire").
+pub(super) fn named_deal_issue<'l>(
+    t: &str,
+    lexicon: &'l Lexicon,
+    issues: &[Hit],
+    deals: &[Hit],
+) -> Option<&'l str> {
+    let mut counts: Vec<(usize, &str)> = Vec::new();
+    for i in issues {
+        // Deal nouns are sorted by start: only those from just before the issue on.
+        let from = deals.partition_point(|d| d.end + 12 < i.start);
+        let next_word = i.end + (t[i.end..].len() - t[i.end..].trim_start().len());
+        let named = deals[from..]
+            .iter()
+            .take_while(|d| d.start <= next_word)
+            .any(|d| {
+                (d.start >= i.start && d.end <= i.end)
+                    || (d.start >= i.end && t[i.end..d.start].trim().is_empty())
+                    || (d.end <= i.start
+                        && d.end + 12 >= i.start
+                        && matches!(
+                            t[d.end..i.start].trim(),
+                            "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
+                        ))
+            });
+        if !named {
+            continue;
+        }
+        for slug in lexicon.issues.values(i) {
+            match counts.iter_mut().find(|c| c.1 == slug.as_str()) {
+                Some(c) => c.0 += 1,
+                None => counts.push((1, slug.as_str())),
+            }
+        }
+    }
+    counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
+}
+
+/// The issue the article's deal is taken to be about: the one it is `named` with; in an article
+/// that never says what its deal is about, a deal that stops the fighting, which the issue scheme
+/// files under cease-fire, but not where no cease-fire is named at all (a grain deal, a maritime
+/// border deal); else, for a deal named more than once that is about neither (a declaration, a
+/// memorandum, the restoration of ties), the talks that made it: welcoming or rejecting it is a
+/// stance on them.
+pub(super) fn assumed_deal_issue<'l>(
+    named: Option<&'l str>,
+    lexicon: &Lexicon,
+    issues: &[Hit],
+    deals: &[Hit],
+) -> Option<&'l str> {
+    let names_ceasefire = issues
+        .iter()
+        .filter(|i| lexicon.issues.values(i).iter().any(|s| s == "ceasefire"))
+        .count()
+        >= 2;
+    named
+        .or(names_ceasefire.then_some("ceasefire"))
+        .or((deals.len() >= 2).then_some("negotiations"))
 }

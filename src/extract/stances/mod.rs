@@ -11,36 +11,33 @@
 //! ("refused to accept", "seeking to limit"). No stance is read inside a conditional clause, a
 //! question, or after a hedge ("may reject").
 
+mod article;
+mod cues;
 mod interview;
 mod issues;
 mod modality;
+mod quotes;
 mod speech;
+mod statements;
 mod subjects;
 
 use std::collections::BTreeSet;
 
 use super::actors::{opens_sentence, possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
-use crate::lexicon::{Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
-use crate::text::{after_char, floor_boundary, Text};
+use crate::lexicon::{Cue, Hit, Lexicon, Polarity, TargetSide};
+use crate::text::{after_char, Text};
+use article::Article;
+use cues::StanceHit;
 use interview::interview_answers;
-use issues::{listed_issues, release_of_people};
+use issues::listed_issues;
 use modality::thanked_for;
 pub(super) use modality::{conditional, hedged};
-use speech::{Quote, Speech};
+use quotes::quote_at;
 pub(super) use subjects::{adjacent_subject, bracketed_alias, AUXILIARIES};
 use subjects::{
     after_preposition, any_plain_subject, clause_subject, is_subject, opening_phrase_end,
 };
-
-struct StanceHit<'a> {
-    hit: Hit,
-    name: &'a str,
-    polarity: Polarity,
-    side: TargetSide,
-    speaker_held: bool,
-    reach: usize,
-}
 
 /// Verbs of backing that take an actor as their object: "backed the Turkish Cypriot leader".
 const BACKING: &[&str] = &[
@@ -113,314 +110,25 @@ pub fn find_all(
     found: &Found,
     parties: &PartyHolders,
 ) -> (Vec<Stance>, Vec<Statement>, Option<String>) {
-    let t = text.text;
-    let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
-        found.cues.spans(CueClass::Parties)
-    } else {
-        Vec::new()
-    };
-    // Nouns after which a state's possessive speaks for it: "Israel's team", and a post
-    // nobody is named in ("Israel's defense minister rejected"; with a name, the person speaks).
-    let mut heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
-    heads.extend(found.cues.spans(CueClass::Title));
-    heads.sort_by_key(|h| (h.start, h.end));
-    let speech_hits: Vec<Hit> = found.cues.spans(CueClass::Speech);
-    let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
-    let mut issues = lexicon.issues.find(t);
-    issues.extend(release_of_people(text, lexicon, found));
-    issues.sort_by_key(|h| (h.start, h.end));
-    let efforts: Vec<Hit> = found.cues.spans(CueClass::Effort);
-    // What the article's deal is about: the issue most often named with a deal noun ("cease-fire
-    // deal", "peace agreement", "agreement on a cease-fire").
-    let deals: Vec<Hit> = found.cues.spans(CueClass::Deal);
-    let deal_issue: Option<&str> = {
-        let mut counts: Vec<(usize, &str)> = Vec::new();
-        for i in &issues {
-            // Deal nouns are sorted by start: only those from just before the issue on.
-            let from = deals.partition_point(|d| d.end + 12 < i.start);
-            let next_word = i.end + (t[i.end..].len() - t[i.end..].trim_start().len());
-            let named = deals[from..]
-                .iter()
-                .take_while(|d| d.start <= next_word)
-                .any(|d| {
-                    (d.start >= i.start && d.end <= i.end)
-                        || (d.start >= i.end && t[i.end..d.start].trim().is_empty())
-                        || (d.end <= i.start
-                            && d.end + 12 >= i.start
-                            && matches!(
-                                t[d.end..i.start].trim(),
-                                "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
-                            ))
-                });
-            if !named {
-                continue;
-            }
-            for slug in lexicon.issues.values(i) {
-                match counts.iter_mut().find(|c| c.1 == slug.as_str()) {
-                    Some(c) => c.0 += 1,
-                    None => counts.push((1, slug.as_str())),
-                }
-            }
-        }
-        counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
-    };
-    let named_deal_issue = deal_issue.map(str::to_string);
-    // An article that never says what its deal is about: a deal that stops the fighting, which
-    // the issue scheme files under cease-fire; but not where no cease-fire is named at all (a
-    // grain deal, a maritime border deal).
-    let names_ceasefire = issues
-        .iter()
-        .filter(|i| lexicon.issues.values(i).iter().any(|s| s == "ceasefire"))
-        .count()
-        >= 2;
-    // Else a deal named more than once that is about neither (a declaration, a memorandum, the
-    // restoration of ties): welcoming or rejecting it is a stance on the talks that made it.
-    let deal_issue = deal_issue
-        .or(names_ceasefire.then_some("ceasefire"))
-        .or((deals.len() >= 2).then_some("negotiations"));
-    let stance_hits: Vec<StanceHit> = lexicon
-        .hits_in(&found.cues, CueClass::Stance)
-        .into_iter()
-        .filter_map(|(hit, cues)| {
-            cues.iter().find_map(|c| match c {
-                Cue::Stance {
-                    name,
-                    polarity,
-                    side,
-                    speaker_held,
-                    reach,
-                } => Some(StanceHit {
-                    hit,
-                    name,
-                    polarity: *polarity,
-                    side: *side,
-                    speaker_held: *speaker_held,
-                    reach: *reach,
-                }),
-                _ => None,
-            })
-        })
-        // A cue inside an issue phrase ("end the war") is part of the issue.
-        .filter(|s| {
-            !issues
-                .iter()
-                .any(|i| i.start <= s.hit.start && s.hit.end <= i.end)
-        })
-        // Nor is one inside a name ("Support" of "Rapid Support Forces").
-        .filter(|s| {
-            !found
-                .mentions_in(s.hit.start.saturating_sub(120), s.hit.end)
-                .any(|m| m.start <= s.hit.start && s.hit.end <= m.end)
-        })
-        .collect();
+    let a = Article::read(text, lexicon, found, parties);
     let answers = interview_answers(text, lexicon, found);
-    let real_quotes = crate::text::quote_spans(t);
-    let mut quotes = real_quotes.clone();
-    quotes.extend(answers.iter().map(|&(s, e, _)| (s, e)));
-    quotes.sort();
-    let in_real_quote = |pos: usize| real_quotes.iter().any(|&(s, e)| s <= pos && pos < e);
-    let in_quote = |pos: usize| quotes.iter().position(|&(s, e)| s <= pos && pos < e);
-
-    // Speech acts, sentence by sentence.
-    let mut speeches: Vec<Speech> = Vec::new();
-    for s in &text.sentences {
-        let mut segment_start = s.start;
-        let mut previous: Option<Vec<usize>> = None;
-        for cue in speech_hits
-            .iter()
-            .filter(|h| h.start >= s.start && h.end <= s.end)
-        {
-            if in_real_quote(cue.start) {
-                continue;
-            }
-            if let Some(q) = quotes
-                .iter()
-                .rev()
-                .find(|&&(qs, qe)| qe <= cue.start && qs >= segment_start)
-            {
-                segment_start = q.1;
-            }
-            // "said Bezalel Smotrich": the subject after the verb.
-            let inverted: Vec<usize> = found
-                .mentions
-                .iter()
-                .filter(|m| {
-                    m.start == cue.end + 1
-                        && if m.kind == MentionKind::Pronoun {
-                            t[cue.start..cue.end].ends_with("said")
-                        } else {
-                            !m.possessive
-                        }
-                })
-                .map(|m| m.actor)
-                .collect();
-            let segment = &t[segment_start..cue.start];
-            // The last comma-separated chunk before the verb that names a subject; a possessor
-            // ("Israel's team", "the prime minister's office") only when no chunk names one.
-            let mut holders: Vec<usize> = Vec::new();
-            for allow_possessor in [false, true] {
-                let mut chunk_end = cue.start;
-                loop {
-                    let chunk_start = segment_start
-                        + segment[..chunk_end - segment_start]
-                            .rfind([',', ';', '—'])
-                            .map_or(0, |p| after_char(segment, p));
-                    holders = found
-                        .mentions_in(chunk_start, chunk_end)
-                        .filter(|m| {
-                            (allow_possessor || !m.possessive)
-                                && is_subject(t, m, &heads)
-                                && !after_preposition(t, m, &heads)
-                        })
-                        .map(|m| m.actor)
-                        .collect();
-                    if !holders.is_empty() || chunk_start <= segment_start {
-                        break;
-                    }
-                    chunk_end = floor_boundary(t, chunk_start - 1);
-                }
-                if !holders.is_empty() {
-                    break;
-                }
-            }
-            if holders.is_empty() && !inverted.is_empty() {
-                holders = inverted;
-            }
-            if holders.is_empty() {
-                if let Some(p) = &previous {
-                    holders = p.clone();
-                }
-            }
-            holders.dedup();
-            // The reported clause starts after "that" when it follows within a few words
-            // ("said on Monday that Hamas ...").
-            let mut content_start = cue.end;
-            let after = &t[cue.end..s.end];
-            let window: usize = after.split_inclusive(' ').take(7).map(str::len).sum();
-            if let Some(p) = after[..window].find("that ") {
-                if !after[..p].contains([',', '“', '"', ';'])
-                    && (p == 0 || after[..p].ends_with(' '))
-                {
-                    content_start = cue.end + p + "that ".len();
-                }
-            }
-            if !holders.is_empty() {
-                previous = Some(holders.clone());
-            }
-            speeches.push(Speech {
-                cue: *cue,
-                holders,
-                content_start,
-                content_end: s.end,
-            });
-            segment_start = cue.end;
-        }
-    }
-    // A speech's content ends where the next speech's subject starts.
-    for i in 1..speeches.len() {
-        let next_start = speeches[i].cue.start;
-        let prev = &mut speeches[i - 1];
-        if next_start > prev.content_start && next_start < prev.content_end {
-            let chunk = t[prev.content_start..next_start]
-                .rfind([',', ';'])
-                .map_or(next_start, |p| prev.content_start + p);
-            prev.content_end = chunk;
-        }
-    }
-
-    // Quotes and their speakers.
-    let mut quote_info: Vec<Quote> = Vec::new();
-    for &(qs, qe) in &quotes {
-        if let Some(&(_, _, speaker)) = answers.iter().find(|a| (a.0, a.1) == (qs, qe)) {
-            quote_info.push(Quote {
-                start: qs,
-                end: qe,
-                speaker: vec![speaker],
-            });
-            continue;
-        }
-        let sentence_end = text.sentences[text.sentence_of(qe.saturating_sub(1))].end;
-        let sentence_start = text.sentences[text.sentence_of(qs)].start;
-        // ", he said" / "," Smotrich ... said": a speech cue after the quote in its sentence.
-        let after = speeches
-            .iter()
-            .find(|sp| sp.cue.start >= qe && sp.cue.end <= sentence_end && !sp.holders.is_empty());
-        // "X said: “...”": a speech cue right before the quote.
-        let before = speeches.iter().rev().find(|sp| {
-            sp.cue.end <= qs
-                && sp.cue.start >= sentence_start
-                && !sp.holders.is_empty()
-                && (t[sp.cue.end..qs].trim().len() <= 6
-                    || sp.content_start <= qs && qs < sp.content_end)
-        });
-        let mut speaker = after
-            .or(before)
-            .map(|sp| sp.holders.clone())
-            .unwrap_or_default();
-        if speaker.is_empty() {
-            // A quote that goes on from the previous sentence's quote.
-            let this_sentence = text.sentence_of(qs);
-            if let Some(prev) = quote_info.last() {
-                if text.sentence_of(prev.end.saturating_sub(1)) + 1 >= this_sentence {
-                    speaker = prev.speaker.clone();
-                }
-            }
-        }
-        quote_info.push(Quote {
-            start: qs,
-            end: qe,
-            speaker,
-        });
-    }
-
+    let marked = crate::text::quote_spans(a.t);
+    let spans = quotes::spans(&marked, &answers);
+    let speeches = speech::speeches(&a, &spans, &marked);
+    let quote_info = quotes::quotes(&a, &spans, &answers, &speeches);
+    let statements = statements::statements(text, &quote_info, &speeches);
     let mut stances: Vec<Stance> = Vec::new();
-    let mut statements: Vec<Statement> = Vec::new();
-    for q in &quote_info {
-        for &speaker in &q.speaker {
-            let quote = t[q.start..q.end]
-                .trim_matches(['“', '”', '"'])
-                .trim()
-                .trim_end_matches(',')
-                .to_string();
-            statements.push(Statement {
-                speaker,
-                quote,
-                evidence: Evidence {
-                    sentence: text.sentence_of(q.start),
-                    start: q.start,
-                    end: q.end,
-                },
-                rule: "quote",
-                date: None,
-            });
-        }
-    }
-    for sp in &speeches {
-        if sp.content_end > sp.content_start + 10
-            && in_quote(sp.content_start).is_none()
-            && !t[sp.content_start..sp.content_end]
-                .trim_start()
-                .starts_with(['“', '"'])
-        {
-            for &speaker in &sp.holders {
-                statements.push(Statement {
-                    speaker,
-                    quote: t[sp.content_start..sp.content_end]
-                        .trim()
-                        .trim_end_matches(['.', ','])
-                        .to_string(),
-                    evidence: Evidence {
-                        sentence: text.sentence_of(sp.cue.start),
-                        start: sp.cue.start,
-                        end: sp.content_end,
-                    },
-                    rule: "reported-speech",
-                    date: None,
-                });
-            }
-        }
-    }
-
+    let t = a.t;
+    let heads = &a.heads;
+    let modifiers = &a.modifiers;
+    let issues = &a.issues;
+    let efforts = &a.efforts;
+    let deals = &a.deals;
+    let deal_issue = a.deal_issue;
+    let stance_hits = &a.stance_hits;
+    let speech_hits = &a.speech_hits;
+    let party_hits = &a.party_hits;
+    let (lexicon, parties) = (a.lexicon, a.parties);
     for (k, sh) in stance_hits.iter().enumerate() {
         let si = text.sentence_of(sh.hit.start);
         let s = &text.sentences[si];
@@ -438,7 +146,7 @@ pub fn find_all(
         if thanked_for(&t[clause_start..sh.hit.start]) {
             continue;
         }
-        let quote = in_quote(sh.hit.start).map(|i| &quote_info[i]);
+        let quote = quote_at(&quote_info, sh.hit.start);
         // Conditional clauses, hedged predictions.
         if conditional(
             t,
@@ -455,7 +163,7 @@ pub fn find_all(
         // Polarity: negation just before, denial in the clause, chains of cues.
         let mut polarity = sh.polarity;
         let mut negated = false;
-        for (h, c) in &modifiers {
+        for (h, c) in modifiers {
             if !c.contains(&Cue::Negation) || h.end > sh.hit.start || h.start < s.start {
                 continue;
             }
@@ -1098,5 +806,5 @@ pub fn find_all(
             }
         }
     }
-    (stances, statements, named_deal_issue)
+    (stances, statements, a.named_deal_issue.map(str::to_string))
 }

@@ -1,0 +1,72 @@
+//! What the stance reader gathers from the whole article before it reads any cue: the cue spans
+//! it needs, the issues named, the stance cues that count, and what the article's deal is about.
+
+use super::cues::{stance_hits, StanceHit};
+use super::issues::{article_issues, assumed_deal_issue, named_deal_issue};
+use super::PartyHolders;
+use crate::extract::actors::Found;
+use crate::lexicon::{Cue, CueClass, Hit, Lexicon};
+use crate::text::Text;
+
+pub(super) struct Article<'a> {
+    pub(super) text: &'a Text<'a>,
+    /// The article's text.
+    pub(super) t: &'a str,
+    pub(super) lexicon: &'a Lexicon,
+    pub(super) found: &'a Found,
+    pub(super) parties: &'a PartyHolders,
+    /// Descriptions of the parties ("both sides", "the two leaders"), when there are two.
+    pub(super) party_hits: Vec<Hit>,
+    /// Nouns after which a state's possessive speaks for it: "Israel's team", and a post
+    /// nobody is named in ("Israel's defense minister rejected"; with a name, the person speaks).
+    pub(super) heads: Vec<Hit>,
+    pub(super) speech_hits: Vec<Hit>,
+    pub(super) modifiers: Vec<(Hit, &'a [Cue])>,
+    pub(super) issues: Vec<Hit>,
+    pub(super) efforts: Vec<Hit>,
+    pub(super) deals: Vec<Hit>,
+    /// The issue the article's deal is named with, if any.
+    pub(super) named_deal_issue: Option<&'a str>,
+    /// The issue the article's deal is taken to be about.
+    pub(super) deal_issue: Option<&'a str>,
+    pub(super) stance_hits: Vec<StanceHit<'a>>,
+}
+
+impl<'a> Article<'a> {
+    pub(super) fn read(
+        text: &'a Text<'a>,
+        lexicon: &'a Lexicon,
+        found: &'a Found,
+        parties: &'a PartyHolders,
+    ) -> Self {
+        let t = text.text;
+        let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
+            found.cues.spans(CueClass::Parties)
+        } else {
+            Vec::new()
+        };
+        let mut heads: Vec<Hit> = found.cues.spans(CueClass::AgentHead);
+        heads.extend(found.cues.spans(CueClass::Title));
+        heads.sort_by_key(|h| (h.start, h.end));
+        let issues = article_issues(text, lexicon, found);
+        let deals: Vec<Hit> = found.cues.spans(CueClass::Deal);
+        let named = named_deal_issue(t, lexicon, &issues, &deals);
+        Article {
+            text,
+            t,
+            lexicon,
+            found,
+            parties,
+            party_hits,
+            heads,
+            speech_hits: found.cues.spans(CueClass::Speech),
+            modifiers: lexicon.hits_in(&found.cues, CueClass::Modifier),
+            efforts: found.cues.spans(CueClass::Effort),
+            named_deal_issue: named,
+            deal_issue: assumed_deal_issue(named, lexicon, &issues, &deals),
+            stance_hits: stance_hits(lexicon, found, &issues),
+            issues,
+            deals,
+        }
+    }
+}
