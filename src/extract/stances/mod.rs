@@ -13,31 +13,32 @@
 
 mod article;
 mod cues;
+mod holders;
 mod interview;
 mod issues;
 mod modality;
+mod polarity;
 mod quotes;
+mod site;
 mod speech;
 mod statements;
 mod subjects;
 
 use std::collections::BTreeSet;
 
-use super::actors::{opens_sentence, possessive_end, Found};
+use super::actors::{possessive_end, Found};
 use super::{Evidence, MentionKind, Stance, Statement, Target};
 use crate::lexicon::{Cue, Hit, Lexicon, Polarity, TargetSide};
-use crate::text::{after_char, Text};
+use crate::text::Text;
 use article::Article;
 use cues::StanceHit;
 use interview::interview_answers;
 use issues::listed_issues;
-use modality::thanked_for;
+use modality::states_stance;
 pub(super) use modality::{conditional, hedged};
-use quotes::quote_at;
+use site::Site;
+use subjects::after_preposition;
 pub(super) use subjects::{adjacent_subject, bracketed_alias, AUXILIARIES};
-use subjects::{
-    after_preposition, any_plain_subject, clause_subject, is_subject, opening_phrase_end,
-};
 
 /// Verbs of backing that take an actor as their object: "backed the Turkish Cypriot leader".
 const BACKING: &[&str] = &[
@@ -127,254 +128,20 @@ pub fn find_all(
     let deal_issue = a.deal_issue;
     let stance_hits = &a.stance_hits;
     let speech_hits = &a.speech_hits;
-    let party_hits = &a.party_hits;
-    let (lexicon, parties) = (a.lexicon, a.parties);
-    for (k, sh) in stance_hits.iter().enumerate() {
-        let si = text.sentence_of(sh.hit.start);
-        let s = &text.sentences[si];
-        let sentence = &t[s.start..s.end];
-        if sentence
-            .trim_end()
-            .trim_end_matches(['”', '"'])
-            .ends_with('?')
-        {
+    let lexicon = a.lexicon;
+    for k in 0..stance_hits.len() {
+        let site = Site::of(&a, &quote_info, &speeches, k);
+        if !states_stance(&a, &site) {
             continue;
         }
-        let clause_start = t[s.start..sh.hit.start]
-            .rfind([',', ';', '—', ':'])
-            .map_or(s.start, |p| after_char(t, s.start + p));
-        if thanked_for(&t[clause_start..sh.hit.start]) {
+        let possessor = holders::possessor(&a, &site);
+        let (polarity, negated) = polarity::polarity(&a, &site, possessor.is_some());
+        let Some(held) = holders::holders(&a, &site, possessor) else {
             continue;
-        }
-        let quote = quote_at(&quote_info, sh.hit.start);
-        // Conditional clauses, hedged predictions.
-        if conditional(
-            t,
-            &modifiers,
-            s.start,
-            clause_start.max(quote.map_or(0, |q| q.start)),
-            sh.hit.start,
-        ) {
-            continue;
-        }
-        if quote.is_none() && hedged(&modifiers, clause_start, sh.hit.start) {
-            continue;
-        }
-        // Polarity: negation just before, denial in the clause, chains of cues.
-        let mut polarity = sh.polarity;
-        let mut negated = false;
-        for (h, c) in modifiers {
-            if !c.contains(&Cue::Negation) || h.end > sh.hit.start || h.start < s.start {
-                continue;
-            }
-            let gap = &t[h.end..sh.hit.start];
-            let words = gap.split_whitespace().count();
-            let denial = t[h.start..h.end].to_lowercase().starts_with("den");
-            if (words <= 2 && !gap.contains([',', ';']))
-                || (denial && h.start >= clause_start.min(h.start))
-            {
-                negated = !negated;
-            }
-        }
-        if negated {
-            polarity = polarity.flip();
-        }
-        // "the Kosovo government's willingness to de-escalate", "Hamas's acceptance of the
-        // plan": a cue noun with a possessor is the possessor's stance, whatever verb governs it.
-        let possessor = (sh.side == TargetSide::After)
-            .then(|| {
-                found
-                    .mentions_in(clause_start, sh.hit.start)
-                    .filter(|m| !m.locative)
-                    .last()
-                    .filter(|m| {
-                        possessive_end(t, m.end).is_some_and(|e| {
-                            e <= sh.hit.start && t[e..sh.hit.start].trim().is_empty()
-                        })
-                    })
-                    .map(|m| m.actor)
-            })
-            .flatten();
-        if k > 0 && possessor.is_none() {
-            let prev = &stance_hits[k - 1];
-            let gap = t[prev.hit.end..sh.hit.start].trim();
-            // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
-            let governs =
-                gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
-            // Only a verb of refusal governs ("refused to accept"); an evaluation of an actor
-            // does not ("a lack of desire to reach a cease-fire" is said of someone else).
-            // A cue that is itself a negation ("will not accept") flips the next one once, as
-            // a negation.
-            let is_negation = modifiers.iter().any(|(h, c)| {
-                c.contains(&Cue::Negation) && h.start == prev.hit.start && h.end == prev.hit.end
-            });
-            if prev.hit.end <= sh.hit.start
-                && governs
-                && !is_negation
-                && prev.polarity == Polarity::Oppose
-                && matches!(prev.side, TargetSide::After | TargetSide::ActorAfter)
-            {
-                polarity = polarity.flip();
-            }
-        }
-        // Holders.
-        let speech = speeches.iter().find(|sp| {
-            sp.content_start <= sh.hit.start
-                && sh.hit.start < sp.content_end
-                && !sp.holders.is_empty()
-        });
-        let mut rule = String::new();
-        let mut holders: Vec<usize> = Vec::new();
-        let mut confidence: f32 = 0.6;
-        // Reported speech inside an interview's answer is the reported speaker's.
-        let speech_in_quote =
-            speech.is_some_and(|sp| quote.is_none_or(|q| sp.cue.start >= q.start));
-        let quote_subject = match quote {
-            Some(q) if !sh.speaker_held && !speech_in_quote => {
-                adjacent_subject(t, found, &heads, clause_start.max(q.start), sh.hit.start)
-            }
-            _ => Vec::new(),
         };
-        if let Some(a) = possessor {
-            holders = vec![a];
-            rule.push_str("possessor");
-            confidence = 0.7;
-        } else if !quote_subject.is_empty() {
-            holders = quote_subject;
-            rule.push_str("quote-subject");
-            confidence = 0.7;
-        } else if let (Some(q), false) = (
-            // A quote nobody is said to speak (scare quotes: "called the deal 'a surrender'")
-            // is the clause subject's.
-            quote.filter(|q| !q.speaker.is_empty()),
-            speech_in_quote,
-        ) {
-            holders = q.speaker.clone();
-            rule.push_str("quote");
-            confidence = 0.8;
-        } else if let Some(sp) = speech {
-            let embedded: Vec<usize> = found
-                .mentions_in(sp.content_start, sh.hit.start)
-                .filter(|m| is_subject(t, m, &heads) && m.kind != MentionKind::Pronoun)
-                .map(|m| m.actor)
-                .take(1)
-                .collect();
-            let embedded_subject = embedded.first().is_some_and(|&a| {
-                // Only a clause subject: the actor directly before a verb-like cue, not one in a
-                // prepositional phrase ("the response from Hamas showed").
-                let m = found
-                    .mentions_in(sp.content_start, sh.hit.start)
-                    .find(|m| m.actor == a);
-                m.is_some_and(|m| {
-                    let before = t[sp.content_start..m.start].trim();
-                    // "warned Egypt against threats of force", "warned Tehran not to": whom
-                    // the speaker addresses, not a subject.
-                    let after = t[m.end..].trim_start();
-                    let addressed = ["against ", "not to ", "to "]
-                        .iter()
-                        .any(|w| after.starts_with(w));
-                    (before.is_empty() || before.eq_ignore_ascii_case("the")) && !addressed
-                })
-            });
-            // "Egypt said Israel must withdraw": an obligation is laid by the speaker.
-            if embedded_subject
-                && !sh.speaker_held
-                && matches!(sh.side, TargetSide::After | TargetSide::ActorAfter)
-            {
-                holders = embedded;
-                rule.push_str("reported-subject");
-            } else {
-                holders = sp.holders.clone();
-                rule.push_str("speaker");
-            }
-            confidence = 0.75;
-        } else {
-            // The subject of the clause: the first actor named before the cue, with those
-            // coordinated to it.
-            // Inside a relative clause the subject is its own: "the agency, whose director
-            // general, Rafael Grossi, has called for" (Grossi), "Rafael Grossi, who has called
-            // for" (the name before "who"), not the sentence's first actor.
-            let head = &t[s.start..sh.hit.start];
-            let subject_from = if let Some(p) = head.rfind(", whose ") {
-                s.start + p + ", whose ".len()
-            } else if let Some(p) = head.rfind(", who ") {
-                found
-                    .mentions_in(s.start, s.start + p)
-                    .filter(|m| m.end == s.start + p && !m.possessive)
-                    .last()
-                    .map_or(s.start, |m| m.start)
-            } else {
-                opening_phrase_end(t, s.start, sh.hit.start).unwrap_or(s.start)
-            };
-            // "Hamas welcomed the plan, while Israel dismissed it": a clause joined by a
-            // conjunction has its own subject when it names one.
-            let lead = t[clause_start..sh.hit.start].split_whitespace().next();
-            let subject_from = if matches!(
-                lead,
-                Some("while" | "but" | "whereas" | "although" | "though" | "and" | "yet")
-            ) && found
-                .mentions_in(clause_start, sh.hit.start)
-                .any(|m| is_subject(t, m, &heads))
-            {
-                subject_from.max(clause_start)
-            } else {
-                subject_from
-            };
-            let any_plain = any_plain_subject(t, found, &heads, subject_from, sh.hit.start);
-            // "Both leaders lavished praise", "the two sides agreed": the negotiation's parties.
-            // Between them, auxiliaries and other cues ("the Parties agree to support"); or the
-            // description opens the clause, with no actor named before the cue ("The Parties
-            // express their deep gratitude to", "The Parties agree to ..., and call on").
-            let opens_clause = |p: &Hit| {
-                p.start >= subject_from
-                    && opens_sentence(&t[subject_from..p.start])
-                    && found
-                        .mentions_in(p.end.max(clause_start), sh.hit.start)
-                        .all(|m| m.kind == MentionKind::Pronoun)
-            };
-            let described = party_hits.iter().find(|p| {
-                p.end <= sh.hit.start && opens_clause(p)
-                    || p.start >= clause_start && p.end <= sh.hit.start && {
-                        let mut gap = t[p.end..sh.hit.start].to_string();
-                        for other in stance_hits
-                            .iter()
-                            .filter(|o| o.hit.start >= p.end && o.hit.end <= sh.hit.start)
-                        {
-                            gap.replace_range(
-                                other.hit.start - p.end..other.hit.end - p.end,
-                                &" ".repeat(other.hit.end - other.hit.start),
-                            );
-                        }
-                        gap.split_whitespace()
-                            .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
-                    }
-            });
-            if let Some(p) = described {
-                let phrase = t[p.start..p.end].to_lowercase();
-                holders = if ["leaders", "presidents", "men", "ministers"]
-                    .iter()
-                    .any(|w| phrase.ends_with(w))
-                {
-                    parties.leaders.clone()
-                } else {
-                    parties.parties.clone()
-                };
-            }
-            if holders.is_empty() {
-                holders = clause_subject(t, found, &heads, subject_from, sh.hit.start, any_plain);
-            }
-            rule.push_str("clause-subject");
-            // "Sudan needs a truce", "the guarantors should publish a timetable": words of
-            // obligation nobody is said to speak are the writer's, not the subject's.
-            if sh.speaker_held && sh.side == TargetSide::After {
-                holders.clear();
-            }
-        }
-        holders.sort();
-        holders.dedup();
-        if holders.is_empty() {
-            continue;
-        }
+        let (holders, rule, mut confidence) = (held.actors, held.rule, held.confidence);
+        let (sh, s, si, clause_start) = (site.cue, site.s, site.si, site.clause_start);
+        let (quote, speech) = (site.quote, site.speech);
         // Targets.
         // "welcomed ASEAN's call for a ceasefire": a support cue whose object is another
         // actor's demand reaches past it to what was asked for. (Welcoming an actor's

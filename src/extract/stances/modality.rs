@@ -1,8 +1,39 @@
-//! Whether a cue states a stance at all: not in a conditional clause, not after a hedge, not as
-//! what someone is thanked for.
+//! Whether a cue states a stance at all: not in a question, not in a conditional clause, not
+//! after a hedge, not as what someone is thanked for.
 
+use super::article::Article;
+use super::site::Site;
 use crate::extract::actors::opens_sentence;
 use crate::lexicon::{Cue, Hit};
+
+/// Whether the cue at `site` states a stance: not in a question, not as what someone is thanked
+/// for, not in a conditional clause, and, outside quotes, not after a hedge ("may reject").
+pub(super) fn states_stance(a: &Article, site: &Site) -> bool {
+    let (t, s, sh, clause_start) = (a.t, site.s, site.cue, site.clause_start);
+    let sentence = &t[s.start..s.end];
+    if sentence
+        .trim_end()
+        .trim_end_matches(['”', '"'])
+        .ends_with('?')
+    {
+        return false;
+    }
+    if thanked_for(&t[clause_start..sh.hit.start]) {
+        return false;
+    }
+    let quote = site.quote;
+    // Conditional clauses, hedged predictions.
+    if conditional(
+        t,
+        &a.modifiers,
+        s.start,
+        clause_start.max(quote.map_or(0, |q| q.start)),
+        sh.hit.start,
+    ) {
+        return false;
+    }
+    !(quote.is_none() && hedged(&a.modifiers, clause_start, sh.hit.start))
+}
 
 /// Whether a cue at `cue_start` stands in a conditional clause: a condition cue ("if", "unless")
 /// before it in its clause (or its quote), with no comma between, or anywhere before it in the
@@ -51,7 +82,7 @@ pub(in crate::extract) fn hedged(
 /// Whether a cue is a noun of what someone is thanked or praised for ("expresses its gratitude to
 /// the United States ... for their consistent support of the peace process"): the support is
 /// theirs, not the clause subject's. `before` is the clause up to the cue.
-pub(super) fn thanked_for(before: &str) -> bool {
+fn thanked_for(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
     let Some(p) = words
         .iter()

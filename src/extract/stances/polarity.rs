@@ -1,0 +1,67 @@
+//! The polarity of a stance: the cue's, flipped by a negation just before it ("did not reject"),
+//! by a denial opening the clause, and by an opposing verb that governs it ("refused to accept",
+//! "seeking to limit").
+
+use super::article::Article;
+use super::site::Site;
+use crate::lexicon::{Cue, Polarity, TargetSide};
+
+/// The polarity of the cue at `site`, and whether a negation flipped it. A cue a possessor holds
+/// (`possessed`) is not governed by the cue before it.
+pub(super) fn polarity(a: &Article, site: &Site, possessed: bool) -> (Polarity, bool) {
+    let mut polarity = site.cue.polarity;
+    let negated = negated(a, site);
+    if negated {
+        polarity = polarity.flip();
+    }
+    if !possessed && governed_by_refusal(a, site) {
+        polarity = polarity.flip();
+    }
+    (polarity, negated)
+}
+
+/// Whether a negation just before the cue, or a denial before it in its clause, negates it; two
+/// of them cancel out.
+fn negated(a: &Article, site: &Site) -> bool {
+    let (t, s, sh, clause_start) = (a.t, site.s, site.cue, site.clause_start);
+    let mut negated = false;
+    for (h, c) in &a.modifiers {
+        if !c.contains(&Cue::Negation) || h.end > sh.hit.start || h.start < s.start {
+            continue;
+        }
+        let gap = &t[h.end..sh.hit.start];
+        let words = gap.split_whitespace().count();
+        let denial = t[h.start..h.end].to_lowercase().starts_with("den");
+        if (words <= 2 && !gap.contains([',', ';']))
+            || (denial && h.start >= clause_start.min(h.start))
+        {
+            negated = !negated;
+        }
+    }
+    negated
+}
+
+/// Whether the cue before this one governs it and reverses it: "refused to accept", "doubted
+/// Hamas was serious".
+fn governed_by_refusal(a: &Article, site: &Site) -> bool {
+    let (t, sh, k) = (a.t, site.cue, site.k);
+    if k == 0 {
+        return false;
+    }
+    let prev = &a.stance_hits[k - 1];
+    let gap = t[prev.hit.end..sh.hit.start].trim();
+    // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
+    let governs = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
+    // Only a verb of refusal governs ("refused to accept"); an evaluation of an actor
+    // does not ("a lack of desire to reach a cease-fire" is said of someone else).
+    // A cue that is itself a negation ("will not accept") flips the next one once, as
+    // a negation.
+    let is_negation = a.modifiers.iter().any(|(h, c)| {
+        c.contains(&Cue::Negation) && h.start == prev.hit.start && h.end == prev.hit.end
+    });
+    prev.hit.end <= sh.hit.start
+        && governs
+        && !is_negation
+        && prev.polarity == Polarity::Oppose
+        && matches!(prev.side, TargetSide::After | TargetSide::ActorAfter)
+}
