@@ -8,6 +8,7 @@ use crate::extract::actors::Found;
 use crate::lexicon::{Cue, CueClass, Hit, Lexicon};
 use crate::text::Text;
 
+/// An article as the stance reader sees it, and what it finds in the whole article.
 pub(super) struct Article<'a> {
     pub(super) text: &'a Text<'a>,
     /// The article's text.
@@ -20,19 +21,26 @@ pub(super) struct Article<'a> {
     /// Nouns after which a state's possessive speaks for it: "Israel's team", and a post
     /// nobody is named in ("Israel's defense minister rejected"; with a name, the person speaks).
     pub(super) heads: Vec<Hit>,
+    /// Speech verbs ("said").
     pub(super) speech_hits: Vec<Hit>,
+    /// Negations, conditions, hedges, reversals and blockers, with their cues.
     pub(super) modifiers: Vec<(Hit, &'a [Cue])>,
+    /// The issues named, in order.
     pub(super) issues: Vec<Hit>,
+    /// Nouns of an actor's part in the talks ("the American role", "Qatar's efforts").
     pub(super) efforts: Vec<Hit>,
+    /// Deal nouns ("agreement", "deal").
     pub(super) deals: Vec<Hit>,
     /// The issue the article's deal is named with, if any.
     pub(super) named_deal_issue: Option<&'a str>,
     /// The issue the article's deal is taken to be about.
     pub(super) deal_issue: Option<&'a str>,
+    /// The stance cues that count, in order.
     pub(super) stance_hits: Vec<StanceHit<'a>>,
 }
 
 impl<'a> Article<'a> {
+    /// Reads what the stance reader needs of the whole article.
     pub(super) fn read(
         text: &'a Text<'a>,
         lexicon: &'a Lexicon,

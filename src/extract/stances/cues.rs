@@ -4,6 +4,9 @@
 use crate::extract::actors::Found;
 use crate::lexicon::{Cue, CueClass, Hit, Lexicon, Polarity, TargetSide};
 
+/// A stance cue: where it stands, the stance it names, its polarity, the side of its target,
+/// whether the speaker holds it even when a subject is named ("X must ..."), and how many words
+/// may stand between it and an issue after it.
 pub(super) struct StanceHit<'a> {
     pub(super) hit: Hit,
     pub(super) name: &'a str,

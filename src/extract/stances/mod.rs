@@ -10,6 +10,14 @@
 //! ("did not reject"), by a denial opening the clause, and multiplied along chains of cues
 //! ("refused to accept", "seeking to limit"). No stance is read inside a conditional clause, a
 //! question, or after a hedge ("may reject").
+//!
+//! The reading runs one way. [`find_all`] reads the article once (`article`: cue spans,
+//! issues, the stance cues of `cues`, the deal's issue from `issues`), then its speech acts
+//! (`speech`), its quotes and their speakers (`quotes`, with the answers of an
+//! `interview`), and their `statements`. Each stance cue is then placed (`site`), kept only
+//! when it states a stance (`modality`), given its `polarity`, its `holders` (through the
+//! subject tests of `subjects`) and its `targets` (or the `implicit` ones), and turned into
+//! one stance per holder and target.
 
 mod article;
 mod cues;
@@ -49,6 +57,7 @@ pub struct PartyHolders {
     pub leaders: Vec<usize>,
 }
 
+/// The parties of `negotiation` and their leaders among `positions`.
 pub fn party_holders(
     found: &Found,
     negotiation: &super::Negotiation,
@@ -79,6 +88,7 @@ pub fn party_holders(
     PartyHolders { parties, leaders }
 }
 
+/// Stances and statements.
 pub fn find(
     text: &Text,
     lexicon: &Lexicon,

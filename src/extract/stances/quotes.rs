@@ -5,6 +5,7 @@
 use super::article::Article;
 use super::speech::Speech;
 
+/// A quote (or an interview's answer) and who speaks it.
 #[derive(Debug, Clone)]
 pub(super) struct Quote {
     pub(super) start: usize,

@@ -7,6 +7,7 @@ use crate::extract::MentionKind;
 use crate::lexicon::Hit;
 use crate::text::{after_char, floor_boundary, Sentence};
 
+/// A speech verb, who speaks, and where the reported words run.
 #[derive(Debug, Clone)]
 pub(super) struct Speech {
     pub(super) cue: Hit,

@@ -57,6 +57,7 @@ pub(super) struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
+    /// The scope of the cue at `site`.
     fn of(a: &'a Article, site: &Site) -> Self {
         let (t, found, sh, s, k, quote) = (a.t, a.found, site.cue, site.s, site.k, site.quote);
         let stance_hits = &a.stance_hits;
