@@ -79,8 +79,44 @@ pub struct RuleBook {
     by_noun: HashMap<String, Vec<usize>>,
     /// Verbs under which an infinitive says nothing ("refused to host").
     pub blocking: Vec<String>,
-    /// The beginnings of every form of the rules' words, made on first use.
-    triggers: OnceLock<Option<AhoCorasick>>,
+    /// The stems of every form of the rules' words, made on first use.
+    triggers: OnceLock<Option<Triggers>>,
+}
+
+/// The stems of the rules' trigger words, found with one automaton; a word that begins with a
+/// stem triggers only if the rest of it is an inflection ("agreed", not "agreement").
+#[derive(Debug, Clone)]
+struct Triggers {
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton, what may follow it in one word.
+    endings: Vec<Endings>,
+}
+
+/// What may follow a stem in a form of its word: the letters the stem cut off ("e" of
+/// "mediate") with an ending, a regular ending, or a doubled last letter with one ("committed").
+#[derive(Debug, Clone)]
+struct Endings {
+    cut: String,
+    last: Option<char>,
+    /// An irregular form ("held") takes no ending but a plural "s".
+    irregular: bool,
+}
+
+impl Endings {
+    const REGULAR: [&'static str; 8] = ["", "s", "es", "d", "ed", "ing", "ies", "ied"];
+
+    fn allow(&self, rest: &str) -> bool {
+        if self.irregular {
+            return rest.is_empty() || rest == "s";
+        }
+        let regular = |r: &str| Self::REGULAR.contains(&r);
+        rest.strip_prefix(self.cut.as_str()).is_some_and(regular)
+            || regular(rest)
+            || self.last.is_some_and(|l| {
+                rest.strip_prefix(l)
+                    .is_some_and(|r| r == "ed" || r == "ing")
+            })
+    }
 }
 
 /// A rule's properties as read from the ontology graph, by local name.
@@ -133,30 +169,52 @@ impl RuleBook {
             .map(|&i| &self.rules[i])
     }
 
-    /// Whether `text` has a word that begins like a form of a rule's trigger words (its object
-    /// heads when it needs one, else its verbs and nouns): a sentence
-    /// without one can give no fact, and need not be parsed. Forms are the word with a final
-    /// "e" or "y" cut off ("mediat" for "mediated" and "mediating", "ratif" for "ratified") and
-    /// the irregular forms `forms` gives ("held" for "hold").
+    /// Whether `text` has a form of a rule's trigger words (its object heads when it needs
+    /// one, else its verbs and nouns): a sentence without one can give no fact, and need not be
+    /// parsed. Forms are the word's stem, the word with a final "e" or "y" cut off ("mediat",
+    /// "ratif"), with a regular ending ("mediated", "mediating", "ratified"), and the irregular
+    /// forms `forms` gives ("held" for "hold").
     pub fn triggered(&self, text: &str, forms: impl Fn(&str) -> Vec<String>) -> bool {
-        let ac = self.triggers.get_or_init(|| {
+        let triggers = self.triggers.get_or_init(|| {
             let mut stems: Vec<String> = Vec::new();
+            let mut endings = Vec::new();
             for w in self.rules.iter().flat_map(Rule::trigger_words) {
-                let w = w.rsplit('-').next().unwrap_or(w);
-                stems.push(w.trim_end_matches(['e', 'y']).to_string());
-                stems.extend(forms(w));
+                let w = w.rsplit('-').next().unwrap_or(w).to_ascii_lowercase();
+                let stem = w.trim_end_matches(['e', 'y']);
+                endings.push(Endings {
+                    cut: w[stem.len()..].to_string(),
+                    last: stem.chars().next_back(),
+                    irregular: false,
+                });
+                stems.push(stem.to_string());
+                for form in forms(&w) {
+                    stems.push(form);
+                    endings.push(Endings {
+                        cut: String::new(),
+                        last: None,
+                        irregular: true,
+                    });
+                }
             }
-            AhoCorasick::builder()
+            let automaton = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(&stems)
-                .ok()
+                .ok()?;
+            Some(Triggers { automaton, endings })
         });
-        let Some(ac) = ac else { return true };
-        ac.find_overlapping_iter(text).any(|m| {
-            !text[..m.start()]
+        let Some(triggers) = triggers else {
+            return true;
+        };
+        triggers.automaton.find_overlapping_iter(text).any(|m| {
+            let opens = !text[..m.start()]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(char::is_alphanumeric);
+            let tail = &text[m.end()..];
+            let rest = &tail[..tail
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(tail.len())];
+            opens && triggers.endings[m.pattern().as_usize()].allow(&rest.to_ascii_lowercase())
         })
     }
 
