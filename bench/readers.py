@@ -7,6 +7,8 @@ ingest runs starts readers one after another, round robin: `query` (a count of d
 (--reader-limit-mb). Each reader's peak resident memory comes from the kernel (wait4's
 ru_maxrss). At the end it prints the reader runs, the failures by command with their first
 line, the peak memory of the readers and of the ingest, and the documents the count queries saw.
+A reader still running after --reader-seconds (an export of a large store takes longer than the
+ingest: each term of each quad is one lookup in the store) is stopped and counted apart.
 
     bench/readers.py --articles 100000 --work /tmp/readers      # after scripts/cargo build --release
 
@@ -20,6 +22,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 
 COUNT = (
@@ -40,16 +43,22 @@ def limit(mb):
     return apply
 
 
-def run_measured(argv, env, limit_mb, stdout):
-    """Runs argv; returns (exit status, peak RSS in MiB, stderr, seconds)."""
-    started = time.time()
+def run_measured(argv, env, limit_mb, stdout, seconds):
+    """Runs argv, killed after `seconds` (0: no limit); returns (exit status, peak RSS in MiB,
+    stderr, whether the time limit stopped it)."""
     p = subprocess.Popen(
         argv, env=env, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=limit(limit_mb)
     )
+    stopped = []
+    timer = threading.Timer(seconds, lambda: (stopped.append(True), p.kill())) if seconds else None
+    if timer:
+        timer.start()
     err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
+    if timer:
+        timer.cancel()
     p.returncode = os.waitstatus_to_exitcode(status)
-    return p.returncode, usage.ru_maxrss / 1024, err.decode("utf-8", "replace"), time.time() - started
+    return p.returncode, usage.ru_maxrss / 1024, err.decode("utf-8", "replace"), bool(stopped)
 
 
 def main():
@@ -62,6 +71,9 @@ def main():
                     help="address-space limit of each reader (0: none)")
     ap.add_argument("--ingest-args", default="", help="more arguments for ingest, e.g. '--no-bulk'")
     ap.add_argument("--max-minutes", type=float, default=60)
+    ap.add_argument("--reader-seconds", type=float, default=300,
+                    help="stop a reader that runs longer (an export of a large store): counted "
+                         "apart, neither run nor failure (0: no limit)")
     ap.add_argument("--keep", action="store_true", help="keep the corpus for the next run")
     a = ap.parse_args()
 
@@ -94,7 +106,7 @@ def main():
         ("actors", [a.bin, "actors"]),
         ("stats", [a.bin, "stats"]),
     ]
-    runs, failures, peak, counts = 0, [], {}, []
+    runs, stopped, failures, peak, counts = 0, {}, [], {}, []
     i = 0
     deadline = started + a.max_minutes * 60
     while running() and time.time() < deadline:
@@ -102,13 +114,16 @@ def main():
         i += 1
         result = os.path.join(a.work, "reader.out")
         with open(result if name == "query" else os.devnull, "wb") as out:
-            status, rss, err, _ = run_measured(argv, env, a.reader_limit_mb, out)
+            status, rss, err, timed_out = run_measured(argv, env, a.reader_limit_mb, out, a.reader_seconds)
+        peak[name] = max(peak.get(name, 0), rss)
+        if timed_out:
+            stopped[name] = stopped.get(name, 0) + 1
+            continue
         if name == "query" and status == 0:
             lines = open(result).read().split("\n")
             if len(lines) > 1 and lines[1].strip():
                 counts.append(int(lines[1].split("^")[0].strip('"')))
         runs += 1
-        peak[name] = max(peak.get(name, 0), rss)
         if status != 0:
             first = err.strip().splitlines()[0] if err.strip() else f"(nothing on stderr, status {status})"
             failures.append((name, status, first))
@@ -127,6 +142,8 @@ def main():
         print("  ingest said: " + ingest_err.strip().splitlines()[-1])
     print(f"reader runs during the ingest: {runs}, failed: {len(failures)} "
           f"(limit {a.reader_limit_mb} MiB of address space each)")
+    for name in sorted(stopped):
+        print(f"  {name} stopped after {a.reader_seconds:.0f} s, still reading: {stopped[name]} times")
     for name in sorted(peak):
         print(f"  peak resident memory of {name}: {peak[name]:.0f} MiB")
     print(f"  peak resident memory of any child (readers, ingest, generator): {children:.0f} MiB")
