@@ -1473,3 +1473,29 @@ fn a_statesman_of_the_past_takes_the_state_of_the_context_for_his_title() {
         posts(&x)
     );
 }
+
+#[test]
+fn an_of_phrase_after_a_titled_name_says_whose_post_it_is() {
+    let x = read(
+        "Title\n\nThe agreement was initialed by President Amadou Keita of Mali and President Ibrahim Sow of Senegal after three weeks of talks.",
+    );
+    assert_eq!(
+        posts(&x),
+        ["Amadou Keita: president of Mali", "Ibrahim Sow: president of Senegal"]
+    );
+    // An "of" phrase that names no state or organisation gives none.
+    let x = read("Title\n\nPresident Amadou Keita of the north spoke to reporters in Senegal.");
+    assert!(
+        !posts(&x).iter().any(|p| p.contains("of the north")),
+        "{:?}",
+        posts(&x)
+    );
+}
+
+#[test]
+fn a_post_without_its_state_takes_the_state_named_nearest() {
+    let x = read(
+        "Title\n\nNorway's envoy said on Monday that the cabinet of Sri Lanka had backed President Chandra Perera.",
+    );
+    assert_eq!(posts(&x), ["Chandra Perera: president of Sri Lanka"]);
+}

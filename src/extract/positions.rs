@@ -133,11 +133,36 @@ fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> 
         .or_else(|| {
             found
                 .mentions_in(s.start, s.end)
-                .find(|m| is_state_mention(found, m))
+                .filter(|m| is_state_mention(found, m))
+                .min_by_key(|m| m.start.abs_diff(at))
                 .map(|m| m.actor)
         })
         .or_else(before)
         .or(main)
+}
+
+/// "President Slobodan Milosevic of Serbia": the state or organisation an "of" phrase right after
+/// the titled person's name gives, where the title itself names none.
+fn of_after_name(text: &Text, found: &Found, title_end: usize, person: usize) -> Option<usize> {
+    let t = text.text;
+    let name = found
+        .mentions_in(title_end, t.len())
+        .next()
+        .filter(|m| m.actor == person && t[title_end..m.start].trim().is_empty())?;
+    let rest = t[name.end..].strip_prefix(" of ")?;
+    let from = t.len() - rest.len();
+    let from = from + rest.strip_prefix("the ").map_or(0, |_| 4);
+    found
+        .mentions_in(from, from + 1)
+        .find(|m| {
+            m.start == from
+                && !m.possessive
+                && matches!(
+                    found.actors[m.actor].kind,
+                    ActorKind::State | ActorKind::Organization
+                )
+        })
+        .map(|m| m.actor)
 }
 
 /// "Sinn Féin, led by its president, Gerry Adams": the organisation or state "its" or "their"
@@ -189,8 +214,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                 "possessor-post",
                 0.75,
             ),
-            (None, None) => match org_of_person(found, lexicon, person, Some(&tu.title), 0) {
-                Some(o) => (Some(o), "gazetteer-post", 0.7),
+            (None, None) => match of_after_name(text, found, tu.end, person)
+                .map(|o| (o, "name-of", 0.85))
+                .or_else(|| {
+                    org_of_person(found, lexicon, person, Some(&tu.title), 0)
+                        .map(|o| (o, "gazetteer-post", 0.7))
+                }) {
+                Some((o, rule, confidence)) => (Some(o), rule, confidence),
                 None => match same_person_org(found, person, &tu.title) {
                     Some(o) => (Some(o), "same-person-post", 0.7),
                     // Someone the gazetteer knows without a post (a statesman of the past).
