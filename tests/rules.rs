@@ -1481,7 +1481,10 @@ fn an_of_phrase_after_a_titled_name_says_whose_post_it_is() {
     );
     assert_eq!(
         posts(&x),
-        ["Amadou Keita: president of Mali", "Ibrahim Sow: president of Senegal"]
+        [
+            "Amadou Keita: president of Mali",
+            "Ibrahim Sow: president of Senegal"
+        ]
     );
     // An "of" phrase that names no state or organisation gives none.
     let x = read("Title\n\nPresident Amadou Keita of the north spoke to reporters in Senegal.");
