@@ -1502,3 +1502,36 @@ fn a_post_without_its_state_takes_the_state_named_nearest() {
     );
     assert_eq!(posts(&x), ["Chandra Perera: president of Sri Lanka"]);
 }
+
+/// The negotiation's sides, as labels.
+fn sides(x: &Extraction) -> Vec<String> {
+    x.negotiation
+        .as_ref()
+        .map(|n| {
+            n.parties
+                .iter()
+                .map(|&a| x.actors[a].label.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_frame_takes_its_sides_from_the_clause_rules_too() {
+    // Only the clause rule "sign with" makes Pakistan a party; the frame names both sides.
+    let x = read(
+        "Title\n\nAfghanistan and Pakistan held a new round in Doha on Sunday, hosted by Qatar. Afghanistan later signed a ceasefire with Pakistan, officials said. Pakistan welcomed the outcome.",
+    );
+    let mut s = sides(&x);
+    s.sort();
+    assert_eq!(s, ["Afghanistan", "Pakistan"]);
+    assert_eq!(
+        x.negotiation.as_ref().and_then(|n| n.venue.as_deref()),
+        Some("Qatar")
+    );
+    // A mediator that talks with one side is no side.
+    let x = read(
+        "Title\n\nQatar mediated between Israel and Hamas. Qatar held talks with Hamas on Monday.",
+    );
+    assert!(!sides(&x).contains(&"Qatar".to_string()), "{:?}", sides(&x));
+}

@@ -25,6 +25,13 @@ pub struct Read {
     pub stances: Vec<Stance>,
 }
 
+/// The rules read in two passes, the frame made between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Roles,
+    Stances,
+}
+
 /// The span of the speaker's label that opens the line of byte `at` in a transcript ("Mr.
 /// Lloyd:", "MOON:"): at most 80 bytes before a colon.
 fn label(t: &str, at: usize) -> Option<(usize, usize)> {
@@ -46,7 +53,7 @@ pub struct Reader<'a> {
     /// The quotations of the text ([`crate::text::quote_spans`]).
     pub quotes: &'a [(usize, usize)],
     /// The negotiation's sides and their leaders, whom "both sides" and "the two leaders" name.
-    pub sides: &'a super::stances::PartyHolders,
+    pub sides: &'a super::frame::PartyHolders,
 }
 
 const CONFIDENCE: f32 = 0.7;
@@ -75,18 +82,30 @@ struct TargetSpan {
 }
 
 impl Reader<'_> {
-    /// Applies every rule to every clause and phrase.
-    pub fn read(&self) -> Read {
+    /// The roles the rules read: the role rules of verbs, then those of nouns. The frame is
+    /// made from them, so `sides` is not read here.
+    pub fn roles(&self) -> Vec<Participation> {
         let mut out = Read::default();
+        self.each_clause(Pass::Roles, &mut out);
+        self.noun_rules(&mut out);
+        out.participations
+    }
+
+    /// The stances the rules read, against the frame's `sides`.
+    pub fn stances(&self) -> Vec<Stance> {
+        let mut out = Read::default();
+        self.each_clause(Pass::Stances, &mut out);
+        out.stances
+    }
+
+    fn each_clause(&self, pass: Pass, out: &mut Read) {
         for (s, range) in self.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
                 if self.speaks(c) {
-                    self.verb_rules(s, c, &mut out);
+                    self.verb_rules(pass, s, c, out);
                 }
             }
         }
-        self.noun_rules(&mut out);
-        out
     }
 
     /// The head noun of a phrase's words: the last word, or the last before "of" in a phrase
@@ -140,7 +159,7 @@ impl Reader<'_> {
         })
     }
 
-    fn verb_rules(&self, s: usize, c: usize, out: &mut Read) {
+    fn verb_rules(&self, pass: Pass, s: usize, c: usize, out: &mut Read) {
         let clause = &self.clauses.clauses[c];
         let lemma = self.words.lemma(clause.head);
         for rule in self.lexicon.rules.for_verb(lemma) {
@@ -156,7 +175,7 @@ impl Reader<'_> {
                 }
                 let evidence = self.clause_evidence(s, clause);
                 match rule.says {
-                    Says::Role(role) if !clause.negated => {
+                    Says::Role(role) if pass == Pass::Roles && !clause.negated => {
                         for actor in self.role_holders(rule, clause) {
                             out.participations.push(Participation {
                                 actor,
@@ -167,11 +186,11 @@ impl Reader<'_> {
                             });
                         }
                     }
-                    Says::Stance(polarity) => {
+                    Says::Stance(polarity) if pass == Pass::Stances => {
                         let target = self.target(rule, c, particle_phrase);
-                        self.stances(rule, clause, polarity, target, evidence, out);
+                        self.stances_of(rule, clause, polarity, target, evidence, out);
                     }
-                    Says::Role(_) => {}
+                    Says::Role(_) | Says::Stance(_) => {}
                 }
                 break;
             }
@@ -544,7 +563,7 @@ impl Reader<'_> {
         Some(self.span(&(inf.verbs.start..last)))
     }
 
-    fn stances(
+    fn stances_of(
         &self,
         rule: &Rule,
         clause: &Clause,

@@ -15,7 +15,8 @@
 
 use super::actors::Found;
 use super::dates::{self, DateSpan};
-use super::stances::{self, PartyHolders, AUXILIARIES};
+use super::frame::PartyHolders;
+use super::stances::{self, AUXILIARIES};
 use super::{Event, Evidence, MentionKind};
 use crate::lexicon::{Cue, CueClass, Hit, Lexicon};
 use crate::text::{after_char, Text};

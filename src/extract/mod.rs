@@ -20,6 +20,7 @@ pub mod actors;
 pub mod clause_rules;
 pub mod dates;
 pub mod events;
+pub mod frame;
 pub mod metadata;
 pub mod positions;
 pub mod roles;
@@ -221,31 +222,39 @@ pub fn extract_with_clauses(
     let meta = metadata::read(article, &text, lexicon, options);
     let found = actors::find(&text, lexicon, &meta);
     let positions = positions::find(&text, lexicon, &found);
-    let (mut negotiation, participations) = roles::find(&text, lexicon, &found, &positions);
-    let parties = negotiation
-        .as_ref()
-        .map(|n| stances::party_holders(&found, n, &positions))
-        .unwrap_or_default();
-    let (mut stances, mut statements, deal_issue) =
-        stances::find_all(&text, lexicon, &found, &parties);
+    let mut participations = roles::find(&text, lexicon, &found, &positions);
     let words = clause_rules::words(&text, lexicon, &found);
     let clauses = syntax::Clauses::new(text.text, &words);
     let quotes = crate::text::quote_spans(text.text);
-    let read = clause_rules::Reader {
+    let no_sides = frame::PartyHolders::default();
+    let mut reader = clause_rules::Reader {
         quotes: &quotes,
-        sides: &parties,
+        sides: &no_sides,
         text: &text,
         words: &words,
         clauses: &clauses,
         lexicon,
         found: &found,
         positions: &positions,
-        deal_issue: deal_issue.as_deref(),
-    }
-    .read();
-    let mut participations = participations;
-    merge_roles(&mut participations, &read.participations);
-    merge_stances(&mut stances, &read.stances);
+        deal_issue: None,
+    };
+    let clause_roles = reader.roles();
+    merge_roles(&mut participations, &clause_roles);
+    let mut negotiation = frame::negotiation(&found, &participations);
+    let parties = negotiation
+        .as_ref()
+        .map(|n| frame::party_holders(&found, n, &positions))
+        .unwrap_or_default();
+    let (mut stances, mut statements, deal_issue) =
+        stances::find_all(&text, lexicon, &found, &parties);
+    reader.sides = &parties;
+    reader.deal_issue = deal_issue.as_deref();
+    let clause_stances = reader.stances();
+    merge_stances(&mut stances, &clause_stances);
+    let read = clause_rules::Read {
+        participations: clause_roles,
+        stances: clause_stances,
+    };
     if let Some(n) = negotiation.as_mut() {
         n.issue = deal_issue;
     }

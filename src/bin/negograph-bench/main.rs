@@ -569,7 +569,7 @@ fn measure_load(path: &Path, nq: &Path) -> Result<Figures> {
 fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
     let options = Options::default();
     let mut f = Figures::default();
-    use negograph::extract::{actors, metadata, positions, roles, stances};
+    use negograph::extract::{actors, frame, metadata, positions, roles, stances};
     let articles = read_corpus(jsonl)?;
     let names = [
         "text (sentences, tokens)",
@@ -606,11 +606,12 @@ fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
         let pos = positions::find(&text, lexicon, &found);
         laps.lap(3);
         let r = roles::find(&text, lexicon, &found, &pos);
+        let negotiation = frame::negotiation(&found, &r);
         laps.lap(4);
-        let parties =
-            r.0.as_ref()
-                .map(|n| stances::party_holders(&found, n, &pos))
-                .unwrap_or_default();
+        let parties = negotiation
+            .as_ref()
+            .map(|n| frame::party_holders(&found, n, &pos))
+            .unwrap_or_default();
         let st = stances::find(&text, lexicon, &found, &parties);
         laps.lap(5);
         std::hint::black_box((&pos, &r, &st));

@@ -6,24 +6,20 @@
 //!   mediator", "Hamas responded to";
 //! - "negotiating ... with X": the actors after "with" when a party cue opens the clause.
 //!
-//! The negotiation itself is named by its two main parties (the most mentioned states and
-//! organisations with a party role), so that the same talks get the same IRI in every article.
-//!
 //! [`find`] reads each role cue (`cues`: the actors in a list after it, found by `lists`, or
 //! before it, found by `before`), then gives a person's role to the state or organisation they
-//! serve, and names the negotiation.
+//! serve. The negotiation these roles make is the frame's ([`super::frame`]).
 
 mod before;
 mod cues;
 mod lists;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::actors::Found;
-use super::{Evidence, Negotiation, Participation, Position};
+use super::{Evidence, Participation, Position};
 use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Role};
 use crate::text::Text;
-use crate::vocab;
 
 pub use lists::actor_list;
 
@@ -32,7 +28,7 @@ pub fn find(
     lexicon: &Lexicon,
     found: &Found,
     positions: &[Position],
-) -> (Option<Negotiation>, Vec<Participation>) {
+) -> Vec<Participation> {
     let cx = Context::new(text, lexicon, found);
     let mut out = Participations {
         text,
@@ -47,7 +43,7 @@ pub fn find(
     out.drop_parties_in_other_roles();
     let mut out = out.list;
     out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
-    (negotiation(found, &out), out)
+    out
 }
 
 /// What the role rules read: the text, the actors found, and the cue hits they need, found once.
@@ -200,70 +196,4 @@ impl Participations<'_> {
                 || !other_roles.contains(&(text.sentence_of(p.evidence.start), p.actor))
         });
     }
-}
-
-/// The negotiation: its two main parties, and the first host's name as its venue.
-fn negotiation(found: &Found, out: &[Participation]) -> Option<Negotiation> {
-    let parties = main_parties(found, out);
-    if parties.is_empty() {
-        return None;
-    }
-    let mut named: Vec<&super::Actor> = parties.iter().map(|&a| &found.actors[a]).collect();
-    named.sort_by(|a, b| a.label.cmp(&b.label));
-    let slug = named
-        .iter()
-        .map(|a| vocab::slug(&a.label))
-        .collect::<Vec<_>>()
-        .join("--");
-    let label = format!(
-        "{} negotiations",
-        named
-            .iter()
-            .map(|a| a.label.as_str())
-            .collect::<Vec<_>>()
-            .join("–")
-    );
-    let venue = out
-        .iter()
-        .find(|p| p.role == Role::Host)
-        .map(|p| found.actors[p.actor].label.clone());
-    Some(Negotiation {
-        slug,
-        label,
-        parties,
-        issue: None,
-        venue,
-    })
-}
-
-/// The two most mentioned states and organisations with a party role that broker no talks (ties
-/// by label).
-fn main_parties(found: &Found, out: &[Participation]) -> Vec<usize> {
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for m in &found.mentions {
-        *counts.entry(m.actor).or_default() += 1;
-    }
-    let brokers: Vec<usize> = out
-        .iter()
-        .filter(|p| matches!(p.role, Role::Mediator | Role::Host))
-        .map(|p| p.actor)
-        .collect();
-    let mut parties: Vec<usize> = out
-        .iter()
-        .filter(|p| {
-            p.role == Role::Party
-                && found.actors[p.actor].kind != ActorKind::Person
-                && !brokers.contains(&p.actor)
-        })
-        .map(|p| p.actor)
-        .collect();
-    parties.sort_by_key(|a| {
-        (
-            std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)),
-            found.actors[*a].label.clone(),
-        )
-    });
-    parties.dedup();
-    parties.truncate(2);
-    parties
 }

@@ -3,8 +3,8 @@
 
 use super::cues::{stance_hits, StanceHit};
 use super::issues::{article_issues, assumed_deal_issue, named_deal_issue};
-use super::PartyHolders;
 use crate::extract::actors::Found;
+use crate::extract::frame::PartyHolders;
 use crate::lexicon::{Cue, CueClass, Hit, Lexicon};
 use crate::text::Text;
 

@@ -37,6 +37,7 @@ mod targets;
 use std::collections::BTreeSet;
 
 use super::actors::Found;
+use super::frame::PartyHolders;
 use super::{Evidence, Stance, Statement, Target};
 use crate::lexicon::Lexicon;
 use crate::text::Text;
@@ -48,45 +49,6 @@ use quotes::Quote;
 use site::Site;
 use speech::Speech;
 pub(super) use subjects::{adjacent_subject, bracketed_alias, AUXILIARIES};
-
-/// Who "both sides" and "both leaders" are: the negotiation's parties, and for each the person
-/// the article names as its president or prime minister (else the party itself).
-#[derive(Debug, Clone, Default)]
-pub struct PartyHolders {
-    pub parties: Vec<usize>,
-    pub leaders: Vec<usize>,
-}
-
-/// The parties of `negotiation` and their leaders among `positions`.
-pub fn party_holders(
-    found: &Found,
-    negotiation: &super::Negotiation,
-    positions: &[super::Position],
-) -> PartyHolders {
-    let parties = negotiation.parties.clone();
-    let leaders = parties
-        .iter()
-        .map(|&p| {
-            positions
-                .iter()
-                .filter(|q| q.organization == p)
-                .find(|q| {
-                    [
-                        "president",
-                        "prime minister",
-                        "king",
-                        "emir",
-                        "chancellor",
-                        "leader",
-                    ]
-                    .contains(&q.title.as_str())
-                })
-                .map_or(p, |q| q.holder)
-        })
-        .filter(|&a| a < found.actors.len())
-        .collect();
-    PartyHolders { parties, leaders }
-}
 
 /// Stances and statements.
 pub fn find(
