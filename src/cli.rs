@@ -315,8 +315,9 @@ pub enum Command {
     Network(NetworkArgs),
     /// Show each fact with its sentence, the span of its cue and the rule that made it.
     ///
-    /// Given an article file (or -), extracts it and explains every fact, without a store.
-    /// Given a document (its IRI or hash), lists what the store holds from it with its evidence.
+    /// Given an article file (or -), extracts it and explains every fact, without a store, with
+    /// the references it read its actors through ("he" → Benjamin Netanyahu, "the group" →
+    /// Hamas, or an actor its sentence does not name). Given a document (its IRI or hash), lists what the store holds from it with its evidence.
     /// Given any other resource (an actor IRI, or a slug such as hamas), lists the facts about it.
     ///
     /// Examples: negograph explain article.txt
