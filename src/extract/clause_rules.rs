@@ -186,7 +186,7 @@ impl Reader<'_> {
                             });
                         }
                     }
-                    Says::Stance(polarity) if pass == Pass::Stances => {
+                    Says::Stance(polarity) if pass == Pass::Stances && !clause.background => {
                         let target = self.target(rule, c, particle_phrase);
                         self.stances_of(rule, clause, polarity, target, evidence, out);
                     }

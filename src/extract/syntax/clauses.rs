@@ -68,6 +68,9 @@ pub struct Clause {
     pub conditional: bool,
     /// The sentence asks.
     pub question: bool,
+    /// A relative clause set off by a comma ("Russia and China, which also signed the 2015
+    /// agreement,"): background about its antecedent, not what the sentence states.
+    pub background: bool,
     /// The clause this one depends on, for an infinitive ("agreed" for "to host").
     pub governor: Option<usize>,
 }
@@ -493,6 +496,7 @@ impl Builder<'_> {
                 .clone()
                 .any(|i| ["may", "might", "could"].iter().any(|w| self.is(i, w))),
             conditional: self.conditional(k),
+            background: !nonfinite && self.non_restrictive(k),
             verbs,
             head,
             subject,
@@ -557,6 +561,18 @@ impl Builder<'_> {
             .iter()
             .take(3)
             .any(|c| matches!(c, Chunk::Prep(p) if self.is(*p, "by")))
+    }
+
+    /// Whether the verb of chunk `k` opens a relative clause set off by a comma (", which",
+    /// ", who").
+    fn non_restrictive(&self, k: usize) -> bool {
+        let before: Vec<&Chunk> = self.chunks[..k]
+            .iter()
+            .rev()
+            .filter(|c| !matches!(c, Chunk::Other(_)))
+            .take(2)
+            .collect();
+        matches!(before[..], [Chunk::Relative(_), Chunk::Comma(_)])
     }
 
     /// The subject the sentence gives this verb: the noun phrase before it, past a relative word
@@ -793,5 +809,13 @@ mod tests {
         let (w, c) = parse(s);
         assert_eq!(c.clauses[0].subject.as_ref().unwrap().members.len(), 2);
         assert_eq!(show(s, &w, &c.clauses[0].object), "the withdrawal");
+        // A relative clause after a comma is background; one without a comma is not.
+        let s = "Russia and China, which also signed the agreement, objected.";
+        let (w, c) = parse(s);
+        assert!(c.clauses[0].background && !c.clauses[1].background);
+        assert_eq!(show(s, &w, &c.clauses[0].subject), "Russia and China");
+        let s = "The states that signed the agreement objected.";
+        let (_, c) = parse(s);
+        assert!(c.clauses.iter().all(|c| !c.background));
     }
 }
