@@ -4,6 +4,9 @@
 //!
 //! Users add or override actors with their own Turtle file of the gazetteer's shape
 //! ([`Lexicon::with_actors`]): an actor IRI that is already known is replaced whole.
+//!
+//! The word lists of `ontology/words/` (words that are no names, auxiliaries, months, ...) are
+//! plain text, read by [`Words::get`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -13,6 +16,9 @@ use oxigraph::model::{NamedOrBlankNode as Subject, Term};
 
 use crate::rulebook::{RuleBook, RuleError, RuleProps};
 use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
+
+pub mod words;
+pub use words::Words;
 
 /// The ontology files compiled into the binary, by name.
 pub const ONTOLOGY: &[(&str, &str)] = &[

@@ -3,10 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::words::NOT_NAME;
 use super::{in_capitals_heading, Builder, Context};
 use crate::extract::MentionKind;
-use crate::lexicon::ActorKind;
+use crate::lexicon::{ActorKind, Words};
 
 /// An organisation's name and the acronym defined for it in brackets: their byte spans.
 pub(super) type Definition = ((usize, usize), (usize, usize));
@@ -52,7 +51,7 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
         if !tok.word
             || !(3..=5).contains(&w.len())
             || !w.chars().all(|c| c.is_ascii_uppercase())
-            || NOT_ORGANIZATION_ACRONYMS.contains(&w)
+            || Words::get().not_organization_acronyms.contains(&w)
             || seen.contains(&w)
             || !(t[..tok.start].ends_with("the ") || t[..tok.start].ends_with("The "))
             || t[tok.end..].starts_with(['-', '/'])
@@ -83,9 +82,6 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
 /// (FACT)": the span of the name (from its first capitalised word) and of the acronym. The name
 /// has two capitalised words or more, one of them a head word of organisations.
 fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
-    const JOINS: &[&str] = &[
-        "of", "for", "and", "the", "in", "de", "du", "des", "la", "le", "al", "el", "&",
-    ];
     let mut out = Vec::new();
     for (open, _) in t.match_indices(" (") {
         let a = open + 2;
@@ -110,10 +106,10 @@ fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
             let ws = t[..end].rfind(' ').map_or(0, |i| i + 1);
             let w = &t[ws..end];
             let capital = w.starts_with(char::is_uppercase)
-                && !NOT_NAME.contains(&w)
+                && !Words::get().not_name.contains(&w)
                 && w.chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
-            if w.is_empty() || !(capital || JOINS.contains(&w)) {
+            if w.is_empty() || !(capital || Words::get().acronym_joins.contains(&w)) {
                 break;
             }
             if capital {
@@ -135,11 +131,3 @@ fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
     }
     out
 }
-
-/// Capitals that stand for no organisation after "the": units, times, currencies, diseases.
-const NOT_ORGANIZATION_ACRONYMS: &[&str] = &[
-    "CEO", "GDP", "GMT", "UTC", "EDT", "EST", "BST", "CET", "CEST", "PDT", "USD", "EUR", "GBP",
-    "COVID", "AIDS", "HIV", "SUV", "URL", "FAQ", "LIVE", "NEWS", "VIP", "DNA", "ICBM", "ICBMS",
-    "RPG", "IED", "IEDS", "MOU", "PLUS", "ONLY", "ALL", "NOT", "AND", "THE", "FOR", "NEW", "DDR",
-    "SSR", "DDRR", "POW", "POWS", "IDP", "IDPS",
-];

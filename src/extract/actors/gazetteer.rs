@@ -7,13 +7,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::acronyms::Definition;
-use super::words::{NOT_NAME, PARTICLES};
 use super::{
     ends_right_before, possessive_end, skip_ws, skip_ws_back, starts_capital, Builder, Context,
     Hits,
 };
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, Hit, NameKind};
+use crate::lexicon::{ActorKind, Hit, NameKind, Words};
 use crate::text::{floor_boundary, run_start};
 
 /// A mention of a gazetteer name, once read: the actor's entry, where the mention starts (before
@@ -178,7 +177,7 @@ fn no_mention(
                 && t[..hit.start]
                     .strip_suffix(' ')
                     .and_then(|b| b.rsplit(' ').next())
-                    .is_some_and(|w| BODY_QUALIFIERS.contains(&w))
+                    .is_some_and(|w| Words::get().body_qualifiers.contains(&w))
         }
         NameKind::Metonym => {
             let after = skip_ws(t, hit.end);
@@ -188,20 +187,6 @@ fn no_mention(
         }
     }
 }
-
-/// Capitalised words that make another body of an organisation's name after them ("National
-/// Security Council", "Supreme Court").
-const BODY_QUALIFIERS: &[&str] = &[
-    "National",
-    "Supreme",
-    "Federal",
-    "Regional",
-    "Provincial",
-    "Presidential",
-    "Transitional",
-    "Provisional",
-    "Interim",
-];
 
 /// Whether the text gives the surname of a known person to someone else: "President Raúl
 /// Castro" makes "President Castro" no mention of Xiomara Castro. Another capitalised given name
@@ -230,7 +215,7 @@ fn other_bearer(t: &str, hit: &Hit, label: &str, h: &Hits) -> bool {
             && word.chars().count() >= 2
             && starts_capital(word)
             && !own.contains(&word)
-            && !NOT_NAME.contains(&word)
+            && !Words::get().not_name.contains(&word)
             && !h.titled(word_start, word_start + 1)
     })
 }
@@ -256,7 +241,9 @@ fn long_form_start(
             });
         let word = &before[word_start..];
         let name_word = word.starts_with(char::is_uppercase)
-            || PARTICLES.contains(&word.to_lowercase().as_str());
+            || Words::get()
+                .name_particles
+                .contains(&word.to_lowercase().as_str());
         if word.is_empty() || !name_word {
             return None;
         }
@@ -266,7 +253,9 @@ fn long_form_start(
             let more = !titled(word_start)
                 && prev.and_then(|p| p.rsplit(' ').next()).is_some_and(|w| {
                     w.starts_with(char::is_uppercase) && !w.ends_with('.')
-                        || PARTICLES.contains(&w.to_lowercase().as_str())
+                        || Words::get()
+                            .name_particles
+                            .contains(&w.to_lowercase().as_str())
                 });
             return (!more).then_some(word_start);
         }
@@ -288,7 +277,7 @@ fn before_other_name(t: &str, end: usize, label: &str) -> bool {
     next.len() >= 2
         && next.starts_with(char::is_uppercase)
         && next.chars().skip(1).all(char::is_lowercase)
-        && !NOT_NAME.contains(&next)
+        && !Words::get().not_name.contains(&next)
         && !label.split([' ', '-']).any(|w| w == next)
 }
 
@@ -297,7 +286,11 @@ fn before_other_name(t: &str, end: usize, label: &str) -> bool {
 /// Amina Mohammed. The word is inside a longer name when a name particle stands right before or
 /// after it.
 pub(super) fn inside_longer_name(t: &str, start: usize, end: usize) -> bool {
-    let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
+    let particle = |w: &str| {
+        Words::get()
+            .name_particles
+            .contains(&w.to_lowercase().as_str())
+    };
     let before = &t[..start];
     let prev = before
         .strip_suffix(' ')

@@ -32,7 +32,6 @@ mod new_names;
 mod pronouns;
 mod runs;
 mod titles;
-mod words;
 
 use super::{Actor, Mention, Metadata, TitleUse};
 use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon};

@@ -9,10 +9,9 @@
 use super::gazetteer::inside_longer_name;
 use super::runs::capitalised_runs;
 use super::titles::{apposition_title, comma_title_before, copular_title};
-use super::words::{NOT_NAME, PARTICLES};
 use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, Hit};
+use crate::lexicon::{ActorKind, Hit, Words};
 use crate::text::{floor_boundary, run_start, whole_word, Sentence};
 
 /// New people and organisations from the capitalised runs of every sentence outside credit lines.
@@ -63,7 +62,7 @@ fn read_run(
     let led = [", led ", ", headed ", ", chaired "]
         .iter()
         .any(|p| t[end..s.end].starts_with(p));
-    if !single && (STRONG_HEADS.contains(&last_word) || led) {
+    if !single && (Words::get().strong_heads.contains(&last_word) || led) {
         let actor = b.new_actor(name, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
         return Some(actor);
@@ -221,7 +220,7 @@ pub(super) fn surnames_with_posts(cx: &Context, b: &mut Builder) {
                 || w.chars().count() < 3
                 || !starts_capital(w)
                 || !w.chars().skip(1).all(char::is_lowercase)
-                || NOT_NAME.contains(&w)
+                || Words::get().not_name.contains(&w)
                 || !t[tok.end..].starts_with(',')
                 || apposition_title(t, tok.end, s.end, h).is_none()
                 || b.covered(tok.start, tok.end)
@@ -303,12 +302,6 @@ pub(super) fn mention_surnames(cx: &Context, b: &mut Builder) {
     b.sort_mentions();
 }
 
-/// Last words of a name that make it a party or an armed group, not a person: "Democratic
-/// Unionist Party", "Irish Republican Army".
-const STRONG_HEADS: &[&str] = &[
-    "Party", "Army", "Front", "Movement", "Brigades", "Militia", "Militias",
-];
-
 /// The longest name in the text that ends with `name` and has more words before it: "Ibrahim
 /// Boubacar Keïta" for "Keïta", "Sidi Brahim Ould Sidati" for "Ould Sidati". The words before are
 /// capitalised (or particles of names), no title or honorific, at most four.
@@ -329,8 +322,8 @@ fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
             });
             let w = &before[ws..];
             if w.chars().count() < 2
-                || !(starts_capital(w) || PARTICLES.contains(&w))
-                || NOT_NAME.contains(&w)
+                || !(starts_capital(w) || Words::get().name_particles.contains(&w))
+                || Words::get().not_name.contains(&w)
                 || h.titled(ws, ws + 1)
             {
                 break;
@@ -339,7 +332,7 @@ fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
         }
         // A name does not start with a particle.
         while let Some((first, _)) = t[start..p].split_once(' ') {
-            if !PARTICLES.contains(&first) {
+            if !Words::get().name_particles.contains(&first) {
                 break;
             }
             start += first.len() + 1;
@@ -354,36 +347,6 @@ fn fuller_name(t: &str, name: &str, h: &Hits) -> Option<(usize, usize)> {
 /// Whether the words after a name are an apposition that makes a person of it without a post:
 /// ", the Wall Street Journal reporter", ", a former US Marine held since 2018".
 fn apposition_person_noun(rest: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "reporter",
-        "journalist",
-        "correspondent",
-        "editor",
-        "critic",
-        "dissident",
-        "activist",
-        "prisoner",
-        "detainee",
-        "hostage",
-        "captive",
-        "marine",
-        "soldier",
-        "businessman",
-        "businesswoman",
-        "lawyer",
-        "spy",
-        "exile",
-        "veteran",
-        "politician",
-        "lawmaker",
-        "diplomat",
-        "cleric",
-        "opposition figure",
-        "campaigner",
-        "wife",
-        "widow",
-        "husband",
-    ];
     let Some(rest) = rest.strip_prefix(", ") else {
         return false;
     };
@@ -397,8 +360,9 @@ fn apposition_person_noun(rest: &str) -> bool {
         .split([',', ';', '.', '(', '"', '“'])
         .next()
         .unwrap_or("");
-    clause
-        .split_whitespace()
-        .take(7)
-        .any(|w| NOUNS.contains(&w.to_lowercase().as_str()))
+    clause.split_whitespace().take(7).any(|w| {
+        Words::get()
+            .person_nouns
+            .contains(&w.to_lowercase().as_str())
+    })
 }

@@ -4,9 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::words::{NOT_NAME, PARTICLES};
 use super::{skip_ws, starts_capital, Hits};
-use crate::lexicon::Hit;
+use crate::lexicon::{Hit, Words};
 use crate::text::Text;
 
 /// Capitalised runs of two or more words in a sentence: candidate names.
@@ -76,7 +75,7 @@ fn step(text: &Text, current: &[usize], prev_end: Option<usize>, i: usize) -> St
             .is_some_and(|&l| text.token_text(l).len() == 1)
     };
     let is_name_word = tok.word
-        && (starts_capital(w) || PARTICLES.contains(&w))
+        && (starts_capital(w) || Words::get().name_particles.contains(&w))
         && !w.chars().all(|c| c.is_numeric());
     let joined = prev_end.is_some_and(|pe| {
         let gap = &t[pe..tok.start];
@@ -162,7 +161,10 @@ impl Cut<'_> {
         while let Some(&last) = words.last() {
             let w = text.token_text(last);
             let tail = words.len() > 2 && name_tail(text.text, text.tokens[last]);
-            if PARTICLES.contains(&w) || w.len() == 1 || !(starts_capital(w) || tail) {
+            if Words::get().name_particles.contains(&w)
+                || w.len() == 1
+                || !(starts_capital(w) || tail)
+            {
                 words.pop();
             } else {
                 break;
@@ -185,7 +187,8 @@ impl Cut<'_> {
             let w = text.token_text(first);
             let tok = text.tokens[first];
             let titled = self.in_title(first)
-                || TITLE_MODIFIERS.contains(&w) && words.get(1).is_some_and(|&n| self.in_title(n));
+                || Words::get().title_modifiers.contains(&w)
+                    && words.get(1).is_some_and(|&n| self.in_title(n));
             // "Cuban President Miguel Díaz-Canel": a known name before the title is no part of it.
             let known = words.len() > 2
                 && self
@@ -195,7 +198,12 @@ impl Cut<'_> {
                 && h.titles.iter().any(|x| {
                     x.start >= tok.end && x.start <= skip_ws(t, tok.end) && x.start > tok.start
                 });
-            if NOT_NAME.contains(&w) || titled || known || PARTICLES.contains(&w) || w.len() == 1 {
+            if Words::get().not_name.contains(&w)
+                || titled
+                || known
+                || Words::get().name_particles.contains(&w)
+                || w.len() == 1
+            {
                 after_title = titled && starts_capital(w);
                 words.remove(0);
             } else {
@@ -217,9 +225,9 @@ impl Cut<'_> {
         (after_title || comma_title)
             && w.chars().count() >= 3
             && w.chars().skip(1).any(char::is_lowercase)
-            && !NOT_NAME.contains(&w)
+            && !Words::get().not_name.contains(&w)
             && !self.heads.contains(w)
-            && !NOT_A_SURNAME.contains(&w)
+            && !Words::get().not_a_surname.contains(&w)
     }
 }
 
@@ -227,18 +235,13 @@ impl Cut<'_> {
 /// "Ki-moon"): short, right after a hyphen that follows a capitalised word, and not one of the
 /// compounds of English ("Hamas-run", "Qatar-brokered", "Kremlin-backed").
 fn name_tail(t: &str, tok: crate::text::Token) -> bool {
-    const COMPOUND: &[&str] = &[
-        "run", "led", "era", "born", "made", "held", "wide", "like", "free", "only", "style",
-        "type", "war", "time", "day", "year", "level", "based", "area", "zone", "side", "bound",
-        "owned", "aided", "ally", "allied", "linked", "bloc", "camp", "party", "wing", "ties",
-    ];
     let w = &t[tok.start..tok.end];
     let before = &t[..tok.start];
     tok.word
         && w.len() <= 5
         && w.chars().all(|c| c.is_ascii_lowercase())
         && !w.ends_with("ed")
-        && !COMPOUND.contains(&w)
+        && !Words::get().compound_tails.contains(&w)
         && before.ends_with('-')
         && before[..before.len() - 1]
             .chars()
@@ -249,39 +252,3 @@ fn name_tail(t: &str, tok: crate::text::Token) -> bool {
             .next()
             .is_some_and(starts_capital)
 }
-
-/// Capitalised words before a title that are part of it: "Assistant Secretary Roberta Jacobson".
-const TITLE_MODIFIERS: &[&str] = &[
-    "Assistant",
-    "Deputy",
-    "Acting",
-    "Former",
-    "Senior",
-    "Special",
-    "Vice",
-    "Under",
-    "Interim",
-    "Principal",
-    "Top",
-    "Chief",
-];
-
-/// Capitalised words after a title that name no one: "Chief Justice", "Secretary of State".
-const NOT_A_SURNAME: &[&str] = &[
-    "Justice",
-    "Staff",
-    "House",
-    "Ministry",
-    "Department",
-    "Palace",
-    "Affairs",
-    "State",
-    "Emeritus",
-    "Designate",
-    "Elect",
-    "General",
-    "Minister",
-    "Secretary",
-    "President",
-    "Sheikh",
-];

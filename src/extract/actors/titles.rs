@@ -6,7 +6,7 @@
 
 use super::{possessive_end, skip_ws, skip_ws_back, Builder, Context, Hits};
 use crate::extract::{Mention, MentionKind, TitleUse};
-use crate::lexicon::{ActorKind, Hit, NameKind};
+use crate::lexicon::{ActorKind, Hit, NameKind, Words};
 use crate::text::{after_char, floor_boundary, Sentence};
 
 /// The uses of titles in the text; each person's titles are added to the person, and the title
@@ -270,25 +270,14 @@ fn demonym_of_state(cx: &Context, before: usize) -> Option<(Hit, usize)> {
     Some((*demonym, entry))
 }
 
-/// Words that make a title the predicate of the name before them: "X is the deputy spokeswoman
-/// of ...", "X serves as chief negotiator".
-const COPULAS: &[&str] = &[
-    " is the ",
-    " is a ",
-    " is an ",
-    " is also the ",
-    " was the ",
-    " was a ",
-    " serves as ",
-    " served as ",
-    " is now the ",
-];
-
 /// The title that is the predicate of a name ending at `end`: a copula, then perhaps a few
 /// lower-case words ("senior", "deputy"), then the title.
 pub(super) fn copular_title(t: &str, end: usize, limit: usize, h: &Hits) -> Option<Hit> {
     let rest = &t[end..limit];
-    let copula = COPULAS.iter().find(|c| rest.starts_with(**c))?;
+    let copula = Words::get()
+        .copulas
+        .iter()
+        .find(|c| rest.starts_with(**c))?;
     let from = end + copula.len();
     h.titles
         .iter()
@@ -313,10 +302,11 @@ pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> O
         .filter(|x| !t[end + 1..x.start].contains([',', '.', ';', '“', '"', '(']))
         // "the shore of Lake Prespa, the foreign ministers of ...": many people's title.
         .filter(|x| {
-            !t[x.start..x.end]
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| PLURAL_TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+            !t[x.start..x.end].rsplit(' ').next().is_some_and(|w| {
+                Words::get()
+                    .plural_title_words
+                    .contains(&w.to_lowercase().as_str())
+            })
         })
         // "Sinn Féin, led by its president": the title is someone else's.
         .filter(|x| {
@@ -328,20 +318,6 @@ pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> O
         .copied()
 }
 
-/// The last words of titles that several people hold together.
-const PLURAL_TITLE_WORDS: &[&str] = &[
-    "ministers",
-    "presidents",
-    "envoys",
-    "leaders",
-    "negotiators",
-    "secretaries",
-    "representatives",
-    "mediators",
-    "chiefs",
-    "officials",
-];
-
 /// Whether the title ending at `end` is an adjective before a noun ("Anwar's official
 /// residence", "the president's office"): a lower-case word follows that no post is followed by.
 fn modifies_noun(t: &str, end: usize) -> bool {
@@ -352,43 +328,7 @@ fn modifies_noun(t: &str, end: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    word.starts_with(char::is_lowercase)
-        && !matches!(
-            word,
-            "of" | "for"
-                | "the"
-                | "a"
-                | "an"
-                | "last"
-                | "earlier"
-                | "before"
-                | "after"
-                | "to"
-                | "at"
-                | "in"
-                | "on"
-                | "and"
-                | "or"
-                | "who"
-                | "which"
-                | "said"
-                | "says"
-                | "told"
-                | "has"
-                | "had"
-                | "have"
-                | "is"
-                | "was"
-                | "will"
-                | "would"
-                | "from"
-                | "with"
-                | "since"
-                | "until"
-                | "under"
-                | "between"
-                | "general"
-        )
+    word.starts_with(char::is_lowercase) && !Words::get().title_followers.contains(&word)
 }
 
 /// "Jordan's foreign minister, " before a name.
@@ -474,9 +414,7 @@ fn comma_owner<'b>(
 fn np_start_before(t: &str, ts: usize, sent_start: usize, mentions: &[Mention]) -> usize {
     let mut before = skip_ws_back(t, ts);
     // "Kenya's former president", "Israel's then-defense minister".
-    for adjective in [
-        "former", "then-", "then", "outgoing", "incoming", "acting", "interim", "new",
-    ] {
+    for adjective in &Words::get().title_adjectives {
         let tail = &t[floor_boundary(t, before.saturating_sub(12))..before];
         if tail.len() >= adjective.len()
             && tail.is_char_boundary(tail.len() - adjective.len())

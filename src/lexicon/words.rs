@@ -1,0 +1,193 @@
+//! The extractor's word lists: the files of `ontology/words/`, compiled into the binary and read
+//! once, on first use ([`words`]).
+//!
+//! A file holds one entry a line, in the order the code tries them where it takes the first that
+//! matches. Blank lines and lines starting with `#` are skipped; the spaces around an entry are
+//! not part of it, unless it stands between double quotes (`" is the "`).
+
+use std::sync::OnceLock;
+
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $field:ident: $file:literal,)*) => {
+        /// The word lists, one field a file of `ontology/words/`.
+        #[derive(Debug)]
+        pub struct Words {
+            $($(#[$doc])* pub $field: Vec<&'static str>,)*
+        }
+
+        /// The files of `ontology/words/` compiled into the binary, by name.
+        pub const FILES: &[(&str, &str)] = &[
+            $(($file, include_str!(concat!("../../ontology/words/", $file))),)*
+        ];
+
+        impl Words {
+            fn read() -> Words {
+                Words {
+                    $($field: entries(include_str!(concat!("../../ontology/words/", $file))),)*
+                }
+            }
+        }
+    };
+}
+
+word_lists! {
+    /// Capitalised words that open a run of capitalised words without being part of a name;
+    /// [`Words::get`] adds the weekdays and the months.
+    not_name: "not-name.txt",
+    /// Lower-case words that may stand inside a name ("bin", "al").
+    name_particles: "name-particles.txt",
+    /// Last words of a name that make it a party or an armed group ("Party", "Army").
+    strong_heads: "strong-heads.txt",
+    /// Nouns of an apposition that make a person of the name before it ("reporter").
+    person_nouns: "person-nouns.txt",
+    /// Words between a name and its title as a predicate (" is the "), spaces included.
+    copulas: "copulas.txt",
+    /// The last words of titles that several people hold together ("ministers").
+    plural_title_words: "plural-title-words.txt",
+    /// Lower-case words after a title that leave it no adjective before a noun ("of", "said").
+    title_followers: "title-followers.txt",
+    /// Adjectives between a possessive and a title ("former", "then-").
+    title_adjectives: "title-adjectives.txt",
+    /// Small words inside an organisation's name defined with its acronym ("of", "and").
+    acronym_joins: "acronym-joins.txt",
+    /// Capitals that stand for no organisation after "the" ("GDP", "UTC").
+    not_organization_acronyms: "not-organization-acronyms.txt",
+    /// Second parts of English compounds, no part of a given name ("run" of "Hamas-run").
+    compound_tails: "compound-tails.txt",
+    /// Capitalised words before a title that are part of it ("Assistant", "Deputy").
+    title_modifiers: "title-modifiers.txt",
+    /// Capitalised words after a title that name no one ("Justice", "Staff").
+    not_a_surname: "not-a-surname.txt",
+    /// Capitalised words that make another body of an organisation's name ("National").
+    body_qualifiers: "body-qualifiers.txt",
+    /// Forms of state before the name of a state ("Republic of").
+    state_forms: "state-forms.txt",
+    /// What may stand between the names of a list ("; and by the "), spaces included.
+    list_fillers: "list-fillers.txt",
+    /// Adjectives before the efforts a party is thanked for ("tireless").
+    effort_adjectives: "effort-adjectives.txt",
+    /// Words between an actor and a role cue after it ("has", "long").
+    role_gap_words: "role-gap-words.txt",
+    /// Words between a subject and its verb ("has", "repeatedly").
+    auxiliaries: "auxiliaries.txt",
+    /// Verbs of backing that take an actor as their object ("backed").
+    backing_verbs: "backing-verbs.txt",
+    /// Verbs of freeing a person named after them ("released").
+    release_verbs: "release-verbs.txt",
+    /// Titles of the person who speaks for a negotiating party ("president").
+    leader_titles: "leader-titles.txt",
+    /// Last words of a description of the parties that means their leaders ("leaders").
+    party_leader_words: "party-leader-words.txt",
+    /// Prepositions that open a sentence with a phrase before its subject ("At", "During").
+    opening_prepositions: "opening-prepositions.txt",
+    /// Words before an event cue that make it something not done ("would", "plans").
+    not_done: "not-done.txt",
+    /// The months' English names, January first.
+    months: "months.txt",
+    /// Abbreviations of months in dates ("Sept", "Dec"), longer ones before their prefixes.
+    month_abbreviations: "month-abbreviations.txt",
+    /// The weekdays' English names, Monday first.
+    weekdays: "weekdays.txt",
+}
+
+impl Words {
+    /// The word lists, read on first use.
+    pub fn get() -> &'static Words {
+        static WORDS: OnceLock<Words> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            let mut words = Words::read();
+            let calendar: Vec<&'static str> = words
+                .weekdays
+                .iter()
+                .chain(&words.months)
+                .copied()
+                .collect();
+            words.not_name.extend(calendar);
+            words
+        })
+    }
+
+    /// The names of months and their abbreviations as a regex alternation
+    /// ("January|...|December|Jan|...|Dec"): full names first, so that a match takes the whole
+    /// name.
+    pub fn month_pattern(&self) -> String {
+        self.months
+            .iter()
+            .chain(&self.month_abbreviations)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// The number of the month (1 to 12) whose name starts with the first three letters of
+    /// `name`, in any case ("Sept", "DECEMBER").
+    pub fn month_number(&self, name: &str) -> Option<u32> {
+        let name = name.as_bytes();
+        self.months
+            .iter()
+            .position(|m| name.len() >= 3 && name[..3].eq_ignore_ascii_case(&m.as_bytes()[..3]))
+            .map(|i| i as u32 + 1)
+    }
+}
+
+/// The entries of a word list file.
+fn entries(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            l.strip_prefix('"')
+                .and_then(|l| l.strip_suffix('"'))
+                .unwrap_or(l)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_file_is_read_and_no_entry_repeats() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/words");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .expect("ontology/words")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        on_disk.sort();
+        let mut compiled: Vec<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
+        compiled.sort();
+        assert_eq!(on_disk, compiled);
+        for (name, text) in FILES {
+            let list = entries(text);
+            assert!(!list.is_empty(), "{name} is empty");
+            let mut seen = HashSet::new();
+            for e in &list {
+                assert!(!e.is_empty(), "{name} has an empty entry");
+                assert!(seen.insert(*e), "{name} repeats {e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn spaces_are_kept_between_quotes() {
+        let w = Words::get();
+        assert_eq!(w.copulas[0], " is the ");
+        assert_eq!(w.list_fillers.last(), Some(&":"));
+        assert!(w.list_fillers.contains(&", "));
+    }
+
+    #[test]
+    fn months() {
+        let w = Words::get();
+        assert_eq!(w.months.len(), 12);
+        assert_eq!(w.month_number("Sept"), Some(9));
+        assert_eq!(w.month_number("DECEMBER"), Some(12));
+        assert_eq!(w.month_number("Ma"), None);
+        assert!(w.not_name.contains(&"May") && w.not_name.contains(&"Sunday"));
+        assert!(w.month_pattern().starts_with("January|February|"));
+        assert!(w.month_pattern().ends_with("|Sept|Sep|Oct|Nov|Dec"));
+    }
+}
