@@ -4,7 +4,7 @@
 
 use crate::extract::actors::{possessive_end, Found};
 use crate::extract::{Mention, MentionKind};
-use crate::lexicon::Hit;
+use crate::lexicon::{Hit, Words};
 use crate::text::{after_char, floor_boundary};
 
 /// The actor a cue at `cue_start` follows, with the actors coordinated before it.
@@ -39,7 +39,9 @@ fn past_gap_words(t: &str, cue_start: usize, found: &Found) -> usize {
             .map_or(0, |p| after_char(before, p));
         let word = &before[word_start..];
         if !word.is_empty()
-            && GAP_WORDS.contains(&word.to_lowercase().as_str())
+            && Words::get()
+                .role_gap_words
+                .contains(&word.to_lowercase().as_str())
             && found
                 .mentions_in(before.len().saturating_sub(200), before.len())
                 .all(|m| m.end != before.len())
@@ -196,43 +198,3 @@ impl<'a> Ends<'a> {
         out
     }
 }
-
-/// Words that may stand between an actor and a role cue after it.
-const GAP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "as",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "also",
-    "again",
-    "once",
-    "be",
-    "been",
-    "which",
-    "who",
-    "its",
-    "their",
-    "long",
-    "one",
-    "of",
-    "both",
-    "today",
-    "yesterday",
-    "now",
-    "jointly",
-    "finally",
-    "formally",
-    "officially",
-    "already",
-    "have both",
-    "each",
-];

@@ -4,7 +4,7 @@
 
 use crate::extract::actors::{possessive_end, Found};
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, CueClass, Hit};
+use crate::lexicon::{ActorKind, CueClass, Hit, Words};
 
 /// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
 /// Qatar". Returns the actors and the end of the list.
@@ -25,7 +25,7 @@ pub fn actor_list(
         let rest = &t[pos..limit];
         let trimmed = rest.trim_start();
         let mut skip = rest.len() - trimmed.len();
-        for filler in FILLERS {
+        for filler in &Words::get().list_fillers {
             if trimmed.starts_with(filler) {
                 skip += filler.len();
                 break;
@@ -49,7 +49,8 @@ pub fn actor_list(
                 .find(|u| u.start == p)
                 .map(|u| u.end)
                 .or_else(|| {
-                    STATE_FORMS
+                    Words::get()
+                        .state_forms
                         .iter()
                         .find(|f| t[p..limit].starts_with(**f))
                         .map(|f| p + f.len() - " of".len())
@@ -74,64 +75,6 @@ pub fn actor_list(
     }
     (out, pos)
 }
-
-/// Forms of state before the name of a state, as in "the Government of the Republic of
-/// Colombia".
-const STATE_FORMS: &[&str] = &[
-    "Republic of",
-    "Kingdom of",
-    "State of",
-    "Federal Republic of",
-    "Islamic Republic of",
-    "Democratic Republic of",
-    "Sultanate of",
-    "Emirate of",
-];
-
-/// What may stand between the names of a list, longest first where one starts another.
-const FILLERS: &[&str] = &[
-    // "witnessed by the Secretary-General ...; by the Foreign Minister of Norway".
-    "; and by the ",
-    "; and by ",
-    "; by the ",
-    "; by ",
-    ", and by the ",
-    ", and by ",
-    // "the delegations of the Government of Colombia and of the FARC-EP".
-    "and of the ",
-    "and of ",
-    // "hosted by the Government of Barbados": the government stands for its state.
-    "the Government of the ",
-    "the Government of ",
-    "the government of ",
-    ", together with the ",
-    ", together with ",
-    ", along with the ",
-    ", along with ",
-    ", as well as the ",
-    ", as well as ",
-    "and the ",
-    "and ",
-    "the ",
-    ", and the ",
-    ", and ",
-    // "co-chaired by the European Union, the United Nations and the OSCE".
-    ", the ",
-    ", ",
-    "— ",
-    "– ",
-    ": ",
-    "(",
-    "as well as ",
-    "together with ",
-    "along with ",
-    "with ",
-    "both ",
-    "from ",
-    ",",
-    "—",
-    ":",
-];
 
 /// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan", "his
 /// Special Envoy for Yemen, Martin Griffiths".
@@ -177,15 +120,7 @@ pub(super) fn thanked_for(
 ) -> Vec<usize> {
     let mut pre = t[sentence_start..cue_start].trim_end();
     for words in [
-        &[
-            "earlier",
-            "continued",
-            "tireless",
-            "successful",
-            "patient",
-            "joint",
-            "sustained",
-        ][..],
+        &Words::get().effort_adjectives[..],
         &["their", "its", "his", "her", "the"][..],
     ] {
         if let Some((head, last)) = pre.rsplit_once(' ') {
