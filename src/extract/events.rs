@@ -16,43 +16,13 @@
 use super::actors::Found;
 use super::dates::{self, DateSpan};
 use super::frame::PartyHolders;
-use super::stances::{self, AUXILIARIES};
+use super::stances;
 use super::{Event, Evidence, MentionKind};
-use crate::lexicon::{Cue, CueClass, Hit, Lexicon};
+use crate::lexicon::{Cue, CueClass, Hit, Lexicon, Words};
 use crate::text::{after_char, Text};
 
-/// Words before a cue that make it something not (yet) done: modals, infinitives, plans.
-const NOT_DONE: &[&str] = &[
-    "would",
-    "will",
-    "shall",
-    "should",
-    "must",
-    "can",
-    "could",
-    "may",
-    "might",
-    "to",
-    "'ll",
-    "’ll",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expected",
-    "scheduled",
-    "due",
-    "set",
-    "going",
-    "be",
-    "being",
-    "wants",
-    "want",
-    "let",
-];
-
-/// Whether the clause before the cue makes it something not done: one of [`NOT_DONE`] among the
-/// three words before it.
+/// Whether the clause before the cue makes it something not done: one of the words of
+/// `ontology/words/not-done.txt` among the three words before it.
 fn not_done(t: &str, clause_start: usize, cue_start: usize) -> bool {
     t[clause_start..cue_start]
         .split_whitespace()
@@ -62,7 +32,7 @@ fn not_done(t: &str, clause_start: usize, cue_start: usize) -> bool {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                 .to_lowercase();
-            NOT_DONE.contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("’ll")
+            Words::get().not_done.contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("’ll")
         })
 }
 
@@ -188,9 +158,11 @@ pub fn find(
         // The agent.
         let end = subject_end(t, spans, s.start, hit.start);
         let only_auxiliaries = |from: usize, to: usize| {
-            t[from..to]
-                .split_whitespace()
-                .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+            t[from..to].split_whitespace().all(|w| {
+                Words::get()
+                    .auxiliaries
+                    .contains(&w.to_lowercase().as_str())
+            })
         };
         // The subject stands in the cue's clause: not "X, who is Qatar's foreign minister, met".
         let subject_from = t[s.start..end]
@@ -214,7 +186,8 @@ pub fn find(
                 .find(|p| p.start >= subject_from && p.end <= end && only_auxiliaries(p.end, end))
             {
                 let phrase = t[p.start..p.end].to_lowercase();
-                agents = if ["leaders", "presidents", "men", "ministers"]
+                agents = if Words::get()
+                    .party_leader_words
                     .iter()
                     .any(|w| phrase.ends_with(w))
                 {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::actors::Found;
 use super::{Negotiation, Participation, Position};
-use crate::lexicon::{ActorKind, Role};
+use crate::lexicon::{ActorKind, Role, Words};
 use crate::vocab;
 
 /// The negotiation: its two main parties, and the first host's name as its venue.
@@ -98,17 +98,7 @@ pub fn party_holders(
             positions
                 .iter()
                 .filter(|q| q.organization == p)
-                .find(|q| {
-                    [
-                        "president",
-                        "prime minister",
-                        "king",
-                        "emir",
-                        "chancellor",
-                        "leader",
-                    ]
-                    .contains(&q.title.as_str())
-                })
+                .find(|q| Words::get().leader_titles.contains(&q.title.as_str()))
                 .map_or(p, |q| q.holder)
         })
         .filter(|&a| a < found.actors.len())

@@ -7,11 +7,10 @@ use super::site::Site;
 use super::speech::Speech;
 use super::subjects::{
     adjacent_subject, any_plain_subject, clause_subject, is_subject, opening_phrase_end,
-    AUXILIARIES,
 };
 use crate::extract::actors::{opens_sentence, possessive_end};
 use crate::extract::MentionKind;
-use crate::lexicon::{Hit, TargetSide};
+use crate::lexicon::{Hit, TargetSide, Words};
 
 /// The holders of a stance, sorted, with the rule that found them and how sure it is.
 pub(super) struct Holders {
@@ -128,7 +127,8 @@ fn clause_holders(a: &Article, site: &Site) -> Vec<usize> {
     let mut holders: Vec<usize> = Vec::new();
     if let Some(p) = described_parties(a, site, subject_from) {
         let phrase = t[p.start..p.end].to_lowercase();
-        holders = if ["leaders", "presidents", "men", "ministers"]
+        holders = if Words::get()
+            .party_leader_words
             .iter()
             .any(|w| phrase.ends_with(w))
         {
@@ -209,8 +209,11 @@ fn described_parties<'a>(a: &'a Article, site: &Site, subject_from: usize) -> Op
                         &" ".repeat(other.hit.end - other.hit.start),
                     );
                 }
-                gap.split_whitespace()
-                    .all(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+                gap.split_whitespace().all(|w| {
+                    Words::get()
+                        .auxiliaries
+                        .contains(&w.to_lowercase().as_str())
+                })
             }
     })
 }

@@ -3,23 +3,13 @@
 
 use crate::extract::actors::Found;
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, Hit, Lexicon};
+use crate::lexicon::{ActorKind, Hit, Lexicon, Words};
 use crate::text::{run_start, Text};
 
 /// "agreed to free Evan Gershkovich", "released Alan Gross": freeing a person named right after
 /// the verb is the release of prisoners (of hostages where the sentence speaks of hostages), as
 /// an issue phrase spanning the verb and the name.
 pub(super) fn release_of_people(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Hit> {
-    const VERBS: &[&str] = &[
-        "free",
-        "frees",
-        "freed",
-        "freeing",
-        "release",
-        "releases",
-        "released",
-        "releasing",
-    ];
     let t = text.text;
     let freed: Vec<(usize, usize)> = found
         .mentions
@@ -30,7 +20,8 @@ pub(super) fn release_of_people(text: &Text, lexicon: &Lexicon, found: &Found) -
         .filter_map(|m| {
             let head = t[..m.start].strip_suffix(' ')?;
             let verb_start = run_start(head, char::is_alphabetic);
-            VERBS
+            Words::get()
+                .release_verbs
                 .contains(&&head[verb_start..])
                 .then_some((verb_start, m.end))
         })

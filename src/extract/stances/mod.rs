@@ -48,7 +48,7 @@ pub(super) use modality::{conditional, hedged};
 use quotes::Quote;
 use site::Site;
 use speech::Speech;
-pub(super) use subjects::{adjacent_subject, bracketed_alias, AUXILIARIES};
+pub(super) use subjects::{adjacent_subject, bracketed_alias};
 
 /// Stances and statements.
 pub fn find(

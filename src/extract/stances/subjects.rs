@@ -4,51 +4,7 @@
 
 use crate::extract::actors::{possessive_end, Found};
 use crate::extract::{Mention, MentionKind};
-use crate::lexicon::Hit;
-
-/// Words that may stand between a subject and its verb ("Hamas has repeatedly rejected").
-pub(in crate::extract) const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "shall",
-    "did",
-    "does",
-    "do",
-    "also",
-    "already",
-    "repeatedly",
-    "still",
-    "now",
-    "again",
-    "long",
-    "publicly",
-    "firmly",
-    "openly",
-    "consistently",
-    "always",
-    "been",
-    "itself",
-    "themselves",
-    "formally",
-    "officially",
-    "flatly",
-    "categorically",
-    "quickly",
-    "finally",
-    "not",
-    "never",
-    "n't",
-    "today",
-    "yesterday",
-    "jointly",
-];
+use crate::lexicon::{Hit, Words};
 
 /// The actors named as the subject right before a cue ("Hamas has rejected", "the American side
 /// wants", "Iran and the United States have agreed to"), with nothing but auxiliaries, adverbs
@@ -91,7 +47,11 @@ pub(in crate::extract) fn adjacent_subject(
             continue;
         }
         let head = heads.iter().any(|h| h.start <= start && start < h.end);
-        if !head && !AUXILIARIES.contains(&w.to_lowercase().as_str()) {
+        if !head
+            && !Words::get()
+                .auxiliaries
+                .contains(&w.to_lowercase().as_str())
+        {
             return Vec::new();
         }
     }
@@ -201,25 +161,7 @@ pub(super) fn opening_phrase_end(
     let head = t[sentence_start..cue_start].trim_start();
     let lead = cue_start - sentence_start - head.len();
     let first = head.split(|c: char| !c.is_alphabetic()).next()?;
-    let preposition = matches!(
-        first,
-        "At" | "In"
-            | "During"
-            | "After"
-            | "Before"
-            | "On"
-            | "Under"
-            | "With"
-            | "Following"
-            | "Despite"
-            | "Since"
-            | "Amid"
-            | "From"
-            | "Without"
-            | "Throughout"
-            | "Ahead"
-    );
-    if !preposition {
+    if !Words::get().opening_prepositions.contains(&first) {
         return None;
     }
     head.find(", ")

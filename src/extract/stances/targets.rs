@@ -12,26 +12,11 @@ use super::site::Site;
 use super::subjects::after_preposition;
 use crate::extract::actors::possessive_end;
 use crate::extract::{MentionKind, Target};
-use crate::lexicon::{Cue, Hit, Polarity, TargetSide};
+use crate::lexicon::{Cue, Hit, Polarity, TargetSide, Words};
 
 /// A target of a stance, with the actor named between the cue and an issue target (the actor
 /// the issue concerns), and whether the stance is toward the issue's undoing.
 pub(super) type Aim = (Target, Option<usize>, bool);
-
-/// Verbs of backing that take an actor as their object: "backed the Turkish Cypriot leader".
-const BACKING: &[&str] = &[
-    "back",
-    "backed",
-    "backs",
-    "backing",
-    "support",
-    "supported",
-    "supports",
-    "supporting",
-    "endorse",
-    "endorsed",
-    "endorses",
-];
 
 /// The targets of a cue, and how they were found.
 pub(super) struct Targets {
@@ -274,7 +259,9 @@ fn listed(a: &Article, site: &Site, targets: &mut Vec<Aim>) {
 fn backed_actor(a: &Article, site: &Site, holders: &[usize], targets: &mut Vec<Aim>) {
     let (t, found, sh) = (a.t, a.found, site.cue);
     let phrase = t[sh.hit.start..sh.hit.end].to_lowercase();
-    if targets.is_empty() && BACKING.contains(&phrase.as_str()) && !t[..sh.hit.start].ends_with('-')
+    if targets.is_empty()
+        && Words::get().backing_verbs.contains(&phrase.as_str())
+        && !t[..sh.hit.start].ends_with('-')
     {
         let next = t[sh.hit.end..].trim_start();
         let next = next.strip_prefix("the ").unwrap_or(next);
