@@ -7,19 +7,21 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+use crate::lexicon::Words;
 
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\D|$)").expect("valid regex"));
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D|$)"
+        r"\b({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D|$)",
+        months = Words::get().month_pattern()
     ))
     .expect("valid regex")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})(?:\D|$)"
+        r"\b(\d{{1,2}})\s+({months})\.?,?\s+(\d{{4}})(?:\D|$)",
+        months = Words::get().month_pattern()
     ))
     .expect("valid regex")
 });
@@ -27,15 +29,9 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?(?:[^\d/.]|$)")
         .expect("valid regex")
 });
+/// The number of a month named or abbreviated as `ontology/words/months.txt` names it.
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
+    Words::get().month_number(name)
 }
 
 /// The first date in `text`, as `YYYY-MM-DD`, if it is a real calendar date.

@@ -7,6 +7,9 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::lexicon::Words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -81,21 +84,8 @@ impl<'a> Text<'a> {
     }
 }
 
-/// The months' English names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The months' English names, January first: those of `ontology/words/months.txt`.
+pub static MONTHS: LazyLock<&'static [&'static str]> = LazyLock::new(|| &Words::get().months);
 
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

@@ -22,8 +22,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+use crate::lexicon::Words;
 
 /// A date expression found in a text: its byte span and the day it stands for, when it stands
 /// for one.
@@ -34,8 +33,10 @@ pub struct DateSpan {
     pub date: Option<NaiveDate>,
 }
 
-/// The date expressions, without the word boundaries around them.
+/// The date expressions, without the word boundaries around them. The names of weekdays and
+/// months are those of `ontology/words/` (weekdays.txt, months.txt, month-abbreviations.txt).
 fn expression() -> String {
+    let words = Words::get();
     format!(
         concat!(
             r"(?:",
@@ -51,8 +52,8 @@ fn expression() -> String {
             r"|(\d{{4}})-(\d{{2}})-(\d{{2}})",
             r")"
         ),
-        WEEKDAYS = WEEKDAYS,
-        MONTHS = MONTHS
+        WEEKDAYS = words.weekdays.join("|"),
+        MONTHS = words.month_pattern()
     )
 }
 
@@ -82,8 +83,9 @@ fn is_word(c: char) -> bool {
 }
 
 /// Whether an expression may start with `c`: a digit, the first letter of a weekday, a month or
-/// one of the words (in either case), or any other letter or digit outside ASCII (Unicode
-/// digits, and letters that case-fold to ASCII ones, as the long s does to "s").
+/// one of the words (in either case; a test checks the names of `ontology/words/`), or any other
+/// letter or digit outside ASCII (Unicode digits, and letters that case-fold to ASCII ones, as
+/// the long s does to "s").
 fn may_start(c: char) -> bool {
     matches!(
         c,
@@ -108,14 +110,9 @@ fn may_start(c: char) -> bool {
     ) || !c.is_ascii() && c.is_alphanumeric()
 }
 
+/// The number of a month named or abbreviated as `ontology/words/months.txt` names it.
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| lower.starts_with(m))
-    .map(|i| i as u32 + 1)
+    Words::get().month_number(name)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -313,6 +310,19 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn every_name_of_a_weekday_or_month_may_start_an_expression() {
+        let w = Words::get();
+        for name in w
+            .weekdays
+            .iter()
+            .chain(&w.months)
+            .chain(&w.month_abbreviations)
+        {
+            assert!(name.chars().next().is_some_and(may_start), "{name}");
+        }
     }
 
     #[test]

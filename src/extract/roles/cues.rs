@@ -6,7 +6,7 @@ use super::before::actors_before;
 use super::lists::{actor_list, thanked_for, titled_person_at};
 use super::{Context, Participations};
 use crate::extract::MentionKind;
-use crate::lexicon::{Cue, Hit, Role, Slot};
+use crate::lexicon::{Cue, Hit, Role, Slot, Words};
 use crate::text::Sentence;
 
 /// A role cue of the lexicon found in the text: where it stands, its sentence, its rule's name,
@@ -269,7 +269,7 @@ fn time_phrase_len(head: &str) -> usize {
     for w in words {
         let bare = w.trim_end().trim_end_matches(',');
         let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit());
-        if number || crate::text::MONTHS.contains(&bare) {
+        if number || Words::get().months.contains(&bare) {
             dated = true;
         } else if !matches!(bare, "late" | "early" | "mid" | "the" | "of") {
             break;
