@@ -38,6 +38,8 @@ word_lists! {
     name_particles: "name-particles.txt",
     /// Last words of a name that make it a party or an armed group ("Party", "Army").
     strong_heads: "strong-heads.txt",
+    /// Verbs of leading a body ("led", "headed").
+    leading_verbs: "leading-verbs.txt",
     /// Nouns of an apposition that make a person of the name before it ("reporter").
     person_nouns: "person-nouns.txt",
     /// Words between a name and its title as a predicate (" is the "), spaces included.
@@ -70,6 +72,10 @@ word_lists! {
     role_gap_words: "role-gap-words.txt",
     /// Words between a subject and its verb ("has", "repeatedly").
     auxiliaries: "auxiliaries.txt",
+    /// Marks that open a question in an interview transcript ("Q:").
+    question_marks: "question-marks.txt",
+    /// Marks that open an answer in an interview transcript ("A:").
+    answer_marks: "answer-marks.txt",
     /// Verbs of backing that take an actor as their object ("backed").
     backing_verbs: "backing-verbs.txt",
     /// Verbs of freeing a person named after them ("released").

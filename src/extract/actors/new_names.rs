@@ -59,9 +59,12 @@ fn read_run(
     // armed group names a new organisation, as does a name that someone leads ("Sinn
     // Féin, led by its president"); the initials stand for it too ("the DUP").
     let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
-    let led = [", led ", ", headed ", ", chaired "]
-        .iter()
-        .any(|p| t[end..s.end].starts_with(p));
+    let led = t[end..s.end].strip_prefix(", ").is_some_and(|rest| {
+        Words::get()
+            .leading_verbs
+            .iter()
+            .any(|v| rest.strip_prefix(v).is_some_and(|r| r.starts_with(' ')))
+    });
     if !single && (Words::get().strong_heads.contains(&last_word) || led) {
         let actor = b.new_actor(name, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
@@ -151,7 +154,7 @@ fn person_cue(t: &str, b: &Builder, s: &Sentence, end: usize, opening: usize) ->
     let led_by = before.ends_with(" by")
         && before[floor_boundary(before, before.len().saturating_sub(30))..]
             .split_whitespace()
-            .any(|w| matches!(w, "led" | "headed" | "chaired"));
+            .any(|w| Words::get().leading_verbs.contains(&w));
     let after_person = before.strip_suffix(" and").is_some_and(|b4| {
         b.mentions
             .iter()

@@ -2,11 +2,8 @@
 
 use crate::extract::actors::Found;
 use crate::extract::{Mention, MentionKind};
-use crate::lexicon::{ActorKind, CueClass, Lexicon};
+use crate::lexicon::{ActorKind, CueClass, Lexicon, Words};
 use crate::text::Text;
-
-const QUESTION_MARKS: &[&str] = &["Q:", "Question:", "QUESTION:"];
-const ANSWER_MARKS: &[&str] = &["A:", "Answer:", "ANSWER:"];
 
 /// The answers of an interview transcript, each with the person interviewed as its speaker.
 ///
@@ -24,11 +21,12 @@ pub(super) fn interview_answers(
     let t = text.text;
     let mut marks: Vec<(usize, usize, bool)> = Vec::new(); // (line start, content start, answer)
     let mut line_start = 0;
+    let words = Words::get();
     for line in t.split_inclusive('\n') {
         let lead = line.len() - line.trim_start().len();
         let body = line.trim_start();
-        let question = QUESTION_MARKS.iter().find(|m| body.starts_with(*m));
-        let answer = ANSWER_MARKS.iter().find(|m| body.starts_with(*m));
+        let question = words.question_marks.iter().find(|m| body.starts_with(*m));
+        let answer = words.answer_marks.iter().find(|m| body.starts_with(*m));
         if let Some(m) = question.or(answer) {
             marks.push((line_start, line_start + lead + m.len(), answer.is_some()));
         }
