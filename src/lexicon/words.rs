@@ -4,15 +4,47 @@
 //! A file holds one entry a line, in the order the code tries them where it takes the first that
 //! matches. Blank lines and lines starting with `#` are skipped; the spaces around an entry are
 //! not part of it, unless it stands between double quotes (`" is the "`).
+//!
+//! A list the code searches in order, or a short one, is a [`List`]; a long list the code only
+//! asks whether it holds a word is a [`Set`].
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+/// A word list whose order matters, or that is short enough to search from the start.
+pub type List = Vec<&'static str>;
+
+/// A word list asked only whether it holds a word, too long to search from the start.
+pub type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: short keys, no need for a keyed hash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 macro_rules! word_lists {
-    ($($(#[$doc:meta])* $field:ident: $file:literal,)*) => {
+    ($($(#[$doc:meta])* $field:ident: $ty:ident = $file:literal,)*) => {
         /// The word lists, one field a file of `ontology/words/`.
         #[derive(Debug)]
         pub struct Words {
-            $($(#[$doc])* pub $field: Vec<&'static str>,)*
+            $($(#[$doc])* pub $field: $ty,)*
         }
 
         /// The files of `ontology/words/` compiled into the binary, by name.
@@ -23,7 +55,9 @@ macro_rules! word_lists {
         impl Words {
             fn read() -> Words {
                 Words {
-                    $($field: entries(include_str!(concat!("../../ontology/words/", $file))),)*
+                    $($field: entries(include_str!(concat!("../../ontology/words/", $file)))
+                        .into_iter()
+                        .collect(),)*
                 }
             }
         }
@@ -33,67 +67,67 @@ macro_rules! word_lists {
 word_lists! {
     /// Capitalised words that open a run of capitalised words without being part of a name;
     /// [`Words::get`] adds the weekdays and the months.
-    not_name: "not-name.txt",
+    not_name: Set = "not-name.txt",
     /// Lower-case words that may stand inside a name ("bin", "al").
-    name_particles: "name-particles.txt",
+    name_particles: List = "name-particles.txt",
     /// Last words of a name that make it a party or an armed group ("Party", "Army").
-    strong_heads: "strong-heads.txt",
+    strong_heads: List = "strong-heads.txt",
     /// Verbs of leading a body ("led", "headed").
-    leading_verbs: "leading-verbs.txt",
+    leading_verbs: List = "leading-verbs.txt",
     /// Nouns of an apposition that make a person of the name before it ("reporter").
-    person_nouns: "person-nouns.txt",
+    person_nouns: Set = "person-nouns.txt",
     /// Words between a name and its title as a predicate (" is the "), spaces included.
-    copulas: "copulas.txt",
+    copulas: List = "copulas.txt",
     /// The last words of titles that several people hold together ("ministers").
-    plural_title_words: "plural-title-words.txt",
+    plural_title_words: List = "plural-title-words.txt",
     /// Lower-case words after a title that leave it no adjective before a noun ("of", "said").
-    title_followers: "title-followers.txt",
+    title_followers: Set = "title-followers.txt",
     /// Adjectives between a possessive and a title ("former", "then-").
-    title_adjectives: "title-adjectives.txt",
+    title_adjectives: List = "title-adjectives.txt",
     /// Small words inside an organisation's name defined with its acronym ("of", "and").
-    acronym_joins: "acronym-joins.txt",
+    acronym_joins: List = "acronym-joins.txt",
     /// Capitals that stand for no organisation after "the" ("GDP", "UTC").
-    not_organization_acronyms: "not-organization-acronyms.txt",
+    not_organization_acronyms: Set = "not-organization-acronyms.txt",
     /// Second parts of English compounds, no part of a given name ("run" of "Hamas-run").
-    compound_tails: "compound-tails.txt",
+    compound_tails: Set = "compound-tails.txt",
     /// Capitalised words before a title that are part of it ("Assistant", "Deputy").
-    title_modifiers: "title-modifiers.txt",
+    title_modifiers: List = "title-modifiers.txt",
     /// Capitalised words after a title that name no one ("Justice", "Staff").
-    not_a_surname: "not-a-surname.txt",
+    not_a_surname: List = "not-a-surname.txt",
     /// Capitalised words that make another body of an organisation's name ("National").
-    body_qualifiers: "body-qualifiers.txt",
+    body_qualifiers: List = "body-qualifiers.txt",
     /// Forms of state before the name of a state ("Republic of").
-    state_forms: "state-forms.txt",
+    state_forms: List = "state-forms.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
-    list_fillers: "list-fillers.txt",
+    list_fillers: List = "list-fillers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").
-    effort_adjectives: "effort-adjectives.txt",
+    effort_adjectives: List = "effort-adjectives.txt",
     /// Words between an actor and a role cue after it ("has", "long").
-    role_gap_words: "role-gap-words.txt",
+    role_gap_words: Set = "role-gap-words.txt",
     /// Words between a subject and its verb ("has", "repeatedly").
-    auxiliaries: "auxiliaries.txt",
+    auxiliaries: Set = "auxiliaries.txt",
     /// Marks that open a question in an interview transcript ("Q:").
-    question_marks: "question-marks.txt",
+    question_marks: List = "question-marks.txt",
     /// Marks that open an answer in an interview transcript ("A:").
-    answer_marks: "answer-marks.txt",
+    answer_marks: List = "answer-marks.txt",
     /// Verbs of backing that take an actor as their object ("backed").
-    backing_verbs: "backing-verbs.txt",
+    backing_verbs: List = "backing-verbs.txt",
     /// Verbs of freeing a person named after them ("released").
-    release_verbs: "release-verbs.txt",
+    release_verbs: List = "release-verbs.txt",
     /// Titles of the person who speaks for a negotiating party ("president").
-    leader_titles: "leader-titles.txt",
+    leader_titles: List = "leader-titles.txt",
     /// Last words of a description of the parties that means their leaders ("leaders").
-    party_leader_words: "party-leader-words.txt",
+    party_leader_words: List = "party-leader-words.txt",
     /// Prepositions that open a sentence with a phrase before its subject ("At", "During").
-    opening_prepositions: "opening-prepositions.txt",
+    opening_prepositions: List = "opening-prepositions.txt",
     /// Words before an event cue that make it something not done ("would", "plans").
-    not_done: "not-done.txt",
+    not_done: Set = "not-done.txt",
     /// The months' English names, January first.
-    months: "months.txt",
+    months: List = "months.txt",
     /// Abbreviations of months in dates ("Sept", "Dec"), longer ones before their prefixes.
-    month_abbreviations: "month-abbreviations.txt",
+    month_abbreviations: List = "month-abbreviations.txt",
     /// The weekdays' English names, Monday first.
-    weekdays: "weekdays.txt",
+    weekdays: List = "weekdays.txt",
 }
 
 impl Words {
