@@ -33,7 +33,7 @@ BOUND = {
     "facts-about": {"resource": "hamas"},
     "mediators": {"mediator": "qatar"},
     "negotiation-gaps": {"negotiation": None},
-    "opposite-stances": {"target": "ceasefire"},
+    "opposite-stances": {"target": "issue:ceasefire"},
     "people-and-posts": {"organization": "qatar"},
     "stance-changes": {"actor": "hamas"},
     "stances-by-actor": {"actor": "hamas"},
@@ -87,7 +87,7 @@ def main():
     a = ap.parse_args()
     bins = a.bin or [os.path.join(target_dir(), "release", "negograph")]
     names = subprocess.run([bins[0], "queries"], capture_output=True, text=True, check=True).stdout
-    names = [l.split()[0] for l in names.splitlines()[2:] if l.strip()]
+    names = [l.split()[0] for l in names.splitlines()[2:] if l.strip() and not l.startswith("Run ")]
 
     doc = first_value(bins[0], a.store, ONE_DOCUMENT)
     negotiation = first_value(bins[0], a.store, TOP_NEGOTIATION)
