@@ -25,7 +25,7 @@ import time
 # One binding per named query with parameters, as `query --param` takes them; `doc` is a
 # document of the store, `negotiation` the negotiation with the most documents.
 BOUND = {
-    "actor-cooccurrence": {"actor1": "egypt"},
+    "actor-cooccurrence": {"actor1": "actor:egypt"},
     "actors-by-role": {"role": "Mediator"},
     "document-evidence": {"doc": None},
     "documents-mentioning-actor": {"actor": "qatar"},
