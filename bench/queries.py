@@ -59,6 +59,24 @@ def first_value(bin, store, query):
     return out[1].split("\t")[0] if len(out) > 1 else None
 
 
+def named_cases(bin, store, only=None):
+    """Every named query `bin` lists (or those in `only`) as (name, params): unbound, then with
+    its binding from BOUND where the store has what the binding needs."""
+    names = subprocess.run([bin, "queries"], capture_output=True, text=True, check=True).stdout
+    names = [l.split()[0] for l in names.splitlines()[2:] if l.strip() and not l.startswith("Run ")]
+    found = {"doc": first_value(bin, store, ONE_DOCUMENT),
+             "negotiation": first_value(bin, store, TOP_NEGOTIATION)}
+    cases = []
+    for name in names:
+        if only and name not in only:
+            continue
+        cases.append((name, {}))
+        params = {k: found[k] if k in found else v for k, v in BOUND.get(name, {}).items()}
+        if params and all(params.values()):
+            cases.append((name, params))
+    return cases
+
+
 def run(bin, store, name, params, timeout):
     """Returns (rows or None, wall seconds, CPU seconds, error line)."""
     argv = [bin, "--store", store, "query", "--named", name, "--format", "csv", "--timeout", str(timeout)]
@@ -86,24 +104,7 @@ def main():
     ap.add_argument("--only", action="append", help="only this named query (repeatable)")
     a = ap.parse_args()
     bins = a.bin or [os.path.join(target_dir(), "release", "negograph")]
-    names = subprocess.run([bins[0], "queries"], capture_output=True, text=True, check=True).stdout
-    names = [l.split()[0] for l in names.splitlines()[2:] if l.strip() and not l.startswith("Run ")]
-
-    doc = first_value(bins[0], a.store, ONE_DOCUMENT)
-    negotiation = first_value(bins[0], a.store, TOP_NEGOTIATION)
-    cases = []
-    for name in names:
-        if a.only and name not in a.only:
-            continue
-        cases.append((name, {}))
-        if name in BOUND:
-            params = {k: v for k, v in BOUND[name].items()}
-            if "doc" in params:
-                params["doc"] = doc
-            if "negotiation" in params:
-                params["negotiation"] = negotiation
-            if all(params.values()):
-                cases.append((name, params))
+    cases = named_cases(bins[0], a.store, a.only)
     print(f"store {a.store}, timeout {a.timeout} s; binaries: {', '.join(bins)}")
     print("| named query, binding | " + " | ".join(["wall (CPU), rows"] * len(bins)) + " |")
     print("|---|" + "---|" * len(bins))

@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from queries import BOUND, ONE_DOCUMENT, TOP_NEGOTIATION, first_value  # noqa: E402
+from queries import named_cases  # noqa: E402
 
 
 def run(bin, store, name, params, timeout, qdir):
@@ -42,23 +42,11 @@ def main():
     ap.add_argument("--only", action="append")
     ap.add_argument("--bind", action="append", default=[], help="NAME:K=V, an extra bound case")
     a = ap.parse_args()
-    names = subprocess.run([a.old, "queries"], capture_output=True, text=True, check=True).stdout
-    names = [l.split()[0] for l in names.splitlines()[2:] if l.strip() and not l.startswith("Run ")]
-    doc = first_value(a.old, a.store, ONE_DOCUMENT)
-    negotiation = first_value(a.old, a.store, TOP_NEGOTIATION)
     cases = []
-    for name in names:
-        if a.only and name not in a.only:
+    for name, params in named_cases(a.old, a.store, a.only):
+        cases.append((name, params))
+        if params:
             continue
-        cases.append((name, {}))
-        if name in BOUND:
-            params = dict(BOUND[name])
-            if "doc" in params:
-                params["doc"] = doc
-            if "negotiation" in params:
-                params["negotiation"] = negotiation
-            if all(params.values()):
-                cases.append((name, params))
         for b in a.bind:
             n, kv = b.split(":", 1)
             if n == name:

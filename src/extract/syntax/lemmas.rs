@@ -11,34 +11,14 @@
 //! part ("cease-fires": "cease-fire"). Any other word is its own lemma, in lower case.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::tags::Tag;
+use crate::lexicon::words::Fnv;
 
 const EXCEPTIONS: &str = include_str!("../../../ontology/syntax/lemmas.tsv");
 const BASES: &str = include_str!("../../../ontology/syntax/bases.tsv");
-
-/// FNV-1a: short keys, no need for a keyed hash.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
