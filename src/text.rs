@@ -33,6 +33,8 @@ pub struct Text<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// The quotations ([`quote_spans`]), found once for every stage that reads them.
+    pub quotes: Vec<(usize, usize)>,
 }
 
 impl<'a> Text<'a> {
@@ -59,6 +61,7 @@ impl<'a> Text<'a> {
             text,
             tokens,
             sentences,
+            quotes: quote_spans(text),
         }
     }
 

@@ -50,8 +50,6 @@ pub struct Reader<'a> {
     pub positions: &'a [Position],
     /// The issue of the deal under negotiation, which "the deal" and "the proposal" stand for.
     pub deal_issue: Option<&'a str>,
-    /// The quotations of the text ([`crate::text::quote_spans`]).
-    pub quotes: &'a [(usize, usize)],
     /// The negotiation's sides and their leaders, whom "both sides" and "the two leaders" name.
     pub sides: &'a super::frame::PartyHolders,
 }
@@ -150,7 +148,12 @@ impl Reader<'_> {
     /// support the peace efforts\""): the quoted words are the speaker's, not the doer's.
     fn quoted_alone(&self, clause: &Clause) -> bool {
         let at = self.words.words[clause.head].start;
-        let Some(&(qs, qe)) = self.quotes.iter().find(|&&(qs, qe)| qs <= at && at < qe) else {
+        let Some(&(qs, qe)) = self
+            .text
+            .quotes
+            .iter()
+            .find(|&&(qs, qe)| qs <= at && at < qe)
+        else {
             return false;
         };
         clause.doer().is_some_and(|np| {

@@ -106,7 +106,7 @@ pub fn find(
         Vec::new()
     };
     let modifiers = lexicon.hits_in(&found.cues, CueClass::Modifier);
-    let quotes = crate::text::quote_spans(t);
+    let quotes = &text.quotes;
     let in_quote = |a: usize, b: usize| quotes.iter().any(|&(s, e)| s <= a && b <= e);
     let mut events = Vec::new();
     for (hit, cues) in hits {

@@ -5,14 +5,17 @@
 //! 2. [`actors`]: gazetteer names, new people from title patterns, and every later reference
 //!    (surnames, "Mr.", titles, descriptions, pronouns) resolved to its actor;
 //! 3. [`positions`]: the posts people hold, with the state or organisation of each;
-//! 4. [`roles`]: party, mediator, host, guarantor and observer roles in the negotiation;
-//! 5. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements;
-//! 6. [`syntax`] and [`clause_rules`]: the sentences that name an actor and a word of a clause
+//! 4. [`roles`]: party, mediator, host, guarantor and observer roles from the role cues;
+//! 5. [`syntax`] and [`clause_rules`]: the sentences that name an actor and a word of a clause
 //!    rule are tagged and parsed into clauses (a verb with its doer, object, prepositional
 //!    phrases and dependent infinitive; noun phrases with their coordination and appositions),
-//!    and the rules of `ontology/rules.ttl` read roles and stances from them; the cue rules'
-//!    facts stand, the clause rules add what they missed;
-//! 7. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
+//!    and the role rules of `ontology/rules.ttl` read roles from them; the cue rules' facts
+//!    stand, the clause rules add what they missed;
+//! 6. [`frame`]: the negotiation, named by its sides, from the roles of both families;
+//! 7. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements,
+//!    from the cues and then from the stance rules of `ontology/rules.ttl`, read against the
+//!    frame;
+//! 8. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
 //!    the day the sentence names ([`dates`] resolves it against the document date), which also
 //!    dates the statements.
 
@@ -225,10 +228,8 @@ pub fn extract_with_clauses(
     let mut participations = roles::find(&text, lexicon, &found, &positions);
     let words = clause_rules::words(&text, lexicon, &found);
     let clauses = syntax::Clauses::new(text.text, &words);
-    let quotes = crate::text::quote_spans(text.text);
     let no_sides = frame::PartyHolders::default();
     let mut reader = clause_rules::Reader {
-        quotes: &quotes,
         sides: &no_sides,
         text: &text,
         words: &words,
@@ -260,9 +261,8 @@ pub fn extract_with_clauses(
     }
     let date_spans = dates::find(text.text, dates::parse(meta.date.as_deref()));
     if !date_spans.is_empty() {
-        let quotes = crate::text::quote_spans(text.text);
         for s in &mut statements {
-            s.date = statement_date(&text, &date_spans, &quotes, s);
+            s.date = statement_date(&text, &date_spans, s);
         }
     }
     let events = events::find(&text, lexicon, &found, &parties, &date_spans);
@@ -319,12 +319,7 @@ fn merge_stances(into: &mut Vec<Stance>, read: &[Stance]) {
 /// The day a statement's sentence says it was said: the nearest date of the sentence outside
 /// the words said (for reported speech, a date right after the verb counts: "said on Thursday
 /// that"), never one inside a quote.
-fn statement_date(
-    text: &Text,
-    spans: &[dates::DateSpan],
-    quotes: &[(usize, usize)],
-    s: &Statement,
-) -> Option<String> {
+fn statement_date(text: &Text, spans: &[dates::DateSpan], s: &Statement) -> Option<String> {
     let t = text.text;
     let sentence = &text.sentences[s.evidence.sentence];
     let e = s.evidence;
@@ -333,6 +328,10 @@ fn statement_date(
         let after_verb = s.rule == "reported-speech"
             && d.start >= e.start
             && t[e.start..d.start].split_whitespace().count() <= 3;
-        (outside || after_verb) && !quotes.iter().any(|&(qs, qe)| qs <= d.start && d.end <= qe)
+        (outside || after_verb)
+            && !text
+                .quotes
+                .iter()
+                .any(|&(qs, qe)| qs <= d.start && d.end <= qe)
     })
 }

@@ -71,9 +71,9 @@ pub fn find_all(
 ) -> (Vec<Stance>, Vec<Statement>, Option<String>) {
     let a = Article::read(text, lexicon, found, parties);
     let answers = interview_answers(text, lexicon, found);
-    let marked = crate::text::quote_spans(a.t);
-    let spans = quotes::spans(&marked, &answers);
-    let speeches = speech::speeches(&a, &spans, &marked);
+    let marked = &text.quotes;
+    let spans = quotes::spans(marked, &answers);
+    let speeches = speech::speeches(&a, &spans, marked);
     let quotes = quotes::quotes(&a, &spans, &answers, &speeches);
     let statements = statements::statements(text, &quotes, &speeches);
     let mut stances: Vec<Stance> = Vec::new();
