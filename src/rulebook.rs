@@ -105,16 +105,22 @@ struct Endings {
 impl Endings {
     const REGULAR: [&'static str; 8] = ["", "s", "es", "d", "ed", "ing", "ies", "ied"];
 
+    /// Whether `rest`, the letters after the stem in one word, in any case, is an ending.
     fn allow(&self, rest: &str) -> bool {
+        let is = |r: &str, w: &str| r.eq_ignore_ascii_case(w);
         if self.irregular {
-            return rest.is_empty() || rest == "s";
+            return rest.is_empty() || is(rest, "s");
         }
-        let regular = |r: &str| Self::REGULAR.contains(&r);
-        rest.strip_prefix(self.cut.as_str()).is_some_and(regular)
+        let regular = |r: &str| Self::REGULAR.iter().any(|e| is(r, e));
+        let after = |prefix: &str| {
+            rest.get(..prefix.len())
+                .filter(|p| is(p, prefix))
+                .map(|_| &rest[prefix.len()..])
+        };
+        after(&self.cut).is_some_and(regular)
             || regular(rest)
             || self.last.is_some_and(|l| {
-                rest.strip_prefix(l)
-                    .is_some_and(|r| r == "ed" || r == "ing")
+                after(l.encode_utf8(&mut [0; 4])).is_some_and(|r| is(r, "ed") || is(r, "ing"))
             })
     }
 }
@@ -214,7 +220,7 @@ impl RuleBook {
             let rest = &tail[..tail
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(tail.len())];
-            opens && triggers.endings[m.pattern().as_usize()].allow(&rest.to_ascii_lowercase())
+            opens && triggers.endings[m.pattern().as_usize()].allow(rest)
         })
     }
 
