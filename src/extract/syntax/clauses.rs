@@ -566,13 +566,14 @@ impl Builder<'_> {
     /// Whether the verb of chunk `k` opens a relative clause set off by a comma (", which",
     /// ", who").
     fn non_restrictive(&self, k: usize) -> bool {
-        let before: Vec<&Chunk> = self.chunks[..k]
+        let mut before = self.chunks[..k]
             .iter()
             .rev()
-            .filter(|c| !matches!(c, Chunk::Other(_)))
-            .take(2)
-            .collect();
-        matches!(before[..], [Chunk::Relative(_), Chunk::Comma(_)])
+            .filter(|c| !matches!(c, Chunk::Other(_)));
+        matches!(
+            (before.next(), before.next()),
+            (Some(Chunk::Relative(_)), Some(Chunk::Comma(_)))
+        )
     }
 
     /// The subject the sentence gives this verb: the noun phrase before it, past a relative word
