@@ -17,6 +17,7 @@ use oxigraph::model::{NamedOrBlankNode as Subject, Term};
 use crate::rulebook::{RuleBook, RuleError, RuleProps};
 use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
 
+pub mod syntax_data;
 pub mod words;
 pub use words::Words;
 
@@ -706,27 +707,46 @@ type CueTables = (
     HashSet<String>,
 );
 
+/// Every piece of data the extraction reads, by name: the ontology's files, `extra`, the word
+/// lists and the syntax stage's files. A change to any of them changes what is extracted, so
+/// the version digests them all.
+fn data_files(extra: &[(String, String)]) -> Vec<(&str, &[u8])> {
+    let turtle = ONTOLOGY.iter().map(|(n, t)| (*n, t.as_bytes()));
+    let outside = extra.iter().map(|(n, t)| (n.as_str(), t.as_bytes()));
+    let words = words::FILES.iter().map(|(n, t)| (*n, t.as_bytes()));
+    let syntax = syntax_data::FILES.iter().copied();
+    turtle.chain(outside).chain(words).chain(syntax).collect()
+}
+
+/// A short digest of `files`, their names and their bytes.
+fn version(files: &[(&str, &[u8])]) -> String {
+    use sha2::Digest;
+    let mut digest = sha2::Sha256::default();
+    for (name, bytes) in files {
+        digest.update(name.as_bytes());
+        digest.update((bytes.len() as u64).to_le_bytes());
+        digest.update(bytes);
+    }
+    format!("{:x}", digest.finalize())[..12].to_string()
+}
+
 impl Graph {
-    /// The built-in files then `extra`, and a short digest of all their text.
+    /// The built-in files then `extra`, and the version of all the data.
     fn read(extra: &[(String, String)]) -> Result<(Graph, String), LexiconError> {
         let mut graph = Graph {
             subjects: BTreeMap::new(),
             order: Vec::new(),
         };
-        let mut digest = sha2::Sha256::default();
-        use sha2::Digest;
         let files = ONTOLOGY
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .chain(extra.iter().cloned());
         for (file, text) in files {
-            digest.update(text.as_bytes());
             let triples = parse_turtle(&file, &text)?;
             let outside = !ONTOLOGY.iter().any(|(n, _)| *n == file);
             graph.add(triples, outside);
         }
-        let version = format!("{:x}", digest.finalize())[..12].to_string();
-        Ok((graph, version))
+        Ok((graph, version(&data_files(extra))))
     }
 
     /// Adds one file's triples. A file from `outside` the ontology replaces what the files before
@@ -1197,6 +1217,33 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_version_covers_every_data_file() {
+        let extra = [("mine.ttl".to_string(), "# nothing".to_string())];
+        let names: Vec<&str> = data_files(&extra).iter().map(|(n, _)| *n).collect();
+        let expected = ONTOLOGY
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(["mine.ttl"])
+            .chain(words::FILES.iter().map(|(n, _)| *n))
+            .chain(["tagger.bin", "lemmas.tsv", "bases.tsv"]);
+        for name in expected {
+            assert!(names.contains(&name), "{name} is not in the version");
+        }
+        // One changed byte in any of them, a word list say, gives another version.
+        let files = data_files(&[]);
+        let mut changed: Vec<(&str, Vec<u8>)> =
+            files.iter().map(|(n, b)| (*n, b.to_vec())).collect();
+        let list = changed
+            .iter()
+            .position(|(n, _)| *n == words::FILES[0].0)
+            .unwrap();
+        changed[list].1.push(b'x');
+        let changed: Vec<(&str, &[u8])> = changed.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        assert_ne!(version(&files), version(&changed));
+        assert_eq!(version(&files), Lexicon::builtin().unwrap().version);
+    }
 
     #[test]
     fn phrase_set_respects_boundaries_and_capitals() {

@@ -17,8 +17,7 @@ use std::sync::OnceLock;
 use super::tags::Tag;
 use crate::lexicon::words::Fnv;
 
-const EXCEPTIONS: &str = include_str!("../../../ontology/syntax/lemmas.tsv");
-const BASES: &str = include_str!("../../../ontology/syntax/bases.tsv");
+use crate::lexicon::syntax_data::{LEMMA_BASES as BASES, LEMMA_EXCEPTIONS as EXCEPTIONS};
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;

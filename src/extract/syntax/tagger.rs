@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use super::tags::Tag;
 
-const MODEL: &[u8] = include_bytes!("../../../ontology/syntax/tagger.bin");
+use crate::lexicon::syntax_data::TAGGER_MODEL as MODEL;
 const MAGIC: &[u8; 8] = b"NGTAGGER";
 /// Changes whenever the features or the file layout change: a model made for other features
 /// is refused.
