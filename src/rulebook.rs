@@ -26,6 +26,10 @@ pub enum Slot {
     Particle,
     /// The infinitive that depends on the verb ("agreed to withdraw").
     Complement,
+    /// What a payment or pledge is for: the phrase after "for", "to" or "towards", with its
+    /// "of" phrases and an infinitive right after it ("10 million pounds to the programme to
+    /// disarm former combatants").
+    Purpose,
 }
 
 impl Slot {
@@ -36,6 +40,8 @@ impl Slot {
             "with" => Slot::With,
             "particle" => Slot::Particle,
             "complement" => Slot::Complement,
+            "purpose" => Slot::Purpose,
+
             _ => return None,
         })
     }

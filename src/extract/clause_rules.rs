@@ -278,7 +278,7 @@ impl Reader<'_> {
                 .iter()
                 .find(|p| self.is(p.word, "with"))
                 .map(|p| &p.phrase),
-            Slot::Particle | Slot::Complement => None,
+            Slot::Particle | Slot::Complement | Slot::Purpose => None,
         }
     }
 
@@ -512,6 +512,11 @@ impl Reader<'_> {
                     .complement(c)
                     .map(|span| TargetSpan { phrase: None, span })
             }
+            (Slot::Purpose, _) => {
+                return self
+                    .purpose(c)
+                    .map(|span| TargetSpan { phrase: None, span })
+            }
             (_, Some(np)) => (np, false),
             (slot, _) => (self.slot(clause, slot)?.clone(), true),
         };
@@ -525,14 +530,8 @@ impl Reader<'_> {
             .clauses
             .dependent(c)
             .is_some_and(|x| x.subject.as_ref() == Some(&phrase));
-        let (start, mut end) = self.span(&phrase.words);
-        for p in &clause.preps {
-            let next = self.words.words[p.word].start;
-            let joined = next >= end && self.text.text[end..next].trim().is_empty();
-            if joined && self.is(p.word, "of") {
-                end = self.span(&p.phrase.words).1;
-            }
-        }
+        let (start, end) = self.span(&phrase.words);
+        let end = self.on_through_of(clause, end);
         Some(TargetSpan {
             phrase: (names_actors && !doer_of_infinitive).then_some(phrase),
             span: (start, end),
@@ -553,6 +552,36 @@ impl Reader<'_> {
             }
         }
         out
+    }
+
+    /// Where a phrase ending at `end` ends with the "of" phrases right after it ("the release of
+    /// the hostages").
+    fn on_through_of(&self, clause: &Clause, mut end: usize) -> usize {
+        for p in &clause.preps {
+            let next = self.words.words[p.word].start;
+            let joined = next >= end && self.text.text[end..next].trim().is_empty();
+            if joined && self.is(p.word, "of") {
+                end = self.span(&p.phrase.words).1;
+            }
+        }
+        end
+    }
+
+    /// What clause `c` pays or pledges for: its first phrase after "for", "to" or "towards",
+    /// on through its "of" phrases and an infinitive right after it.
+    fn purpose(&self, c: usize) -> Option<(usize, usize)> {
+        let clause = &self.clauses.clauses[c];
+        let p = clause.preps.iter().find(|p| {
+            ["for", "to", "towards", "toward"]
+                .iter()
+                .any(|w| self.is(p.word, w))
+        })?;
+        let (start, end) = self.span(&p.phrase.words);
+        let end = self.on_through_of(clause, end);
+        let infinitive = self
+            .complement(c)
+            .filter(|&(s, _)| s >= end && matches!(self.text.text[end..s].trim(), "" | "to"));
+        Some((start, infinitive.map_or(end, |(_, e)| e)))
     }
 
     /// The infinitive that depends on clause `c`: its verb and object.

@@ -128,6 +128,8 @@ word_lists! {
     month_abbreviations: List = "month-abbreviations.txt",
     /// The weekdays' English names, Monday first.
     weekdays: List = "weekdays.txt",
+    /// Nouns of a stretch of time spent before a gerund ("spent months brokering").
+    time_spans: List = "time-spans.txt",
 }
 
 impl Words {

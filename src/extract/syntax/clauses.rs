@@ -243,7 +243,7 @@ impl Chunker<'_> {
                 i = after;
                 continue;
             }
-            let (chunk, next) = self.chunk_at(i, start, end, out.last());
+            let (chunk, next) = self.chunk_at(i, start, end, &out);
             out.push(chunk);
             i = next;
         }
@@ -252,7 +252,7 @@ impl Chunker<'_> {
         })
     }
 
-    fn chunk_at(&self, i: usize, start: usize, end: usize, last: Option<&Chunk>) -> (Chunk, usize) {
+    fn chunk_at(&self, i: usize, start: usize, end: usize, before: &[Chunk]) -> (Chunk, usize) {
         use Tag::*;
         let tag = self.tag(i);
         if tag == PRP || tag == EX {
@@ -280,7 +280,14 @@ impl Chunker<'_> {
             return (Chunk::Verb(i + 1..e, true), e);
         }
         if tag.is_verb() || tag == MD || (tag.is_adverb() && self.verb_follows(i, end)) {
-            let gerund = tag == VBG && matches!(last, Some(Chunk::Prep(_)));
+            // A gerund after a preposition ("for hosting") or after a stretch of time a verb
+            // spends ("spent months brokering") depends on the verb before.
+            let gerund = tag == VBG
+                && match before {
+                    [.., Chunk::Prep(_)] => true,
+                    [.., Chunk::Verb(..), Chunk::Noun(np)] => time_span(self.text, self.words, np),
+                    _ => false,
+                };
             let e = self.verb_group_end(i, end);
             return (Chunk::Verb(i..e, gerund), e);
         }
@@ -375,6 +382,15 @@ impl Chunker<'_> {
         }
         last_verb + 1
     }
+}
+
+/// Whether a phrase is a stretch of time ("months", "a decade"): its last word is one of
+/// `ontology/words/time-spans.txt`.
+fn time_span(text: &str, words: &Words, np: &NounPhrase) -> bool {
+    let last = words.text(text, np.words.end - 1).to_ascii_lowercase();
+    crate::lexicon::words::Words::get()
+        .time_spans
+        .contains(&last.as_str())
 }
 
 /// Joins noun phrases linked by conjunctions or commas into one coordinated phrase: "Qatar,
@@ -667,7 +683,8 @@ impl Builder<'_> {
             _ => false,
         };
         let after_for = matches!(before, Some(Chunk::Prep(p)) if self.is(*p, "for"));
-        let subject = if nonfinite && object_right_before {
+        let spent = matches!(before, Some(Chunk::Noun(np)) if time_span(self.text, self.words, np));
+        let subject = if nonfinite && object_right_before && !spent {
             prev.object.clone()
         } else if nonfinite && after_for && !prev.passive {
             // "thanked Sweden for hosting", "grateful to Sweden for hosting": the one thanked.
@@ -775,6 +792,20 @@ mod tests {
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[1].subject), "Egypt");
         assert_eq!(c.clauses[1].governor, Some(0));
+    }
+
+    #[test]
+    fn a_gerund_after_time_spent_is_the_subjects_doing() {
+        let s = "Qatar spent months brokering the exchange.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "Qatar");
+        assert_eq!(show(s, &w, &c.clauses[1].object), "the exchange");
+        assert_eq!(c.clauses[1].governor, Some(0));
+        // Not after any object: "Egypt saw the militants leaving" keeps its own reading.
+        let s = "Egypt saw the militants leaving Rafah.";
+        let (w, c) = parse(s);
+        assert!(c.clauses.iter().all(|x| x.governor.is_none()));
+        assert_ne!(show(s, &w, &c.clauses.last().unwrap().subject), "Egypt");
     }
 
     #[test]
