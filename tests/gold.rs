@@ -80,6 +80,12 @@ const HELDOUT7_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.66),
     ("stances", 0.46),
 ];
+const HELDOUT8_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.84),
+    ("roles", 0.43),
+    ("positions", 0.53),
+    ("stances", 0.33),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
     ("roles", 0.95),
@@ -200,6 +206,14 @@ fn eighth_set_scores_above_its_floors() {
     let out = eval(&gold, HELDOUT7_FLOORS);
     cross_check(&gold, &out);
 }
+
+#[test]
+fn ninth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout8");
+    let out = eval(&gold, HELDOUT8_FLOORS);
+    cross_check(&gold, &out);
+}
+
 
 #[test]
 fn seed_set_scores_above_its_floors() {
