@@ -214,7 +214,6 @@ fn ninth_set_scores_above_its_floors() {
     cross_check(&gold, &out);
 }
 
-
 #[test]
 fn seed_set_scores_above_its_floors() {
     let gold = root().join("../shared/eval");

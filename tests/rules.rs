@@ -1535,3 +1535,36 @@ fn the_frame_takes_its_sides_from_the_clause_rules_too() {
     );
     assert!(!sides(&x).contains(&"Qatar".to_string()), "{:?}", sides(&x));
 }
+
+#[test]
+fn a_name_that_opens_with_a_given_name_is_a_person_but_not_a_body_or_a_place() {
+    let x = read(
+        "Title\n\nJonas Savimbi has not been seen in public since the city fell. Joaquín Villalobos and Schafik Handal argued late into the night.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Jonas Savimbi"), "{l:?}");
+    assert!(l.contains(&"Joaquín Villalobos"), "{l:?}");
+    let x = read(
+        "Title\n\nThe Carlos Slim Foundation paid for the meeting. Talks moved to San Salvador and then to Charles de Gaulle airport.\n\nInterview by Daniel Osei-Park\n\nPhotos: Amr Selim for The Coastline Post.\n\nThe talks went on. — Omar Feghali",
+    );
+    let people: Vec<&str> = x
+        .actors
+        .iter()
+        .filter(|a| a.kind == negograph::lexicon::ActorKind::Person)
+        .map(|a| a.label.as_str())
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn the_subject_of_an_opening_subordinate_clause_is_not_the_holder() {
+    let x = read(
+        "Title\n\nThe Taliban released George Glezmann in March. Yet when Glezmann was released, Secretary of State Marco Rubio thanked Qatar for its mediation.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Marco Rubio support Qatar".to_string()),
+        "{s:?}"
+    );
+    assert!(!s.iter().any(|x| x.starts_with("George Glezmann")), "{s:?}");
+}

@@ -130,6 +130,10 @@ word_lists! {
     weekdays: List = "weekdays.txt",
     /// Nouns of a stretch of time spent before a gerund ("spent months brokering").
     time_spans: List = "time-spans.txt",
+    /// Given names that open a person's name ("Jonas", "Joaquín").
+    given_names: Set = "given-names.txt",
+    /// Nouns a name modifies when it names a thing after a person ("airport").
+    named_things: List = "named-things.txt",
 }
 
 impl Words {

@@ -78,7 +78,11 @@ fn read_run(
     let title_before = ends_right_before(&h.titles, t, opening).filter(|th| th.start >= s.start);
     if single {
         single_word_person(cx, b, s, (start, end), opening, title_before);
-    } else if named_person(cx, b, s, end, opening, title_before) {
+    } else if named_person(cx, b, s, end, opening, title_before)
+        || opens_with_given_name(name)
+            && !names_a_thing(name, &t[end..s.end])
+            && !credit_place(t, start, end)
+    {
         mention_person(cx, b, (start, end));
     }
     None
@@ -143,6 +147,41 @@ fn named_person(
         || copular.is_some()
         || speaks
         || person_cue(t, b, s, end, opening)
+}
+
+/// Whether a name of two to four words opens with a given name ("Jonas Savimbi", "Jaime del
+/// Valle").
+fn opens_with_given_name(name: &str) -> bool {
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or_default();
+    let more = words.count();
+    (1..=3).contains(&more) && Words::get().given_names.contains(first)
+}
+
+/// Whether a name stands where a credit puts its writer or photographer: after a dash, a colon or
+/// "by" on its line ("— Omar Feghali", "Interview by Daniel Osei-Park"), or before "for" and a
+/// publication ("Amr Selim for The Coastline Post").
+fn credit_place(t: &str, start: usize, end: usize) -> bool {
+    let line = t[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = t[line..start].trim_end();
+    let after = &t[end..];
+    ['—', '–', ':'].iter().any(|c| before.ends_with(*c))
+        || before.ends_with(" by")
+        || before.ends_with("By")
+        || after
+            .strip_prefix(" for ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Whether a name ends in, or the text after it goes on with, a noun of a thing named after a
+/// person ("the Carlos Slim Foundation", "Charles de Gaulle airport").
+fn names_a_thing(name: &str, after: &str) -> bool {
+    let last = name.rsplit(' ').next().map(str::to_lowercase);
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.']).next());
+    let things = &Words::get().named_things;
+    last.is_some_and(|w| things.contains(&w.as_str())) || next.is_some_and(|w| things.contains(&w))
 }
 
 /// "led by David Trimble", "Josefina Vidal, who heads ...", "His Irish counterpart, Leo

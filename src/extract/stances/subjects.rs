@@ -159,9 +159,24 @@ pub(super) fn opening_phrase_end(
     cue_start: usize,
 ) -> Option<usize> {
     let head = t[sentence_start..cue_start].trim_start();
+    // "Yet when Glezmann was released, Rubio ... thanked": a connective before the opening
+    // clause.
+    let head = ["Yet ", "But ", "And ", "So ", "Still "]
+        .iter()
+        .find_map(|c| head.strip_prefix(c))
+        .unwrap_or(head);
     let lead = cue_start - sentence_start - head.len();
     let first = head.split(|c: char| !c.is_alphabetic()).next()?;
-    if !Words::get().opening_prepositions.contains(&first) {
+    let capitalised: String = first
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(first.chars().skip(1))
+        .collect();
+    if !Words::get()
+        .opening_prepositions
+        .contains(&capitalised.as_str())
+    {
         return None;
     }
     head.find(", ")
