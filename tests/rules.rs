@@ -1187,7 +1187,8 @@ fn a_short_form_of_a_full_name_is_the_same_person_and_an_acronym_in_a_heading_is
 fn the_person_after_a_role_cue_and_a_title_shares_the_role_and_praise_names_mediators() {
     let x = read(
         "Title\n\nThe two states agreed after a day of talks mediated by Turkish President Recep \
-         Tayyip Erdogan. The envoy commended Angola and the DRC for their mediation. The \
+        Tayyip Erdogan. The envoy commended Angola and the DRC for their mediation. The minister \
+         praised Kuwait and the United States for their \"tireless\" mediation. The \
          governments asked Senator George Mitchell to chair the talks. Kagame and Museveni signed, with \
          Lourenço and Tshisekedi signing alongside them as facilitators.",
     );
@@ -1196,6 +1197,8 @@ fn the_person_after_a_role_cue_and_a_title_shares_the_role_and_praise_names_medi
         "Recep Tayyip Erdogan Mediator",
         "Angola Mediator",
         "Democratic Republic of the Congo Mediator",
+        "Kuwait Mediator",
+        "United States Mediator",
         "George Mitchell Mediator",
     ] {
         assert!(r.contains(&role.to_string()), "{role} not in {r:?}");

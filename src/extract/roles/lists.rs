@@ -124,6 +124,8 @@ pub(super) fn thanked_for(
         &["their", "its", "his", "her", "the"][..],
     ] {
         if let Some((head, last)) = pre.rsplit_once(' ') {
+            // "for their \"tireless\" mediation": a word in quotation marks is the same word.
+            let last = last.trim_matches(['"', '\u{201c}', '\u{201d}']);
             if words.contains(&last) {
                 pre = head;
             }
