@@ -1571,3 +1571,29 @@ fn the_subject_of_an_opening_subordinate_clause_is_not_the_holder() {
     );
     assert!(!s.iter().any(|x| x.starts_with("George Glezmann")), "{s:?}");
 }
+
+#[test]
+fn a_description_of_a_movement_is_no_court_or_council() {
+    let x = read(
+        "Title\n\nThe Cessation of Hostilities Agreement between the Government of Uganda and the Lord's Resistance Army (LRA) entered into force. The LRA team is headed by Martin Ojul. The LRA leadership remains wanted under International Criminal Court warrants. Ojul told journalists that the movement \"will not sign a final agreement with a rope around our necks\" and demanded that the warrants be withdrawn.",
+    );
+    // The acronym's name starts where its initials are spelt, not at "Government".
+    let l = labels(&x);
+    assert!(l.contains(&"Lord's Resistance Army"), "{l:?}");
+    assert!(!l.iter().any(|a| a.starts_with("Government of")), "{l:?}");
+    let s = stances(&x);
+    assert!(
+        !s.iter()
+            .any(|x| x.starts_with("International Criminal Court")),
+        "{s:?}"
+    );
+    // An institution is still "the organisation" or "the bloc".
+    let x = read(
+        "Title\n\nThe European Union welcomed the truce. The bloc said it supports the ceasefire.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"European Union support ceasefire".to_string()),
+        "{s:?}"
+    );
+}

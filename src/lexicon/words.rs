@@ -134,6 +134,10 @@ word_lists! {
     given_names: Set = "given-names.txt",
     /// Nouns a name modifies when it names a thing after a person ("airport").
     named_things: List = "named-things.txt",
+    /// Last words of institutions' names ("Court", "Council").
+    institution_heads: List = "institution-heads.txt",
+    /// Last words of descriptions of an armed or political movement ("movement", "rebels").
+    armed_descriptions: List = "armed-descriptions.txt",
 }
 
 impl Words {

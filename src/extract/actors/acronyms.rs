@@ -102,6 +102,15 @@ fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
         let mut capitals = 0;
         let mut headed = false;
         let mut end = open;
+        // The initials of the capitalised words read so far, last word first: once they spell
+        // the acronym, the name is whole ("the Government of Uganda and the Lord's Resistance
+        // Army (LRA)" is the army's name from "Lord's").
+        let letters: String = acronym
+            .chars()
+            .rev()
+            .filter(char::is_ascii_uppercase)
+            .collect();
+        let mut initials = String::new();
         loop {
             let ws = t[..end].rfind(' ').map_or(0, |i| i + 1);
             let w = &t[ws..end];
@@ -116,8 +125,9 @@ fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
                 first_capital = Some(ws);
                 capitals += 1;
                 headed |= heads.contains(w);
+                initials.extend(w.chars().next());
             }
-            if ws == 0 {
+            if ws == 0 || initials == letters {
                 break;
             }
             end = ws - 1;

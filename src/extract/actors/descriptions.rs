@@ -31,8 +31,23 @@ fn described_actor(cx: &Context, b: &mut Builder, hit: &Hit, kind: ActorKind) ->
             .and_then(|e| lexicon.actors[e].parent)
             .filter(|&p| lexicon.actors[p].kind == ActorKind::State)
     };
+    // "the movement" is no court or council: a description of an armed or political movement
+    // skips the institutions named before it.
+    let words = crate::lexicon::Words::get();
+    let armed = t[hit.start..hit.end].rsplit(' ').next().is_some_and(|w| {
+        words
+            .armed_descriptions
+            .contains(&w.to_lowercase().as_str())
+    });
+    let institution = |actor: usize| {
+        let label = &b.actors[actor].label;
+        let last = label.rsplit(' ').next().unwrap_or(label);
+        words.institution_heads.contains(&last)
+    };
     let pick = |m: &Mention| {
-        if b.actors[m.actor].kind == kind {
+        if armed && institution(m.actor) {
+            None
+        } else if b.actors[m.actor].kind == kind {
             Some(Ok(m.actor))
         } else if kind == ActorKind::State {
             parent_state(m.actor).map(Err)
