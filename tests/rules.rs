@@ -1597,3 +1597,15 @@ fn a_description_of_a_movement_is_no_court_or_council() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_role_noun_inside_a_bodys_name_gives_no_role() {
+    let r = roles(&read(
+        "Title\n\nIran and Iraq agreed to a cease-fire. The observer force, to be known as the United Nations Iran-Iraq Military Observer Group, will number about 350 officers.",
+    ));
+    assert!(!r.iter().any(|x| x.ends_with("Observer")), "{r:?}");
+    let r = roles(&read(
+        "Title\n\nIran and Iraq agreed to a cease-fire. The World Bank sat in on the talks as observers.",
+    ));
+    assert!(r.contains(&"World Bank Observer".to_string()), "{r:?}");
+}

@@ -22,6 +22,9 @@ struct RoleCue<'a> {
 /// The roles each of the role cues at `hit` gives, unless a negation before it denies them
 /// (but for a party's).
 pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Participations) {
+    if in_body_name(cx, hit) {
+        return;
+    }
     let sentence = &cx.text.sentences[cx.text.sentence_of(hit.start)];
     let denied = denied(cx, hit, sentence);
     for cue in cues {
@@ -54,6 +57,21 @@ pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Part
             }
         }
     }
+}
+
+/// Whether a role cue is a word of a body's name: capitalised, and followed by a capitalised
+/// word of `ontology/words/institution-heads.txt` or "Group" ("the United Nations Iran-Iraq
+/// Military Observer Group", "the Mediation Committee"), which names the body, not a role of
+/// the states named in it.
+fn in_body_name(cx: &Context, hit: Hit) -> bool {
+    let t = cx.t;
+    let cue = &t[hit.start..hit.end];
+    let next = t[hit.end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or_default();
+    cue.starts_with(char::is_uppercase)
+        && (next == "Group" || Words::get().institution_heads.contains(&next))
 }
 
 /// "Türkiye has not been asked to serve as a guarantor": a role denied.
