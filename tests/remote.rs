@@ -713,11 +713,13 @@ fn same_as_embedded(remote: &[&str], subset: &[&str]) {
         rows(&ok_local(&args), &BTreeMap::new()),
         rows(&ok_remote(&args), &BTreeMap::new())
     );
-    // Bound parameters narrow the queries whose properties are joined by hash in subqueries.
+    // Bound parameters narrow the queries whose properties are joined by hash in subqueries, or
+    // whose plan starts from the bound pattern.
     for (name, param) in [
         ("mediators", "mediator=qatar"),
         ("people-and-posts", "person=benjamin-netanyahu"),
         ("who-speaks-for-whom", "organization=qatar"),
+        ("stance-changes", "actor=hamas"),
     ] {
         let args = [
             "query", "--named", name, "--param", param, "--format", "csv",
