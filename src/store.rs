@@ -588,6 +588,46 @@ pub fn return_freed_memory() {
     }
 }
 
+/// Stack of each thread the C and C++ code of the process starts from now on (RocksDB's), in
+/// bytes; Rust's threads set their own.
+pub const READER_THREAD_STACK: usize = 1 << 20;
+
+/// Heaps of the C library's allocator (its main heap included) the process may have.
+pub const READER_ARENAS: i32 = 2;
+
+/// Makes a reader's threads reserve little address space, so that it opens a store within a
+/// limited address space (`ulimit -v`) instead of aborting. Call it before the store is opened.
+///
+/// Every opening of a RocksDB store starts 15 threads per column family to open table files
+/// (`max_file_opening_threads`, which Oxigraph does not let one set), whether there are files or
+/// not. Each reserves a stack of the size of `ulimit -s` (8 MiB) and, when it allocates, a heap
+/// of glibc's of 64 MiB (up to 8 per core), none of which it uses much. When the address space
+/// runs out while one is started, RocksDB's thread vector is unwound with the threads started
+/// before it still running, and the C++ runtime aborts the process ("terminate called without an
+/// active exception"). With 1 MiB stacks (a thread's stack on macOS is 512 KiB, and RocksDB runs
+/// there) and two heaps, a reader of a small store opens in 128 MiB where it needed 640.
+pub fn reserve_little_address_space() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            // glibc 2.18 and later; not in the libc crate.
+            fn pthread_setattr_default_np(attr: *const libc::pthread_attr_t) -> libc::c_int;
+        }
+        // SAFETY: mallopt sets a parameter of the allocator under its own lock; the attribute
+        // is initialised before it is read and destroyed after, and glibc copies it.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, READER_ARENAS);
+            let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+            if libc::pthread_attr_init(&mut attr) == 0 {
+                if libc::pthread_attr_setstacksize(&mut attr, READER_THREAD_STACK) == 0 {
+                    pthread_setattr_default_np(&attr);
+                }
+                libc::pthread_attr_destroy(&mut attr);
+            }
+        }
+    }
+}
+
 /// How [`BulkWriter`] feeds Oxigraph's bulk loader.
 #[derive(Debug, Clone, Copy)]
 pub struct BulkOptions {

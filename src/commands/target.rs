@@ -115,10 +115,12 @@ fn open_embedded(path: &Path, max_open_files: Option<u32>) -> Result<Store> {
     Ok(store)
 }
 
-/// Opens the embedded store read-only, without its lock (on the data committed when it opens).
+/// Opens the embedded store read-only, without its lock (on the data committed when it opens),
+/// its threads reserving little address space, so that a reader works within `ulimit -v`.
 fn open_embedded_read(path: &Path) -> Result<Store> {
     if !path.exists() {
         bail!("no store at {} (create one with `negograph ingest` or `negograph load`, or pass --store)", path.display());
     }
+    negograph::store::reserve_little_address_space();
     Ok(Store::open_read_only(path)?)
 }
