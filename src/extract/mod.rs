@@ -26,6 +26,7 @@ pub mod events;
 pub mod frame;
 pub mod metadata;
 pub mod positions;
+pub mod reference;
 pub mod roles;
 pub mod stances;
 pub mod syntax;
@@ -223,7 +224,8 @@ pub fn extract_with_clauses(
     use sha2::{Digest, Sha256};
     let text = Text::new(&article.text, &lexicon.abbreviations);
     let meta = metadata::read(article, &text, lexicon, options);
-    let found = actors::find(&text, lexicon, &meta);
+    let names = actors::find(&text, lexicon, &meta);
+    let found = reference::resolve(&text, lexicon, names);
     let positions = positions::find(&text, lexicon, &found);
     let mut participations = roles::find(&text, lexicon, &found, &positions);
     let words = clause_rules::words(&text, lexicon, &found);

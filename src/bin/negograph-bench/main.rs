@@ -569,7 +569,7 @@ fn measure_load(path: &Path, nq: &Path) -> Result<Figures> {
 fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
     let options = Options::default();
     let mut f = Figures::default();
-    use negograph::extract::{actors, frame, metadata, positions, roles, stances};
+    use negograph::extract::{actors, frame, metadata, positions, reference, roles, stances};
     let articles = read_corpus(jsonl)?;
     let names = [
         "text (sentences, tokens)",
@@ -601,7 +601,7 @@ fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
         laps.lap(0);
         let meta = metadata::read(a, &text, lexicon, &options);
         laps.lap(1);
-        let found = actors::find(&text, lexicon, &meta);
+        let found = reference::resolve(&text, lexicon, actors::find(&text, lexicon, &meta));
         laps.lap(2);
         let pos = positions::find(&text, lexicon, &found);
         laps.lap(3);

@@ -9,12 +9,12 @@ use crate::text::whole_word;
 use crate::vocab;
 
 /// The actors found, each once by IRI, and their mentions.
-pub(super) struct Builder<'a> {
+pub(in crate::extract) struct Builder<'a> {
     pub(super) text: &'a str,
     pub(super) lexicon: &'a Lexicon,
-    pub(super) actors: Vec<Actor>,
+    pub(in crate::extract) actors: Vec<Actor>,
     by_iri: HashMap<String, usize>,
-    pub(super) mentions: Vec<Mention>,
+    pub(in crate::extract) mentions: Vec<Mention>,
 }
 
 impl<'a> Builder<'a> {
@@ -29,11 +29,11 @@ impl<'a> Builder<'a> {
     }
 
     /// Sorts the mentions by start, then end.
-    pub(super) fn sort_mentions(&mut self) {
+    pub(in crate::extract) fn sort_mentions(&mut self) {
         self.mentions.sort_by_key(|m| (m.start, m.end));
     }
 
-    pub(super) fn actor_for_entry(&mut self, entry: usize) -> usize {
+    pub(in crate::extract) fn actor_for_entry(&mut self, entry: usize) -> usize {
         let e = &self.lexicon.actors[entry];
         if let Some(&i) = self.by_iri.get(&e.iri) {
             return i;
@@ -73,7 +73,7 @@ impl<'a> Builder<'a> {
         self.actors.len() - 1
     }
 
-    pub(super) fn mention(
+    pub(in crate::extract) fn mention(
         &mut self,
         start: usize,
         end: usize,
@@ -123,7 +123,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn covered(&self, start: usize, end: usize) -> bool {
+    pub(in crate::extract) fn covered(&self, start: usize, end: usize) -> bool {
         self.mentions.iter().any(|m| m.start < end && start < m.end)
     }
 }

@@ -26,17 +26,15 @@
 
 mod acronyms;
 mod builder;
-mod descriptions;
 mod gazetteer;
 mod new_names;
-mod pronouns;
 mod runs;
 mod titles;
 
 use super::{Actor, Mention, Metadata, TitleUse};
-use crate::lexicon::{ActorKind, Cue, CueClass, CueHits, Hit, Lexicon};
+use crate::lexicon::{CueClass, CueHits, Hit, Lexicon};
 use crate::text::Text;
-use builder::Builder;
+pub(super) use builder::Builder;
 
 /// The actors of a text, every mention of them and the titles they hold or that refer to them.
 pub struct Found {
@@ -62,7 +60,16 @@ impl Found {
     }
 }
 
-pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
+/// What the names stage found, for the reference stage to add to: the actors and their mentions
+/// so far, the titles, and the cue hits.
+pub struct Names<'a> {
+    pub(super) builder: Builder<'a>,
+    pub titles: Vec<TitleUse>,
+    pub cues: CueHits,
+}
+
+/// The names stage: stages 1 to 3.
+pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names<'a> {
     let cues = lexicon.all_cue_hits(text.text);
     let cx = Context::new(text, lexicon, meta, &cues);
     let mut b = Builder::new(text.text, lexicon);
@@ -82,14 +89,8 @@ pub fn find(text: &Text, lexicon: &Lexicon, meta: &Metadata) -> Found {
 
     // 3. Titles: attached to a name, or a reference to resolve.
     let titles = titles::find(&cx, &mut b);
-
-    // 4. Descriptions and pronouns.
-    descriptions::mention_descriptions(&cx, &mut b);
-    descriptions::head_noun_descriptions(cx.t, lexicon, &mut b);
-    pronouns::mention_pronouns(&cx, &mut b);
-    Found {
-        actors: b.actors,
-        mentions: b.mentions,
+    Names {
+        builder: b,
         titles,
         cues,
     }
@@ -116,14 +117,6 @@ impl<'a> Context<'a> {
             agent_heads: cues.spans(CueClass::AgentHead),
             locatives: cues.spans(CueClass::Locative),
             speech: cues.spans(CueClass::Speech),
-            descriptions: lexicon
-                .hits_in(cues, CueClass::Description)
-                .into_iter()
-                .filter_map(|(h, cues)| match cues.first() {
-                    Some(Cue::Description(k)) => Some((h, *k)),
-                    _ => None,
-                })
-                .collect(),
         };
         let mut cx = Context {
             text,
@@ -165,7 +158,6 @@ struct Hits {
     agent_heads: Vec<Hit>,
     locatives: Vec<Hit>,
     speech: Vec<Hit>,
-    descriptions: Vec<(Hit, ActorKind)>,
 }
 
 impl Hits {

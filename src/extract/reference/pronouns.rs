@@ -1,6 +1,7 @@
 //! The pronouns "he", "she", "his" and "her", resolved to the person they refer to.
 
-use super::{opens_sentence, Builder, Context};
+use super::Context;
+use crate::extract::actors::{opens_sentence, Builder};
 use crate::extract::{Mention, MentionKind};
 use crate::lexicon::ActorKind;
 

@@ -2,13 +2,14 @@
 //! lexicon's descriptions, each of a kind of actor), and "the army" after "the Sudanese army" (the
 //! head noun of an organisation's name).
 
-use super::{opens_sentence, Builder, Context};
+use super::Context;
+use crate::extract::actors::{opens_sentence, Builder};
 use crate::extract::{Mention, MentionKind};
 use crate::lexicon::{ActorKind, Hit, Lexicon};
 
 /// Mentions of the lexicon's descriptions not yet covered, each of the actor it refers to.
 pub(super) fn mention_descriptions(cx: &Context, b: &mut Builder) {
-    for (hit, kind) in &cx.h.descriptions {
+    for (hit, kind) in &cx.descriptions {
         if b.covered(hit.start, hit.end) {
             continue;
         }
