@@ -330,7 +330,7 @@ impl Reader<'_> {
                     .mentions_in(start, end)
                     .filter(|x| !x.locative && x.end <= end)
                     .collect();
-                let head = self.head_mention(end).map(|x| self.referent(x));
+                let head = self.head_mention(end).map(|x| x.stands_for);
                 let named = || {
                     partner
                         .map(|p| self.actors_in_plain(p))
@@ -342,7 +342,7 @@ impl Reader<'_> {
                         .iter()
                         .rev()
                         .find(|x| x.kind != MentionKind::Pronoun)
-                        .map(|x| self.referent(x))
+                        .map(|x| x.stands_for)
                 };
                 head.or_else(named)
                     .or_else(|| self.of_phrase_actor(end))
@@ -378,7 +378,7 @@ impl Reader<'_> {
             .mentions_in(start, end)
             .filter(|m| !m.locative && !m.possessive)
             .last()
-            .map(|m| self.referent(m))
+            .map(|m| m.stands_for)
     }
 
     /// The sides a plural description names ("both sides", "the two leaders"): the parties of
@@ -407,7 +407,7 @@ impl Reader<'_> {
         np.members
             .iter()
             .filter_map(|m| self.head_mention(self.span(m).1))
-            .map(|x| self.referent(x))
+            .map(|x| x.stands_for)
             .collect()
     }
 
@@ -431,7 +431,7 @@ impl Reader<'_> {
             .get(i)
             .filter(|p| p.words.start == from)?;
         self.head_mention(self.span(&next.members[0]).1)
-            .map(|x| self.referent(x))
+            .map(|x| x.stands_for)
     }
 
     /// The mention that ends a phrase at `end`, which may begin before it ("the Community of
@@ -454,23 +454,6 @@ impl Reader<'_> {
                 None
             }
         })
-    }
-
-    /// The actor a mention stands for. A pronoun that repeats a pronoun earlier in its sentence
-    /// ("He said he ... and he praised") stands for what the first one stands for.
-    fn referent(&self, m: &Mention) -> usize {
-        if m.kind != MentionKind::Pronoun {
-            return m.actor;
-        }
-        let t = self.text.text;
-        let s = &self.text.sentences[self.text.sentence_of(m.start)];
-        self.found
-            .mentions_in(s.start, m.start)
-            .find(|x| {
-                x.kind == MentionKind::Pronoun
-                    && t[x.start..x.end].eq_ignore_ascii_case(&t[m.start..m.end])
-            })
-            .map_or(m.actor, |x| x.actor)
     }
 
     fn span(&self, words: &Range<usize>) -> (usize, usize) {

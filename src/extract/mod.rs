@@ -70,7 +70,12 @@ pub enum MentionKind {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
+    /// The actor it was resolved to where it was found: what explain shows and what every rule
+    /// but the clause rules reads.
     pub actor: usize,
+    /// The actor the clause rules read it as: `actor`, but for a pronoun that repeats one earlier
+    /// in its sentence ("He said he ... and he praised"), what the first one stands for.
+    pub stands_for: usize,
     pub kind: MentionKind,
     /// "Israel's", "Hamas’s": the actor possesses what follows.
     pub possessive: bool,

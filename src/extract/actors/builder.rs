@@ -96,6 +96,7 @@ impl<'a> Builder<'a> {
             start,
             end,
             actor,
+            stands_for: actor,
             kind,
             possessive,
             locative,

@@ -18,10 +18,12 @@ pub(super) fn mention_pronouns(cx: &Context, b: &mut Builder) {
         }
         let tok = text.tokens[i];
         if let Some(actor) = referent(cx, b, tok.start) {
+            let stands_for = repeated(cx, b, tok.start, w).unwrap_or(actor);
             b.mentions.push(Mention {
                 start: tok.start,
                 end: tok.end,
                 actor,
+                stands_for,
                 kind: MentionKind::Pronoun,
                 possessive: matches!(w, "His" | "his" | "Her" | "her"),
                 locative: false,
@@ -29,6 +31,21 @@ pub(super) fn mention_pronouns(cx: &Context, b: &mut Builder) {
             b.sort_mentions();
         }
     }
+}
+
+/// What a pronoun at `start` that repeats one earlier in its sentence ("He said he ... and he
+/// praised") stands for in the clause rules: the actor of the first pronoun of the sentence that
+/// is the same word as `w`. Its own actor stays the one [`referent`] gives it (the person named
+/// nearest before it), which the other rules read.
+fn repeated(cx: &Context, b: &Builder, start: usize, w: &str) -> Option<usize> {
+    let (text, t) = (cx.text, cx.t);
+    let s = &text.sentences[text.sentence_of(start)];
+    let first = b.mentions.partition_point(|m| m.start < s.start);
+    b.mentions[first..]
+        .iter()
+        .take_while(|m| m.start < start)
+        .find(|m| m.kind == MentionKind::Pronoun && t[m.start..m.end].eq_ignore_ascii_case(w))
+        .map(|m| m.actor)
 }
 
 /// The person a pronoun at `start` refers to: the subject of one of the two sentences before when
