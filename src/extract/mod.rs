@@ -2,20 +2,23 @@
 //! made it. One module per rule family, run in this order, each reading what the earlier ones found:
 //!
 //! 1. [`metadata`]: document date, title, authors and reporters (never actors);
-//! 2. [`actors`]: gazetteer names, new people from title patterns, and every later reference
-//!    (surnames, "Mr.", titles, descriptions, pronouns) resolved to its actor;
-//! 3. [`positions`]: the posts people hold, with the state or organisation of each;
-//! 4. [`roles`]: party, mediator, host, guarantor and observer roles from the role cues;
-//! 5. [`syntax`] and [`clause_rules`]: the sentences that name an actor and a word of a clause
+//! 2. [`actors`], the names stage: gazetteer names, new people from title patterns, and their
+//!    surnames, "Mr." and titles resolved to their actor;
+//! 3. [`reference`]: descriptions ("the group") and pronouns resolved to an actor the names stage
+//!    found, and a pronoun that repeats one earlier in its sentence to what that one stands for
+//!    (for the clause rules);
+//! 4. [`positions`]: the posts people hold, with the state or organisation of each;
+//! 5. [`roles`]: party, mediator, host, guarantor and observer roles from the role cues;
+//! 6. [`syntax`] and [`clause_rules`]: the sentences that name an actor and a word of a clause
 //!    rule are tagged and parsed into clauses (a verb with its doer, object, prepositional
 //!    phrases and dependent infinitive; noun phrases with their coordination and appositions),
 //!    and the role rules of `ontology/rules.ttl` read roles from them; the cue rules' facts
 //!    stand, the clause rules add what they missed;
-//! 6. [`frame`]: the negotiation, named by its sides, from the roles of both families;
-//! 7. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements,
+//! 7. [`frame`]: the negotiation, named by its sides, from the roles of both families;
+//! 8. [`stances`]: attitudes toward issues and actors, with their holders, and quoted statements,
 //!    from the cues and then from the stance rules of `ontology/rules.ttl`, read against the
 //!    frame;
-//! 8. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
+//! 9. [`events`]: what actors did (recalled a team, delivered a response, met), with the agent and
 //!    the day the sentence names ([`dates`] resolves it against the document date), which also
 //!    dates the statements.
 

@@ -1,4 +1,4 @@
-//! Actors and every reference to them.
+//! The names stage: actors, and every mention of them by name or title.
 //!
 //! - Gazetteer names, alternative names and surnames (a surname only once the person's full name,
 //!   or a title or "Mr." before the surname, has appeared).
@@ -10,8 +10,8 @@
 //!   for ...", "Jordan's foreign minister, Lina Haddad", "Lina Haddad said"; later surname and
 //!   "Ms. Haddad" mentions go to the same person. Names in bylines and credit lines never become
 //!   actors.
-//! - Titles ("the prime minister", "Trump's Middle East envoy"), descriptions ("the group", "the
-//!   Gulf state") and the pronouns "he" and "she" resolved to the nearest fitting actor.
+//! - Titles ("the prime minister", "Trump's Middle East envoy") resolved to the nearest fitting
+//!   actor.
 //!
 //! [`find`] runs these rules as stages, in this order, each adding to the actors and mentions the
 //! stages before it found:
@@ -22,7 +22,11 @@
 //!    then `acronyms`: acronyms after "the", then `new_names` again: the surnames of the new
 //!    people.
 //! 3. `titles`: titles held by the people named, and titles that refer to someone.
-//! 4. `descriptions`: descriptions ("the group"), then `pronouns`.
+//!
+//! It returns what they found as [`Names`], for the reference stage ([`super::reference`]) to
+//! add the descriptions ("the group") and pronouns to; that stage returns the [`Found`] every
+//! later stage reads. The reference stage reads this module's builder; this module reads
+//! nothing of it.
 
 mod acronyms;
 mod builder;

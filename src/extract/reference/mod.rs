@@ -8,10 +8,17 @@
 //!    subject of the sentence before when it opens its sentence, else to the nearest actor of
 //!    its kind named before it;
 //! 2. `descriptions`: head-noun descriptions ("the army" after "the Sudanese army");
-//! 3. `pronouns`: "he", "she", "his" and "her", to the person they refer to.
+//! 3. `pronouns`: "he", "she", "his" and "her", to the person they refer to; a pronoun that
+//!    repeats one earlier in its sentence ("He said he ... and he praised") stands, for the clause
+//!    rules, for what the first one does ([`Mention::stands_for`]).
 //!
-//! Every mention keeps the actor it was resolved to, which the explanation of a fact shows ("the
-//! group" (description) → Hamas).
+//! Every mention keeps in [`Mention::actor`] the actor it was resolved to, which the explanation
+//! of a fact shows ("the group" (description) → Hamas) and every rule but the clause rules reads:
+//! a repeated pronoun's own resolution (the person named nearest before it) stays there, as the
+//! stance rules and explain have always read it.
+//!
+//! [`Mention::stands_for`]: crate::extract::Mention::stands_for
+//! [`Mention::actor`]: crate::extract::Mention::actor
 
 mod descriptions;
 mod pronouns;
