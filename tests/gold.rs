@@ -82,9 +82,9 @@ const HELDOUT7_FLOORS: &[(&str, f64)] = &[
 ];
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.88),
-    ("roles", 0.45),
+    ("roles", 0.47),
     ("positions", 0.53),
-    ("stances", 0.34),
+    ("stances", 0.37),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),

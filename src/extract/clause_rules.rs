@@ -173,7 +173,10 @@ impl Reader<'_> {
                 let Some(particle_phrase) = self.particle(clause, particle.as_deref()) else {
                     continue;
                 };
-                if !self.object_fits(rule, clause) {
+                // "The Cessation of Hostilities Agreement between Uganda and the LRA, signed in
+                // Juba": the deal before "between" is what its sides did.
+                let deal_between = self.deal_between(rule, clause);
+                if !self.object_fits(rule, clause) && deal_between.is_none() {
                     continue;
                 }
                 let evidence = self.clause_evidence(s, clause);
@@ -190,7 +193,13 @@ impl Reader<'_> {
                         }
                     }
                     Says::Stance(polarity) if pass == Pass::Stances && !clause.background => {
-                        let target = self.target(rule, c, particle_phrase);
+                        let target = match &deal_between {
+                            Some(deal) => Some(TargetSpan {
+                                phrase: None,
+                                span: self.span(&deal.words),
+                            }),
+                            None => self.target(rule, c, particle_phrase),
+                        };
                         self.stances_of(rule, clause, polarity, target, evidence, out);
                     }
                     Says::Role(_) | Says::Stance(_) => {}
@@ -230,14 +239,62 @@ impl Reader<'_> {
         if rule.object_heads.is_empty() {
             return true;
         }
-        let Some(object) = clause.done_to() else {
-            return false;
-        };
-        let head = self.head_word(&object.words);
+        clause
+            .done_to()
+            .is_some_and(|object| self.head_fits(rule, object))
+    }
+
+    /// Whether a phrase's head noun is one of the rule's object heads.
+    fn head_fits(&self, rule: &Rule, np: &NounPhrase) -> bool {
+        let head = self.head_word(&np.words);
         let lemma = self.words.lemma(head);
         rule.object_heads
             .iter()
             .any(|h| h == lemma || self.is(head, h))
+    }
+
+    /// Whether a deal's name ends in one of the rule's object heads ("the Cessation of
+    /// Hostilities Agreement"), or its head is one.
+    fn name_fits(&self, rule: &Rule, np: &NounPhrase) -> bool {
+        let last = np.words.end - 1;
+        let lemma = self.words.lemma(last);
+        self.head_fits(rule, np)
+            || rule
+                .object_heads
+                .iter()
+                .any(|h| h == lemma || self.is(last, h))
+    }
+
+    /// The deal of a participle set off by a comma after "DEAL between A and B" ("the
+    /// agreement between Uganda and the LRA, signed in Juba"), which the clauses read as "A and
+    /// B signed" with nothing signed: the phrase before "between", when its head is one of the
+    /// rule's object heads. A and B stay the doers.
+    fn deal_between(&self, rule: &Rule, clause: &Clause) -> Option<NounPhrase> {
+        if rule.object_heads.is_empty() || clause.object.is_some() || clause.passive {
+            return None;
+        }
+        let sides = clause.subject.as_ref()?;
+        let between = sides.words.start.checked_sub(1)?;
+        if !self.is(between, "between") {
+            return None;
+        }
+        // Only a comma (past a bracket: "the LRA (LRA),") between the sides and the verb.
+        let gap =
+            &self.text.text[self.span(&sides.words).1..self.words.words[clause.verbs.start].start];
+        let gap = gap.trim_start();
+        let gap = match gap.strip_prefix('(') {
+            Some(rest) => rest.split_once(')').map_or(rest, |(_, after)| after),
+            None => gap,
+        };
+        if gap.trim() != "," {
+            return None;
+        }
+        self.clauses
+            .phrases
+            .iter()
+            .find(|p| p.words.end == between)
+            .filter(|deal| self.name_fits(rule, deal))
+            .cloned()
     }
 
     /// The clause a verb rule read, as evidence: from its doer to its last phrase, so that
