@@ -246,23 +246,21 @@ impl Reader<'_> {
 
     /// Whether a phrase's head noun is one of the rule's object heads.
     fn head_fits(&self, rule: &Rule, np: &NounPhrase) -> bool {
-        let head = self.head_word(&np.words);
-        let lemma = self.words.lemma(head);
-        rule.object_heads
-            .iter()
-            .any(|h| h == lemma || self.is(head, h))
+        self.is_object_head(rule, self.head_word(&np.words))
     }
 
     /// Whether a deal's name ends in one of the rule's object heads ("the Cessation of
     /// Hostilities Agreement"), or its head is one.
     fn name_fits(&self, rule: &Rule, np: &NounPhrase) -> bool {
-        let last = np.words.end - 1;
-        let lemma = self.words.lemma(last);
-        self.head_fits(rule, np)
-            || rule
-                .object_heads
-                .iter()
-                .any(|h| h == lemma || self.is(last, h))
+        self.head_fits(rule, np) || self.is_object_head(rule, np.words.end - 1)
+    }
+
+    /// Whether word `i` (its lemma or itself) is one of the rule's object heads.
+    fn is_object_head(&self, rule: &Rule, i: usize) -> bool {
+        let lemma = self.words.lemma(i);
+        rule.object_heads
+            .iter()
+            .any(|h| h == lemma || self.is(i, h))
     }
 
     /// The deal of a participle set off by a comma after "DEAL between A and B" ("the

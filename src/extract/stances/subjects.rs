@@ -167,15 +167,11 @@ pub(super) fn opening_phrase_end(
         .unwrap_or(head);
     let lead = cue_start - sentence_start - head.len();
     let first = head.split(|c: char| !c.is_alphabetic()).next()?;
-    let capitalised: String = first
-        .chars()
-        .take(1)
-        .flat_map(char::to_uppercase)
-        .chain(first.chars().skip(1))
-        .collect();
+    // After a connective the word is in lower case ("Yet when").
     if !Words::get()
         .opening_prepositions
-        .contains(&capitalised.as_str())
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
     {
         return None;
     }
