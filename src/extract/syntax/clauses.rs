@@ -621,7 +621,7 @@ impl Builder<'_> {
                 && matches!(self.chunks[b - 1], Chunk::Comma(_))
                 && self.noun_at(b - 2).is_some()
             {
-                return self.noun_at(self.chain_start(b - 2));
+                return self.subject_at(b - 2);
             }
             // "Switzerland, acting as host, opened": a participle after a phrase and a comma.
             // "The four countries, Argentina, Brazil and Chile, remain": a list in apposition
@@ -635,11 +635,41 @@ impl Builder<'_> {
             };
         }
         self.noun_at(j)?;
+        self.subject_at(j)
+    }
+
+    /// The subject whose chain of noun phrases ends at chunk `j`: its first phrase, unless the
+    /// chain is a preposition's. Then a fronted adverbial may have swallowed the subject: "In
+    /// New York, Egypt and Qatar signed" reads as one list "New York, Egypt and Qatar" after
+    /// "In"; when no verb comes before, the members after the list's first comma are the
+    /// subject.
+    fn subject_at(&self, j: usize) -> Option<NounPhrase> {
         let s = self.chain_start(j);
-        if s > 0 && matches!(self.chunks[s - 1], Chunk::Prep(_)) {
+        if s == 0 || !matches!(self.chunks[s - 1], Chunk::Prep(_)) {
+            return self.noun_at(s);
+        }
+        if self.chunks[..s]
+            .iter()
+            .any(|c| matches!(c, Chunk::Verb(..)))
+        {
             return None;
         }
-        self.noun_at(s)
+        let comma_after = |np: &NounPhrase| {
+            np.members
+                .windows(2)
+                .position(|m| (m[0].end..m[1].start).all(|i| self.words.words[i].tag == Tag::Comma))
+        };
+        // The first phrase of the chain that a comma splits ("On Sunday in Nairobi, Egypt and
+        // Qatar": "Nairobi, Egypt and Qatar").
+        let (np, first) = (s..=j)
+            .step_by(2)
+            .filter_map(|k| self.noun_at(k))
+            .find_map(|np| comma_after(&np).map(|m| (np, m + 1)))?;
+        let members = np.members[first..].to_vec();
+        Some(NounPhrase {
+            words: members[0].start..np.words.end,
+            members,
+        })
     }
 
     /// The first noun phrase of a chain of noun phrases joined by prepositions ending at `j`.
@@ -792,6 +822,33 @@ mod tests {
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[1].subject), "Egypt");
         assert_eq!(c.clauses[1].governor, Some(0));
+    }
+
+    #[test]
+    fn a_fronted_adverbial_does_not_swallow_the_subject() {
+        let s = "In New York, Egypt and Qatar signed the agreement.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].subject), "Egypt and Qatar");
+        assert_eq!(c.clauses[0].subject.as_ref().unwrap().members.len(), 2);
+        let s =
+            "On Sunday in Nairobi, the government of Sudan and the leaders of the rebels signed \
+                 the accord.";
+        let (w, c) = parse(s);
+        assert_eq!(
+            show(s, &w, &c.clauses[0].subject),
+            "the government of Sudan and the leaders"
+        );
+        // After a verb, a preposition's list stays whole and gives no subject.
+        let s = "Talks began with Egypt, Qatar and Jordan watching.";
+        let (w, c) = parse(s);
+        assert!(c
+            .clauses
+            .iter()
+            .all(|x| show(s, &w, &x.subject) != "Qatar and Jordan"));
+        // A list after a preposition with no comma in it is no subject.
+        let s = "Under pressure from Egypt and Qatar signed the deal.";
+        let (_, c) = parse(s);
+        assert!(c.clauses[0].subject.is_none());
     }
 
     #[test]
