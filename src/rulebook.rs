@@ -47,11 +47,16 @@ impl Slot {
     }
 }
 
-/// What a rule says of the actors it finds.
+/// What a rule says of the actors it finds, or of a deal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Says {
     Role(Role),
     Stance(Polarity),
+    /// What a deal provides for: the issues of a clause whose doer is the deal ("It provides
+    /// for the disarmament of fighters"), or of the rest of a sentence after one of the rule's
+    /// prepositions and the deal ("Under the deal, Israel will withdraw"). Whoever signs,
+    /// accepts or rejects the deal takes that stance on each of them.
+    Terms,
 }
 
 /// One clause rule.
@@ -64,8 +69,11 @@ pub struct Rule {
     pub verbs: Vec<(String, Option<String>)>,
     /// Head nouns of a role ("mediator"): read in appositions, after "as" and before names.
     pub nouns: Vec<String>,
-    /// When given, the object's head must be one of these ("talks" for "hold talks with").
+    /// When given, the object's head must be one of these ("talks" for "hold talks with"); for
+    /// a terms rule, the heads of a deal.
     pub object_heads: Vec<String>,
+    /// A terms rule's prepositions before a deal ("under the deal", "under which").
+    pub prepositions: Vec<String>,
     pub holders: Vec<Slot>,
     pub target: Slot,
     /// Fewer distinct actors than this in the holder slots and the rule says nothing (two sides
@@ -87,6 +95,8 @@ pub struct RuleBook {
     pub blocking: Vec<String>,
     /// The stems of every form of the rules' words, made on first use.
     triggers: OnceLock<Option<Triggers>>,
+    /// The same for the verbs of the terms rules.
+    terms_triggers: OnceLock<Option<Triggers>>,
 }
 
 /// The stems of the rules' trigger words, found with one automaton; a word that begins with a
@@ -96,6 +106,56 @@ struct Triggers {
     automaton: AhoCorasick,
     /// For each pattern of the automaton, what may follow it in one word.
     endings: Vec<Endings>,
+}
+
+impl Triggers {
+    /// The automaton of every form of `words`: the stem, the word with a final "e" or "y" cut
+    /// off, and the irregular forms `forms` gives; none if it cannot be built.
+    fn new<'w>(
+        words: impl Iterator<Item = &'w str>,
+        forms: impl Fn(&str) -> Vec<String>,
+    ) -> Option<Triggers> {
+        let mut stems: Vec<String> = Vec::new();
+        let mut endings = Vec::new();
+        for w in words {
+            let w = w.rsplit('-').next().unwrap_or(w).to_ascii_lowercase();
+            let stem = w.trim_end_matches(['e', 'y']);
+            endings.push(Endings {
+                cut: w[stem.len()..].to_string(),
+                last: stem.chars().next_back(),
+                irregular: false,
+            });
+            stems.push(stem.to_string());
+            for form in forms(&w) {
+                stems.push(form);
+                endings.push(Endings {
+                    cut: String::new(),
+                    last: None,
+                    irregular: true,
+                });
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&stems)
+            .ok()?;
+        Some(Triggers { automaton, endings })
+    }
+
+    /// Whether a whole word of `text` is a form of one of the words.
+    fn any_in(&self, text: &str) -> bool {
+        self.automaton.find_overlapping_iter(text).any(|m| {
+            let opens = !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let tail = &text[m.end()..];
+            let rest = &tail[..tail
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(tail.len())];
+            opens && self.endings[m.pattern().as_usize()].allow(rest)
+        })
+    }
 }
 
 /// What may follow a stem in a form of its word: the letters the stem cut off ("e" of
@@ -144,7 +204,7 @@ pub struct RuleError {
 
 impl RuleBook {
     /// Builds the book from rules given as (IRI, kind, properties): kind is the local name of the
-    /// rule's class (`RoleRule`, `StanceRule`, `BlockingVerbs`).
+    /// rule's class (`RoleRule`, `StanceRule`, `TermsRule`, `BlockingVerbs`).
     pub fn new<'a>(
         rules: impl Iterator<Item = (String, String, Box<RuleProps<'a>>)>,
     ) -> Result<RuleBook, RuleError> {
@@ -187,47 +247,30 @@ impl RuleBook {
     /// "ratif"), with a regular ending ("mediated", "mediating", "ratified"), and the irregular
     /// forms `forms` gives ("held" for "hold").
     pub fn triggered(&self, text: &str, forms: impl Fn(&str) -> Vec<String>) -> bool {
-        let triggers = self.triggers.get_or_init(|| {
-            let mut stems: Vec<String> = Vec::new();
-            let mut endings = Vec::new();
-            for w in self.rules.iter().flat_map(Rule::trigger_words) {
-                let w = w.rsplit('-').next().unwrap_or(w).to_ascii_lowercase();
-                let stem = w.trim_end_matches(['e', 'y']);
-                endings.push(Endings {
-                    cut: w[stem.len()..].to_string(),
-                    last: stem.chars().next_back(),
-                    irregular: false,
+        let triggers = self
+            .triggers
+            .get_or_init(|| Triggers::new(self.rules.iter().flat_map(Rule::trigger_words), forms));
+        triggers.as_ref().is_none_or(|t| t.any_in(text))
+    }
+
+    /// Whether `text` has a form of a terms rule's verb or one of its prepositions ("It
+    /// provides for ...", "Under the deal, ..."), as [`RuleBook::triggered`] finds them: such a
+    /// sentence may give a deal's terms without naming any actor.
+    pub fn terms_triggered(&self, text: &str, forms: impl Fn(&str) -> Vec<String>) -> bool {
+        let triggers = self.terms_triggers.get_or_init(|| {
+            let words = self
+                .rules
+                .iter()
+                .filter(|r| r.says == Says::Terms)
+                .flat_map(|r| {
+                    r.verbs
+                        .iter()
+                        .map(|(v, _)| v.as_str())
+                        .chain(r.prepositions.iter().map(String::as_str))
                 });
-                stems.push(stem.to_string());
-                for form in forms(&w) {
-                    stems.push(form);
-                    endings.push(Endings {
-                        cut: String::new(),
-                        last: None,
-                        irregular: true,
-                    });
-                }
-            }
-            let automaton = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&stems)
-                .ok()?;
-            Some(Triggers { automaton, endings })
+            Triggers::new(words, forms)
         });
-        let Some(triggers) = triggers else {
-            return true;
-        };
-        triggers.automaton.find_overlapping_iter(text).any(|m| {
-            let opens = !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let tail = &text[m.end()..];
-            let rest = &tail[..tail
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(tail.len())];
-            opens && triggers.endings[m.pattern().as_usize()].allow(rest)
-        })
+        triggers.as_ref().is_some_and(|t| t.any_in(text))
     }
 
     /// The rules of role noun `lemma`.
@@ -275,7 +318,13 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
             Some("Oppose") => Polarity::Oppose,
             _ => return Err(error("a stance rule needs neg:polarity Support or Oppose")),
         }),
-        _ => return Err(error("not a neg:RoleRule or neg:StanceRule")),
+        "TermsRule" if !props("objectHead").is_empty() => Says::Terms,
+        "TermsRule" => {
+            return Err(error(
+                "a terms rule needs the heads of a deal, neg:objectHead",
+            ))
+        }
+        _ => return Err(error("not a neg:RoleRule, neg:StanceRule or neg:TermsRule")),
     };
     let slot = |p: &str| -> Result<Vec<Slot>, RuleError> {
         props(p)
@@ -296,6 +345,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         says,
         nouns: props("noun"),
         object_heads: props("objectHead"),
+        prepositions: props("preposition"),
         holders: if holders.is_empty() {
             vec![Slot::Doer]
         } else {

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::actors::Found;
 use super::syntax::lemmas::Lemmatizer;
 use super::syntax::{Clause, Clauses, NounPhrase, Words};
+use super::terms::Term;
 use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
 use crate::lexicon::{CueClass, Lexicon, Polarity};
 use crate::rulebook::{Rule, Says, Slot};
@@ -52,22 +53,36 @@ pub struct Reader<'a> {
     pub deal_issue: Option<&'a str>,
     /// The negotiation's sides and their leaders, whom "both sides" and "the two leaders" name.
     pub sides: &'a super::frame::PartyHolders,
+    /// What the deal provides for, which a party that signs, accepts or rejects it takes a
+    /// stance on.
+    pub terms: &'a [Term],
+    /// The actors the roles make parties, set once the roles are read.
+    pub parties: &'a [usize],
 }
 
 const CONFIDENCE: f32 = 0.7;
+/// A stance on a deal's term stands on two readings: the act on the deal, and its terms.
+const TERMS_CONFIDENCE: f32 = 0.6;
 
 /// The words of the sentences a rule can read: those that name an actor and have a word that
-/// begins like one of a rule's words. The others, most of an article, are not tagged.
+/// begins like one of a rule's words, and those near a deal noun (in them or the sentence
+/// before) with a terms rule's verb or preposition. The others, most of an article, are not
+/// tagged.
 pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
     let lemmas = Lemmatizer::builtin();
+    let deals = found.cues.of(CueClass::Deal);
     Words::of_sentences(text, &lexicon.abbreviations, |i| {
         let s = &text.sentences[i];
+        let from = text.sentences[i.saturating_sub(1)].start;
+        let first = deals.partition_point(|d| d.start < from);
+        let near_deal = deals.get(first).is_some_and(|d| d.start < s.end);
         let speaker = label(text.text, s.start)
             .is_some_and(|(a, b)| found.mentions_in(a, b).next().is_some());
-        (speaker || found.mentions_in(s.start, s.end).next().is_some())
-            && lexicon.rules.triggered(&text.text[s.start..s.end], |w| {
-                lemmas.forms_of(w).map(str::to_string).collect()
-            })
+        let sentence = &text.text[s.start..s.end];
+        let forms = |w: &str| lemmas.forms_of(w).map(str::to_string).collect();
+        ((speaker || found.mentions_in(s.start, s.end).next().is_some())
+            && lexicon.rules.triggered(sentence, forms))
+            || (near_deal && lexicon.rules.terms_triggered(sentence, forms))
     })
 }
 
@@ -202,7 +217,7 @@ impl Reader<'_> {
                         };
                         self.stances_of(rule, clause, polarity, target, evidence, out);
                     }
-                    Says::Role(_) | Says::Stance(_) => {}
+                    Says::Role(_) | Says::Stance(_) | Says::Terms => {}
                 }
                 break;
             }
@@ -338,12 +353,18 @@ impl Reader<'_> {
     }
 
     /// The actors in a role rule's holder slots, persons who hold a post standing for their
-    /// state or organisation when the rule makes parties; none below the rule's minimum.
+    /// state or organisation when the rule makes parties; none below the rule's minimum, which
+    /// a doer of several members meets too ("Chad's government and more than 40 armed groups
+    /// signed": two sides, one of them named).
     fn role_holders(&self, rule: &Rule, clause: &Clause) -> Vec<usize> {
         let mut actors = BTreeSet::new();
+        let mut members = 0;
         for &slot in &rule.holders {
             if let Some(np) = self.slot(clause, slot) {
                 actors.extend(self.actors_in(np));
+                if slot == Slot::Doer {
+                    members = np.members.len();
+                }
             }
         }
         let actors: BTreeSet<usize> = match rule.says {
@@ -352,7 +373,7 @@ impl Reader<'_> {
             }
             _ => actors,
         };
-        if actors.len() < rule.min_holders {
+        if actors.len().max(members) < rule.min_holders || actors.is_empty() {
             return Vec::new();
         }
         actors.into_iter().collect()
@@ -683,6 +704,61 @@ impl Reader<'_> {
                     evidence,
                     rule: format!("clause/{}", rule.name),
                     confidence: CONFIDENCE,
+                });
+            }
+        }
+        if self.names_deal(start, end) {
+            self.term_stances(&holders, &targets, polarity, out);
+        }
+    }
+
+    /// Whether the phrase that opens at byte `start` (and ends by `end`) is a deal, by the
+    /// heads of the terms rules: "the agreement", "an accord", "the Lusaka Protocol".
+    fn names_deal(&self, start: usize, end: usize) -> bool {
+        let i = self.words.word_at(start);
+        let phrases = &self.clauses.phrases;
+        let k = phrases.partition_point(|p| p.words.start < i);
+        let Some(np) = phrases.get(k).filter(|p| p.words.start == i) else {
+            return false;
+        };
+        if self.span(&np.words).1 > end {
+            return false;
+        }
+        self.lexicon
+            .rules
+            .rules
+            .iter()
+            .filter(|r| r.says == Says::Terms)
+            .any(|r| self.name_fits(r, np))
+    }
+
+    /// Each holder's stance on each of the deal's terms it has none on yet, with the words of
+    /// the term as evidence: for parties, and people whose post is with one; a third party
+    /// that welcomes a deal is not taken to back each of its terms.
+    fn term_stances(
+        &self,
+        holders: &[usize],
+        targets: &BTreeSet<Target>,
+        polarity: Polarity,
+        out: &mut Read,
+    ) {
+        let parties = holders
+            .iter()
+            .filter(|&&h| self.parties.contains(&self.side_of(h)) || self.parties.contains(&h));
+        for term in self.terms {
+            let target = Target::Issue(term.issue.clone());
+            if targets.contains(&target) {
+                continue;
+            }
+            for &holder in parties.clone() {
+                out.stances.push(Stance {
+                    holder,
+                    target: target.clone(),
+                    polarity,
+                    about: None,
+                    evidence: term.evidence,
+                    rule: format!("clause/{}", term.rule),
+                    confidence: TERMS_CONFIDENCE,
                 });
             }
         }

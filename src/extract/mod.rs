@@ -33,6 +33,7 @@ pub mod reference;
 pub mod roles;
 pub mod stances;
 pub mod syntax;
+pub mod terms;
 
 use std::collections::BTreeSet;
 
@@ -238,8 +239,18 @@ pub fn extract_with_clauses(
     let mut participations = roles::find(&text, lexicon, &found, &positions);
     let words = clause_rules::words(&text, lexicon, &found);
     let clauses = syntax::Clauses::new(text.text, &words);
+    let terms = terms::Reader {
+        text: &text,
+        words: &words,
+        clauses: &clauses,
+        lexicon,
+        found: &found,
+    }
+    .terms();
     let no_sides = frame::PartyHolders::default();
     let mut reader = clause_rules::Reader {
+        terms: &terms,
+        parties: &[],
         sides: &no_sides,
         text: &text,
         words: &words,
@@ -258,7 +269,13 @@ pub fn extract_with_clauses(
         .unwrap_or_default();
     let (mut stances, mut statements, deal_issue) =
         stances::find_all(&text, lexicon, &found, &parties);
+    let party_actors: Vec<usize> = participations
+        .iter()
+        .filter(|p| p.role == Role::Party)
+        .map(|p| p.actor)
+        .collect();
     reader.sides = &parties;
+    reader.parties = &party_actors;
     reader.deal_issue = deal_issue.as_deref();
     let clause_stances = reader.stances();
     merge_stances(&mut stances, &clause_stances);

@@ -1,0 +1,241 @@
+//! The terms of the article's deal: the issues it is said to provide for, read by the terms
+//! rules of `ontology/rules.ttl` from the clauses.
+//!
+//! Two shapes: a clause whose doer is the deal and whose verb is a rule's ("The accord provides
+//! for the disarmament of fighters"; "It also calls for the release of prisoners", where "it"
+//! follows a deal named in its sentence or the one before), and one of a rule's prepositions
+//! before the deal ("an agreement under which the rebels are to lay down their weapons", "Under
+//! the deal, Israel will withdraw"). A clause's terms run from its verb to the next clause that
+//! does not depend on it; a preposition's to the end of the sentence. A question, a condition,
+//! a hedge or a negation gives none. The clause rules make whoever signs, accepts or rejects
+//! the deal take that stance on each term.
+
+use std::ops::Range;
+
+use super::actors::Found;
+use super::syntax::{Clause, Clauses, NounPhrase, Words};
+use super::Evidence;
+use crate::lexicon::{CueClass, Lexicon};
+use crate::rulebook::{Rule, Says};
+use crate::text::Text;
+
+/// An issue the deal provides for, with the words that say so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub issue: String,
+    pub evidence: Evidence,
+    /// The terms rule that read it.
+    pub rule: String,
+}
+
+/// What the terms rules read in one article.
+pub struct Reader<'a> {
+    pub text: &'a Text<'a>,
+    pub words: &'a Words,
+    pub clauses: &'a Clauses,
+    pub lexicon: &'a Lexicon,
+    pub found: &'a Found,
+}
+
+impl Reader<'_> {
+    /// Every term, once for each issue (its first statement).
+    pub fn terms(&self) -> Vec<Term> {
+        let mut out: Vec<Term> = Vec::new();
+        for rule in self.rules() {
+            for (s, range) in self.clauses.sentences.iter().enumerate() {
+                for c in range.clone() {
+                    if let Some(span) = self.verb_terms(rule, c) {
+                        self.add(rule, s, span, &mut out);
+                    }
+                }
+                for span in self.preposition_terms(rule, s) {
+                    self.add(rule, s, span, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.lexicon
+            .rules
+            .rules
+            .iter()
+            .filter(|r| r.says == Says::Terms)
+    }
+
+    /// The issues named in the words of `span` (a word range of sentence `s`), each a term
+    /// unless an earlier one named it.
+    fn add(&self, rule: &Rule, s: usize, span: Range<usize>, out: &mut Vec<Term>) {
+        if span.is_empty() {
+            return;
+        }
+        let (start, end) = (
+            self.words.words[span.start].start,
+            self.words.words[span.end - 1].end,
+        );
+        let issues = &self.lexicon.issues;
+        for hit in issues.find(&self.text.text[start..end]) {
+            for slug in issues.values(&hit) {
+                if !out.iter().any(|t| &t.issue == slug) {
+                    out.push(Term {
+                        issue: slug.clone(),
+                        evidence: Evidence {
+                            sentence: s,
+                            start,
+                            end,
+                        },
+                        rule: rule.name.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// "The accord provides for ...": from the verb of clause `c` to the next clause of its
+    /// sentence that does not depend on it, when its doer is the deal and it states something.
+    fn verb_terms(&self, rule: &Rule, c: usize) -> Option<Range<usize>> {
+        let clause = &self.clauses.clauses[c];
+        let states = !(clause.question
+            || clause.conditional
+            || clause.hedged
+            || clause.negated
+            || clause.passive);
+        let lemma = self.words.lemma(clause.head);
+        let verb = rule
+            .verbs
+            .iter()
+            .any(|(v, particle)| v == lemma && self.has_particle(clause, particle.as_deref()));
+        let doer = clause.doer()?;
+        let deal = self.is_deal(rule, doer) || self.deal_pronoun(doer);
+        (states && verb && deal).then(|| clause.verbs.start..self.clause_end(c))
+    }
+
+    /// Whether the verb's particle is there: in its group ("set out") or as the preposition
+    /// right after it ("provides for").
+    fn has_particle(&self, clause: &Clause, particle: Option<&str>) -> bool {
+        let Some(p) = particle else {
+            return true;
+        };
+        let right_after = clause.verbs.end;
+        clause
+            .verbs
+            .clone()
+            .any(|i| i != clause.head && self.is(i, p))
+            || (right_after < self.words.words.len() && self.is(right_after, p))
+    }
+
+    /// Where the words of clause `c` end: at the subject or verb of the next clause of its
+    /// sentence that does not depend on it, else at the sentence's end.
+    fn clause_end(&self, c: usize) -> usize {
+        let s = self.clauses.sentences.partition_point(|r| r.end <= c);
+        let sentence_end = self.words.sentences[s].end;
+        let range = &self.clauses.sentences[s];
+        self.clauses.clauses[c + 1..range.end]
+            .iter()
+            .find(|x| x.governor.is_none())
+            .map_or(sentence_end, |x| {
+                x.subject
+                    .as_ref()
+                    .map_or(x.verbs.start, |np| np.words.start.min(x.verbs.start))
+                    .max(self.clauses.clauses[c].verbs.end)
+            })
+    }
+
+    /// "Under the deal, ...", "an agreement under which ...": the rest of sentence `s` after a
+    /// rule's preposition and the deal it governs, when no verb comes before it (after a verb,
+    /// "secured the return of Slavonia under the accord reached at Erdut" tells how, not what
+    /// the deal provides), or after the preposition and "which" that follow the deal.
+    fn preposition_terms(&self, rule: &Rule, s: usize) -> Vec<Range<usize>> {
+        let range = self.words.sentences[s].clone();
+        let mut out = Vec::new();
+        for i in range.clone() {
+            if !rule.prepositions.iter().any(|p| self.is(i, p)) || i + 1 >= range.end {
+                continue;
+            }
+            let fronted = !self.clauses.sentences[s]
+                .clone()
+                .any(|c| self.clauses.clauses[c].verbs.start < i);
+            let governed = self
+                .phrase_at(i + 1)
+                .filter(|np| fronted && self.is_deal(rule, np));
+            let which = self.is(i + 1, "which")
+                && i > range.start
+                && self
+                    .phrase_ending(i)
+                    .is_some_and(|np| self.is_deal(rule, np));
+            let from = match (governed, which) {
+                (Some(np), _) => np.words.end,
+                (None, true) => i + 2,
+                (None, false) => continue,
+            };
+            if !self.said_with_doubt(s, from) {
+                out.push(from..range.end);
+            }
+        }
+        out
+    }
+
+    /// Whether the clause that begins at or after word `from` in sentence `s` is a question, a
+    /// condition, a hedge or a negation.
+    fn said_with_doubt(&self, s: usize, from: usize) -> bool {
+        self.clauses.sentences[s]
+            .clone()
+            .map(|c| &self.clauses.clauses[c])
+            .find(|c| c.verbs.start >= from)
+            .is_some_and(|c| c.question || c.conditional || c.hedged || c.negated)
+    }
+
+    /// The noun phrase that starts at word `i`.
+    fn phrase_at(&self, i: usize) -> Option<&NounPhrase> {
+        let phrases = &self.clauses.phrases;
+        let k = phrases.partition_point(|p| p.words.start < i);
+        phrases.get(k).filter(|p| p.words.start == i)
+    }
+
+    /// The noun phrase that ends right before word `i`.
+    fn phrase_ending(&self, i: usize) -> Option<&NounPhrase> {
+        let phrases = &self.clauses.phrases;
+        let k = phrases.partition_point(|p| p.words.start < i);
+        phrases[..k].iter().rev().find(|p| p.words.end == i)
+    }
+
+    /// Whether a phrase's head (its last word, or the last before "of") is one of the rule's
+    /// deal heads.
+    fn is_deal(&self, rule: &Rule, np: &NounPhrase) -> bool {
+        let head = np
+            .words
+            .clone()
+            .find(|&i| i > np.words.start && self.is(i, "of"))
+            .map_or(np.words.end - 1, |of| of - 1);
+        let lemma = self.words.lemma(head);
+        rule.object_heads
+            .iter()
+            .any(|h| h == lemma || self.is(head, h))
+    }
+
+    /// "it" standing for a deal named earlier in its sentence or in the sentence before.
+    fn deal_pronoun(&self, np: &NounPhrase) -> bool {
+        let w = np.words.start;
+        if np.words.len() != 1 || !self.is(w, "it") {
+            return false;
+        }
+        let at = self.words.words[w].start;
+        let s = self.text.sentence_of(at);
+        let from = self.text.sentences[s.saturating_sub(1)].start;
+        let deals = self.found.cues.of(CueClass::Deal);
+        let first = deals.partition_point(|d| d.start < from);
+        deals[first..].iter().take_while(|d| d.end <= at).any(|d| {
+            let word = self.text.text[d.start..d.end].trim_end_matches("'s");
+            self.rules().any(|r| {
+                r.object_heads.iter().any(|h| {
+                    word.eq_ignore_ascii_case(h) || word.eq_ignore_ascii_case(&format!("{h}s"))
+                })
+            })
+        })
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.words.text(self.text.text, i).eq_ignore_ascii_case(w)
+    }
+}
