@@ -273,6 +273,22 @@ impl RuleBook {
         triggers.as_ref().is_some_and(|t| t.any_in(text))
     }
 
+    /// Whether `word` (in any case, a plural or a possessive too) is a deal's head by a terms
+    /// rule: "agreement", "Accords", "deal's".
+    pub fn is_deal_head(&self, word: &str) -> bool {
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        self.rules
+            .iter()
+            .filter(|r| r.says == Says::Terms)
+            .flat_map(|r| &r.object_heads)
+            .any(|h| {
+                word.eq_ignore_ascii_case(h)
+                    || word
+                        .strip_suffix(['s', 'S'])
+                        .is_some_and(|w| w.eq_ignore_ascii_case(h))
+            })
+    }
+
     /// The rules of role noun `lemma`.
     pub fn for_noun(&self, lemma: &str) -> impl Iterator<Item = &Rule> {
         self.by_noun

@@ -1609,3 +1609,45 @@ fn a_role_noun_inside_a_bodys_name_gives_no_role() {
     ));
     assert!(r.contains(&"World Bank Observer".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_party_that_acts_on_the_deal_takes_a_stance_on_its_terms() {
+    // Read by a cue rule ("welcomed"), with the terms in the next sentence.
+    let x = read(
+        "Sudan and the SPLM signed the agreement in Nairobi. Sudan welcomed the agreement. \
+         It provides for the withdrawal of troops from the border.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Sudan support troop-withdrawal".to_string()),
+        "{s:?}"
+    );
+    let term = x
+        .stances
+        .iter()
+        .find(|s| s.target == Target::Issue("troop-withdrawal".into()))
+        .unwrap();
+    assert!(term.rule.ends_with("deal-terms"), "{}", term.rule);
+    assert_eq!(term.evidence.sentence, 2);
+    // A third party that welcomes the deal backs the deal, not each of its terms.
+    let x = read(
+        "Sudan and the SPLM signed the agreement in Nairobi. Norway welcomed the agreement. \
+         It provides for the withdrawal of troops from the border.",
+    );
+    let s = stances(&x);
+    assert!(
+        !s.iter()
+            .any(|s| s.starts_with("Norway") && s.ends_with("troop-withdrawal")),
+        "{s:?}"
+    );
+    // What a deal provides is no term after a verb that tells how something was done.
+    let x = read(
+        "Sudan and the SPLM signed the agreement in Nairobi. The SPLM accepted the agreement. \
+         Sudan secured the return of refugees under the agreement, which ended the war.",
+    );
+    assert!(
+        !x.stances.iter().any(|s| s.rule.ends_with("deal-terms")),
+        "{:?}",
+        stances(&x)
+    );
+}

@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::actors::Found;
 use super::syntax::lemmas::Lemmatizer;
 use super::syntax::{Clause, Clauses, NounPhrase, Words};
-use super::terms::Term;
+use super::terms::Deal;
 use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
 use crate::lexicon::{CueClass, Lexicon, Polarity};
 use crate::rulebook::{Rule, Says, Slot};
@@ -54,10 +54,8 @@ pub struct Reader<'a> {
     /// The negotiation's sides and their leaders, whom "both sides" and "the two leaders" name.
     pub sides: &'a super::frame::PartyHolders,
     /// What the deal provides for, which a party that signs, accepts or rejects it takes a
-    /// stance on.
-    pub terms: &'a [Term],
-    /// The actors the roles make parties, set once the roles are read.
-    pub parties: &'a [usize],
+    /// stance on; set once the roles are read.
+    pub deal: &'a Deal,
 }
 
 const CONFIDENCE: f32 = 0.7;
@@ -708,7 +706,11 @@ impl Reader<'_> {
             }
         }
         if self.names_deal(start, end) {
-            self.term_stances(&holders, &targets, polarity, out);
+            let rule = format!("clause/{}", self.deal_terms_rule());
+            let stances = self
+                .deal
+                .stances(&holders, &targets, polarity, &rule, TERMS_CONFIDENCE);
+            out.stances.extend(stances);
         }
     }
 
@@ -732,36 +734,9 @@ impl Reader<'_> {
             .any(|r| self.name_fits(r, np))
     }
 
-    /// Each holder's stance on each of the deal's terms it has none on yet, with the words of
-    /// the term as evidence: for parties, and people whose post is with one; a third party
-    /// that welcomes a deal is not taken to back each of its terms.
-    fn term_stances(
-        &self,
-        holders: &[usize],
-        targets: &BTreeSet<Target>,
-        polarity: Polarity,
-        out: &mut Read,
-    ) {
-        let parties = holders
-            .iter()
-            .filter(|&&h| self.parties.contains(&self.side_of(h)) || self.parties.contains(&h));
-        for term in self.terms {
-            let target = Target::Issue(term.issue.clone());
-            if targets.contains(&target) {
-                continue;
-            }
-            for &holder in parties.clone() {
-                out.stances.push(Stance {
-                    holder,
-                    target: target.clone(),
-                    polarity,
-                    about: None,
-                    evidence: term.evidence,
-                    rule: format!("clause/{}", term.rule),
-                    confidence: TERMS_CONFIDENCE,
-                });
-            }
-        }
+    /// The name of the terms rule that read the deal's terms.
+    fn deal_terms_rule(&self) -> &str {
+        self.deal.terms.first().map_or("", |t| t.rule.as_str())
     }
 
     /// Whether a phrase names one known thing: "the deal", "this proposal", "Egypt's plan".

@@ -248,9 +248,9 @@ pub fn extract_with_clauses(
     }
     .terms();
     let no_sides = frame::PartyHolders::default();
+    let no_deal = terms::Deal::default();
     let mut reader = clause_rules::Reader {
-        terms: &terms,
-        parties: &[],
+        deal: &no_deal,
         sides: &no_sides,
         text: &text,
         words: &words,
@@ -267,15 +267,11 @@ pub fn extract_with_clauses(
         .as_ref()
         .map(|n| frame::party_holders(&found, n, &positions))
         .unwrap_or_default();
+    let deal = terms::Deal::new(terms, &participations, &positions);
     let (mut stances, mut statements, deal_issue) =
-        stances::find_all(&text, lexicon, &found, &parties);
-    let party_actors: Vec<usize> = participations
-        .iter()
-        .filter(|p| p.role == Role::Party)
-        .map(|p| p.actor)
-        .collect();
+        stances::find_all(&text, lexicon, &found, &parties, &deal);
     reader.sides = &parties;
-    reader.parties = &party_actors;
+    reader.deal = &deal;
     reader.deal_issue = deal_issue.as_deref();
     let clause_stances = reader.stances();
     merge_stances(&mut stances, &clause_stances);

@@ -12,10 +12,12 @@
 
 use std::ops::Range;
 
+use std::collections::BTreeSet;
+
 use super::actors::Found;
 use super::syntax::{Clause, Clauses, NounPhrase, Words};
-use super::Evidence;
-use crate::lexicon::{CueClass, Lexicon};
+use super::{Evidence, Participation, Position, Stance, Target};
+use crate::lexicon::{CueClass, Lexicon, Polarity, Role};
 use crate::rulebook::{Rule, Says};
 use crate::text::Text;
 
@@ -26,6 +28,69 @@ pub struct Term {
     pub evidence: Evidence,
     /// The terms rule that read it.
     pub rule: String,
+}
+
+/// The deal's terms, and who takes a stance on each by acting on the deal: its parties, and the
+/// people the article gives a post with one. A third party that welcomes a deal is not taken to
+/// back each of its terms.
+#[derive(Debug, Clone, Default)]
+pub struct Deal {
+    pub terms: Vec<Term>,
+    /// Sorted.
+    pub parties: Vec<usize>,
+}
+
+impl Deal {
+    /// The terms, with the parties that `roles` make and the holders of posts with them.
+    pub fn new(terms: Vec<Term>, roles: &[Participation], positions: &[Position]) -> Deal {
+        let mut parties: Vec<usize> = roles
+            .iter()
+            .filter(|p| p.role == Role::Party)
+            .map(|p| p.actor)
+            .collect();
+        let people: Vec<usize> = positions
+            .iter()
+            .filter(|p| parties.contains(&p.organization))
+            .map(|p| p.holder)
+            .collect();
+        parties.extend(people);
+        parties.sort_unstable();
+        parties.dedup();
+        Deal { terms, parties }
+    }
+
+    /// The stances of those of `holders` who are parties, with `polarity`, on each term that is
+    /// not in `known`; the words of the term are their evidence.
+    pub fn stances(
+        &self,
+        holders: &[usize],
+        known: &BTreeSet<Target>,
+        polarity: Polarity,
+        rule: &str,
+        confidence: f32,
+    ) -> Vec<Stance> {
+        let mut out = Vec::new();
+        for term in &self.terms {
+            let target = Target::Issue(term.issue.clone());
+            if known.contains(&target) {
+                continue;
+            }
+            for &holder in holders {
+                if self.parties.binary_search(&holder).is_ok() {
+                    out.push(Stance {
+                        holder,
+                        target: target.clone(),
+                        polarity,
+                        about: None,
+                        evidence: term.evidence,
+                        rule: rule.to_string(),
+                        confidence,
+                    });
+                }
+            }
+        }
+        out
+    }
 }
 
 /// What the terms rules read in one article.
@@ -226,12 +291,9 @@ impl Reader<'_> {
         let deals = self.found.cues.of(CueClass::Deal);
         let first = deals.partition_point(|d| d.start < from);
         deals[first..].iter().take_while(|d| d.end <= at).any(|d| {
-            let word = self.text.text[d.start..d.end].trim_end_matches("'s");
-            self.rules().any(|r| {
-                r.object_heads.iter().any(|h| {
-                    word.eq_ignore_ascii_case(h) || word.eq_ignore_ascii_case(&format!("{h}s"))
-                })
-            })
+            self.lexicon
+                .rules
+                .is_deal_head(&self.text.text[d.start..d.end])
         })
     }
 

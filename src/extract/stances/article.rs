@@ -5,6 +5,7 @@ use super::cues::{stance_hits, StanceHit};
 use super::issues::{article_issues, assumed_deal_issue, named_deal_issue};
 use crate::extract::actors::Found;
 use crate::extract::frame::PartyHolders;
+use crate::extract::terms::Deal;
 use crate::lexicon::{Cue, CueClass, Hit, Lexicon};
 use crate::text::Text;
 
@@ -16,6 +17,9 @@ pub(super) struct Article<'a> {
     pub(super) lexicon: &'a Lexicon,
     pub(super) found: &'a Found,
     pub(super) parties: &'a PartyHolders,
+    /// The deal's terms, which its parties take a stance on by acting on it.
+    pub(super) deal: &'a Deal,
+
     /// Descriptions of the parties ("both sides", "the two leaders"), when there are two.
     pub(super) party_hits: Vec<Hit>,
     /// Nouns after which a state's possessive speaks for it: "Israel's team", and a post
@@ -46,6 +50,7 @@ impl<'a> Article<'a> {
         lexicon: &'a Lexicon,
         found: &'a Found,
         parties: &'a PartyHolders,
+        deal: &'a Deal,
     ) -> Self {
         let t = text.text;
         let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
@@ -65,6 +70,7 @@ impl<'a> Article<'a> {
             lexicon,
             found,
             parties,
+            deal,
             party_hits,
             heads,
             speech_hits: found.cues.spans(CueClass::Speech),

@@ -7,6 +7,7 @@ use super::site::Site;
 use super::targets::Aim;
 use crate::extract::actors::possessive_end;
 use crate::extract::{MentionKind, Target};
+use crate::lexicon::TargetSide;
 
 /// "welcomed the American role", "praised Qatar's efforts": a stance toward the actor whose
 /// effort is named soon after the cue, within `scope_end`.
@@ -122,6 +123,31 @@ pub(super) fn article_deal(
     });
     (adjacent && !about_else && !background(a, site, holders))
         .then(|| (Target::Issue(slug.to_string()), None, false))
+}
+
+/// "signed the accord", "accepted the Lusaka Protocol": whether the cue's object is a deal (a
+/// head of the terms rules within six words after the cue, past no comma and no preposition),
+/// for a cue whose object follows it.
+pub(super) fn names_deal(a: &Article, site: &Site, scope_end: usize) -> bool {
+    let (t, deals, sh) = (a.t, &a.deals, site.cue);
+    if sh.side != TargetSide::After || a.deal.terms.is_empty() {
+        return false;
+    }
+    let from = deals.partition_point(|d| d.start < sh.hit.end);
+    let Some(d) = deals.get(from).filter(|d| d.end <= scope_end) else {
+        return false;
+    };
+    let gap = &t[sh.hit.end..d.start];
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 6
+        && !gap.contains([',', ';', '.'])
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "to" | "on" | "for" | "with" | "in" | "from" | "by" | "of" | "about" | "over"
+            )
+        })
+        && a.lexicon.rules.is_deal_head(&t[d.start..d.end])
 }
 
 /// "Russia and China, which also signed the 2015 agreement, ...", "since Turkey ... signed the

@@ -38,6 +38,7 @@ use std::collections::BTreeSet;
 
 use super::actors::Found;
 use super::frame::PartyHolders;
+use super::terms::Deal;
 use super::{Evidence, Stance, Statement, Target};
 use crate::lexicon::Lexicon;
 use crate::text::Text;
@@ -57,7 +58,7 @@ pub fn find(
     found: &Found,
     parties: &PartyHolders,
 ) -> (Vec<Stance>, Vec<Statement>) {
-    let (stances, statements, _) = find_all(text, lexicon, found, parties);
+    let (stances, statements, _) = find_all(text, lexicon, found, parties, &Deal::default());
     (stances, statements)
 }
 
@@ -68,8 +69,9 @@ pub fn find_all(
     lexicon: &Lexicon,
     found: &Found,
     parties: &PartyHolders,
+    deal: &Deal,
 ) -> (Vec<Stance>, Vec<Statement>, Option<String>) {
-    let a = Article::read(text, lexicon, found, parties);
+    let a = Article::read(text, lexicon, found, parties, deal);
     let answers = interview_answers(text, lexicon, found);
     let marked = &text.quotes;
     let spans = quotes::spans(marked, &answers);
@@ -136,6 +138,13 @@ fn cue_stances(a: &Article, quotes: &[Quote], speeches: &[Speech], k: usize) -> 
                 confidence,
             });
         }
+    }
+    // "Chad and the rebels signed the accord": a party acting on the deal takes the stance on
+    // each of its terms.
+    if implicit::names_deal(a, &site, targets.scope_end) {
+        let rule = format!("{}/{}/deal-terms", sh.name, held.rule);
+        let conf = confidence.min(0.6);
+        stances.extend(a.deal.stances(&held.actors, &seen, polarity, &rule, conf));
     }
     stances
 }

@@ -29,6 +29,8 @@ pub(super) struct Targets {
     pub(super) anaphor: bool,
     /// Found by a guess: the stance's confidence is 0.5 at most.
     pub(super) uncertain: bool,
+    /// Where the cue's objects end.
+    pub(super) scope_end: usize,
 }
 
 /// How far the objects of a cue reach, and the words that block them.
@@ -146,6 +148,7 @@ pub(super) fn targets(a: &Article, site: &Site, holders: &[usize]) -> Targets {
         effort,
         anaphor,
         uncertain,
+        scope_end: scope.end,
     }
 }
 
