@@ -247,6 +247,11 @@ impl Chunker<'_> {
             out.push(chunk);
             i = next;
         }
+        let out = repeated_prepositions(out, |a, b| {
+            self.words
+                .text(self.text, a)
+                .eq_ignore_ascii_case(self.words.text(self.text, b))
+        });
         coordinate(out, |np| {
             np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP
         })
@@ -391,6 +396,39 @@ fn time_span(text: &str, words: &Words, np: &NounPhrase) -> bool {
     crate::lexicon::words::Words::get()
         .time_spans
         .contains(&last.as_str())
+}
+
+/// "signed by Qatar and by Egypt", "with Israel and with Hamas": a preposition repeated after a
+/// conjunction goes, so that the two phrases are one coordination after the first; `same`
+/// compares two words.
+fn repeated_prepositions(chunks: Vec<Chunk>, same: impl Fn(usize, usize) -> bool) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let mut i = 0;
+    while i < chunks.len() {
+        let repeated = match (
+            out.as_slice(),
+            &chunks[i],
+            chunks.get(i + 1),
+            chunks.get(i + 2),
+        ) {
+            (
+                [.., Chunk::Prep(first), Chunk::Noun(_)],
+                Chunk::Conj(_),
+                Some(Chunk::Prep(again)),
+                Some(Chunk::Noun(_)),
+            ) => same(*first, *again),
+            _ => false,
+        };
+        if repeated {
+            // Keep the conjunction, drop the preposition after it.
+            out.push(chunks[i].clone());
+            i += 2;
+            continue;
+        }
+        out.push(chunks[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// Joins noun phrases linked by conjunctions or commas into one coordinated phrase: "Qatar,
@@ -822,6 +860,21 @@ mod tests {
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[1].subject), "Egypt");
         assert_eq!(c.clauses[1].governor, Some(0));
+    }
+
+    #[test]
+    fn a_preposition_repeated_after_a_conjunction_joins_its_phrases() {
+        let s = "The agreement was initialled by the Government of Mali and by the Platform.";
+        let (w, c) = parse(s);
+        assert_eq!(
+            show(s, &w, &c.clauses[0].agent),
+            "the Government of Mali and by the Platform"
+        );
+        assert_eq!(c.clauses[0].agent.as_ref().unwrap().members.len(), 2);
+        // Another preposition stays: "by Qatar and in Doha" is no coordination.
+        let s = "The agreement was signed by Qatar and in Doha.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].agent), "Qatar");
     }
 
     #[test]
