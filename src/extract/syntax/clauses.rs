@@ -746,8 +746,15 @@ impl Builder<'_> {
             return (None, None);
         }
         let prev = &self.out[p];
+        // "was proud to host": an adjective after a verb is no object that could do the
+        // infinitive.
         let object_right_before = match (before, &prev.object) {
-            (Some(Chunk::Noun(np)), Some(o)) => np.words == o.words,
+            (Some(Chunk::Noun(np)), Some(o)) => {
+                np.words == o.words
+                    && np.words.clone().any(|i| {
+                        self.words.words[i].tag.is_noun() || self.words.words[i].tag == Tag::PRP
+                    })
+            }
             _ => false,
         };
         let after_for = matches!(before, Some(Chunk::Prep(p)) if self.is(*p, "for"));
@@ -859,6 +866,10 @@ mod tests {
         let s = "Egypt agreed to host the talks.";
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[1].subject), "Egypt");
+        // An adjective after the verb does not do the infinitive.
+        let s = "The United States was proud to host the talks.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "The United States");
         assert_eq!(c.clauses[1].governor, Some(0));
     }
 
