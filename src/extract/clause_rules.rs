@@ -798,7 +798,13 @@ impl Reader<'_> {
         let clause = &self.clauses.clauses[c];
         if matches!(self.words.lemma(clause.head), "be" | "remain" | "become") {
             if let (Some(subject), Some(object)) = (&clause.subject, &clause.object) {
-                self.noun_fact(object, self.actors_in(subject), out);
+                let named = self.actors_in(subject);
+                if named.is_empty() {
+                    // "The two facilitators were Leotard and Pardew": the role noun first.
+                    self.noun_fact(subject, self.actors_in(object), out);
+                } else {
+                    self.noun_fact(object, named, out);
+                }
             }
         }
         for (i, p) in clause.preps.iter().enumerate() {
