@@ -1,7 +1,7 @@
 //! The extractor's data, loaded once from the Turtle files of `ontology/`: the actor gazetteer
 //! (states, organisations, people and their posts), the issue scheme's cue phrases, and the cue
-//! lexicons of `ontology/cues.ttl`. Every phrase list is compiled into a trie (an Aho-Corasick
-//! automaton walked from the places a match can start, see `starts`).
+//! lexicons of `ontology/cues.ttl`. Every phrase list is compiled into a trie, walked from the
+//! places a match can start (see `starts`).
 //!
 //! Users add or override actors with their own Turtle file of the gazetteer's shape
 //! ([`Lexicon::with_actors`]): an actor IRI that is already known is replaced whole.

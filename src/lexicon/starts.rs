@@ -7,21 +7,17 @@
 //! same hits, after the word-boundary checks of [`super::PhraseSet`], in a fraction of the steps
 //! and reading only the top of the trie for most words.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
+use std::collections::BTreeMap;
 
 /// A phrase set's trie, matching ASCII letters in either case, searched from given starts.
 pub struct Starts {
-    trie: Trie,
-    /// The bytes a phrase begins with, in either ASCII case.
-    first: [bool; 256],
-}
-
-/// A DFA walks fastest; past 1,000 phrases (the gazetteer) it is large and slow to build, and
-/// the NFA's few steps per word cost about as much.
-enum Trie {
-    Dfa(dfa::DFA),
-    Nfa(nfa::contiguous::NFA),
+    /// For each byte, where the state after it from the root is in `nodes` (0: none).
+    root: Box<[u32; 256]>,
+    /// The states, each in one run: a header (the count of its edges, and that of the phrases
+    /// that end there shifted by 16), the phrases that end there (more than one only for phrases
+    /// the same but for ASCII case, in their order), and its edges sorted by byte, each the
+    /// place of its state shifted by 8 and its byte (ASCII letters in lower case).
+    nodes: Vec<u32>,
 }
 
 impl Starts {
@@ -30,40 +26,49 @@ impl Starts {
         if phrases.is_empty() {
             return None;
         }
-        let trie = if phrases.len() <= 1000 {
-            Trie::Dfa(
-                dfa::DFA::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .start_kind(StartKind::Anchored)
-                    .prefilter(false)
-                    .build(phrases)
-                    .ok()?,
-            )
-        } else {
-            Trie::Nfa(
-                nfa::contiguous::NFA::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(phrases)
-                    .ok()?,
-            )
-        };
-        let mut first = [false; 256];
-        for p in phrases {
-            if let Some(&b) = p.as_ref().first() {
-                for b in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                    first[b as usize] = true;
+        // State 0 is the root; each state's children by byte, and the phrases ending there.
+        let mut children: Vec<BTreeMap<u8, usize>> = vec![BTreeMap::new()];
+        let mut ending: Vec<Vec<u32>> = vec![Vec::new()];
+        for (pattern, phrase) in phrases.iter().enumerate() {
+            let mut state = 0;
+            for &b in phrase.as_ref() {
+                let fresh = children.len();
+                state = *children[state]
+                    .entry(b.to_ascii_lowercase())
+                    .or_insert(fresh);
+                if state == fresh {
+                    children.push(BTreeMap::new());
+                    ending.push(Vec::new());
                 }
             }
+            ending[state].push(pattern as u32);
         }
-        Some(Starts { trie, first })
+        let mut place = Vec::with_capacity(children.len());
+        let mut len = 0;
+        for (c, e) in children.iter().zip(&ending) {
+            place.push(len as u32);
+            len += 1 + e.len() + c.len();
+        }
+        // A place takes 24 bits: room for some million phrases.
+        assert!(len < 1 << 24, "too many phrases for one trie");
+        let mut nodes = Vec::with_capacity(len);
+        for (c, e) in children.iter().zip(&ending) {
+            nodes.push(c.len() as u32 | (e.len() as u32) << 16);
+            nodes.extend(e);
+            nodes.extend(c.iter().map(|(&b, &next)| place[next] << 8 | u32::from(b)));
+        }
+        let mut root = Box::new([0u32; 256]);
+        for (&b, &next) in &children[0] {
+            root[b as usize] = place[next];
+            root[b.to_ascii_uppercase() as usize] = place[next];
+        }
+        Some(Starts { root, nodes })
     }
 
     /// Calls `visit` with every byte of `text` where a match may begin and stand on its left: a
-    /// byte a phrase begins with, at the start of a word or on a character that is no letter or
-    /// digit. `visit` returns where to go on from when it keeps a match (its end), else `None`.
+    /// byte a phrase begins with (in either ASCII case), at the start of a word or on a character
+    /// that is no letter or digit. `visit` returns where to go on from when it keeps a match (its
+    /// end), else `None`.
     pub fn scan(&self, text: &str, mut visit: impl FnMut(usize) -> Option<usize>) {
         let bytes = text.as_bytes();
         let mut p = 0;
@@ -77,7 +82,7 @@ impl Starts {
                 let c = text[p..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
             };
-            if self.first[b as usize] && !(word && after_word) {
+            if self.root[b as usize] != 0 && !(word && after_word) {
                 if let Some(end) = visit(p) {
                     p = end;
                     after_word = text[..p]
@@ -87,16 +92,40 @@ impl Starts {
                     continue;
                 }
             }
-            after_word = word;
             p += len;
+            after_word = word;
+            if word {
+                // The rest of the word's ASCII letters and digits: no match begins there.
+                while p < bytes.len() && bytes[p].is_ascii_alphanumeric() {
+                    p += 1;
+                }
+            }
         }
     }
 
     /// Calls `each(end, pattern)` for every phrase that matches `text` from `start` on.
+    #[inline]
     pub fn matches_at(&self, text: &str, start: usize, mut each: impl FnMut(usize, usize)) {
-        match &self.trie {
-            Trie::Dfa(a) => walk(a, text.as_bytes(), start, &mut each),
-            Trie::Nfa(a) => walk(a, text.as_bytes(), start, &mut each),
+        let bytes = text.as_bytes();
+        let mut at = self.root[bytes[start] as usize] as usize;
+        let mut end = start + 1;
+        while at != 0 {
+            let header = self.nodes[at];
+            let (edges, ending) = ((header & 0xFFFF) as usize, (header >> 16) as usize);
+            let node = &self.nodes[at + 1..at + 1 + ending + edges];
+            for &pattern in &node[..ending] {
+                each(end, pattern as usize);
+            }
+            let Some(&b) = bytes.get(end) else {
+                return;
+            };
+            let b = u32::from(b.to_ascii_lowercase());
+            at = node[ending..]
+                .iter()
+                .find(|&&e| e & 0xFF >= b)
+                .filter(|&&e| e & 0xFF == b)
+                .map_or(0, |&e| (e >> 8) as usize);
+            end += 1;
         }
     }
 
@@ -111,31 +140,5 @@ impl Starts {
             }
         });
         best
-    }
-}
-
-/// The anchored walk from `start`: the trie's match states list the phrases that end there, and
-/// (from its failure links) shorter ones that began later, which are left out.
-#[inline]
-fn walk<A: Automaton>(a: &A, text: &[u8], start: usize, each: &mut impl FnMut(usize, usize)) {
-    let Ok(mut sid) = a.start_state(Anchored::Yes) else {
-        return;
-    };
-    for (i, &b) in text[start..].iter().enumerate() {
-        sid = a.next_state(Anchored::Yes, sid, b);
-        if a.is_special(sid) {
-            if a.is_dead(sid) {
-                return;
-            }
-            if a.is_match(sid) {
-                let len = i + 1;
-                for k in 0..a.match_len(sid) {
-                    let pid = a.match_pattern(sid, k);
-                    if a.pattern_len(pid) == len {
-                        each(start + len, pid.as_usize());
-                    }
-                }
-            }
-        }
     }
 }
