@@ -1,6 +1,7 @@
 //! The extractor's data, loaded once from the Turtle files of `ontology/`: the actor gazetteer
 //! (states, organisations, people and their posts), the issue scheme's cue phrases, and the cue
-//! lexicons of `ontology/cues.ttl`. Every phrase list is compiled into an Aho-Corasick automaton.
+//! lexicons of `ontology/cues.ttl`. Every phrase list is compiled into a trie, walked from the
+//! places a match can start (see `starts`).
 //!
 //! Users add or override actors with their own Turtle file of the gazetteer's shape
 //! ([`Lexicon::with_actors`]): an actor IRI that is already known is replaced whole.
@@ -10,15 +11,16 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::{NamedOrBlankNode as Subject, Term};
 
 use crate::rulebook::{RuleBook, RuleError, RuleProps};
 use crate::vocab::{self, NEG, OWL, RDF, RDFS, SKOS};
 
+mod starts;
 pub mod syntax_data;
 pub mod words;
+use starts::Starts;
 pub use words::Words;
 
 /// The ontology files compiled into the binary, by name.
@@ -327,11 +329,11 @@ pub struct Hit {
     pub pattern: usize,
 }
 
-/// Phrases compiled into one leftmost-longest automaton, each with the values it stands for.
+/// Phrases compiled into one trie, each with the values it stands for, found leftmost-longest.
 /// Matches are case-insensitive and on word boundaries; with `respect_capitals`, every capital
 /// letter of the phrase must be a capital in the text ("US" does not match "us").
 pub struct PhraseSet<T> {
-    automaton: Option<AhoCorasick>,
+    starts: Option<Starts>,
     phrases: Vec<String>,
     values: Vec<Vec<T>>,
     respect_capitals: bool,
@@ -365,26 +367,8 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             }
             add(phrase, value);
         }
-        let automaton = if phrases.is_empty() {
-            None
-        } else {
-            let build = |kind| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(kind)
-                    .build(&phrases)
-                    .ok()
-            };
-            // A DFA searches two to three times as fast as the NFA the builder picks for more
-            // than 100 phrases; past 1,000 (the gazetteer) it costs too much to build.
-            let dfa = (phrases.len() <= 1000)
-                .then(|| build(Some(aho_corasick::AhoCorasickKind::DFA)))
-                .flatten();
-            dfa.or_else(|| build(None))
-        };
         PhraseSet {
-            automaton,
+            starts: Starts::new(&phrases),
             phrases,
             values,
             respect_capitals,
@@ -407,46 +391,27 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         self.phrases.is_empty()
     }
 
-    /// Every match on word boundaries, left to right, not overlapping.
+    /// Every match on word boundaries, left to right, not overlapping: from each place a match
+    /// may start (see [`Starts::scan`]), the longest phrase there, kept if it stands. A match
+    /// that does not stand hides none that starts further on ("the Sudan" in "the Sudanese
+    /// Armed Forces").
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.automaton else {
+        let Some(starts) = &self.starts else {
             return Vec::new();
         };
         let mut hits = Vec::new();
-        // A match that fails the word-boundary or capital check must not hide one that starts
-        // inside it ("the Sudan" in "the Sudanese Armed Forces"): the search goes on from the
-        // next character, not from the end of the rejected match.
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) else {
-                break;
-            };
+        starts.scan(text, |start| {
+            let (end, pattern) = starts.longest_at(text, start)?;
             let hit = Hit {
-                start: m.start(),
-                end: m.end(),
-                pattern: m.pattern().as_usize(),
+                start,
+                end,
+                pattern,
             };
-            let next_char = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
-            pos = next_char;
-            if self.keeps(text, &hit) {
-                pos = hit.end.max(next_char);
+            self.keeps(text, &hit).then(|| {
                 hits.push(hit);
-            } else if text[..hit.start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && text[hit.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                // A match inside a word: so is every match that starts further in the word (its
-                // first character is the text's, but for ASCII case), none of which stands.
-                pos = text[hit.start..]
-                    .find(|c: char| !c.is_alphanumeric())
-                    .map_or(text.len(), |e| hit.start + e);
-            }
-        }
+                end
+            })
+        });
         hits
     }
 
@@ -477,8 +442,8 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                 .any(|(p, t)| p.is_uppercase() && !t.is_uppercase()))
     }
 
-    /// Whether two phrases are the same but for ASCII case: then which of them a leftmost-longest
-    /// search reports is the automaton's choice, and only the automaton can find this set's hits.
+    /// Whether two phrases are the same but for ASCII case: then a leftmost-longest search
+    /// reports the first of them, and only this set's own search can find its hits.
     fn has_case_twins(&self) -> bool {
         let mut seen = HashSet::new();
         !self
@@ -503,11 +468,11 @@ fn leftmost_longest(mut all: Vec<Hit>) -> Vec<Hit> {
     hits
 }
 
-/// Every cue phrase of every class in one automaton that reports overlapping matches: one pass
-/// over a text gives the hits of all classes, each class's as its own automaton would find them.
+/// Every cue phrase of every class in one trie that gives every phrase matching at a place: one
+/// pass over a text gives the hits of all classes, each class's as its own search finds them.
 struct AllCues {
-    automaton: AhoCorasick,
-    /// For each phrase of the automaton, the classes that have it and its pattern in each.
+    starts: Starts,
+    /// For each phrase of the trie, the classes that have it and its pattern in each.
     owners: Vec<Vec<(usize, usize)>>,
     /// The classes, in the order of `Lexicon::cues`; those with case twins are searched alone.
     classes: Vec<(CueClass, bool)>,
@@ -520,7 +485,7 @@ impl AllCues {
         let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut classes = Vec::new();
         for (c, (class, set)) in cues.iter().enumerate() {
-            let alone = set.automaton.is_none() || set.has_case_twins();
+            let alone = set.starts.is_none() || set.has_case_twins();
             classes.push((*class, alone));
             if alone {
                 continue;
@@ -534,14 +499,8 @@ impl AllCues {
                 owners[i].push((c, pattern));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&phrases)
-            .ok()?;
         Some(AllCues {
-            automaton,
+            starts: Starts::new(&phrases)?,
             owners,
             classes,
         })
@@ -574,35 +533,39 @@ fn across_quotes(all: &AllCues, text: &str, found: &mut [Vec<Hit>]) {
             window.push(c);
             origin.extend((0..c.len_utf8()).map(|k| from + i + k));
         }
-        for m in all.automaton.find_overlapping_iter(window.as_str()) {
-            let (start, end) = (origin[m.start()], origin[m.end() - 1] + 1);
-            // Only what the mark broke; the rest the search of the whole text found. A match
-            // must still stand on word boundaries of the window ("lost" + "confidence").
-            if !(start < q && q < end) {
-                continue;
-            }
-            let before_ok = !window[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after_ok = !window[m.end()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if !(before_ok && after_ok) {
-                continue;
-            }
-            for &(class, pattern) in &all.owners[m.pattern().as_usize()] {
-                let hit = Hit {
-                    start,
-                    end,
-                    pattern,
-                };
-                if !found[class].contains(&hit) {
-                    found[class].push(hit);
+        let window = window.as_str();
+        all.starts.scan(window, |m_start| {
+            all.starts.matches_at(window, m_start, |m_end, phrase| {
+                let (start, end) = (origin[m_start], origin[m_end - 1] + 1);
+                // Only what the mark broke; the rest the search of the whole text found. A match
+                // must still stand on word boundaries of the window ("lost" + "confidence").
+                if !(start < q && q < end) {
+                    return;
                 }
-            }
-        }
+                let before_ok = !window[..m_start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !window[m_end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if !(before_ok && after_ok) {
+                    return;
+                }
+                for &(class, pattern) in &all.owners[phrase] {
+                    let hit = Hit {
+                        start,
+                        end,
+                        pattern,
+                    };
+                    if !found[class].contains(&hit) {
+                        found[class].push(hit);
+                    }
+                }
+            });
+            None
+        });
     }
 }
 
@@ -1164,15 +1127,18 @@ impl Lexicon {
             };
         };
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); all.classes.len()];
-        for m in all.automaton.find_overlapping_iter(text) {
-            for &(class, pattern) in &all.owners[m.pattern().as_usize()] {
-                found[class].push(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    pattern,
-                });
-            }
-        }
+        all.starts.scan(text, |start| {
+            all.starts.matches_at(text, start, |end, phrase| {
+                for &(class, pattern) in &all.owners[phrase] {
+                    found[class].push(Hit {
+                        start,
+                        end,
+                        pattern,
+                    });
+                }
+            });
+            None
+        });
         across_quotes(all, text, &mut found);
         let by_class = all
             .classes
@@ -1295,6 +1261,72 @@ mod tests {
         // Only phrases the mark broke are added: none that lie on one side of it.
         let plain = lexicon.cue_hits(CueClass::Stance, text);
         assert_eq!(phrases.len(), plain.len() + 1, "{phrases:?}");
+    }
+
+    /// The search [`PhraseSet::find`] replaced: a leftmost-longest automaton run from every
+    /// byte, a rejected match hiding none that starts further on.
+    fn search_from_every_byte<T: Clone + PartialEq>(set: &PhraseSet<T>, text: &str) -> Vec<Hit> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&set.phrases)
+            .unwrap();
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) else {
+                break;
+            };
+            let hit = Hit {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            };
+            pos = crate::text::after_char(text, hit.start);
+            if set.keeps(text, &hit) {
+                pos = hit.end.max(pos);
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn the_search_from_word_starts_finds_what_a_search_from_every_byte_finds() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let mut texts: Vec<String> = [
+            "the Sudanese Armed Forces and the Sudan; US us U.S. Israeli Israel's Côte d’Ivoire",
+            "in in in the the of ofof cease fire cease-fire-deal TALKS Talks talked",
+            "«Hamas» (Hamas) -Hamas- 2Hamas Hamas2 é-Hamas Qatari-mediated al-Thani Al Thani",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        for dir in std::fs::read_dir(fixtures).unwrap() {
+            let dir = dir.unwrap().path();
+            if !dir.is_dir() {
+                continue;
+            }
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(
+                lexicon.names.find(text),
+                search_from_every_byte(&lexicon.names, text)
+            );
+            assert_eq!(
+                lexicon.issues.find(text),
+                search_from_every_byte(&lexicon.issues, text)
+            );
+            for set in lexicon.cues.values() {
+                assert_eq!(set.find(text), search_from_every_byte(set, text));
+            }
+        }
     }
 
     #[test]

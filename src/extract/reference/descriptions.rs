@@ -95,48 +95,60 @@ pub(super) fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder
         return;
     }
     let mut found = Vec::new();
-    for article in ["the ", "The "] {
-        let mut from = 0;
-        while let Some(p) = t[from..].find(article) {
-            let start = from + p;
-            from = start + article.len();
-            if t[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            let word_end = t[from..]
-                .find(|c: char| !c.is_alphabetic())
-                .map_or(t.len(), |e| from + e);
-            let word = &t[from..word_end];
-            // Most "the"s are followed by no organisation's noun: look no further for them.
-            if word.is_empty()
-                || !word.starts_with(char::is_lowercase)
-                || !heads.iter().any(|(h, _)| h == word)
-            {
-                continue;
-            }
-            if b.covered(start, word_end) {
-                continue;
-            }
-            let actor = b
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.end <= start && !m.locative)
-                .find(|m| heads.iter().any(|(h, a)| *a == m.actor && h == word))
-                .map(|m| m.actor);
-            if let Some(actor) = actor {
-                found.push((start, word_end, actor));
-            }
+    for start in articles(t) {
+        let from = start + "the ".len();
+        if t[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let word_end = t[from..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(t.len(), |e| from + e);
+        let word = &t[from..word_end];
+        // Most "the"s are followed by no organisation's noun: look no further for them.
+        if word.is_empty()
+            || !word.starts_with(char::is_lowercase)
+            || !heads.iter().any(|(h, _)| h == word)
+        {
+            continue;
+        }
+        if b.covered(start, word_end) {
+            continue;
+        }
+        let actor = b
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= start && !m.locative)
+            .find(|m| heads.iter().any(|(h, a)| *a == m.actor && h == word))
+            .map(|m| m.actor);
+        if let Some(actor) = actor {
+            found.push((start, word_end, actor));
         }
     }
     for (start, end, actor) in found {
         b.mention(start, end, actor, MentionKind::Description, false);
     }
     b.sort_mentions();
+}
+
+/// Where "the " and "The " are in `t`: those of "the " first, then those of "The ", each in
+/// the order of the text (from one pass over its bytes).
+fn articles(t: &str) -> impl Iterator<Item = usize> {
+    let mut at: [Vec<usize>; 2] = Default::default();
+    for (p, w) in t.as_bytes().windows(4).enumerate() {
+        if w[1..] == *b"he " {
+            match w[0] {
+                b't' => at[0].push(p),
+                b'T' => at[1].push(p),
+                _ => {}
+            }
+        }
+    }
+    at.into_iter().flatten()
 }
 
 /// The head nouns of the organisations found, each with its organisation: the last word, in
