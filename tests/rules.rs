@@ -1651,3 +1651,36 @@ fn a_party_that_acts_on_the_deal_takes_a_stance_on_its_terms() {
         stances(&x)
     );
 }
+
+#[test]
+fn an_envoy_of_a_third_party_mediates() {
+    let x = read(
+        "Sudan and the SPLM resumed talks in Nairobi. The UN special envoy, Martin Griffiths, \
+         met both delegations on Monday.",
+    );
+    let roles: Vec<String> = x
+        .participations
+        .iter()
+        .map(|p| format!("{} {}", x.actors[p.actor].label, p.role.local()))
+        .collect();
+    assert!(
+        roles.contains(&"Martin Griffiths Mediator".to_string()),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&"United Nations Mediator".to_string()),
+        "{roles:?}"
+    );
+    // A party's envoy is no mediator.
+    let x = read(
+        "Sudan and the SPLM resumed talks in Nairobi. Sudan's special envoy, Ali Karti, met \
+         the SPLM delegation on Monday.",
+    );
+    assert!(
+        !x.participations
+            .iter()
+            .any(|p| p.role.local() == "Mediator"),
+        "{:?}",
+        x.participations
+    );
+}

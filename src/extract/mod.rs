@@ -262,6 +262,8 @@ pub fn extract_with_clauses(
     };
     let clause_roles = reader.roles();
     merge_roles(&mut participations, &clause_roles);
+    let envoys = roles::envoys::mediators(&positions, &participations);
+    participations.extend(envoys);
     let mut negotiation = frame::negotiation(&found, &participations);
     let parties = negotiation
         .as_ref()

@@ -138,6 +138,8 @@ word_lists! {
     institution_heads: List = "institution-heads.txt",
     /// Last words of descriptions of an armed or political movement ("movement", "rebels").
     armed_descriptions: List = "armed-descriptions.txt",
+    /// Words of a post that sends its holder to others' talks ("envoy", "representative").
+    envoy_titles: List = "envoy-titles.txt",
 }
 
 impl Words {

@@ -12,6 +12,7 @@
 
 mod before;
 mod cues;
+pub mod envoys;
 mod lists;
 
 use std::collections::BTreeSet;
