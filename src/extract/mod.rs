@@ -262,7 +262,7 @@ pub fn extract_with_clauses(
     };
     let clause_roles = reader.roles();
     merge_roles(&mut participations, &clause_roles);
-    let envoys = roles::envoys::mediators(&positions, &participations);
+    let envoys = roles::envoys::mediators(&found, &positions, &participations);
     participations.extend(envoys);
     let mut negotiation = frame::negotiation(&found, &participations);
     let parties = negotiation

@@ -2,17 +2,27 @@
 //! Griffiths", "Russia's envoy to the talks, Boris Mayorsky"; the words of
 //! `ontology/words/envoy-titles.txt`) with a state or organisation that is no party is a
 //! mediator, and so is that state or organisation, where the article gives neither another
-//! role. Read after the cue and clause rules, from their roles and the posts.
+//! role and it is not one of the two states or organisations the article names most (the sides
+//! of its talks, whatever roles the rules found: "North Korea's special representative for US
+//! affairs"). Read after the cue and clause rules, from their roles and the posts.
 
+use std::collections::BTreeMap;
+
+use crate::extract::actors::Found;
 use crate::extract::{Participation, Position};
-use crate::lexicon::{Role, Words};
+use crate::lexicon::{ActorKind, Role, Words};
 
 const CONFIDENCE: f32 = 0.6;
 
 /// The mediator roles of the envoys among `positions` that `roles` give no role, nor their
 /// state or organisation.
-pub fn mediators(positions: &[Position], roles: &[Participation]) -> Vec<Participation> {
-    let has_role = |a: usize| roles.iter().any(|p| p.actor == a);
+pub fn mediators(
+    found: &Found,
+    positions: &[Position],
+    roles: &[Participation],
+) -> Vec<Participation> {
+    let sides = most_named(found);
+    let has_role = |a: usize| roles.iter().any(|p| p.actor == a) || sides.contains(&a);
     let mut out: Vec<Participation> = Vec::new();
     for q in positions {
         let envoy = q.title.split(|c: char| !c.is_alphanumeric()).any(|w| {
@@ -36,4 +46,18 @@ pub fn mediators(positions: &[Position], roles: &[Participation]) -> Vec<Partici
         }
     }
     out
+}
+
+/// The two states or organisations the article names most (ties by label).
+fn most_named(found: &Found) -> Vec<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for m in &found.mentions {
+        if found.actors[m.actor].kind != ActorKind::Person {
+            *counts.entry(m.actor).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<usize> = counts.keys().copied().collect();
+    ranked.sort_by_key(|a| (std::cmp::Reverse(counts[a]), found.actors[*a].label.clone()));
+    ranked.truncate(2);
+    ranked
 }
