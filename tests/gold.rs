@@ -13,7 +13,7 @@ const FIXTURE_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
     ("roles", 0.90),
     ("positions", 0.89),
-    ("stances", 0.65),
+    ("stances", 0.69),
 ];
 /// The second set (tests/fixtures/heldout): eight articles on other negotiations, annotated
 /// without reading the extractor, to measure how the rules carry over.
@@ -28,7 +28,7 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 /// 0.465 / 0.694 / 0.357 before any rule was written from them.
 const HELDOUT2_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
-    ("roles", 0.67),
+    ("roles", 0.71),
     ("positions", 0.88),
     ("stances", 0.53),
 ];
@@ -37,16 +37,16 @@ const HELDOUT2_FLOORS: &[(&str, f64)] = &[
 /// before any rule was written from them.
 const HELDOUT3_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
-    ("roles", 0.78),
+    ("roles", 0.79),
     ("positions", 0.92),
-    ("stances", 0.59),
+    ("stances", 0.60),
 ];
 /// The fifth set (tests/fixtures/heldout4): eight more, in styles the others lack (a briefing
 /// transcript, an anniversary feature, a newsletter). First scored at 0.825 / 0.500 / 0.586 /
 /// 0.414 before any rule was written from them.
 const HELDOUT4_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
-    ("roles", 0.69),
+    ("roles", 0.71),
     ("positions", 0.71),
     ("stances", 0.58),
 ];
@@ -55,16 +55,16 @@ const HELDOUT4_FLOORS: &[(&str, f64)] = &[
 /// 0.419 / 0.674 / 0.354 before any rule was written from them.
 const HELDOUT5_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
-    ("roles", 0.63),
+    ("roles", 0.64),
     ("positions", 0.73),
-    ("stances", 0.50),
+    ("stances", 0.51),
 ];
 /// The seventh set (tests/fixtures/heldout6): eight more (a wire report, an analysis, a live
 /// blog, a question-and-answer explainer, a joint communiqué, a feature, a brief, an opinion
 /// column). First scored at 0.876 / 0.424 / 0.660 / 0.282 before any rule was written from them.
 const HELDOUT6_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.92),
-    ("roles", 0.51),
+    ("roles", 0.52),
     ("positions", 0.67),
     ("stances", 0.35),
 ];
@@ -76,15 +76,28 @@ const HELDOUT6_FLOORS: &[(&str, f64)] = &[
 /// set was read.
 const HELDOUT7_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
-    ("roles", 0.63),
+    ("roles", 0.66),
     ("positions", 0.66),
     ("stances", 0.51),
 ];
+/// The ninth set (tests/fixtures/heldout8): 14 articles on negotiations of the 1980s to 2020s no
+/// other set covers, in fourteen more styles, written and annotated by someone who had not read the
+/// extractor. First scored at 0.842 / 0.435 / 0.513 / 0.333 as delivered.
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.88),
-    ("roles", 0.47),
+    ("roles", 0.55),
     ("positions", 0.53),
     ("stances", 0.37),
+];
+/// The tenth set (tests/fixtures/heldout9): 14 more, in fourteen more styles (a glossary, a
+/// sports page, wire flashes, photo captions, a children's explainer, a court report, a diary, a
+/// phone-in ...), written and annotated the same way. First scored at 0.909 / 0.505 / 0.611 / 0.512
+/// before any rule was read against it; no rule has been written from it.
+const HELDOUT9_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.90),
+    ("roles", 0.56),
+    ("positions", 0.61),
+    ("stances", 0.51),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
@@ -211,6 +224,13 @@ fn eighth_set_scores_above_its_floors() {
 fn ninth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout8");
     let out = eval(&gold, HELDOUT8_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn tenth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout9");
+    let out = eval(&gold, HELDOUT9_FLOORS);
     cross_check(&gold, &out);
 }
 
