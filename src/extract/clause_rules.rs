@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::actors::Found;
+use super::parsed::Parsed;
 use super::syntax::lemmas::Lemmatizer;
-use super::syntax::{Clause, Clauses, NounPhrase, Words};
+use super::syntax::{Clause, NounPhrase, Words};
 use super::terms::Deal;
 use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
 use crate::lexicon::{CueClass, Lexicon, Polarity};
@@ -43,11 +44,7 @@ fn label(t: &str, at: usize) -> Option<(usize, usize)> {
 
 /// The structures every rule reads.
 pub struct Reader<'a> {
-    pub text: &'a Text<'a>,
-    pub words: &'a Words,
-    pub clauses: &'a Clauses,
-    pub lexicon: &'a Lexicon,
-    pub found: &'a Found,
+    pub parsed: Parsed<'a>,
     pub positions: &'a [Position],
     /// The issue of the deal under negotiation, which "the deal" and "the proposal" stand for.
     pub deal_issue: Option<&'a str>,
@@ -110,7 +107,7 @@ impl Reader<'_> {
     }
 
     fn each_clause(&self, pass: Pass, out: &mut Read) {
-        for (s, range) in self.clauses.sentences.iter().enumerate() {
+        for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
                 if self.speaks(c) {
                     self.verb_rules(pass, s, c, out);
@@ -127,8 +124,9 @@ impl Reader<'_> {
             .find(|&i| {
                 i > words.start
                     && self
+                        .parsed
                         .words
-                        .text(self.text.text, i)
+                        .text(self.parsed.text.text, i)
                         .eq_ignore_ascii_case("of")
             })
             .map_or(words.end - 1, |of| of - 1)
@@ -136,21 +134,28 @@ impl Reader<'_> {
 
     /// Whether word `i` is `w`, whatever its case.
     fn is(&self, i: usize, w: &str) -> bool {
-        self.words.text(self.text.text, i).eq_ignore_ascii_case(w)
+        self.parsed
+            .words
+            .text(self.parsed.text.text, i)
+            .eq_ignore_ascii_case(w)
     }
 
     /// Whether a clause states something: no question, condition or hedge, and no infinitive
     /// under a negated, conditional or blocking verb.
     fn speaks(&self, c: usize) -> bool {
-        let clause = &self.clauses.clauses[c];
+        let clause = &self.parsed.clauses.clauses[c];
         if clause.question || clause.conditional || clause.hedged || self.quoted_alone(clause) {
             return false;
         }
         match clause.governor {
             Some(g) => {
-                let gov = &self.clauses.clauses[g];
+                let gov = &self.parsed.clauses.clauses[g];
                 !gov.negated
-                    && !self.lexicon.rules.blocks(self.words.lemma(gov.head))
+                    && !self
+                        .parsed
+                        .lexicon
+                        .rules
+                        .blocks(self.parsed.words.lemma(gov.head))
                     && self.speaks(g)
             }
             None => true,
@@ -160,8 +165,9 @@ impl Reader<'_> {
     /// A verb inside a quotation whose doer stands outside it ("officials were there \"to
     /// support the peace efforts\""): the quoted words are the speaker's, not the doer's.
     fn quoted_alone(&self, clause: &Clause) -> bool {
-        let at = self.words.words[clause.head].start;
+        let at = self.parsed.words.words[clause.head].start;
         let Some(&(qs, qe)) = self
+            .parsed
             .text
             .quotes
             .iter()
@@ -176,9 +182,9 @@ impl Reader<'_> {
     }
 
     fn verb_rules(&self, pass: Pass, s: usize, c: usize, out: &mut Read) {
-        let clause = &self.clauses.clauses[c];
-        let lemma = self.words.lemma(clause.head);
-        for rule in self.lexicon.rules.for_verb(lemma) {
+        let clause = &self.parsed.clauses.clauses[c];
+        let lemma = self.parsed.words.lemma(clause.head);
+        for rule in self.parsed.lexicon.rules.for_verb(lemma) {
             for (verb, particle) in &rule.verbs {
                 if verb != lemma {
                     continue;
@@ -270,7 +276,7 @@ impl Reader<'_> {
 
     /// Whether word `i` (its lemma or itself) is one of the rule's object heads.
     fn is_object_head(&self, rule: &Rule, i: usize) -> bool {
-        let lemma = self.words.lemma(i);
+        let lemma = self.parsed.words.lemma(i);
         rule.object_heads
             .iter()
             .any(|h| h == lemma || self.is(i, h))
@@ -290,8 +296,8 @@ impl Reader<'_> {
             return None;
         }
         // Only a comma (past a bracket: "the LRA (LRA),") between the sides and the verb.
-        let gap =
-            &self.text.text[self.span(&sides.words).1..self.words.words[clause.verbs.start].start];
+        let gap = &self.parsed.text.text
+            [self.span(&sides.words).1..self.parsed.words.words[clause.verbs.start].start];
         let gap = gap.trim_start();
         let gap = match gap.strip_prefix('(') {
             Some(rest) => rest.split_once(')').map_or(rest, |(_, after)| after),
@@ -300,7 +306,8 @@ impl Reader<'_> {
         if gap.trim() != "," {
             return None;
         }
-        self.clauses
+        self.parsed
+            .clauses
             .phrases
             .iter()
             .find(|p| p.words.end == between)
@@ -322,13 +329,13 @@ impl Reader<'_> {
         }
         Evidence {
             sentence,
-            start: self.words.words[first].start,
-            end: self.words.words[last].end,
+            start: self.parsed.words.words[first].start,
+            end: self.parsed.words.words[last].end,
         }
     }
 
     fn evidence(&self, sentence: usize, word: usize) -> Evidence {
-        let w = self.words.words[word];
+        let w = self.parsed.words.words[word];
         Evidence {
             sentence,
             start: w.start,
@@ -379,7 +386,7 @@ impl Reader<'_> {
 
     /// A person's state or organisation where the article gives them a post, else the actor.
     fn side_of(&self, actor: usize) -> usize {
-        if self.found.actors[actor].kind != ActorKind::Person {
+        if self.parsed.found.actors[actor].kind != ActorKind::Person {
             return actor;
         }
         self.positions
@@ -400,6 +407,7 @@ impl Reader<'_> {
             .filter_map(|m| {
                 let (start, end) = self.span(m);
                 let mentions: Vec<&Mention> = self
+                    .parsed
                     .found
                     .mentions_in(start, end)
                     .filter(|x| !x.locative && x.end <= end)
@@ -444,11 +452,12 @@ impl Reader<'_> {
     /// did not write it").
     fn first_person(&self, np: &NounPhrase) -> Option<usize> {
         let w = np.words.start;
-        if np.words.len() != 1 || !matches!(self.words.lemma(w), "i" | "we") {
+        if np.words.len() != 1 || !matches!(self.parsed.words.lemma(w), "i" | "we") {
             return None;
         }
-        let (start, end) = label(self.text.text, self.words.words[w].start)?;
-        self.found
+        let (start, end) = label(self.parsed.text.text, self.parsed.words.words[w].start)?;
+        self.parsed
+            .found
             .mentions_in(start, end)
             .filter(|m| !m.locative && !m.possessive)
             .last()
@@ -459,8 +468,9 @@ impl Reader<'_> {
     /// the negotiation, or their leaders.
     fn sides(&self, np: &NounPhrase) -> Vec<usize> {
         let (start, end) = self.span(&np.words);
-        let t = &self.text.text[start..end];
+        let t = &self.parsed.text.text[start..end];
         let hits = self
+            .parsed
             .lexicon
             .cues
             .get(&CueClass::Parties)
@@ -488,18 +498,20 @@ impl Reader<'_> {
     /// The head actor of the "of" phrase right after `end`, which the phrase did not take in
     /// because no name follows "of": a title that runs on ("Qatar's minister of state").
     fn of_phrase_actor(&self, end: usize) -> Option<usize> {
-        let rest = self.text.text.get(end..)?;
+        let rest = self.parsed.text.text.get(end..)?;
         let of = rest.trim_start();
         let skip = rest.len() - of.len();
         if !of.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) {
             return None;
         }
-        let from = self.words.word_at(end + skip + 3);
+        let from = self.parsed.words.word_at(end + skip + 3);
         let i = self
+            .parsed
             .clauses
             .phrases
             .partition_point(|p| p.words.start < from);
         let next = self
+            .parsed
             .clauses
             .phrases
             .get(i)
@@ -511,15 +523,16 @@ impl Reader<'_> {
     /// The mention that ends a phrase at `end`, which may begin before it ("the Community of
     /// Sant'Egidio" for the phrase "Sant'Egidio"); no place and no possessor.
     fn head_mention(&self, end: usize) -> Option<&Mention> {
-        self.found
+        self.parsed
+            .found
             .mention_ending_at(end)
             .filter(|x| !x.locative && !x.possessive)
     }
 
     /// The phrase in apposition to `np`, either way round.
     fn apposition_of(&self, np: &NounPhrase) -> Option<&NounPhrase> {
-        let phrases = &self.clauses.phrases;
-        self.clauses.appositions.iter().find_map(|&(a, b)| {
+        let phrases = &self.parsed.clauses.phrases;
+        self.parsed.clauses.appositions.iter().find_map(|&(a, b)| {
             if phrases[a].words == np.words {
                 Some(&phrases[b])
             } else if phrases[b].words == np.words {
@@ -532,8 +545,8 @@ impl Reader<'_> {
 
     fn span(&self, words: &Range<usize>) -> (usize, usize) {
         (
-            self.words.words[words.start].start,
-            self.words.words[words.end - 1].end,
+            self.parsed.words.words[words.start].start,
+            self.parsed.words.words[words.end - 1].end,
         )
     }
 
@@ -543,15 +556,18 @@ impl Reader<'_> {
         let (start, end) = self.span(&np.words);
         // The head and the word after it: cue nouns come with their preposition ("acceptance of").
         let head = self.head_word(&np.words);
-        let last = (head + 1).min(self.words.words.len() - 1);
-        let text = &self.text.text[self.words.words[head].start..self.words.words[last].end];
+        let last = (head + 1).min(self.parsed.words.words.len() - 1);
+        let text = &self.parsed.text.text
+            [self.parsed.words.words[head].start..self.parsed.words.words[last].end];
         let stance_head = self
+            .parsed
             .lexicon
             .cues
             .get(&CueClass::Stance)
             .is_some_and(|c| c.find(text).iter().any(|h| h.start == 0));
         stance_head
             && self
+                .parsed
                 .found
                 .mentions_in(start, end)
                 .any(|m| m.possessive && m.kind != MentionKind::Pronoun)
@@ -561,7 +577,7 @@ impl Reader<'_> {
     /// span its issues are read in, which goes on through an "of" phrase after it ("the release
     /// of the hostages"); or the dependent infinitive with its object, for issues only.
     fn target(&self, rule: &Rule, c: usize, particle: Option<NounPhrase>) -> Option<TargetSpan> {
-        let clause = &self.clauses.clauses[c];
+        let clause = &self.parsed.clauses.clauses[c];
         // A particle's phrase ("agreed to", "called for") names things, not actors.
         let (phrase, names_actors) = match (rule.target, particle) {
             (Slot::Complement, _) => {
@@ -584,6 +600,7 @@ impl Reader<'_> {
         }
         // "wants Kosovo to establish ...": the object is the infinitive's doer, not a target.
         let doer_of_infinitive = self
+            .parsed
             .clauses
             .dependent(c)
             .is_some_and(|x| x.subject.as_ref() == Some(&phrase));
@@ -601,7 +618,7 @@ impl Reader<'_> {
         let mut out = Vec::new();
         for m in &np.members {
             let (start, end) = self.span(m);
-            for x in self.found.mentions_in(start, end) {
+            for x in self.parsed.found.mentions_in(start, end) {
                 let head = x.end == end && !x.possessive;
                 if !x.locative && (head || possessor && x.possessive) && !out.contains(&x.actor) {
                     out.push(x.actor);
@@ -615,8 +632,8 @@ impl Reader<'_> {
     /// the hostages").
     fn on_through_of(&self, clause: &Clause, mut end: usize) -> usize {
         for p in &clause.preps {
-            let next = self.words.words[p.word].start;
-            let joined = next >= end && self.text.text[end..next].trim().is_empty();
+            let next = self.parsed.words.words[p.word].start;
+            let joined = next >= end && self.parsed.text.text[end..next].trim().is_empty();
             if joined && self.is(p.word, "of") {
                 end = self.span(&p.phrase.words).1;
             }
@@ -627,7 +644,7 @@ impl Reader<'_> {
     /// What clause `c` pays or pledges for: its first phrase after "for", "to" or "towards",
     /// on through its "of" phrases and an infinitive right after it.
     fn purpose(&self, c: usize) -> Option<(usize, usize)> {
-        let clause = &self.clauses.clauses[c];
+        let clause = &self.parsed.clauses.clauses[c];
         let p = clause.preps.iter().find(|p| {
             ["for", "to", "towards", "toward"]
                 .iter()
@@ -635,17 +652,22 @@ impl Reader<'_> {
         })?;
         let (start, end) = self.span(&p.phrase.words);
         let end = self.on_through_of(clause, end);
-        let infinitive = self
-            .complement(c)
-            .filter(|&(s, _)| s >= end && matches!(self.text.text[end..s].trim(), "" | "to"));
+        let infinitive = self.complement(c).filter(|&(s, _)| {
+            s >= end && matches!(self.parsed.text.text[end..s].trim(), "" | "to")
+        });
         Some((start, infinitive.map_or(end, |(_, e)| e)))
     }
 
     /// The infinitive that depends on clause `c`: its verb and object.
     fn complement(&self, c: usize) -> Option<(usize, usize)> {
-        let inf = self.clauses.dependent(c)?;
+        let inf = self.parsed.clauses.dependent(c)?;
         // "agreed to stop all firing": what a blocking verb stops is no thing supported.
-        if self.lexicon.rules.blocks(self.words.lemma(inf.head)) {
+        if self
+            .parsed
+            .lexicon
+            .rules
+            .blocks(self.parsed.words.lemma(inf.head))
+        {
             return None;
         }
         let last = inf.object.as_ref().map_or(inf.verbs.end, |o| o.words.end);
@@ -717,8 +739,8 @@ impl Reader<'_> {
     /// Whether the phrase that opens at byte `start` (and ends by `end`) is a deal, by the
     /// heads of the terms rules: "the agreement", "an accord", "the Lusaka Protocol".
     fn names_deal(&self, start: usize, end: usize) -> bool {
-        let i = self.words.word_at(start);
-        let phrases = &self.clauses.phrases;
+        let i = self.parsed.words.word_at(start);
+        let phrases = &self.parsed.clauses.phrases;
         let k = phrases.partition_point(|p| p.words.start < i);
         let Some(np) = phrases.get(k).filter(|p| p.words.start == i) else {
             return false;
@@ -726,7 +748,8 @@ impl Reader<'_> {
         if self.span(&np.words).1 > end {
             return false;
         }
-        self.lexicon
+        self.parsed
+            .lexicon
             .rules
             .rules
             .iter()
@@ -742,27 +765,29 @@ impl Reader<'_> {
     /// Whether a phrase names one known thing: "the deal", "this proposal", "Egypt's plan".
     fn definite(&self, np: &NounPhrase) -> bool {
         let first = np.words.start;
-        matches!(self.words.lemma(first), "the" | "this")
+        matches!(self.parsed.words.lemma(first), "the" | "this")
             || np
                 .words
                 .clone()
-                .any(|i| self.words.words[i].tag.is_possessive())
+                .any(|i| self.parsed.words.words[i].tag.is_possessive())
     }
 
     /// The issues named in a span; a definite "the deal" or "the proposal" stands for the
     /// deal's issue.
     fn issues(&self, start: usize, end: usize, definite: bool) -> BTreeSet<Target> {
-        let t = &self.text.text[start..end];
+        let t = &self.parsed.text.text[start..end];
         let mut out: BTreeSet<Target> = self
+            .parsed
             .lexicon
             .issues
             .find(t)
             .iter()
-            .flat_map(|h| self.lexicon.issues.values(h))
+            .flat_map(|h| self.parsed.lexicon.issues.values(h))
             .map(|slug| Target::Issue(slug.clone()))
             .collect();
         if out.is_empty() {
             let deal = self
+                .parsed
                 .lexicon
                 .cues
                 .get(&CueClass::Deal)
@@ -778,25 +803,31 @@ impl Reader<'_> {
     /// mediator"), as the object of "be" ("Egypt is the mediator"), and inside a phrase before
     /// or after the actor it describes ("the Qatari mediation", "mediator Kofi Annan").
     fn noun_rules(&self, out: &mut Read) {
-        for &(a, b) in &self.clauses.appositions {
-            let (holder, noun) = (&self.clauses.phrases[a], &self.clauses.phrases[b]);
+        for &(a, b) in &self.parsed.clauses.appositions {
+            let (holder, noun) = (
+                &self.parsed.clauses.phrases[a],
+                &self.parsed.clauses.phrases[b],
+            );
             self.noun_fact(noun, self.actors_in(holder), out);
         }
-        for (s, range) in self.clauses.sentences.iter().enumerate() {
+        for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
-                if self.speaks(c) && !self.clauses.clauses[c].negated {
+                if self.speaks(c) && !self.parsed.clauses.clauses[c].negated {
                     self.predicate_nouns(s, c, out);
                 }
             }
         }
-        for np in &self.clauses.phrases {
+        for np in &self.parsed.clauses.phrases {
             self.inner_nouns(np, out);
         }
     }
 
     fn predicate_nouns(&self, _s: usize, c: usize, out: &mut Read) {
-        let clause = &self.clauses.clauses[c];
-        if matches!(self.words.lemma(clause.head), "be" | "remain" | "become") {
+        let clause = &self.parsed.clauses.clauses[c];
+        if matches!(
+            self.parsed.words.lemma(clause.head),
+            "be" | "remain" | "become"
+        ) {
             if let (Some(subject), Some(object)) = (&clause.subject, &clause.object) {
                 let named = self.actors_in(subject);
                 if named.is_empty() {
@@ -835,6 +866,7 @@ impl Reader<'_> {
         for member in &np.members {
             let (start, end) = self.span(member);
             let mentions: Vec<_> = self
+                .parsed
                 .found
                 .mentions_in(start, end)
                 .filter(|m| !m.locative && m.end <= end)
@@ -844,17 +876,19 @@ impl Reader<'_> {
             // "Egypt's mediation", not "his host": a pronoun's role noun is relative to it.
             let before: Vec<usize> = mentions
                 .iter()
-                .filter(|m| m.end <= self.words.words[head].start && m.kind != MentionKind::Pronoun)
+                .filter(|m| {
+                    m.end <= self.parsed.words.words[head].start && m.kind != MentionKind::Pronoun
+                })
                 .map(|m| m.actor)
                 .collect();
-            if self.words.words[head].tag.is_common_noun() && !before.is_empty() {
+            if self.parsed.words.words[head].tag.is_common_noun() && !before.is_empty() {
                 self.noun_fact(&noun(head), before, out);
             }
             for w in member.clone() {
                 let after = mentions
                     .iter()
-                    .find(|m| m.end == end && self.words.word_at(m.start) == w + 1);
-                if let (true, Some(m)) = (self.words.words[w].tag.is_common_noun(), after) {
+                    .find(|m| m.end == end && self.parsed.words.word_at(m.start) == w + 1);
+                if let (true, Some(m)) = (self.parsed.words.words[w].tag.is_common_noun(), after) {
                     self.noun_fact(&noun(w), vec![m.actor], out);
                 }
             }
@@ -864,9 +898,12 @@ impl Reader<'_> {
     /// The role a phrase headed by a role noun gives `actors`.
     fn noun_fact(&self, noun: &NounPhrase, actors: Vec<usize>, out: &mut Read) {
         let head = self.head_word(&noun.words);
-        let lemma = self.words.lemma(head);
-        let sentence = self.text.sentence_of(self.words.words[head].start);
-        for rule in self.lexicon.rules.for_noun(lemma) {
+        let lemma = self.parsed.words.lemma(head);
+        let sentence = self
+            .parsed
+            .text
+            .sentence_of(self.parsed.words.words[head].start);
+        for rule in self.parsed.lexicon.rules.for_noun(lemma) {
             let Says::Role(role) = rule.says else {
                 continue;
             };

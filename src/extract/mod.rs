@@ -28,6 +28,7 @@ pub mod dates;
 pub mod events;
 pub mod frame;
 pub mod metadata;
+pub mod parsed;
 pub mod positions;
 pub mod reference;
 pub mod roles;
@@ -239,24 +240,20 @@ pub fn extract_with_clauses(
     let mut participations = roles::find(&text, lexicon, &found, &positions);
     let words = clause_rules::words(&text, lexicon, &found);
     let clauses = syntax::Clauses::new(text.text, &words);
-    let terms = terms::Reader {
+    let parsed = parsed::Parsed {
         text: &text,
         words: &words,
         clauses: &clauses,
         lexicon,
         found: &found,
-    }
-    .terms();
+    };
+    let terms = terms::find(parsed);
     let no_sides = frame::PartyHolders::default();
     let no_deal = terms::Deal::default();
     let mut reader = clause_rules::Reader {
         deal: &no_deal,
         sides: &no_sides,
-        text: &text,
-        words: &words,
-        clauses: &clauses,
-        lexicon,
-        found: &found,
+        parsed,
         positions: &positions,
         deal_issue: None,
     };

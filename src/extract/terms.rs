@@ -14,12 +14,11 @@ use std::ops::Range;
 
 use std::collections::BTreeSet;
 
-use super::actors::Found;
-use super::syntax::{Clause, Clauses, NounPhrase, Words};
+use super::parsed::Parsed;
+use super::syntax::{Clause, NounPhrase};
 use super::{Evidence, Participation, Position, Stance, Target};
-use crate::lexicon::{CueClass, Lexicon, Polarity, Role};
+use crate::lexicon::{CueClass, Polarity, Role};
 use crate::rulebook::{Rule, Says};
-use crate::text::Text;
 
 /// An issue the deal provides for, with the words that say so.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,21 +92,21 @@ impl Deal {
     }
 }
 
+/// Every term of the article's deal, once for each issue (its first statement).
+pub fn find(parsed: Parsed) -> Vec<Term> {
+    Reader { parsed }.terms()
+}
+
 /// What the terms rules read in one article.
-pub struct Reader<'a> {
-    pub text: &'a Text<'a>,
-    pub words: &'a Words,
-    pub clauses: &'a Clauses,
-    pub lexicon: &'a Lexicon,
-    pub found: &'a Found,
+struct Reader<'a> {
+    parsed: Parsed<'a>,
 }
 
 impl Reader<'_> {
-    /// Every term, once for each issue (its first statement).
-    pub fn terms(&self) -> Vec<Term> {
+    fn terms(&self) -> Vec<Term> {
         let mut out: Vec<Term> = Vec::new();
         for rule in self.rules() {
-            for (s, range) in self.clauses.sentences.iter().enumerate() {
+            for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
                 for c in range.clone() {
                     if let Some(span) = self.verb_terms(rule, c) {
                         self.add(rule, s, span, &mut out);
@@ -122,7 +121,8 @@ impl Reader<'_> {
     }
 
     fn rules(&self) -> impl Iterator<Item = &Rule> {
-        self.lexicon
+        self.parsed
+            .lexicon
             .rules
             .rules
             .iter()
@@ -136,11 +136,11 @@ impl Reader<'_> {
             return;
         }
         let (start, end) = (
-            self.words.words[span.start].start,
-            self.words.words[span.end - 1].end,
+            self.parsed.words.words[span.start].start,
+            self.parsed.words.words[span.end - 1].end,
         );
-        let issues = &self.lexicon.issues;
-        for hit in issues.find(&self.text.text[start..end]) {
+        let issues = &self.parsed.lexicon.issues;
+        for hit in issues.find(&self.parsed.text.text[start..end]) {
             for slug in issues.values(&hit) {
                 if !out.iter().any(|t| &t.issue == slug) {
                     out.push(Term {
@@ -160,13 +160,13 @@ impl Reader<'_> {
     /// "The accord provides for ...": from the verb of clause `c` to the next clause of its
     /// sentence that does not depend on it, when its doer is the deal and it states something.
     fn verb_terms(&self, rule: &Rule, c: usize) -> Option<Range<usize>> {
-        let clause = &self.clauses.clauses[c];
+        let clause = &self.parsed.clauses.clauses[c];
         let states = !(clause.question
             || clause.conditional
             || clause.hedged
             || clause.negated
             || clause.passive);
-        let lemma = self.words.lemma(clause.head);
+        let lemma = self.parsed.words.lemma(clause.head);
         let verb = rule
             .verbs
             .iter()
@@ -187,23 +187,27 @@ impl Reader<'_> {
             .verbs
             .clone()
             .any(|i| i != clause.head && self.is(i, p))
-            || (right_after < self.words.words.len() && self.is(right_after, p))
+            || (right_after < self.parsed.words.words.len() && self.is(right_after, p))
     }
 
     /// Where the words of clause `c` end: at the subject or verb of the next clause of its
     /// sentence that does not depend on it, else at the sentence's end.
     fn clause_end(&self, c: usize) -> usize {
-        let s = self.clauses.sentences.partition_point(|r| r.end <= c);
-        let sentence_end = self.words.sentences[s].end;
-        let range = &self.clauses.sentences[s];
-        self.clauses.clauses[c + 1..range.end]
+        let s = self
+            .parsed
+            .clauses
+            .sentences
+            .partition_point(|r| r.end <= c);
+        let sentence_end = self.parsed.words.sentences[s].end;
+        let range = &self.parsed.clauses.sentences[s];
+        self.parsed.clauses.clauses[c + 1..range.end]
             .iter()
             .find(|x| x.governor.is_none())
             .map_or(sentence_end, |x| {
                 x.subject
                     .as_ref()
                     .map_or(x.verbs.start, |np| np.words.start.min(x.verbs.start))
-                    .max(self.clauses.clauses[c].verbs.end)
+                    .max(self.parsed.clauses.clauses[c].verbs.end)
             })
     }
 
@@ -212,15 +216,15 @@ impl Reader<'_> {
     /// "secured the return of Slavonia under the accord reached at Erdut" tells how, not what
     /// the deal provides), or after the preposition and "which" that follow the deal.
     fn preposition_terms(&self, rule: &Rule, s: usize) -> Vec<Range<usize>> {
-        let range = self.words.sentences[s].clone();
+        let range = self.parsed.words.sentences[s].clone();
         let mut out = Vec::new();
         for i in range.clone() {
             if !rule.prepositions.iter().any(|p| self.is(i, p)) || i + 1 >= range.end {
                 continue;
             }
-            let fronted = !self.clauses.sentences[s]
+            let fronted = !self.parsed.clauses.sentences[s]
                 .clone()
-                .any(|c| self.clauses.clauses[c].verbs.start < i);
+                .any(|c| self.parsed.clauses.clauses[c].verbs.start < i);
             let governed = self
                 .phrase_at(i + 1)
                 .filter(|np| fronted && self.is_deal(rule, np));
@@ -244,23 +248,23 @@ impl Reader<'_> {
     /// Whether the clause that begins at or after word `from` in sentence `s` is a question, a
     /// condition, a hedge or a negation.
     fn said_with_doubt(&self, s: usize, from: usize) -> bool {
-        self.clauses.sentences[s]
+        self.parsed.clauses.sentences[s]
             .clone()
-            .map(|c| &self.clauses.clauses[c])
+            .map(|c| &self.parsed.clauses.clauses[c])
             .find(|c| c.verbs.start >= from)
             .is_some_and(|c| c.question || c.conditional || c.hedged || c.negated)
     }
 
     /// The noun phrase that starts at word `i`.
     fn phrase_at(&self, i: usize) -> Option<&NounPhrase> {
-        let phrases = &self.clauses.phrases;
+        let phrases = &self.parsed.clauses.phrases;
         let k = phrases.partition_point(|p| p.words.start < i);
         phrases.get(k).filter(|p| p.words.start == i)
     }
 
     /// The noun phrase that ends right before word `i`.
     fn phrase_ending(&self, i: usize) -> Option<&NounPhrase> {
-        let phrases = &self.clauses.phrases;
+        let phrases = &self.parsed.clauses.phrases;
         let k = phrases.partition_point(|p| p.words.start < i);
         phrases[..k].iter().rev().find(|p| p.words.end == i)
     }
@@ -273,7 +277,7 @@ impl Reader<'_> {
             .clone()
             .find(|&i| i > np.words.start && self.is(i, "of"))
             .map_or(np.words.end - 1, |of| of - 1);
-        let lemma = self.words.lemma(head);
+        let lemma = self.parsed.words.lemma(head);
         rule.object_heads
             .iter()
             .any(|h| h == lemma || self.is(head, h))
@@ -285,19 +289,23 @@ impl Reader<'_> {
         if np.words.len() != 1 || !self.is(w, "it") {
             return false;
         }
-        let at = self.words.words[w].start;
-        let s = self.text.sentence_of(at);
-        let from = self.text.sentences[s.saturating_sub(1)].start;
-        let deals = self.found.cues.of(CueClass::Deal);
+        let at = self.parsed.words.words[w].start;
+        let s = self.parsed.text.sentence_of(at);
+        let from = self.parsed.text.sentences[s.saturating_sub(1)].start;
+        let deals = self.parsed.found.cues.of(CueClass::Deal);
         let first = deals.partition_point(|d| d.start < from);
         deals[first..].iter().take_while(|d| d.end <= at).any(|d| {
-            self.lexicon
+            self.parsed
+                .lexicon
                 .rules
-                .is_deal_head(&self.text.text[d.start..d.end])
+                .is_deal_head(&self.parsed.text.text[d.start..d.end])
         })
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.words.text(self.text.text, i).eq_ignore_ascii_case(w)
+        self.parsed
+            .words
+            .text(self.parsed.text.text, i)
+            .eq_ignore_ascii_case(w)
     }
 }
