@@ -258,35 +258,32 @@ impl RuleBook {
     /// sentence may give a deal's terms without naming any actor.
     pub fn terms_triggered(&self, text: &str, forms: impl Fn(&str) -> Vec<String>) -> bool {
         let triggers = self.terms_triggers.get_or_init(|| {
-            let words = self
-                .rules
-                .iter()
-                .filter(|r| r.says == Says::Terms)
-                .flat_map(|r| {
-                    r.verbs
-                        .iter()
-                        .map(|(v, _)| v.as_str())
-                        .chain(r.prepositions.iter().map(String::as_str))
-                });
+            let words = self.terms_rules().flat_map(|r| {
+                r.verbs
+                    .iter()
+                    .map(|(v, _)| v.as_str())
+                    .chain(r.prepositions.iter().map(String::as_str))
+            });
             Triggers::new(words, forms)
         });
         triggers.as_ref().is_some_and(|t| t.any_in(text))
+    }
+
+    /// The terms rules: what a deal provides for.
+    pub fn terms_rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.says == Says::Terms)
     }
 
     /// Whether `word` (in any case, a plural or a possessive too) is a deal's head by a terms
     /// rule: "agreement", "Accords", "deal's".
     pub fn is_deal_head(&self, word: &str) -> bool {
         let word = word.trim_end_matches("'s").trim_end_matches("’s");
-        self.rules
-            .iter()
-            .filter(|r| r.says == Says::Terms)
-            .flat_map(|r| &r.object_heads)
-            .any(|h| {
-                word.eq_ignore_ascii_case(h)
-                    || word
-                        .strip_suffix(['s', 'S'])
-                        .is_some_and(|w| w.eq_ignore_ascii_case(h))
-            })
+        self.terms_rules().flat_map(|r| &r.object_heads).any(|h| {
+            word.eq_ignore_ascii_case(h)
+                || word
+                    .strip_suffix(['s', 'S'])
+                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
+        })
     }
 
     /// The rules of role noun `lemma`.

@@ -740,21 +740,16 @@ impl Reader<'_> {
     /// heads of the terms rules: "the agreement", "an accord", "the Lusaka Protocol".
     fn names_deal(&self, start: usize, end: usize) -> bool {
         let i = self.parsed.words.word_at(start);
-        let phrases = &self.parsed.clauses.phrases;
-        let k = phrases.partition_point(|p| p.words.start < i);
-        let Some(np) = phrases.get(k).filter(|p| p.words.start == i) else {
+        let Some(np) = self.parsed.clauses.phrase_at(i) else {
             return false;
         };
-        if self.span(&np.words).1 > end {
-            return false;
-        }
-        self.parsed
-            .lexicon
-            .rules
-            .rules
-            .iter()
-            .filter(|r| r.says == Says::Terms)
-            .any(|r| self.name_fits(r, np))
+        self.span(&np.words).1 <= end
+            && self
+                .parsed
+                .lexicon
+                .rules
+                .terms_rules()
+                .any(|r| self.name_fits(r, np))
     }
 
     /// The name of the terms rule that read the deal's terms.

@@ -18,7 +18,7 @@ use super::parsed::Parsed;
 use super::syntax::{Clause, NounPhrase};
 use super::{Evidence, Participation, Position, Stance, Target};
 use crate::lexicon::{CueClass, Polarity, Role};
-use crate::rulebook::{Rule, Says};
+use crate::rulebook::Rule;
 
 /// An issue the deal provides for, with the words that say so.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,12 +121,7 @@ impl Reader<'_> {
     }
 
     fn rules(&self) -> impl Iterator<Item = &Rule> {
-        self.parsed
-            .lexicon
-            .rules
-            .rules
-            .iter()
-            .filter(|r| r.says == Says::Terms)
+        self.parsed.lexicon.rules.terms_rules()
     }
 
     /// The issues named in the words of `span` (a word range of sentence `s`), each a term
@@ -226,6 +221,8 @@ impl Reader<'_> {
                 .clone()
                 .any(|c| self.parsed.clauses.clauses[c].verbs.start < i);
             let governed = self
+                .parsed
+                .clauses
                 .phrase_at(i + 1)
                 .filter(|np| fronted && self.is_deal(rule, np));
             let which = self.is(i + 1, "which")
@@ -253,13 +250,6 @@ impl Reader<'_> {
             .map(|c| &self.parsed.clauses.clauses[c])
             .find(|c| c.verbs.start >= from)
             .is_some_and(|c| c.question || c.conditional || c.hedged || c.negated)
-    }
-
-    /// The noun phrase that starts at word `i`.
-    fn phrase_at(&self, i: usize) -> Option<&NounPhrase> {
-        let phrases = &self.parsed.clauses.phrases;
-        let k = phrases.partition_point(|p| p.words.start < i);
-        phrases.get(k).filter(|p| p.words.start == i)
     }
 
     /// The noun phrase that ends right before word `i`.

@@ -109,6 +109,12 @@ pub struct Clauses {
 }
 
 impl Clauses {
+    /// The noun phrase that starts at word `i`.
+    pub fn phrase_at(&self, i: usize) -> Option<&NounPhrase> {
+        let k = self.phrases.partition_point(|p| p.words.start < i);
+        self.phrases.get(k).filter(|p| p.words.start == i)
+    }
+
     /// The infinitive that depends on clause `c` ("to host" for "agreed"), which follows it in
     /// its sentence.
     pub fn dependent(&self, c: usize) -> Option<&Clause> {
