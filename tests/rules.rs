@@ -1684,3 +1684,15 @@ fn an_envoy_of_a_third_party_mediates() {
         x.participations
     );
 }
+
+#[test]
+fn former_states_are_states_of_the_gazetteer() {
+    let x = read(
+        "The Soviet Union sent an observer to the talks. North Vietnam and South Vietnam signed \
+         the agreement, and Vietnam later ratified it.",
+    );
+    let l = labels(&x);
+    for state in ["Soviet Union", "North Vietnam", "South Vietnam", "Vietnam"] {
+        assert!(l.contains(&state), "{state} missing from {l:?}");
+    }
+}
