@@ -505,17 +505,7 @@ impl Reader<'_> {
             return None;
         }
         let from = self.parsed.words.word_at(end + skip + 3);
-        let i = self
-            .parsed
-            .clauses
-            .phrases
-            .partition_point(|p| p.words.start < from);
-        let next = self
-            .parsed
-            .clauses
-            .phrases
-            .get(i)
-            .filter(|p| p.words.start == from)?;
+        let next = self.parsed.clauses.phrase_at(from)?;
         self.head_mention(self.span(&next.members[0]).1)
             .map(|x| x.stands_for)
     }
