@@ -120,6 +120,8 @@ word_lists! {
     party_leader_words: List = "party-leader-words.txt",
     /// Prepositions that open a sentence with a phrase before its subject ("At", "During").
     opening_prepositions: List = "opening-prepositions.txt",
+    /// Connectives that may stand before a sentence's opening phrase ("Yet", "But").
+    opening_connectives: List = "opening-connectives.txt",
     /// Words before an event cue that make it something not done ("would", "plans").
     not_done: Set = "not-done.txt",
     /// The months' English names, January first.

@@ -161,9 +161,10 @@ pub(super) fn opening_phrase_end(
     let head = t[sentence_start..cue_start].trim_start();
     // "Yet when Glezmann was released, Rubio ... thanked": a connective before the opening
     // clause.
-    let head = ["Yet ", "But ", "And ", "So ", "Still "]
+    let head = Words::get()
+        .opening_connectives
         .iter()
-        .find_map(|c| head.strip_prefix(c))
+        .find_map(|c| head.strip_prefix(c)?.strip_prefix(' '))
         .unwrap_or(head);
     let lead = cue_start - sentence_start - head.len();
     let first = head.split(|c: char| !c.is_alphabetic()).next()?;
