@@ -56,8 +56,6 @@ pub struct Reader<'a> {
 }
 
 const CONFIDENCE: f32 = 0.7;
-/// A stance on a deal's term stands on two readings: the act on the deal, and its terms.
-const TERMS_CONFIDENCE: f32 = 0.6;
 
 /// The words of the sentences a rule can read: those that name an actor and have a word that
 /// begins like one of a rule's words, and those near a deal noun (in them or the sentence
@@ -119,17 +117,7 @@ impl Reader<'_> {
     /// The head noun of a phrase's words: the last word, or the last before "of" in a phrase
     /// that goes on with a name ("the guarantors of the Astana process").
     fn head_word(&self, words: &Range<usize>) -> usize {
-        words
-            .clone()
-            .find(|&i| {
-                i > words.start
-                    && self
-                        .parsed
-                        .words
-                        .text(self.parsed.text.text, i)
-                        .eq_ignore_ascii_case("of")
-            })
-            .map_or(words.end - 1, |of| of - 1)
+        self.parsed.words.head(self.parsed.text.text, words)
     }
 
     /// Whether word `i` is `w`, whatever its case.
@@ -276,10 +264,8 @@ impl Reader<'_> {
 
     /// Whether word `i` (its lemma or itself) is one of the rule's object heads.
     fn is_object_head(&self, rule: &Rule, i: usize) -> bool {
-        let lemma = self.parsed.words.lemma(i);
-        rule.object_heads
-            .iter()
-            .any(|h| h == lemma || self.is(i, h))
+        let text = self.parsed.text.text;
+        self.parsed.words.is_one_of(text, i, &rule.object_heads)
     }
 
     /// The deal of a participle set off by a comma after "DEAL between A and B" ("the
@@ -718,10 +704,9 @@ impl Reader<'_> {
             }
         }
         if self.names_deal(start, end) {
-            let rule = format!("clause/{}", self.deal_terms_rule());
             let stances = self
                 .deal
-                .stances(&holders, &targets, polarity, &rule, TERMS_CONFIDENCE);
+                .stances(&holders, &targets, polarity, "clause", CONFIDENCE);
             out.stances.extend(stances);
         }
     }
@@ -740,11 +725,6 @@ impl Reader<'_> {
                 .rules
                 .terms_rules()
                 .any(|r| self.name_fits(r, np))
-    }
-
-    /// The name of the terms rule that read the deal's terms.
-    fn deal_terms_rule(&self) -> &str {
-        self.deal.terms.first().map_or("", |t| t.rule.as_str())
     }
 
     /// Whether a phrase names one known thing: "the deal", "this proposal", "Egypt's plan".

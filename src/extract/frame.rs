@@ -4,8 +4,6 @@
 //! host); and who "both sides" and "the two leaders" are. It reads the roles of both rule
 //! families, and the stances are read against it.
 
-use std::collections::BTreeMap;
-
 use super::actors::Found;
 use super::{Negotiation, Participation, Position};
 use crate::lexicon::{ActorKind, Role, Words};
@@ -48,31 +46,20 @@ pub fn negotiation(found: &Found, out: &[Participation]) -> Option<Negotiation> 
 /// The two most mentioned states and organisations with a party role that broker no talks (ties
 /// by label).
 fn main_parties(found: &Found, out: &[Participation]) -> Vec<usize> {
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for m in &found.mentions {
-        *counts.entry(m.actor).or_default() += 1;
-    }
     let brokers: Vec<usize> = out
         .iter()
         .filter(|p| matches!(p.role, Role::Mediator | Role::Host))
         .map(|p| p.actor)
         .collect();
-    let mut parties: Vec<usize> = out
-        .iter()
-        .filter(|p| {
-            p.role == Role::Party
-                && found.actors[p.actor].kind != ActorKind::Person
-                && !brokers.contains(&p.actor)
-        })
-        .map(|p| p.actor)
-        .collect();
-    parties.sort_by_key(|a| {
-        (
-            std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)),
-            found.actors[*a].label.clone(),
-        )
-    });
-    parties.dedup();
+    let mut parties = found.by_mentions(
+        out.iter()
+            .filter(|p| {
+                p.role == Role::Party
+                    && found.actors[p.actor].kind != ActorKind::Person
+                    && !brokers.contains(&p.actor)
+            })
+            .map(|p| p.actor),
+    );
     parties.truncate(2);
     parties
 }

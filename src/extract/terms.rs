@@ -29,6 +29,10 @@ pub struct Term {
     pub rule: String,
 }
 
+/// A stance on a deal's term stands on two readings, the act on the deal and its terms: its
+/// confidence is at most this.
+const TERMS_CONFIDENCE: f32 = 0.6;
+
 /// The deal's terms, and who takes a stance on each by acting on the deal: its parties, and the
 /// people the article gives a post with one. A third party that welcomes a deal is not taken to
 /// back each of its terms.
@@ -59,7 +63,8 @@ impl Deal {
     }
 
     /// The stances of those of `holders` who are parties, with `polarity`, on each term that is
-    /// not in `known`; the words of the term are their evidence.
+    /// not in `known`; the words of the term are their evidence, their rule the act's `rule`
+    /// then the term's, their confidence the act's up to [`TERMS_CONFIDENCE`].
     pub fn stances(
         &self,
         holders: &[usize],
@@ -82,8 +87,8 @@ impl Deal {
                         polarity,
                         about: None,
                         evidence: term.evidence,
-                        rule: rule.to_string(),
-                        confidence,
+                        rule: format!("{rule}/{}", term.rule),
+                        confidence: confidence.min(TERMS_CONFIDENCE),
                     });
                 }
             }
@@ -262,15 +267,8 @@ impl Reader<'_> {
     /// Whether a phrase's head (its last word, or the last before "of") is one of the rule's
     /// deal heads.
     fn is_deal(&self, rule: &Rule, np: &NounPhrase) -> bool {
-        let head = np
-            .words
-            .clone()
-            .find(|&i| i > np.words.start && self.is(i, "of"))
-            .map_or(np.words.end - 1, |of| of - 1);
-        let lemma = self.parsed.words.lemma(head);
-        rule.object_heads
-            .iter()
-            .any(|h| h == lemma || self.is(head, h))
+        let (words, text) = (self.parsed.words, self.parsed.text.text);
+        words.is_one_of(text, words.head(text, &np.words), &rule.object_heads)
     }
 
     /// "it" standing for a deal named earlier in its sentence or in the sentence before.

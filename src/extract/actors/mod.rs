@@ -35,6 +35,8 @@ mod new_names;
 mod runs;
 mod titles;
 
+use std::collections::BTreeMap;
+
 use super::{Actor, Mention, Metadata, TitleUse};
 use crate::lexicon::{CueClass, CueHits, Hit, Lexicon};
 use crate::text::Text;
@@ -54,6 +56,23 @@ impl Found {
     /// The mention that covers `start..end` exactly, or the last one ending at `end`.
     pub fn mention_ending_at(&self, end: usize) -> Option<&Mention> {
         self.mentions.iter().rev().find(|m| m.end == end)
+    }
+
+    /// `actors` without repeats, the most mentioned first (ties by label).
+    pub fn by_mentions(&self, actors: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &self.mentions {
+            *counts.entry(m.actor).or_default() += 1;
+        }
+        let mut ranked: Vec<usize> = actors.collect();
+        ranked.sort_by_key(|a| {
+            (
+                std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)),
+                self.actors[*a].label.clone(),
+            )
+        });
+        ranked.dedup();
+        ranked
     }
 
     pub fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {

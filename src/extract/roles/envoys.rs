@@ -6,8 +6,6 @@
 //! of its talks, whatever roles the rules found: "North Korea's special representative for US
 //! affairs"). Read after the cue and clause rules, from their roles and the posts.
 
-use std::collections::BTreeMap;
-
 use crate::extract::actors::Found;
 use crate::extract::{Participation, Position};
 use crate::lexicon::{ActorKind, Role, Words};
@@ -50,14 +48,9 @@ pub fn mediators(
 
 /// The two states or organisations the article names most (ties by label).
 fn most_named(found: &Found) -> Vec<usize> {
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for m in &found.mentions {
-        if found.actors[m.actor].kind != ActorKind::Person {
-            *counts.entry(m.actor).or_default() += 1;
-        }
-    }
-    let mut ranked: Vec<usize> = counts.keys().copied().collect();
-    ranked.sort_by_key(|a| (std::cmp::Reverse(counts[a]), found.actors[*a].label.clone()));
+    let named = found.mentions.iter().map(|m| m.actor);
+    let mut ranked =
+        found.by_mentions(named.filter(|&a| found.actors[a].kind != ActorKind::Person));
     ranked.truncate(2);
     ranked
 }

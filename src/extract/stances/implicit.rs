@@ -7,7 +7,7 @@ use super::site::Site;
 use super::targets::Aim;
 use crate::extract::actors::possessive_end;
 use crate::extract::{MentionKind, Target};
-use crate::lexicon::TargetSide;
+use crate::lexicon::{Hit, TargetSide};
 
 /// "welcomed the American role", "praised Qatar's efforts": a stance toward the actor whose
 /// effort is named soon after the cue, within `scope_end`.
@@ -92,62 +92,52 @@ pub(super) fn article_deal(
     holders: &[usize],
     scope_end: usize,
 ) -> Option<Aim> {
-    let (t, issues, deals, sh) = (a.t, &a.issues, &a.deals, site.cue);
+    let (t, issues) = (a.t, &a.issues);
     let slug = a.deal_issue?;
-    let from = deals.partition_point(|d| d.start < sh.hit.end);
-    let d = deals.get(from).filter(|d| d.end <= scope_end);
-    let adjacent = d.is_some_and(|d| {
-        let gap = t[sh.hit.end..d.start].to_lowercase();
-        let words: Vec<&str> = gap.split_whitespace().collect();
-        !gap.contains([',', ';', '.'])
-            && words.len() <= 5
-            && matches!(
-                words.first().copied(),
-                Some("the" | "this" | "that" | "its" | "their" | "a" | "an" | "any")
-            )
-            && !words.iter().any(|w| {
-                // "the broad outlines of the deal" is still the deal; "changes to
-                // the deal", "talks on the deal" are not.
-                matches!(*w, "to" | "on" | "for" | "with" | "in" | "from" | "by")
-            })
-    });
+    let d = deal_object(a, site, scope_end, false)?;
     // "an agreement on the path to normalisation": a deal said to be about something
     // the issue scheme does not name is not the article's deal.
-    let about_else = d.is_some_and(|d| {
-        let rest = t[d.end..scope_end.max(d.end)].trim_start();
-        let word = rest.split_whitespace().next().unwrap_or("");
-        matches!(word, "on" | "over" | "about" | "for" | "to")
-            && !issues
-                .iter()
-                .any(|i| i.start >= d.end && i.start <= d.end + 40 && i.end <= scope_end)
-    });
-    (adjacent && !about_else && !background(a, site, holders))
+    let rest = t[d.end..scope_end.max(d.end)].trim_start();
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let about_else = matches!(word, "on" | "over" | "about" | "for" | "to")
+        && !issues
+            .iter()
+            .any(|i| i.start >= d.end && i.start <= d.end + 40 && i.end <= scope_end);
+    (!about_else && !background(a, site, holders))
         .then(|| (Target::Issue(slug.to_string()), None, false))
 }
 
-/// "signed the accord", "accepted the Lusaka Protocol": whether the cue's object is a deal (a
-/// head of the terms rules within six words after the cue, past no comma and no preposition),
-/// for a cue whose object follows it.
-pub(super) fn names_deal(a: &Article, site: &Site, scope_end: usize) -> bool {
+/// The deal noun that is the object of the cue at `site`, within `scope_end`: the first after
+/// the cue, at most five words on opened by a determiner (any words when `bare`: a headline's
+/// "Sign Declaration of Principles", "signs peace deal"), past no comma and no preposition
+/// ("accepted the deal", "signed the Lusaka Protocol"; "the broad outlines of the deal" is still
+/// the deal; "changes to the deal", "talks on the deal" are not).
+fn deal_object<'a>(a: &'a Article, site: &Site, scope_end: usize, bare: bool) -> Option<&'a Hit> {
     let (t, deals, sh) = (a.t, &a.deals, site.cue);
-    if sh.side != TargetSide::After || a.deal.terms.is_empty() {
-        return false;
-    }
     let from = deals.partition_point(|d| d.start < sh.hit.end);
-    let Some(d) = deals.get(from).filter(|d| d.end <= scope_end) else {
-        return false;
-    };
-    let gap = &t[sh.hit.end..d.start];
+    let d = deals.get(from).filter(|d| d.end <= scope_end)?;
+    let gap = t[sh.hit.end..d.start].to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
-    words.len() <= 6
-        && !gap.contains([',', ';', '.'])
-        && !words.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "to" | "on" | "for" | "with" | "in" | "from" | "by" | "of" | "about" | "over"
-            )
-        })
-        && a.lexicon.rules.is_deal_head(&t[d.start..d.end])
+    let object = !gap.contains([',', ';', '.'])
+        && words.len() <= 5
+        && (bare
+            || matches!(
+                words.first().copied(),
+                Some("the" | "this" | "that" | "its" | "their" | "a" | "an" | "any")
+            ))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "to" | "on" | "for" | "with" | "in" | "from" | "by"));
+    object.then_some(d)
+}
+
+/// "signed the accord", "accepted the Lusaka Protocol": whether the object of a cue whose
+/// object follows it is a deal by the heads of the terms rules.
+pub(super) fn names_deal(a: &Article, site: &Site, scope_end: usize) -> bool {
+    site.cue.side == TargetSide::After
+        && !a.deal.terms.is_empty()
+        && deal_object(a, site, scope_end, true)
+            .is_some_and(|d| a.lexicon.rules.is_deal_head(&a.t[d.start..d.end]))
 }
 
 /// "Russia and China, which also signed the 2015 agreement, ...", "since Turkey ... signed the

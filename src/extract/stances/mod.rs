@@ -142,9 +142,11 @@ fn cue_stances(a: &Article, quotes: &[Quote], speeches: &[Speech], k: usize) -> 
     // "Chad and the rebels signed the accord": a party acting on the deal takes the stance on
     // each of its terms.
     if implicit::names_deal(a, &site, targets.scope_end) {
-        let rule = format!("{}/{}/deal-terms", sh.name, held.rule);
-        let conf = confidence.min(0.6);
-        stances.extend(a.deal.stances(&held.actors, &seen, polarity, &rule, conf));
+        let rule = format!("{}/{}", sh.name, held.rule);
+        stances.extend(
+            a.deal
+                .stances(&held.actors, &seen, polarity, &rule, confidence),
+        );
     }
     stances
 }

@@ -110,6 +110,23 @@ impl Words {
     pub fn word_at(&self, byte: usize) -> usize {
         self.words.partition_point(|w| w.start < byte)
     }
+
+    /// The head noun of a phrase's `words`: the last word, or the last before "of" in a phrase
+    /// that goes on ("the guarantors of the Astana process").
+    pub fn head(&self, text: &str, words: &Range<usize>) -> usize {
+        words
+            .clone()
+            .find(|&i| i > words.start && self.text(text, i).eq_ignore_ascii_case("of"))
+            .map_or(words.end - 1, |of| of - 1)
+    }
+
+    /// Whether word `i`, its lemma or itself in any case, is one of `nouns`.
+    pub fn is_one_of(&self, text: &str, i: usize, nouns: &[String]) -> bool {
+        let (lemma, word) = (self.lemma(i), self.text(text, i));
+        nouns
+            .iter()
+            .any(|n| n == lemma || word.eq_ignore_ascii_case(n))
+    }
 }
 
 /// Cuts one sentence's tokens into words, pushing their byte spans to `out`.
