@@ -1684,3 +1684,73 @@ fn former_states_are_states_of_the_gazetteer() {
         assert!(l.contains(&state), "{state} missing from {l:?}");
     }
 }
+
+#[test]
+fn a_title_that_opens_a_known_name_is_the_persons_post() {
+    // The gazetteer's post, as the state is an actor of the article.
+    let x = read(
+        "Title\n\nSaudi Arabia hosted the talks. Crown Prince Mohammed bin Salman received both delegations in Jeddah.",
+    );
+    assert_eq!(
+        posts(&x),
+        ["Mohammed bin Salman: crown prince of Saudi Arabia"]
+    );
+    // An honorific that opens a name is no post.
+    let x = read("Title\n\nSheikh Tamim bin Hamad Al Thani received both delegations in Doha.");
+    assert!(
+        !posts(&x).iter().any(|p| p.contains("sheikh")),
+        "{:?}",
+        posts(&x)
+    );
+}
+
+#[test]
+fn a_rank_or_honorific_between_a_title_and_the_name_after_its_comma() {
+    let x = read(
+        "Title\n\nThailand's army spokesman, Major General Arun Chaiwat, said the troops would hold their positions. Kuwait's foreign minister, Sheikh Ahmad Nasser al-Sabah, said the borders would reopen.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Arun Chaiwat: spokesman of Thailand".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|p| p.ends_with(": foreign minister of Kuwait") && p.contains("Ahmad Nasser")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_or_description_the_reference_stage_resolved_gives_a_titles_organisation() {
+    let x = read(
+        "Title\n\nPresident Masoud Pezeshkian of Iran spoke on Monday. Hours later, his spokesman, Ali Rezaei, said Iran would not negotiate under pressure.",
+    );
+    assert!(
+        posts(&x).contains(&"Ali Rezaei: spokesman of Iran".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // A description further on in the apposition is not whom the post serves.
+    let x = read(
+        "Title\n\nThe talks on Tajikistan resumed in Moscow. With me is Ruth Abernathy, a former aid official who worked in the south of the country.",
+    );
+    assert!(
+        !posts(&x).iter().any(|p| p.starts_with("Ruth Abernathy")),
+        "{:?}",
+        posts(&x)
+    );
+}
+
+#[test]
+fn the_state_of_after_a_title_comes_before_one_named_earlier_in_the_clause() {
+    let x = read(
+        "Title\n\nThe Norwegian Government thanked the Prime Minister of Barbados, Ms. Mia Amor Mottley, for her hospitality.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.iter().any(|p| p.ends_with("prime minister of Barbados")),
+        "{p:?}"
+    );
+    assert!(!p.iter().any(|p| p.ends_with("of Norway")), "{p:?}");
+}

@@ -97,6 +97,10 @@ pub struct TitleUse {
     pub title: String,
     pub person: Option<usize>,
     pub organization: Option<usize>,
+    /// The noun phrase around the title that was read for its organisation ("his spokesman",
+    /// "a spokesman for the rebels"): the reference stage's pronouns and descriptions in it are
+    /// read again for a title the names alone give none.
+    pub np: Option<(usize, usize)>,
     pub rule: &'static str,
 }
 

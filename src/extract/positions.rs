@@ -4,8 +4,8 @@
 //! post of that title; where the possessor is a person ("the president's special envoy"), that
 //! person's state or organisation.
 
-use super::actors::{possessive_end, Found};
-use super::{Evidence, Position};
+use super::actors::{org_among, possessive_end, Found};
+use super::{Evidence, MentionKind, Position};
 use crate::lexicon::{ActorKind, Lexicon};
 use crate::text::Text;
 
@@ -165,6 +165,23 @@ fn of_after_name(text: &Text, found: &Found, title_end: usize, person: usize) ->
         .map(|m| m.actor)
 }
 
+/// Whether a mention is the possessor of the title at `title_start`: "his spokesman", "the
+/// bloc's foreign policy chief", "the rebels' chief negotiator", with at most three lower-case
+/// words between ("his foreign ministry spokesman").
+fn possesses(t: &str, m: &super::Mention, title_start: usize) -> bool {
+    // "his" ends where it possesses; "the bloc's" after its marker.
+    let end = possessive_end(t, m.end).unwrap_or(m.end);
+    m.possessive
+        && end <= title_start
+        && t.get(end..title_start).is_some_and(|between| {
+            let words: Vec<&str> = between.split_whitespace().collect();
+            words.len() <= 3
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        })
+}
+
 /// "Sinn Féin, led by its president, Gerry Adams": the organisation or state "its" or "their"
 /// before a title stands for, the last one named before it in the sentence.
 fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
@@ -196,18 +213,43 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
         if found.actors[person].kind != ActorKind::Person {
             continue;
         }
-        let explicit = tu
-            .organization
+        // "his spokesman, Esmaeil Baghaei", "a spokesman for the rebels": a pronoun or a
+        // description the reference stage resolved in the title's noun phrase.
+        let given = tu.organization.or_else(|| {
+            let np = tu.np?;
+            let t = text.text;
+            let references: Vec<_> = found
+                .mentions_in(np.0, np.1)
+                .filter(|m| matches!(m.kind, MentionKind::Pronoun | MentionKind::Description))
+                // Its possessor before the title, or "for" or "of" right after it; not a
+                // description further on ("an official who worked in the country").
+                .filter(|m| {
+                    possesses(t, m, tu.start)
+                        || t.get(tu.end..m.start)
+                            .is_some_and(|w| matches!(w.trim(), "for" | "of"))
+                })
+                .copied()
+                .collect();
+            org_among(
+                text.text,
+                &references,
+                np,
+                (tu.start, tu.end),
+                usize::MAX,
+                person,
+            )
+        });
+        let explicit = given
             .filter(|&o| found.actors[o].kind != ActorKind::Person)
             .or_else(|| {
-                (tu.organization.is_none())
+                (given.is_none())
                     .then(|| its_owner(text, found, tu.start))
                     .flatten()
             });
         if tu.rule == "title-reference" && explicit.is_none() {
             continue;
         }
-        let (org, rule, confidence) = match (explicit, tu.organization) {
+        let (org, rule, confidence) = match (explicit, given) {
             (Some(o), _) => (Some(o), tu.rule, 0.9),
             (None, Some(p)) => (
                 org_of_person(found, lexicon, p, None, 1),

@@ -41,6 +41,7 @@ use super::{Actor, Mention, Metadata, TitleUse};
 use crate::lexicon::{CueClass, CueHits, Hit, Lexicon};
 use crate::text::Text;
 pub(super) use builder::Builder;
+pub(super) use titles::org_among;
 
 /// The actors of a text, every mention of them and the titles they hold or that refer to them.
 pub struct Found {

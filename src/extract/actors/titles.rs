@@ -46,6 +46,10 @@ fn read_title(cx: &Context, b: &mut Builder, k: usize, titles: &mut Vec<TitleUse
         .trim_end_matches('.')
         .to_string();
     let sentence = &cx.text.sentences[cx.text.sentence_of(th.start)];
+    if let Some(tu) = title_in_name(cx, b, th, &title, sentence) {
+        titles.push(tu);
+        return;
+    }
     if title_before_name(cx, b, th, &title, sentence, titles) {
         return;
     }
@@ -56,6 +60,38 @@ fn read_title(cx: &Context, b: &mut Builder, k: usize, titles: &mut Vec<TitleUse
     if let Some(tu) = title_reference(cx, b, th, title) {
         titles.push(tu);
     }
+}
+
+/// "Crown Prince Mohammed bin Salman", "King Salman": a title that opens a person's name as the
+/// gazetteer or the text has it; the title is the person's, with an adjective or possessive
+/// before it as its organisation ("Saudi Crown Prince ...").
+fn title_in_name(
+    cx: &Context,
+    b: &Builder,
+    th: &Hit,
+    title: &str,
+    sentence: &Sentence,
+) -> Option<TitleUse> {
+    // "Sheikh Tamim ...": an honorific is no post.
+    if cx.h.honorifics.iter().any(|x| x.start == th.start) {
+        return None;
+    }
+    let m = b.mentions.iter().find(|m| {
+        m.start == th.start
+            && m.end > th.end
+            && m.kind == MentionKind::Name
+            && b.actors[m.actor].kind == ActorKind::Person
+    })?;
+    let np_start = np_start_before(cx.t, th.start, sentence.start, &b.mentions);
+    Some(TitleUse {
+        start: th.start,
+        end: th.end,
+        title: title.to_string(),
+        person: Some(m.actor),
+        organization: org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor),
+        np: Some((np_start, th.end)),
+        rule: "title-in-name",
+    })
 }
 
 /// "Prime Minister Benjamin Netanyahu": the title of the person named right after it, and
@@ -91,11 +127,10 @@ fn title_before_name(
         end: th.end,
         title: title.to_string(),
         person: Some(m.actor),
-        organization: None,
+        organization: org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor),
+        np: Some((np_start, th.end)),
         rule: "title-before-name",
     });
-    let last = titles.len() - 1;
-    titles[last].organization = org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor);
     if let Some(singular) = title.strip_suffix('s') {
         titles_of_people_listed(t, b, th, singular, m, titles);
     }
@@ -141,6 +176,7 @@ fn titles_of_people_listed(
             title: singular.to_string(),
             person: Some(n.actor),
             organization: of.map(|(o, _)| o),
+            np: None,
             rule: "title-before-names",
         });
         prev_end = of.map_or(n.end, |(_, e)| e);
@@ -164,6 +200,7 @@ fn title_of_person_named(
         title: title.to_string(),
         person: Some(m.actor),
         organization: org_in(b, np_start, (th.start, th.end), np_end, m.start, m.actor),
+        np: Some((np_start, np_end)),
         rule,
     };
     // "Atong Lual is the deputy spokeswoman of the alliance": the person before the copula.
@@ -189,7 +226,7 @@ fn title_of_person_named(
     }
     // "Israel's finance minister, Bezalel Smotrich" (before the apposition test, which
     // would take "X met Israel's finance minister, Y" for an apposition of X).
-    if let Some((m, np_start, np_end)) = comma_owner(t, th.start, th.end, sentence.end, b) {
+    if let Some((m, np_start, np_end)) = comma_owner(t, (th.start, th.end), sentence.end, h, b) {
         return Some(title_use(m, np_start, np_end, "title-comma-name"));
     }
     apposition_owner(t, th.start, th.end, sentence.start, sentence.end, b)
@@ -234,6 +271,7 @@ fn title_reference(cx: &Context, b: &mut Builder, th: &Hit, title: String) -> Op
                 title,
                 person: None,
                 organization: Some(state),
+                np: None,
                 rule: "title-reference",
             });
         }
@@ -245,6 +283,7 @@ fn title_reference(cx: &Context, b: &mut Builder, th: &Hit, title: String) -> Op
             title,
             person: None,
             organization: possessor.map(|m| m.actor),
+            np: None,
             rule: "title-reference",
         },
     )
@@ -385,9 +424,9 @@ fn apposition_owner<'b>(
 /// The person named just after "title, ": "Israel's finance minister, Bezalel Smotrich".
 fn comma_owner<'b>(
     t: &str,
-    ts: usize,
-    te: usize,
+    (ts, te): (usize, usize),
     sent_end: usize,
+    h: &Hits,
     b: &'b Builder,
 ) -> Option<(&'b Mention, usize, usize)> {
     let comma = t[te..sent_end].find(',')? + te;
@@ -398,10 +437,22 @@ fn comma_owner<'b>(
         return None;
     }
     let after = skip_ws(t, comma + 1);
-    let m = b.mentions.iter().find(|m| {
-        m.start == after
-            && b.actors[m.actor].kind == ActorKind::Person
-            && m.kind == MentionKind::Name
+    let person_at = |at: usize| {
+        b.mentions.iter().find(move |m| {
+            m.start == at
+                && b.actors[m.actor].kind == ActorKind::Person
+                && m.kind == MentionKind::Name
+        })
+    };
+    // "the junta's spokesman, Major General Zaw Min Tun", "Kuwait's foreign minister, Sheikh
+    // Ahmad ...": a rank or an honorific between the comma and the name.
+    let m = person_at(after).or_else(|| {
+        let before_name = h
+            .titles
+            .iter()
+            .chain(&h.honorifics)
+            .find(|x| x.start == after)?;
+        person_at(skip_ws(t, before_name.end))
     })?;
     let np_start = t[..ts]
         .rfind([',', '.', ';', '“', '"'])
@@ -453,14 +504,33 @@ fn title_of_title(t: &str, first_end: usize, second_start: usize) -> bool {
 fn org_in(
     b: &Builder,
     np_start: usize,
-    (ts, te): (usize, usize),
+    title: (usize, usize),
     np_end: usize,
+    person_start: usize,
+    person: usize,
+) -> Option<usize> {
+    org_among(
+        b.text,
+        &b.mentions,
+        (np_start, np_end),
+        title,
+        person_start,
+        person,
+    )
+}
+
+/// [`org_in`] over any sorted mentions of the text: the names stage's, or with the reference
+/// stage's pronouns and descriptions ("his spokesman", "a spokesman for the rebels").
+pub(crate) fn org_among(
+    t: &str,
+    mentions: &[Mention],
+    (np_start, np_end): (usize, usize),
+    (ts, te): (usize, usize),
     person_start: usize,
     person: usize,
 ) -> Option<usize> {
     // Titles of posts sent to a place or body: an actor after "for" or "to" is where they are
     // sent ("Special Envoy for Libya", "ambassador to the UN"), not whom they serve.
-    let t = b.text;
     let title = t[ts..te].to_lowercase();
     let posted = [
         "envoy",
@@ -481,17 +551,18 @@ fn org_in(
         before.ends_with(" for") || before.ends_with(" to")
     };
     let in_span = |m: &&Mention| m.actor != person && m.start != person_start && !sent(m);
-    let before = b
-        .mentions
+    let before = mentions
         .iter()
         .filter(|m| m.start >= np_start && m.end <= ts)
         .rfind(in_span);
-    let after = b
-        .mentions
+    let after = mentions
         .iter()
         .filter(|m| m.start >= ts && m.end <= np_end)
         .find(in_span);
-    before.or(after).map(|m| m.actor)
+    // "The Norwegian Government thanks the Prime Minister of Barbados, ...": the state "of" the
+    // title names comes before anything said before it.
+    let of_title = after.filter(|m| t.get(te..m.start).is_some_and(|w| w.trim() == "of"));
+    of_title.or(before).or(after).map(|m| m.actor)
 }
 
 /// Gives each title reference ("the prime minister") the person it means: the nearest person
