@@ -1754,3 +1754,32 @@ fn the_state_of_after_a_title_comes_before_one_named_earlier_in_the_clause() {
     );
     assert!(!p.iter().any(|p| p.ends_with("of Norway")), "{p:?}");
 }
+
+/// Roles as "actor role (rule)", sorted.
+fn roles_with_rules(x: &Extraction) -> Vec<String> {
+    let mut out: Vec<String> = x
+        .participations
+        .iter()
+        .map(|p| format!("{} {:?} ({})", x.actors[p.actor].label, p.role, p.rule))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_person_a_clause_rule_gives_a_role_gives_it_to_the_state_they_serve() {
+    let x = read(
+        "Title\n\nPedro Alves, the foreign minister of Angola, moderated the talks between Rwanda and Uganda in Luanda.",
+    );
+    let r = roles_with_rules(&x);
+    assert!(
+        r.contains(&"Angola Mediator (clause/mediate/represents)".to_string()),
+        "{r:?}"
+    );
+    // A person with no post gives the role to no one else.
+    let x = read(
+        "Title\n\nPedro Alves moderated the talks between Rwanda and Uganda in Luanda, the capital of Angola.",
+    );
+    let r = roles_with_rules(&x);
+    assert!(!r.iter().any(|p| p.contains("represents")), "{r:?}");
+}

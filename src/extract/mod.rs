@@ -263,6 +263,8 @@ pub fn extract_with_clauses(
     };
     let clause_roles = reader.roles();
     merge_roles(&mut participations, &clause_roles);
+    let represented = roles::represented(&found, &positions, &participations);
+    participations.extend(represented);
     let envoys = roles::envoys::mediators(&found, &positions, &participations);
     participations.extend(envoys);
     let mut negotiation = frame::negotiation(&found, &participations);

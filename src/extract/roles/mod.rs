@@ -24,6 +24,50 @@ use crate::text::Text;
 
 pub use lists::actor_list;
 
+/// The roles of the states and organisations the people among `roles` serve: each person's role
+/// is also the role of the state they hold a post of, else of the first organisation they do
+/// ("Witkoff, who brokered" makes the United States a mediator; "Secretary-General Javier Pérez
+/// de Cuéllar mediated" the United Nations). Read for the cue rules' roles and again for the
+/// clause rules'.
+pub fn represented(
+    found: &Found,
+    positions: &[Position],
+    roles: &[Participation],
+) -> Vec<Participation> {
+    let mut out: Vec<Participation> = Vec::new();
+    for p in roles
+        .iter()
+        .filter(|p| found.actors[p.actor].kind == ActorKind::Person)
+    {
+        let served: Vec<usize> = positions
+            .iter()
+            .filter(|q| q.holder == p.actor)
+            .map(|q| q.organization)
+            .collect();
+        let org = served
+            .iter()
+            .find(|&&o| found.actors[o].kind == ActorKind::State)
+            .or_else(|| served.first());
+        let Some(&org) = org else { continue };
+        if found.actors[org].kind == ActorKind::Group
+            || roles
+                .iter()
+                .chain(&out)
+                .any(|q| q.actor == org && q.role == p.role)
+        {
+            continue;
+        }
+        out.push(Participation {
+            actor: org,
+            role: p.role,
+            evidence: p.evidence,
+            rule: format!("{}/represents", p.rule),
+            confidence: p.confidence * 0.9,
+        });
+    }
+    out
+}
+
 pub fn find(
     text: &Text,
     lexicon: &Lexicon,
@@ -151,34 +195,15 @@ impl Participations<'_> {
     /// A person's role is also the role of the state they serve ("Witkoff, who brokered" makes
     /// the United States a mediator), or of their organisation when they serve no state.
     fn add_represented(&mut self, positions: &[Position]) {
-        let found = self.found;
-        let people: Vec<Participation> = self
-            .list
-            .iter()
-            .filter(|p| found.actors[p.actor].kind == ActorKind::Person)
-            .cloned()
-            .collect();
-        for p in people {
-            let served = positions
-                .iter()
-                .filter(|q| q.holder == p.actor)
-                .map(|q| q.organization)
-                .collect::<Vec<_>>();
-            let org = served
-                .iter()
-                .find(|&&o| found.actors[o].kind == ActorKind::State)
-                .or_else(|| served.first());
-            if let Some(&org) = org {
-                let rule = format!("{}/represents", p.rule);
-                self.add(
-                    org,
-                    p.role,
-                    p.evidence.start,
-                    p.evidence.end,
-                    &rule,
-                    p.confidence * 0.9,
-                );
-            }
+        for p in represented(self.found, positions, &self.list) {
+            self.add(
+                p.actor,
+                p.role,
+                p.evidence.start,
+                p.evidence.end,
+                &p.rule,
+                p.confidence,
+            );
         }
     }
 
