@@ -1783,3 +1783,24 @@ fn a_person_a_clause_rule_gives_a_role_gives_it_to_the_state_they_serve() {
     let r = roles_with_rules(&x);
     assert!(!r.iter().any(|p| p.contains("represents")), "{r:?}");
 }
+
+#[test]
+fn a_state_named_as_a_place_before_a_post_sets_the_scene_for_it() {
+    let x = read(
+        "Title\n\nAngola's government and UNITA met again. Angola and Namibia said the talks would go on. Officials in Zambia told us that President Frederick Chiluba remains ready to host the ceremony.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Frederick Chiluba: president of Zambia".to_string()),
+        "{p:?}"
+    );
+    // A place named after the post, in a clause of its own, does not.
+    let x = read(
+        "Title\n\nLiberia's government signed the accord. Liberia thanked the mediators. Defence Minister Daniel Chea signed for the government, which took over when the president flew to Nigeria.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Daniel Chea: defence minister of Liberia".to_string()),
+        "{p:?}"
+    );
+}

@@ -138,6 +138,16 @@ fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> 
                 .map(|m| m.actor)
         })
         .or_else(before)
+        // "Officials in Zambia told us that President Chiluba ...": a state named only as a
+        // place before the title in its sentence sets the scene, before the one the document
+        // names most (not one after it: "... who took over when Taylor flew to Nigeria").
+        .or_else(|| {
+            found
+                .mentions_in(s.start, at)
+                .filter(|m| m.locative && found.actors[m.actor].kind == ActorKind::State)
+                .last()
+                .map(|m| m.actor)
+        })
         .or(main)
 }
 
