@@ -12,7 +12,7 @@ use common::*;
 const FIXTURE_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
     ("roles", 0.90),
-    ("positions", 0.89),
+    ("positions", 0.91),
     ("stances", 0.69),
 ];
 /// The second set (tests/fixtures/heldout): eight articles on other negotiations, annotated
@@ -20,7 +20,7 @@ const FIXTURE_FLOORS: &[(&str, f64)] = &[
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
     ("roles", 0.87),
-    ("positions", 0.93),
+    ("positions", 0.96),
     ("stances", 0.70),
 ];
 /// The third set (tests/fixtures/heldout2): eight articles on negotiations neither set above
@@ -29,7 +29,7 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 const HELDOUT2_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
     ("roles", 0.71),
-    ("positions", 0.88),
+    ("positions", 0.90),
     ("stances", 0.53),
 ];
 /// The fourth set (tests/fixtures/heldout3): eight more articles on other negotiations, written
@@ -47,7 +47,7 @@ const HELDOUT3_FLOORS: &[(&str, f64)] = &[
 const HELDOUT4_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
     ("roles", 0.71),
-    ("positions", 0.71),
+    ("positions", 0.77),
     ("stances", 0.58),
 ];
 /// The sixth set (tests/fixtures/heldout5): eight more (a UN statement, a profile, an editorial,
@@ -55,8 +55,8 @@ const HELDOUT4_FLOORS: &[(&str, f64)] = &[
 /// 0.419 / 0.674 / 0.354 before any rule was written from them.
 const HELDOUT5_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
-    ("roles", 0.64),
-    ("positions", 0.73),
+    ("roles", 0.65),
+    ("positions", 0.74),
     ("stances", 0.51),
 ];
 /// The seventh set (tests/fixtures/heldout6): eight more (a wire report, an analysis, a live
@@ -65,7 +65,7 @@ const HELDOUT5_FLOORS: &[(&str, f64)] = &[
 const HELDOUT6_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.92),
     ("roles", 0.53),
-    ("positions", 0.67),
+    ("positions", 0.73),
     ("stances", 0.35),
 ];
 /// The eighth set: 14 articles on negotiations no other set covers (Dayton, Oslo, Camp David,
@@ -76,8 +76,8 @@ const HELDOUT6_FLOORS: &[(&str, f64)] = &[
 /// set was read.
 const HELDOUT7_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
-    ("roles", 0.66),
-    ("positions", 0.66),
+    ("roles", 0.67),
+    ("positions", 0.67),
     ("stances", 0.51),
 ];
 /// The ninth set (tests/fixtures/heldout8): 14 articles on negotiations of the 1980s to 2020s no
@@ -85,8 +85,8 @@ const HELDOUT7_FLOORS: &[(&str, f64)] = &[
 /// extractor. First scored at 0.842 / 0.435 / 0.513 / 0.333 as delivered.
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.88),
-    ("roles", 0.58),
-    ("positions", 0.54),
+    ("roles", 0.59),
+    ("positions", 0.58),
     ("stances", 0.37),
 ];
 /// The tenth set (tests/fixtures/heldout9): 14 more, in fourteen more styles (a glossary, a
@@ -98,6 +98,17 @@ const HELDOUT9_FLOORS: &[(&str, f64)] = &[
     ("roles", 0.56),
     ("positions", 0.61),
     ("stances", 0.51),
+];
+/// The eleventh set (tests/fixtures/heldout10): 14 more, in fourteen more styles (a travel piece,
+/// a business-risk note, a 'this day in history' column, a newsreel script, a museum audio guide,
+/// a student paper, a factbox, a long-read opener ...), written and annotated the same way. First
+/// scored at 0.873 / 0.500 / 0.568 / 0.280 before any rule was read against it; no rule has been
+/// written from it.
+const HELDOUT10_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.87),
+    ("roles", 0.49),
+    ("positions", 0.60),
+    ("stances", 0.27),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
@@ -231,6 +242,13 @@ fn ninth_set_scores_above_its_floors() {
 fn tenth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout9");
     let out = eval(&gold, HELDOUT9_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn eleventh_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout10");
+    let out = eval(&gold, HELDOUT10_FLOORS);
     cross_check(&gold, &out);
 }
 
