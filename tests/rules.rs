@@ -1804,3 +1804,24 @@ fn a_state_named_as_a_place_before_a_post_sets_the_scene_for_it() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_post_without_its_state_is_not_of_a_state_whose_same_post_someone_else_holds() {
+    let x = read(
+        "Title\n\nThe United States pressed both sides. President Anwar Sadat of Egypt and President Jimmy Carter spoke in Cairo on Monday.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Jimmy Carter: president of United States".to_string()),
+        "{p:?}"
+    );
+    // Another post of the same state does not take it.
+    let x = read(
+        "Title\n\nPrime Minister Menachem Begin of Israel and Defence Minister Ezer Weizman spoke in Jerusalem.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Ezer Weizman: defence minister of Israel".to_string()),
+        "{p:?}"
+    );
+}

@@ -5,7 +5,7 @@
 //! person's state or organisation.
 
 use super::actors::{org_among, possessive_end, Found};
-use super::{Evidence, MentionKind, Position};
+use super::{Evidence, MentionKind, Position, TitleUse};
 use crate::lexicon::{ActorKind, Lexicon};
 use crate::text::Text;
 
@@ -94,10 +94,14 @@ fn is_state_mention(found: &Found, m: &super::Mention) -> bool {
     !m.locative && found.actors[m.actor].kind == ActorKind::State
 }
 
-/// The state the document names most; the first among equals.
-fn most_named_state(found: &Found) -> Option<usize> {
+/// The state the document names most, other than `taken`; the first among equals.
+fn most_named_state(found: &Found, taken: &[usize]) -> Option<usize> {
     let mut counts: Vec<usize> = vec![0; found.actors.len()];
-    for m in found.mentions.iter().filter(|m| is_state_mention(found, m)) {
+    for m in found
+        .mentions
+        .iter()
+        .filter(|m| is_state_mention(found, m) && !taken.contains(&m.actor))
+    {
         counts[m.actor] += 1;
     }
     let best = counts.iter().copied().max().filter(|&c| c > 0)?;
@@ -106,9 +110,14 @@ fn most_named_state(found: &Found) -> Option<usize> {
 
 /// For a person the gazetteer does not know, holding a government post the text gives no state
 /// for: the state named in the same sentence, else the state the document names most.
-fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> Option<usize> {
+fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
+    let at = tu.start;
     let i = text.sentence_of(at);
     let s = &text.sentences[i];
+    let taken = taken_states(text, found, tu);
+    let is_state_mention =
+        |found: &Found, m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
+    let main = most_named_state(found, &taken);
     // "What about South Korea? President Moon Jae-in had ...": else the one state the sentence
     // before names.
     let before = || {
@@ -125,6 +134,7 @@ fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> 
     let t = text.text;
     let opening = found.mentions_in(s.start, s.end).next().filter(|m| {
         found.actors[m.actor].kind == ActorKind::State
+            && !taken.contains(&m.actor)
             && matches!(t[s.start..m.start].trim(), "In" | "From")
             && t[m.end..].starts_with(',')
     });
@@ -145,10 +155,28 @@ fn context_state(text: &Text, found: &Found, at: usize, main: Option<usize>) -> 
             found
                 .mentions_in(s.start, at)
                 .filter(|m| m.locative && found.actors[m.actor].kind == ActorKind::State)
+                .filter(|m| !taken.contains(&m.actor))
                 .last()
                 .map(|m| m.actor)
         })
         .or(main)
+}
+
+/// The states a post given no state cannot be of: those whose same post the document gives
+/// someone else ("President Anwar Sadat of Egypt ... as guests of President Jimmy Carter": not
+/// Egypt's president).
+fn taken_states(text: &Text, found: &Found, tu: &TitleUse) -> Vec<usize> {
+    found
+        .titles
+        .iter()
+        .filter(|o| o.person.is_some() && o.person != tu.person && o.title == tu.title)
+        .filter_map(|o| {
+            let person = o.person?;
+            o.organization
+                .or_else(|| of_after_name(text, found, o.end, person))
+        })
+        .filter(|&o| found.actors[o].kind == ActorKind::State)
+        .collect()
 }
 
 /// "President Slobodan Milosevic of Serbia": the state or organisation an "of" phrase right after
@@ -217,7 +245,7 @@ fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
 
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
     let mut out: Vec<Position> = Vec::new();
-    let main_state = most_named_state(found);
+
     for tu in &found.titles {
         let Some(person) = tu.person else { continue };
         if found.actors[person].kind != ActorKind::Person {
@@ -281,11 +309,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                         .is_none_or(|e| lexicon.actors[e].posts.is_empty())
                         && is_state_post(&tu.title) =>
                     {
-                        (
-                            context_state(text, found, tu.start, main_state),
-                            "context-state",
-                            0.5,
-                        )
+                        (context_state(text, found, tu), "context-state", 0.5)
                     }
                     // A second government post of someone the gazetteer knows in another one of
                     // that state ("Prime Minister and Minister of Foreign Affairs").
