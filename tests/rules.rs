@@ -1825,3 +1825,20 @@ fn a_post_without_its_state_is_not_of_a_state_whose_same_post_someone_else_holds
         "{p:?}"
     );
 }
+
+#[test]
+fn its_opening_a_sentence_before_a_title_is_the_state_or_organisation_named_first_before() {
+    let x = read(
+        "Title\n\nNATO sent a mission to Skopje. Its secretary general, Lord Robertson, was explicit: no agreement, no mission.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.iter().any(|p| p.ends_with("secretary general of NATO")),
+        "{p:?}"
+    );
+    // A sentence before that names no state or organisation gives none (a place is none).
+    let x = read(
+        "Title\n\nThe talks resumed on Monday in a hotel in Geneva. Its spokesman, Peter Olsen, said the rooms were ready.",
+    );
+    assert!(posts(&x).is_empty(), "{:?}", posts(&x));
+}

@@ -222,24 +222,37 @@ fn possesses(t: &str, m: &super::Mention, title_start: usize) -> bool {
 
 /// "Sinn Féin, led by its president, Gerry Adams": the organisation or state "its" or "their"
 /// before a title stands for, the last one named before it in the sentence.
+///
+/// "Its delegation head, Kabineh Ja'neh, said ...": "Its" opening the sentence stands for the
+/// state or organisation the sentence before names first, its subject.
 fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
     let t = text.text;
     let before = t[..title_start].trim_end();
-    if !(before.ends_with(" its") || before.ends_with(" their")) {
+    let i = text.sentence_of(title_start);
+    let s = &text.sentences[i];
+    let agent = |m: &&super::Mention| {
+        !m.locative
+            && matches!(
+                found.actors[m.actor].kind,
+                ActorKind::State | ActorKind::Organization
+            )
+    };
+    if before.ends_with(" its") || before.ends_with(" their") {
+        return found
+            .mentions_in(s.start, title_start)
+            .filter(|m| m.end < title_start)
+            .filter(agent)
+            .last()
+            .map(|m| m.actor);
+    }
+    let opening = t[s.start..title_start].trim();
+    if !matches!(opening, "Its" | "Their") || i == 0 {
         return None;
     }
-    let s = &text.sentences[text.sentence_of(title_start)];
+    let p = &text.sentences[i - 1];
     found
-        .mentions_in(s.start, title_start)
-        .filter(|m| {
-            !m.locative
-                && m.end < title_start
-                && matches!(
-                    found.actors[m.actor].kind,
-                    ActorKind::State | ActorKind::Organization
-                )
-        })
-        .last()
+        .mentions_in(p.start, p.end)
+        .find(agent)
         .map(|m| m.actor)
 }
 
