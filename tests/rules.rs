@@ -1842,3 +1842,38 @@ fn its_opening_a_sentence_before_a_title_is_the_state_or_organisation_named_firs
     );
     assert!(posts(&x).is_empty(), "{:?}", posts(&x));
 }
+
+#[test]
+fn a_plural_title_between_a_list_of_states_and_as_many_people_pairs_them_in_order() {
+    let x = read(
+        "Title\n\nTwenty years ago today, the foreign ministers of Indonesia and Portugal, Ali Alatas and Jaime Gama, signed three linked instruments.",
+    );
+    assert_eq!(
+        posts(&x),
+        [
+            "Ali Alatas: foreign minister of Indonesia",
+            "Jaime Gama: foreign minister of Portugal"
+        ]
+    );
+    let x = read(
+        "Title\n\nThe conference was co-chaired by France and Indonesia, whose foreign ministers, Roland Dumas and Ali Alatas, spent two years coaxing the factions.",
+    );
+    assert_eq!(
+        posts(&x),
+        [
+            "Ali Alatas: foreign minister of Indonesia",
+            "Roland Dumas: foreign minister of France"
+        ]
+    );
+    // Three states and two people: no pairing can be read.
+    let x = read(
+        "Title\n\nThe foreign ministers of Indonesia, Portugal and Australia, Ali Alatas and Jaime Gama, met in New York.",
+    );
+    assert!(
+        !posts(&x)
+            .iter()
+            .any(|p| p.contains("Australia") || p.contains("Portugal")),
+        "{:?}",
+        posts(&x)
+    );
+}

@@ -50,6 +50,9 @@ fn read_title(cx: &Context, b: &mut Builder, k: usize, titles: &mut Vec<TitleUse
         titles.push(tu);
         return;
     }
+    if respective_titles(cx.t, b, th, &title, sentence, titles) {
+        return;
+    }
     if title_before_name(cx, b, th, &title, sentence, titles) {
         return;
     }
@@ -92,6 +95,161 @@ fn title_in_name(
         np: Some((np_start, th.end)),
         rule: "title-in-name",
     })
+}
+
+/// "the foreign ministers of Indonesia and Portugal, Ali Alatas and Jaime Gama", "France and
+/// Indonesia, whose foreign ministers, Roland Dumas and Ali Alatas", "the foreign ministers of
+/// the two countries, Dante Caputo for Argentina and Jaime del Valle for Chile": a plural title
+/// between a list of states or organisations and a list of as many people gives each person the
+/// post of the one in the same place. Whether it gave any.
+fn respective_titles(
+    t: &str,
+    b: &Builder,
+    th: &Hit,
+    title: &str,
+    sentence: &Sentence,
+    titles: &mut Vec<TitleUse>,
+) -> bool {
+    let last = title.rsplit(' ').next().unwrap_or(title);
+    if !Words::get().plural_title_words.contains(&last) {
+        return false;
+    }
+    let body = |m: &Mention| b.actors[m.actor].kind != ActorKind::Person && !m.possessive;
+    let person = |m: &Mention| b.actors[m.actor].kind == ActorKind::Person;
+    // The bodies: "of A and B" after the title, or "A and B, whose" before it.
+    let (bodies, people_from) = match t[th.end..sentence.end].strip_prefix(" of ") {
+        Some(_) => {
+            let (bodies, end) = listed(t, b, th.end + 4, sentence.end, &body);
+            let skip = t[end..sentence.end].find(',').map_or(end, |c| end + c + 1);
+            (bodies, skip)
+        }
+        None => {
+            let before = t[..th.start].trim_end();
+            let Some(list_end) = before.strip_suffix(", whose").map(str::len) else {
+                return false;
+            };
+            let bodies = listed_before(t, b, list_end, sentence.start, &body);
+            let after = &t[th.end..sentence.end];
+            if !after.starts_with(',') {
+                return false;
+            }
+            (bodies, th.end + 1)
+        }
+    };
+    let (people, _) = listed(t, b, skip_ws(t, people_from), sentence.end, &person);
+    // "Dante Caputo for Argentina and Jaime del Valle for Chile": each person's own body.
+    let own: Vec<Option<usize>> = people
+        .iter()
+        .map(|&(_, end)| {
+            let at = t[end..].strip_prefix(" for ").map(|_| end + 5)?;
+            b.mentions
+                .iter()
+                .find(|m| m.start == at && body(m))
+                .map(|m| m.actor)
+        })
+        .collect();
+    let pairs: Vec<(usize, usize)> = if own.len() >= 2 && own.iter().all(Option::is_some) {
+        people
+            .iter()
+            .zip(&own)
+            .map(|(&(p, _), o)| (p, o.unwrap_or(p)))
+            .collect()
+    } else if bodies.len() >= 2 && bodies.len() == people.len() {
+        people
+            .iter()
+            .zip(&bodies)
+            .map(|(&(p, _), &(o, _))| (p, o))
+            .collect()
+    } else {
+        return false;
+    };
+    let singular = match title.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => title.strip_suffix('s').unwrap_or(title).to_string(),
+    };
+    for (person, organization) in pairs {
+        titles.push(TitleUse {
+            start: th.start,
+            end: th.end,
+            title: singular.clone(),
+            person: Some(person),
+            organization: Some(organization),
+            np: None,
+            rule: "respective-titles",
+        });
+    }
+    true
+}
+
+/// The actors of a list of mentions that `fits` starting at `from` ("Indonesia and Portugal",
+/// "A, B and C", after a "the"), each with the end of its mention, and where the list ends.
+fn listed(
+    t: &str,
+    b: &Builder,
+    from: usize,
+    limit: usize,
+    fits: &dyn Fn(&Mention) -> bool,
+) -> (Vec<(usize, usize)>, usize) {
+    let mut out = Vec::new();
+    let mut at = from;
+    loop {
+        let at_word = t[at..limit].strip_prefix("the ").map_or(at, |_| at + 4);
+        let Some(m) = b
+            .mentions
+            .iter()
+            .find(|m| (m.start == at || m.start == at_word) && m.end <= limit && fits(m))
+        else {
+            break;
+        };
+        out.push((m.actor, m.end));
+        // " for Argentina" after a person is theirs, not the next in the list.
+        let mut end = m.end;
+        if let Some(rest) = t[end..limit].strip_prefix(" for ") {
+            if let Some(o) = b.mentions.iter().find(|o| o.start == limit - rest.len()) {
+                end = o.end;
+            }
+        }
+        let rest = &t[end..limit];
+        let sep = [", and ", " and ", ", "]
+            .iter()
+            .find(|s| rest.starts_with(**s));
+        match sep {
+            Some(s) => at = end + s.len(),
+            None => return (out, end),
+        }
+    }
+    let end = out.last().map_or(from, |&(_, e)| e);
+    (out, end)
+}
+
+/// The actors of a list of mentions that `fits` ending at `end` ("France and Indonesia" before
+/// ", whose"), in their order in the text.
+fn listed_before(
+    t: &str,
+    b: &Builder,
+    end: usize,
+    limit: usize,
+    fits: &dyn Fn(&Mention) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = end;
+    while let Some(m) = b
+        .mentions
+        .iter()
+        .find(|m| m.end == at && m.start >= limit && fits(m))
+    {
+        out.push((m.actor, m.end));
+        let before = &t[limit..m.start];
+        let sep = [", and ", " and ", ", "]
+            .iter()
+            .find(|s| before.ends_with(**s));
+        match sep {
+            Some(s) => at = m.start - s.len(),
+            None => break,
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// "Prime Minister Benjamin Netanyahu": the title of the person named right after it, and
