@@ -98,9 +98,7 @@ fn title_in_name(
 }
 
 /// "the foreign ministers of Indonesia and Portugal, Ali Alatas and Jaime Gama", "France and
-/// Indonesia, whose foreign ministers, Roland Dumas and Ali Alatas", "the foreign ministers of
-/// the two countries, Dante Caputo for Argentina and Jaime del Valle for Chile": a plural title
-/// between a list of states or organisations and a list of as many people gives each person the
+/// Indonesia, whose foreign ministers, Roland Dumas and Ali Alatas": a plural title between a list of states or organisations and a list of as many people gives each person the
 /// post of the one in the same place. Whether it gave any.
 fn respective_titles(
     t: &str,
@@ -137,32 +135,10 @@ fn respective_titles(
         }
     };
     let (people, _) = listed(t, b, skip_ws(t, people_from), sentence.end, &person);
-    // "Dante Caputo for Argentina and Jaime del Valle for Chile": each person's own body.
-    let own: Vec<Option<usize>> = people
-        .iter()
-        .map(|&(_, end)| {
-            let at = t[end..].strip_prefix(" for ").map(|_| end + 5)?;
-            b.mentions
-                .iter()
-                .find(|m| m.start == at && body(m))
-                .map(|m| m.actor)
-        })
-        .collect();
-    let pairs: Vec<(usize, usize)> = if own.len() >= 2 && own.iter().all(Option::is_some) {
-        people
-            .iter()
-            .zip(&own)
-            .map(|(&(p, _), o)| (p, o.unwrap_or(p)))
-            .collect()
-    } else if bodies.len() >= 2 && bodies.len() == people.len() {
-        people
-            .iter()
-            .zip(&bodies)
-            .map(|(&(p, _), &(o, _))| (p, o))
-            .collect()
-    } else {
+    if bodies.len() < 2 || bodies.len() != people.len() {
         return false;
-    };
+    }
+    let pairs = people.iter().zip(&bodies).map(|(&(p, _), &(o, _))| (p, o));
     let singular = match title.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),
         None => title.strip_suffix('s').unwrap_or(title).to_string(),
@@ -202,13 +178,7 @@ fn listed(
             break;
         };
         out.push((m.actor, m.end));
-        // " for Argentina" after a person is theirs, not the next in the list.
-        let mut end = m.end;
-        if let Some(rest) = t[end..limit].strip_prefix(" for ") {
-            if let Some(o) = b.mentions.iter().find(|o| o.start == limit - rest.len()) {
-                end = o.end;
-            }
-        }
+        let end = m.end;
         let rest = &t[end..limit];
         let sep = [", and ", " and ", ", "]
             .iter()
