@@ -85,16 +85,39 @@ fn title_in_name(
             && m.kind == MentionKind::Name
             && b.actors[m.actor].kind == ActorKind::Person
     })?;
-    let np_start = np_start_before(cx.t, th.start, sentence.start, &b.mentions);
-    Some(TitleUse {
+    Some(title_of_name_after(
+        cx.t,
+        b,
+        th,
+        title,
+        sentence,
+        m,
+        "title-in-name",
+    ))
+}
+
+/// The use of a title the person `m` holds whose name starts at or after the title: the noun
+/// phrase starts at a determiner, possessive or adjective before the title ("Saudi Crown Prince
+/// ...", "Israel's Prime Minister Benjamin Netanyahu"), which gives the organisation.
+fn title_of_name_after(
+    t: &str,
+    b: &Builder,
+    th: &Hit,
+    title: &str,
+    sentence: &Sentence,
+    m: &Mention,
+    rule: &'static str,
+) -> TitleUse {
+    let np_start = np_start_before(t, th.start, sentence.start, &b.mentions);
+    TitleUse {
         start: th.start,
         end: th.end,
         title: title.to_string(),
         person: Some(m.actor),
         organization: org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor),
         np: Some((np_start, th.end)),
-        rule: "title-in-name",
-    })
+        rule,
+    }
 }
 
 /// "the foreign ministers of Indonesia and Portugal, Ali Alatas and Jaime Gama", "France and
@@ -247,18 +270,15 @@ fn title_before_name(
     let Some(m) = person_after else {
         return false;
     };
-    // "Prime Minister Benjamin Netanyahu": the noun phrase starts at a determiner,
-    // possessive or adjective before the title.
-    let np_start = np_start_before(t, th.start, sentence.start, &b.mentions);
-    titles.push(TitleUse {
-        start: th.start,
-        end: th.end,
-        title: title.to_string(),
-        person: Some(m.actor),
-        organization: org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor),
-        np: Some((np_start, th.end)),
-        rule: "title-before-name",
-    });
+    titles.push(title_of_name_after(
+        t,
+        b,
+        th,
+        title,
+        sentence,
+        m,
+        "title-before-name",
+    ));
     if let Some(singular) = title.strip_suffix('s') {
         titles_of_people_listed(t, b, th, singular, m, titles);
     }
