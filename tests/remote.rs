@@ -720,6 +720,7 @@ fn same_as_embedded(remote: &[&str], subset: &[&str]) {
         ("people-and-posts", "person=benjamin-netanyahu"),
         ("who-speaks-for-whom", "organization=qatar"),
         ("stance-changes", "actor=hamas"),
+        ("stances-by-actor", "actor=hamas"),
     ] {
         let args = [
             "query", "--named", name, "--param", param, "--format", "csv",
