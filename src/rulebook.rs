@@ -21,6 +21,9 @@ pub enum Slot {
     DoneTo,
     /// The phrase after "with".
     With,
+    /// Where it is done: the states named as places, or by their capitals, in the phrase after
+    /// "in" ("signed the agreement in Bissau").
+    Place,
     /// The phrase after the verb's particle ("call for", "insist on"); a verb with a particle
     /// reads its target there whatever the rule's target slot.
     Particle,
@@ -38,6 +41,7 @@ impl Slot {
             "doer" => Slot::Doer,
             "done-to" => Slot::DoneTo,
             "with" => Slot::With,
+            "in" => Slot::Place,
             "particle" => Slot::Particle,
             "complement" => Slot::Complement,
             "purpose" => Slot::Purpose,

@@ -339,6 +339,26 @@ impl Reader<'_> {
                 .iter()
                 .find(|p| self.is(p.word, "with"))
                 .map(|p| &p.phrase),
+            // An "in" right after an "of" or "for" phrase is that noun's ("an agreement for
+            // peace in Bosnia"); a place still to come is no venue yet ("is to be signed in
+            // Paris next month", "will sign it in Oslo").
+            Slot::Place => {
+                // The verb group and the few words before it ("is to be formally signed").
+                let planned = (clause.verbs.start.saturating_sub(3)..clause.verbs.end).any(|w| {
+                    ["to", "will", "would", "shall"]
+                        .iter()
+                        .any(|x| self.is(w, x))
+                });
+                if planned {
+                    return None;
+                }
+                let i = clause.preps.iter().position(|p| self.is(p.word, "in"))?;
+                let after_noun = i > 0
+                    && ["of", "for"]
+                        .iter()
+                        .any(|w| self.is(clause.preps[i - 1].word, w));
+                (!after_noun).then(|| &clause.preps[i].phrase)
+            }
             Slot::Particle | Slot::Complement | Slot::Purpose => None,
         }
     }
@@ -352,6 +372,10 @@ impl Reader<'_> {
         let mut members = 0;
         for &slot in &rule.holders {
             if let Some(np) = self.slot(clause, slot) {
+                if slot == Slot::Place {
+                    actors.extend(self.places_in(np));
+                    continue;
+                }
                 actors.extend(self.actors_in(np));
                 if slot == Slot::Doer {
                     members = np.members.len();
@@ -368,6 +392,19 @@ impl Reader<'_> {
             return Vec::new();
         }
         actors.into_iter().collect()
+    }
+
+    /// The states a phrase names as places, themselves or by their capitals ("in Bissau", "in
+    /// Algiers").
+    fn places_in(&self, np: &NounPhrase) -> Vec<usize> {
+        let found = self.parsed.found;
+        let (start, end) = self.span(&np.words);
+        found
+            .mentions_in(start, end)
+            .filter(|m| m.locative && m.end <= end)
+            .filter(|m| found.actors[m.actor].kind == ActorKind::State)
+            .map(|m| m.actor)
+            .collect()
     }
 
     /// A person's state or organisation where the article gives them a post, else the actor.
