@@ -109,7 +109,10 @@ fn most_named_state(found: &Found, taken: &[usize]) -> Option<usize> {
 }
 
 /// For a person the gazetteer does not know, holding a government post the text gives no state
-/// for: the state named in the same sentence, else the state the document names most.
+/// for: the state an opening "In Kigali," names, else the state named nearest in the sentence,
+/// the one state of the sentence before, a state named as a place before the title in its
+/// sentence, or the state the document names most; never a state whose same post the document
+/// gives someone else.
 fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
     let at = tu.start;
     let i = text.sentence_of(at);
@@ -256,40 +259,36 @@ fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
         .map(|m| m.actor)
 }
 
+/// "his spokesman, Esmaeil Baghaei", "a spokesman for the rebels": the actor a pronoun or a
+/// description the reference stage resolved in the title's noun phrase stands for, as its
+/// possessor before the title or right after its "for" or "of"; not a description further on
+/// ("an official who worked in the country").
+fn referenced_org(text: &Text, found: &Found, tu: &TitleUse, person: usize) -> Option<usize> {
+    let np = tu.np?;
+    let t = text.text;
+    let references: Vec<_> = found
+        .mentions_in(np.0, np.1)
+        .filter(|m| matches!(m.kind, MentionKind::Pronoun | MentionKind::Description))
+        .filter(|m| {
+            possesses(t, m, tu.start)
+                || t.get(tu.end..m.start)
+                    .is_some_and(|w| matches!(w.trim(), "for" | "of"))
+        })
+        .copied()
+        .collect();
+    org_among(t, &references, np, (tu.start, tu.end), usize::MAX, person)
+}
+
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
     let mut out: Vec<Position> = Vec::new();
-
     for tu in &found.titles {
         let Some(person) = tu.person else { continue };
         if found.actors[person].kind != ActorKind::Person {
             continue;
         }
-        // "his spokesman, Esmaeil Baghaei", "a spokesman for the rebels": a pronoun or a
-        // description the reference stage resolved in the title's noun phrase.
-        let given = tu.organization.or_else(|| {
-            let np = tu.np?;
-            let t = text.text;
-            let references: Vec<_> = found
-                .mentions_in(np.0, np.1)
-                .filter(|m| matches!(m.kind, MentionKind::Pronoun | MentionKind::Description))
-                // Its possessor before the title, or "for" or "of" right after it; not a
-                // description further on ("an official who worked in the country").
-                .filter(|m| {
-                    possesses(t, m, tu.start)
-                        || t.get(tu.end..m.start)
-                            .is_some_and(|w| matches!(w.trim(), "for" | "of"))
-                })
-                .copied()
-                .collect();
-            org_among(
-                text.text,
-                &references,
-                np,
-                (tu.start, tu.end),
-                usize::MAX,
-                person,
-            )
-        });
+        let given = tu
+            .organization
+            .or_else(|| referenced_org(text, found, tu, person));
         let explicit = given
             .filter(|&o| found.actors[o].kind != ActorKind::Person)
             .or_else(|| {
