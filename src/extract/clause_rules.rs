@@ -345,7 +345,8 @@ impl Reader<'_> {
             Slot::Place => {
                 // The verb group and the few words before it ("is to be formally signed").
                 let planned = (clause.verbs.start.saturating_sub(3)..clause.verbs.end).any(|w| {
-                    ["to", "will", "would", "shall"]
+                    crate::lexicon::Words::get()
+                        .planned_markers
                         .iter()
                         .any(|x| self.is(w, x))
                 });

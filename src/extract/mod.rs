@@ -241,7 +241,7 @@ pub fn extract_with_clauses(
     let names = actors::find(&text, lexicon, &meta);
     let found = reference::resolve(&text, lexicon, names);
     let positions = positions::find(&text, lexicon, &found);
-    let mut participations = roles::find(&text, lexicon, &found, &positions);
+    let mut participations = roles::find(&text, lexicon, &found);
     let words = clause_rules::words(&text, lexicon, &found);
     let clauses = syntax::Clauses::new(text.text, &words);
     let parsed = parsed::Parsed {

@@ -118,8 +118,7 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
     let i = text.sentence_of(at);
     let s = &text.sentences[i];
     let taken = taken_states(text, found, tu);
-    let is_state_mention =
-        |found: &Found, m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
+    let free_state = |m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
     let main = most_named_state(found, &taken);
     // "What about South Korea? President Moon Jae-in had ...": else the one state the sentence
     // before names.
@@ -127,7 +126,7 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
         let p = &text.sentences[i.checked_sub(1)?];
         let mut states = found
             .mentions_in(p.start, p.end)
-            .filter(|m| is_state_mention(found, m))
+            .filter(|m| free_state(m))
             .map(|m| m.actor);
         let first = states.next()?;
         states.all(|a| a == first).then_some(first)
@@ -146,7 +145,7 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
         .or_else(|| {
             found
                 .mentions_in(s.start, s.end)
-                .filter(|m| is_state_mention(found, m))
+                .filter(|m| free_state(m))
                 .min_by_key(|m| m.start.abs_diff(at))
                 .map(|m| m.actor)
         })

@@ -80,6 +80,8 @@ word_lists! {
     copulas: List = "copulas.txt",
     /// The last words of titles that several people hold together ("ministers").
     plural_title_words: List = "plural-title-words.txt",
+    /// Words that put a verb group's event still to come ("to", "will").
+    planned_markers: List = "planned-markers.txt",
     /// Lower-case words after a title that leave it no adjective before a noun ("of", "said").
     title_followers: Set = "title-followers.txt",
     /// Adjectives between a possessive and a title ("former", "then-").

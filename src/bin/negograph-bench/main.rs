@@ -605,7 +605,8 @@ fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
         laps.lap(2);
         let pos = positions::find(&text, lexicon, &found);
         laps.lap(3);
-        let r = roles::find(&text, lexicon, &found, &pos);
+        let mut r = roles::find(&text, lexicon, &found);
+        r.extend(roles::represented(&found, &pos, &r));
         let negotiation = frame::negotiation(&found, &r);
         laps.lap(4);
         let parties = negotiation

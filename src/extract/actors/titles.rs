@@ -75,10 +75,6 @@ fn title_in_name(
     title: &str,
     sentence: &Sentence,
 ) -> Option<TitleUse> {
-    // "Sheikh Tamim ...": an honorific is no post.
-    if cx.h.honorifics.iter().any(|x| x.start == th.start) {
-        return None;
-    }
     let m = b.mentions.iter().find(|m| {
         m.start == th.start
             && m.end > th.end
@@ -162,10 +158,7 @@ fn respective_titles(
         return false;
     }
     let pairs = people.iter().zip(&bodies).map(|(&(p, _), &(o, _))| (p, o));
-    let singular = match title.strip_suffix("ies") {
-        Some(stem) => format!("{stem}y"),
-        None => title.strip_suffix('s').unwrap_or(title).to_string(),
-    };
+    let singular = singular_title(title);
     for (person, organization) in pairs {
         titles.push(TitleUse {
             start: th.start,
@@ -178,6 +171,18 @@ fn respective_titles(
         });
     }
     true
+}
+
+/// The words that join the members of a list of names ("A, B and C").
+const LIST_JOINS: [&str; 3] = [", and ", " and ", ", "];
+
+/// The title one person of a plural title holds: "foreign ministers" -> "foreign minister",
+/// "secretaries" -> "secretary".
+fn singular_title(title: &str) -> String {
+    match title.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => title.strip_suffix('s').unwrap_or(title).to_string(),
+    }
 }
 
 /// The actors of a list of mentions that `fits` starting at `from` ("Indonesia and Portugal",
@@ -203,9 +208,7 @@ fn listed(
         out.push((m.actor, m.end));
         let end = m.end;
         let rest = &t[end..limit];
-        let sep = [", and ", " and ", ", "]
-            .iter()
-            .find(|s| rest.starts_with(**s));
+        let sep = LIST_JOINS.iter().find(|s| rest.starts_with(**s));
         match sep {
             Some(s) => at = end + s.len(),
             None => return (out, end),
@@ -233,9 +236,7 @@ fn listed_before(
     {
         out.push((m.actor, m.end));
         let before = &t[limit..m.start];
-        let sep = [", and ", " and ", ", "]
-            .iter()
-            .find(|s| before.ends_with(**s));
+        let sep = LIST_JOINS.iter().find(|s| before.ends_with(**s));
         match sep {
             Some(s) => at = m.start - s.len(),
             None => break,
@@ -279,8 +280,8 @@ fn title_before_name(
         m,
         "title-before-name",
     ));
-    if let Some(singular) = title.strip_suffix('s') {
-        titles_of_people_listed(t, b, th, singular, m, titles);
+    if title.ends_with('s') {
+        titles_of_people_listed(t, b, th, &singular_title(title), m, titles);
     }
     true
 }

@@ -7,8 +7,9 @@
 //! - "negotiating ... with X": the actors after "with" when a party cue opens the clause.
 //!
 //! [`find`] reads each role cue (`cues`: the actors in a list after it, found by `lists`, or
-//! before it, found by `before`), then gives a person's role to the state or organisation they
-//! serve. The negotiation these roles make is the frame's ([`super::frame`]).
+//! before it, found by `before`). A person's role is also the role of the state or organisation
+//! they serve ([`represented`]), read once the clause rules' roles are merged with these. The
+//! negotiation these roles make is the frame's ([`super::frame`]).
 
 mod before;
 mod cues;
@@ -27,8 +28,8 @@ pub use lists::actor_list;
 /// The roles of the states and organisations the people among `roles` serve: each person's role
 /// is also the role of the state they hold a post of, else of the first organisation they do
 /// ("Witkoff, who brokered" makes the United States a mediator; "Secretary-General Javier Pérez
-/// de Cuéllar mediated" the United Nations). Read for the cue rules' roles and again for the
-/// clause rules'.
+/// de Cuéllar mediated" the United Nations). Read once, from the cue and the clause rules' roles
+/// together; a role the state or organisation has itself is kept as it was read.
 pub fn represented(
     found: &Found,
     positions: &[Position],
@@ -68,12 +69,7 @@ pub fn represented(
     out
 }
 
-pub fn find(
-    text: &Text,
-    lexicon: &Lexicon,
-    found: &Found,
-    positions: &[Position],
-) -> Vec<Participation> {
+pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Participation> {
     let cx = Context::new(text, lexicon, found);
     let mut out = Participations {
         text,
@@ -84,7 +80,6 @@ pub fn find(
         cues::read_role_cue(&cx, hit, cues, &mut out);
     }
     cues::negotiating_with(&cx, &mut out);
-    out.add_represented(positions);
     out.drop_parties_in_other_roles();
     let mut out = out.list;
     out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
@@ -189,21 +184,6 @@ impl Participations<'_> {
                 rule: rule.to_string(),
                 confidence,
             });
-        }
-    }
-
-    /// A person's role is also the role of the state they serve ("Witkoff, who brokered" makes
-    /// the United States a mediator), or of their organisation when they serve no state.
-    fn add_represented(&mut self, positions: &[Position]) {
-        for p in represented(self.found, positions, &self.list) {
-            self.add(
-                p.actor,
-                p.role,
-                p.evidence.start,
-                p.evidence.end,
-                &p.rule,
-                p.confidence,
-            );
         }
     }
 
