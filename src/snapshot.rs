@@ -147,7 +147,7 @@ pub fn remove_dead(store: &Path) {
 }
 
 /// Whether a process of that id runs (on systems without /proc, every one is taken to run).
-fn alive(pid: u32) -> bool {
+pub(crate) fn alive(pid: u32) -> bool {
     if Path::new("/proc/self").exists() {
         Path::new(&format!("/proc/{pid}")).exists()
     } else {

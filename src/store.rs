@@ -193,6 +193,45 @@ impl SharedWritten {
     }
 }
 
+/// Makes a store that does not exist yet whole before it takes its name: RocksDB writes its
+/// `CURRENT` file before Oxigraph has made every column family, and a process killed between
+/// the two left a folder no reader could open ("Column family not found: id2str"). The store is
+/// made in a sibling folder `.NAME.creating-PID` and renamed into place; where that cannot be
+/// done (the folder exists and is not empty, or the parent cannot be written), the store is
+/// created in place as before. Such folders of processes that no longer run are removed.
+#[cfg(feature = "rocksdb")]
+fn create_whole(path: &Path) {
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let prefix = format!(".{}.creating-", name.to_string_lossy());
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let file = e.file_name();
+            let pid = file.to_str().and_then(|f| f.strip_prefix(&prefix));
+            if pid
+                .and_then(|p| p.parse().ok())
+                .is_some_and(|p| !snapshot::alive(p))
+            {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    if path.join("CURRENT").exists() {
+        return;
+    }
+    let making = parent.join(format!("{prefix}{}", std::process::id()));
+    let made = oxigraph::store::Store::open(&making).map(drop).is_ok();
+    if !made || std::fs::rename(&making, path).is_err() {
+        let _ = std::fs::remove_dir_all(&making);
+    }
+}
+
 impl Store {
     /// A store that lives in memory only.
     pub fn in_memory() -> Result<Store, StoreError> {
@@ -219,6 +258,7 @@ impl Store {
     /// time: files are opened and their indexes read again.
     #[cfg(feature = "rocksdb")]
     pub fn open_with(path: &Path, max_open_files: Option<u32>) -> Result<Store, StoreError> {
+        create_whole(path);
         let mut options = oxigraph::store::StoreOptions::default();
         if let Some(n) = max_open_files {
             options = options.with_max_open_files(n);

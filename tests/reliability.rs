@@ -1431,3 +1431,29 @@ fn a_full_disk_stops_the_ingest_clearly_and_a_rerun_completes() {
         drop(disk);
     }
 }
+
+/// A store is made whole in a sibling folder and renamed into place, so that a kill while it is
+/// being created leaves no folder a reader cannot open; the creation folder of a process that no
+/// longer runs is removed by the next writer, and none is left by one that finished.
+#[test]
+fn a_store_takes_its_name_only_once_it_is_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("news");
+    // A process id above Linux's limit: no process runs with it.
+    let stale = dir.path().join(".news.creating-4999999");
+    std::fs::create_dir(&stale).expect("stale folder");
+    std::fs::write(stale.join("CURRENT"), "MANIFEST-000001\n").expect("half a store");
+    let files = corpus_dir(dir.path(), 7, 3);
+    let out = run(&store, &["ingest", "--quiet", files.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stale.exists(), "the dead process's creation folder is gone");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("listing")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".creating-"))
+        .collect();
+    assert!(left.is_empty(), "creation folders left: {left:?}");
+    let seen = by_graph(&export(&store).unwrap_or_else(|o| panic!("{}", stderr(&o))));
+    assert_eq!(documents(&seen), 3);
+}
