@@ -1444,9 +1444,16 @@ fn a_store_takes_its_name_only_once_it_is_whole() {
     std::fs::create_dir(&stale).expect("stale folder");
     std::fs::write(stale.join("CURRENT"), "MANIFEST-000001\n").expect("half a store");
     let files = corpus_dir(dir.path(), 7, 3);
-    let out = run(&store, &["ingest", "--quiet", files.to_str().unwrap()], None);
+    let out = run(
+        &store,
+        &["ingest", "--quiet", files.to_str().unwrap()],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(!stale.exists(), "the dead process's creation folder is gone");
+    assert!(
+        !stale.exists(),
+        "the dead process's creation folder is gone"
+    );
     let left: Vec<String> = std::fs::read_dir(dir.path())
         .expect("listing")
         .flatten()
