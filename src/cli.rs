@@ -548,6 +548,11 @@ pub struct ServeArgs {
     /// Stop each query after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value = "30")]
     pub timeout: f64,
+    /// Stop a query once it holds more than this many MiB of memory (503: bind a parameter, add a
+    /// LIMIT, or run it with `negograph query`). With --max-running N, queries hold at most N
+    /// times this at once.
+    #[arg(long, value_name = "MIB", default_value_t = negograph::serve::DEFAULT_QUERY_MEMORY_MIB as u64, value_parser = clap::value_parser!(u64).range(1..1 << 40))]
+    pub query_memory: u64,
     /// Send at most this many rows (solutions, or triples) per query; a longer result is cut
     /// and its response carries the header Negograph-Truncated: true.
     #[arg(long, value_name = "N", default_value = "10000")]

@@ -34,6 +34,7 @@ pub mod input;
 pub mod lexicon;
 pub mod limits;
 pub mod mapping;
+pub mod meter;
 pub mod network;
 pub mod pipeline;
 pub mod query;
@@ -46,3 +47,7 @@ pub mod store;
 pub mod text;
 pub mod validate;
 pub mod vocab;
+
+/// Counts the heap each query of `serve` holds ([`meter`]); otherwise the system's allocator.
+#[global_allocator]
+static ALLOCATOR: meter::Counting = meter::Counting;

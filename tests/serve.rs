@@ -511,6 +511,28 @@ fn a_query_is_stopped_at_the_timeout() {
 }
 
 #[test]
+fn a_query_that_holds_too_much_memory_is_stopped() {
+    let server = Server::start(shared_store(), &["--timeout", "60", "--query-memory", "16"]);
+    let config = server.get("/api/config", JSON);
+    assert!(
+        config.body.contains("\"queryMemoryMiB\":16"),
+        "{}",
+        config.body
+    );
+    // every pair of triples, sorted: the sort gathers hundreds of MiB before its first row
+    let started = Instant::now();
+    let r = server.query_get(
+        "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d",
+        JSON,
+    );
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("16 MiB"), "{}", r.body);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    // a query within the limit answers, on the same server
+    assert!(server.query_get(STATES, JSON).rows() > 0);
+}
+
+#[test]
 fn results_are_cut_at_the_row_limit() {
     let server = Server::start(shared_store(), &["--max-rows", "5"]);
     let r = server.query_get("SELECT * WHERE { ?s ?p ?o }", JSON);

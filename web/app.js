@@ -602,7 +602,7 @@ async function start() {
     const [config, queries] = await Promise.all([fetch("api/config").then((r) => r.json()), fetch("api/queries").then((r) => r.json())]);
     state.config = config;
     state.queries = queries;
-    $("#server-info").textContent = `${config.readOnly ? "read-only" : "updates allowed"} · timeout ${config.timeoutSeconds} s · at most ${config.maxRows} rows · SPARQL endpoint /sparql`;
+    $("#server-info").textContent = `${config.readOnly ? "read-only" : "updates allowed"} · timeout ${config.timeoutSeconds} s · ${config.queryMemoryMiB} MiB per query · at most ${config.maxRows} rows · SPARQL endpoint /sparql`;
     for (const q of queries) $("#query-select").append(el("option", { value: q.name }, `${q.title} (${q.name})`));
     document.body.dataset.ready = "true";
   } catch (e) {

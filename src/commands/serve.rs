@@ -23,6 +23,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         public: args.public,
         allow_update: args.allow_update,
         timeout: Duration::from_secs_f64(args.timeout),
+        query_memory: (args.query_memory as usize) << 20,
         max_rows: args.max_rows,
         max_running: args
             .max_running

@@ -15,9 +15,9 @@
 //!   network as JSON; `/api/config`: what the page needs to know of the server.
 //! - `/`: the page (`web/`), embedded in the binary.
 //!
-//! Every query runs with a timeout (through the same cancellation token as `query --timeout`) and
-//! at most `max_rows` solutions or triples are sent: a longer result is cut there, and the response
-//! carries `Negograph-Truncated: true` and `Negograph-Row-Limit: N`.
+//! Every query runs with a timeout and a limit on the heap it holds (`query_memory`), both kept by
+//! [`watchdog`] through the same cancellation token as `query --timeout`, and at most `max_rows`
+//! solutions or triples are sent: a longer result is cut there, and the response carries `Negograph-Truncated: true` and `Negograph-Row-Limit: N`.
 //!
 //! What keeps one client from stopping the server for the others ([`transport`]): at most
 //! `max_running` requests work on the store at once, the others wait their turn up to the timeout
@@ -30,6 +30,7 @@
 mod routes;
 mod sparql;
 mod transport;
+mod watchdog;
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::Path;
@@ -40,6 +41,9 @@ use crate::query::{self, NamedQuery};
 use crate::store::Store;
 
 pub use transport::{BODY_TIME, HEAD_TIME, MAX_BODY};
+
+/// A query's heap limit unless `--query-memory` says otherwise, in MiB.
+pub const DEFAULT_QUERY_MEMORY_MIB: usize = 1024;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -52,6 +56,8 @@ pub struct Options {
     pub allow_update: bool,
     /// Stop each query after this long; a request waits at most this long for its turn.
     pub timeout: Duration,
+    /// Stop a query once it holds this many bytes of heap ([`crate::meter`]).
+    pub query_memory: usize,
     /// Send at most this many solutions (or triples) per query.
     pub max_rows: usize,
     /// Requests that work on the store (queries, updates, graph reads) at once.
@@ -69,6 +75,7 @@ impl Default for Options {
             public: false,
             allow_update: false,
             timeout: Duration::from_secs(30),
+            query_memory: DEFAULT_QUERY_MEMORY_MIB << 20,
             max_rows: 10_000,
             max_running: std::thread::available_parallelism()
                 .map(|n| n.get())

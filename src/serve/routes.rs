@@ -167,6 +167,7 @@ fn api_config(ctx: &Context) -> Answer {
         "readOnly": !ctx.options.allow_update,
         "maxRows": ctx.options.max_rows,
         "timeoutSeconds": ctx.options.timeout.as_secs_f64(),
+        "queryMemoryMiB": ctx.options.query_memory >> 20,
         "prefixes": PREFIXES.iter().map(|(p, ns)| (p.to_string(), ns.to_string())).collect::<HashMap<_, _>>(),
         "version": env!("CARGO_PKG_VERSION"),
     });

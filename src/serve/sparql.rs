@@ -12,6 +12,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
 use super::routes::{bad_request, internal, respond, Answer, HttpError, Params};
+use super::watchdog::{Stop, Watchdog};
 use super::Context;
 use crate::limits::{self, Parsed};
 use crate::vocab::PREFIXES;
@@ -70,30 +71,27 @@ pub(super) fn run_query(
     for (v, t) in bound {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
-    // the watchdog of `negograph query --timeout`: cancels the evaluation when the time is up,
-    // and ends when its sender is dropped with the evaluation
-    let timeout = ctx.options.timeout;
-    let (done, watch) = std::sync::mpsc::channel::<()>();
-    {
-        let token = token.clone();
-        std::thread::spawn(move || {
-            if watch.recv_timeout(timeout) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
-                token.cancel();
-            }
-        });
-    }
+    // stops the evaluation when its time is up or it holds too much; counts this thread's heap
+    // as the query's until the answer is written
+    let (timeout, memory) = (ctx.options.timeout, ctx.options.query_memory);
+    let watchdog = Watchdog::start(token, timeout, memory);
     let failed = |e: &dyn std::fmt::Display| -> HttpError {
-        let msg = e.to_string();
-        if msg.to_lowercase().contains("cancel") {
-            (
+        match watchdog.stopped() {
+            Some(Stop::Timeout) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
                     "the query was stopped after the server's timeout of {} s",
                     timeout.as_secs_f64()
                 ),
-            )
-        } else {
-            internal(format!("query evaluation failed: {msg}"))
+            ),
+            Some(Stop::Memory) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the query was stopped when it held more than the server's {} MiB for one query (--query-memory); bind a parameter, add a LIMIT, or run it with `negograph query`",
+                    memory >> 20
+                ),
+            ),
+            None => internal(format!("query evaluation failed: {e}")),
         }
     };
     let header = accept(request);
@@ -152,7 +150,7 @@ pub(super) fn run_query(
             format.media_type()
         }
     };
-    drop(done);
+    drop(watchdog);
     let mut r = Response::builder().header(CONTENT_TYPE, media);
     if truncated {
         r = r
