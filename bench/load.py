@@ -80,6 +80,16 @@ def percentile(sorted_values, p):
     return sorted_values[i]
 
 
+def reason(body):
+    """Why the server answered 503: its timeout, its memory limit for one query, or load."""
+    text = body.decode("utf-8", "replace")
+    if "MiB for one query" in text:
+        return "memory limit"
+    if "timeout" in text and "stopped" in text:
+        return "timeout"
+    return "busy"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10000)
@@ -132,7 +142,7 @@ def run(a, port, server):
         params = {k: (v if v is not None else f"<{doc}>") for k, v in params.items()}
         paths.append(f"/api/named/{name}" + ("?" + urllib.parse.urlencode(params) if params else ""))
 
-    results = []  # (status, seconds, path)
+    results = []  # (status, seconds, path, why a 503)
     lock = threading.Lock()
     deadline = time.time() + a.seconds
 
@@ -148,8 +158,9 @@ def run(a, port, server):
                     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
                 conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
                 r = conn.getresponse()
-                r.read()
+                body = r.read()
                 status = r.status
+                why = reason(body) if status == 503 else None
                 if r.getheader("Connection", "").lower() == "close":
                     conn.close()
                     conn = None
@@ -157,11 +168,12 @@ def run(a, port, server):
                     time.sleep(min(float(r.getheader("Retry-After", "1")), 1.0))
             except (OSError, http.client.HTTPException) as e:
                 status = f"error: {type(e).__name__}"
+                why = None
                 if conn is not None:
                     conn.close()
                 conn = None
             with lock:
-                results.append((status, time.time() - t0, path))
+                results.append((status, time.time() - t0, path, why))
 
     peak = [0.0]
 
@@ -182,21 +194,26 @@ def run(a, port, server):
     took = time.time() - (deadline - a.seconds)
 
     by_status = {}
-    for s, _, _ in results:
+    for s, _, _, _ in results:
         by_status[s] = by_status.get(s, 0) + 1
     failed = [r for r in results if r[0] not in (200, 503)]
-    ok = sorted(t for s, t, _ in results if s == 200)
-    everything = sorted(t for _, t, _ in results)
+    ok = sorted(t for s, t, _, _ in results if s == 200)
+    everything = sorted(t for _, t, _, _ in results)
+    whys = {}
+    for _, _, _, w in results:
+        if w:
+            whys[w] = whys.get(w, 0) + 1
     print(f"{a.clients} clients for {a.seconds:.0f} s ({took:.0f} s with the last answers) against a store of "
           f"{a.articles} articles, {len(paths)} named queries round robin")
     print(f"requests: {len(results)} ({len(results) / took:.1f}/s); by status: "
           + ", ".join(f"{k}: {v}" for k, v in sorted(by_status.items(), key=lambda kv: str(kv[0]))))
+    print("503 by reason: " + (", ".join(f"{k}: {v}" for k, v in sorted(whys.items())) or "none"))
     print(f"failed (not 200, not a deliberate 503): {len(failed)}")
     print(f"latency of all answers: p50 {percentile(everything, 50):.2f} s, p99 {percentile(everything, 99):.2f} s; "
           f"of the 200s: p50 {percentile(ok, 50):.2f} s, p99 {percentile(ok, 99):.2f} s")
     print(f"server peak resident memory: {max(hwm, peak[0]):.0f} MiB")
     slowest = {}
-    for s, t, p in results:
+    for s, t, p, _ in results:
         if s == 200:
             name = p.split("?")[0].rsplit("/", 1)[-1]
             slowest[name] = max(slowest.get(name, 0), t)
