@@ -1040,6 +1040,7 @@ impl Graph {
 /// labels, demonyms (with a state's people in the plural), metonyms and surnames (with a
 /// particle's other spelling).
 fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
+    let taken = formal_names_taken(actors);
     let mut name_entries = Vec::new();
     for (i, a) in actors.iter().enumerate() {
         name_entries.push((a.label.clone(), (i, NameKind::Label)));
@@ -1057,6 +1058,11 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         for n in &a.metonyms {
             name_entries.push((n.clone(), (i, NameKind::Metonym)));
         }
+        if a.kind == ActorKind::State {
+            for n in formal_names(a, &taken) {
+                name_entries.push((n, (i, NameKind::AltLabel)));
+            }
+        }
         if let Some(s) = a.surname() {
             // "Al Thani" is also written "Al-Thani", "al-Ansari" also "al Ansari".
             for (from, to) in [(' ', '-'), ('-', ' ')] {
@@ -1069,6 +1075,56 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         }
     }
     PhraseSet::new(name_entries, true)
+}
+
+/// A state's names by the forms of state of `words/state-forms.txt`: the form before its label
+/// ("Empire of Japan", "Kingdom of Saudi Arabia") and its demonym before the form's noun
+/// ("Russian Empire", "French Republic"), except the names in `taken`.
+fn formal_names(a: &ActorEntry, taken: &HashSet<String>) -> Vec<String> {
+    let forms = &crate::lexicon::Words::get().state_forms;
+    let before_label = forms.iter().map(|f| format!("{f} {}", a.label));
+    let nouns = forms
+        .iter()
+        .filter_map(|f| f.strip_suffix(" of")?.rsplit(' ').next());
+    let after_demonym = a
+        .demonyms
+        .iter()
+        .flat_map(|d| nouns.clone().map(move |n| format!("{d} {n}")));
+    let mut names: Vec<String> = before_label
+        .chain(after_demonym)
+        .filter(|n| !taken.contains(&n.to_lowercase()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The names the forms of state may not give a state: those an actor has already, and those
+/// two states would both get ("Dominican Republic" from the demonym of Dominica and of the
+/// Dominican Republic).
+fn formal_names_taken(actors: &[ActorEntry]) -> HashSet<String> {
+    let mut taken: HashSet<String> = actors
+        .iter()
+        .flat_map(|a| {
+            [&a.label]
+                .into_iter()
+                .chain(&a.alt_labels)
+                .chain(&a.demonyms)
+                .chain(&a.metonyms)
+        })
+        .map(|n| n.to_lowercase())
+        .collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    let none = HashSet::new();
+    for a in actors.iter().filter(|a| a.kind == ActorKind::State) {
+        for n in formal_names(a, &none) {
+            let n = n.to_lowercase();
+            if !seen.insert(n.clone()) {
+                taken.insert(n);
+            }
+        }
+    }
+    taken
 }
 
 impl Lexicon {
@@ -1183,6 +1239,43 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The actors the gazetteer's longest name at the start of `text` stands for.
+    fn named(lexicon: &Lexicon, text: &str) -> Vec<String> {
+        let hits = lexicon.names.find(text);
+        let Some(hit) = hits.iter().find(|h| h.start == 0 && h.end == text.len()) else {
+            return Vec::new();
+        };
+        let mut labels: Vec<String> = lexicon
+            .names
+            .values(hit)
+            .iter()
+            .map(|&(i, _)| lexicon.actors[i].label.clone())
+            .collect();
+        labels.dedup();
+        labels
+    }
+
+    #[test]
+    fn a_state_is_named_by_its_forms_of_state() {
+        let lexicon = Lexicon::builtin().unwrap();
+        for (name, state) in [
+            ("Empire of Japan", "Japan"),
+            ("Russian Empire", "Russia"),
+            ("Kingdom of Morocco", "Morocco"),
+            ("French Republic", "France"),
+            // names an actor has already keep their actor
+            ("Dominican Republic", "Dominican Republic"),
+            ("Republic of Congo", "Republic of the Congo"),
+            ("Czech Republic", "Czech Republic"),
+        ] {
+            assert_eq!(named(&lexicon, name), vec![state.to_string()], "{name}");
+        }
+        // no state without a form: a demonym before another noun, a form before no state
+        for name in ["Russian Navy", "Empire of Dust", "Ottoman Empire"] {
+            assert!(named(&lexicon, name).is_empty(), "{name}");
+        }
+    }
 
     #[test]
     fn the_version_covers_every_data_file() {

@@ -24,6 +24,9 @@ pub enum Slot {
     /// Where it is done: the states named as places, or by their capitals, in the phrase after
     /// "in" ("signed the agreement in Bissau").
     Place,
+    /// The negotiation's two sides, when the clause is passive and names no agent ("The treaty
+    /// was signed on 5 September"): a signing nobody is said to do is the sides' own.
+    Sides,
     /// The phrase after the verb's particle ("call for", "insist on"); a verb with a particle
     /// reads its target there whatever the rule's target slot.
     Particle,
@@ -42,10 +45,10 @@ impl Slot {
             "done-to" => Slot::DoneTo,
             "with" => Slot::With,
             "in" => Slot::Place,
+            "sides" => Slot::Sides,
             "particle" => Slot::Particle,
             "complement" => Slot::Complement,
             "purpose" => Slot::Purpose,
-
             _ => return None,
         })
     }

@@ -117,9 +117,9 @@ const HELDOUT10_FLOORS: &[(&str, f64)] = &[
 /// read against it.
 const HELDOUT11_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.81),
-    ("roles", 0.42),
+    ("roles", 0.44),
     ("positions", 0.50),
-    ("stances", 0.14),
+    ("stances", 0.15),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),

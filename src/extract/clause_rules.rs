@@ -69,11 +69,16 @@ pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
         let from = text.sentences[i.saturating_sub(1)].start;
         let first = deals.partition_point(|d| d.start < from);
         let near_deal = deals.get(first).is_some_and(|d| d.start < s.end);
+        // a deal in the sentence itself: "The treaty was signed on 5 September" names no actor
+        let own_deal = deals[first..]
+            .iter()
+            .take_while(|d| d.start < s.end)
+            .any(|d| d.start >= s.start);
         let speaker = label(text.text, s.start)
             .is_some_and(|(a, b)| found.mentions_in(a, b).next().is_some());
         let sentence = &text.text[s.start..s.end];
         let forms = |w: &str| lemmas.forms_of(w).map(str::to_string).collect();
-        ((speaker || found.mentions_in(s.start, s.end).next().is_some())
+        ((speaker || own_deal || found.mentions_in(s.start, s.end).next().is_some())
             && lexicon.rules.triggered(sentence, forms))
             || (near_deal && lexicon.rules.terms_triggered(sentence, forms))
     })
@@ -360,7 +365,7 @@ impl Reader<'_> {
                         .any(|w| self.is(clause.preps[i - 1].word, w));
                 (!after_noun).then(|| &clause.preps[i].phrase)
             }
-            Slot::Particle | Slot::Complement | Slot::Purpose => None,
+            Slot::Sides | Slot::Particle | Slot::Complement | Slot::Purpose => None,
         }
     }
 
@@ -709,12 +714,15 @@ impl Reader<'_> {
         else {
             return;
         };
-        let holders: Vec<usize> = rule
+        let mut holders: Vec<usize> = rule
             .holders
             .iter()
             .filter_map(|&s| self.slot(clause, s))
             .flat_map(|np| self.actors_in(np))
             .collect();
+        if holders.is_empty() && rule.holders.contains(&Slot::Sides) {
+            holders = self.unnamed_doers(clause);
+        }
         let definite = phrase.as_ref().is_some_and(|np| self.definite(np));
         let mut targets = self.issues(start, end, definite);
         // "will not accept a divided Libya": a negation opposes a thing, not an actor.
@@ -746,6 +754,22 @@ impl Reader<'_> {
                 .deal
                 .stances(&holders, &targets, polarity, "clause", CONFIDENCE);
             out.stances.extend(stances);
+        }
+    }
+
+    /// Who did what a passive clause without an agent says was done ("was signed", "had been
+    /// initialled"): the negotiation's two sides, when the frame has them. What was not done,
+    /// or is still to be done ("once an agreement is signed"), is no side's act.
+    fn unnamed_doers(&self, clause: &Clause) -> Vec<usize> {
+        let sides = &self.sides.parties;
+        let done = clause
+            .verbs
+            .clone()
+            .any(|i| ["was", "were", "been"].iter().any(|w| self.is(i, w)));
+        if clause.passive && clause.agent.is_none() && !clause.negated && done && sides.len() >= 2 {
+            sides.clone()
+        } else {
+            Vec::new()
         }
     }
 
