@@ -119,7 +119,7 @@ const HELDOUT11_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.81),
     ("roles", 0.44),
     ("positions", 0.50),
-    ("stances", 0.15),
+    ("stances", 0.19),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),

@@ -1877,3 +1877,23 @@ fn a_plural_title_between_a_list_of_states_and_as_many_people_pairs_them_in_orde
         posts(&x)
     );
 }
+
+#[test]
+fn talks_named_by_an_issue_say_what_their_deal_is_about() {
+    // "peace conference": the treaty the talks made is a peace treaty
+    let x = read(
+        "Russia and Japan held talks at the Portsmouth Peace Conference. The treaty was signed on 5 September.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Russia support end-of-war".to_string()),
+        "{s:?}"
+    );
+    assert!(s.contains(&"Japan support end-of-war".to_string()), "{s:?}");
+    // an issue not right before the talks noun names nothing ("peace" is no talks' issue here)
+    let x = read(
+        "Russia and Japan held talks after the peace of 1856 broke down. The treaty was signed on 5 September.",
+    );
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.ends_with("end-of-war")), "{s:?}");
+}

@@ -82,6 +82,9 @@ word_lists! {
     plural_title_words: List = "plural-title-words.txt",
     /// Words that put a verb group's event still to come ("to", "will").
     planned_markers: List = "planned-markers.txt",
+    /// Nouns of talks that say what the article's deal is about when an issue comes right
+    /// before them ("peace talks", "the Peace Conference", "cease-fire negotiations").
+    talks_nouns: Set = "talks-nouns.txt",
     /// Lower-case words after a title that leave it no adjective before a noun ("of", "said").
     title_followers: Set = "title-followers.txt",
     /// Adjectives between a possessive and a title ("former", "then-").

@@ -123,7 +123,7 @@ pub(super) fn named_deal_issue<'l>(
                             "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
                         ))
             });
-        if !named {
+        if !named && !before_talks_noun(t, next_word) {
             continue;
         }
         for slug in lexicon.issues.values(i) {
@@ -134,6 +134,17 @@ pub(super) fn named_deal_issue<'l>(
         }
     }
     counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
+}
+
+/// Whether the word at `at` is a noun of talks ("peace talks", "Peace Conference").
+fn before_talks_noun(t: &str, at: usize) -> bool {
+    let word = t[at..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    crate::lexicon::Words::get()
+        .talks_nouns
+        .contains(word.to_lowercase().as_str())
 }
 
 /// The issue the article's deal is taken to be about: the one it is `named` with; in an article
