@@ -1897,3 +1897,30 @@ fn talks_named_by_an_issue_say_what_their_deal_is_about() {
     let s = stances(&x);
     assert!(!s.iter().any(|s| s.ends_with("end-of-war")), "{s:?}");
 }
+
+#[test]
+fn a_post_is_not_of_a_state_whose_same_post_someone_holds_by_another_title() {
+    // Iceland's president is named by her other post ("Iceland's head of state"), so the
+    // president the sentence before Iceland does not name is another state's
+    let x = read(
+        "The United States and the Soviet Union met in Iceland. Iceland's head of state, President Vigdis Finnbogadottir, welcomed them in Reykjavik. President Ronald Reagan spoke first.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Vigdis Finnbogadottir: president of Iceland".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        !p.contains(&"Ronald Reagan: president of Iceland".to_string()),
+        "{p:?}"
+    );
+    // another post of Iceland's takes nothing from its president
+    let x = read(
+        "The United States and the Soviet Union met in Iceland. Iceland's head of government, Prime Minister Steingrimur Hermannsson, welcomed them in Reykjavik. President Vigdis Finnbogadottir spoke first.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Vigdis Finnbogadottir: president of Iceland".to_string()),
+        "{p:?}"
+    );
+}

@@ -166,7 +166,8 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
 
 /// The states a post given no state cannot be of: those whose same post the document gives
 /// someone else ("President Anwar Sadat of Egypt ... as guests of President Jimmy Carter": not
-/// Egypt's president).
+/// Egypt's president), by the title itself, an "of" after the name, or another post of that
+/// person's that names its state ("Iceland's head of state, President Vigdis Finnbogadottir").
 fn taken_states(text: &Text, found: &Found, tu: &TitleUse) -> Vec<usize> {
     found
         .titles
@@ -176,6 +177,7 @@ fn taken_states(text: &Text, found: &Found, tu: &TitleUse) -> Vec<usize> {
             let person = o.person?;
             o.organization
                 .or_else(|| of_after_name(text, found, o.end, person))
+                .or_else(|| same_person_org(found, person, &o.title))
         })
         .filter(|&o| found.actors[o].kind == ActorKind::State)
         .collect()
