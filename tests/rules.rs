@@ -1924,3 +1924,43 @@ fn a_post_is_not_of_a_state_whose_same_post_someone_holds_by_another_title() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_list_of_sides_goes_on_past_a_title_to_the_person_it_names() {
+    let x = read(
+        "Talks between US President Ronald Reagan and Soviet leader Mikhail Gorbachev broke up on Sunday.",
+    );
+    let r = roles(&x);
+    for side in [
+        "United States",
+        "Soviet Union",
+        "Ronald Reagan",
+        "Mikhail Gorbachev",
+    ] {
+        assert!(r.contains(&format!("{side} Party")), "{r:?}");
+    }
+    let x =
+        read("The meeting between President Ronald Reagan and President Mikhail Gorbachev ended.");
+    let r = roles(&x);
+    assert_eq!(r, ["Mikhail Gorbachev Party", "Ronald Reagan Party"]);
+}
+
+#[test]
+fn a_role_asked_for_is_not_played() {
+    // a meeting or guarantees wished for: no sides, no guarantor
+    for text in [
+        "Ukraine had asked for a direct meeting between President Volodymyr Zelensky and Mr. Putin.",
+        "Hamas wanted real guarantees from President Trump and the mediating countries.",
+    ] {
+        let r = roles(&read(text));
+        assert!(
+            !r.iter().any(|r| r.contains("Zelensky") || r.contains("Trump")),
+            "{text}: {r:?}"
+        );
+    }
+    // someone asked to do it does it: "asked Mitchell to chair"
+    let r = roles(&read(
+        "London and Dublin asked George Mitchell to chair the talks, and he agreed.",
+    ));
+    assert!(r.contains(&"George Mitchell Mediator".to_string()), "{r:?}");
+}

@@ -85,6 +85,9 @@ word_lists! {
     /// Nouns of talks that say what the article's deal is about when an issue comes right
     /// before them ("peace talks", "the Peace Conference", "cease-fire negotiations").
     talks_nouns: Set = "talks-nouns.txt",
+    /// Words of asking and proposing: a role cue right after one is a role wished for, not
+    /// played ("asked for a meeting between", "wanted guarantees from").
+    request_words: Set = "request-words.txt",
     /// Lower-case words after a title that leave it no adjective before a noun ("of", "said").
     title_followers: Set = "title-followers.txt",
     /// Adjectives between a possessive and a title ("former", "then-").

@@ -26,6 +26,9 @@ pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Part
         return;
     }
     let sentence = &cx.text.sentences[cx.text.sentence_of(hit.start)];
+    if requested(cx, hit, sentence) {
+        return;
+    }
     let denied = denied(cx, hit, sentence);
     for cue in cues {
         let Cue::Role {
@@ -72,6 +75,25 @@ fn in_body_name(cx: &Context, hit: Hit) -> bool {
         .unwrap_or_default();
     cue.starts_with(char::is_uppercase)
         && (next == "Group" || Words::get().institution_heads.contains(&next))
+}
+
+/// "asked for a direct meeting between X and Y", "wanted guarantees from X": a role cue at most
+/// four words after a word of asking or proposing in its clause, with no actor between them, is
+/// a role wished for ("asked Mitchell to chair them" asks someone who then chairs).
+fn requested(cx: &Context, hit: Hit, sentence: &Sentence) -> bool {
+    let t = cx.t;
+    let before = &t[sentence.start..hit.start];
+    let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    let words: Vec<(usize, &str)> = clause
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    words.iter().rev().take(4).any(|&(at, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        Words::get().request_words.contains(w.as_str())
+            && cx.found.mentions_in(at, hit.start).next().is_none()
+    })
 }
 
 /// "Türkiye has not been asked to serve as a guarantor": a role denied.

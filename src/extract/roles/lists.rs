@@ -42,19 +42,21 @@ pub fn actor_list(
             })
         };
         // "hosted by the President of Cuba", "the Government of the Republic of Colombia": past
-        // a title or a form of state to the state or organisation it is of.
+        // a title or a form of state to the state or organisation it is of; "between President
+        // Ronald Reagan and ...": past a title to the person it names.
         while at(p).is_none() && p < limit {
-            let form = titles
-                .iter()
-                .find(|u| u.start == p)
-                .map(|u| u.end)
-                .or_else(|| {
-                    Words::get()
-                        .state_forms
-                        .iter()
-                        .find(|f| t[p..limit].starts_with(**f))
-                        .map(|f| p + f.len() - " of".len())
-                });
+            let title_end = titles.iter().find(|u| u.start == p).map(|u| u.end);
+            if let Some(q) = title_end.and_then(|e| person_right_after(t, e, found)) {
+                p = q;
+                break;
+            }
+            let form = title_end.or_else(|| {
+                Words::get()
+                    .state_forms
+                    .iter()
+                    .find(|f| t[p..limit].starts_with(**f))
+                    .map(|f| p + f.len() - " of".len())
+            });
             let Some(rest) = form.and_then(|e| t[e..limit].strip_prefix(" of ")) else {
                 break;
             };
@@ -74,6 +76,21 @@ pub fn actor_list(
         }
     }
     (out, pos)
+}
+
+/// Where a person's name starts right after a title that ends at `end` ("President| Ronald
+/// Reagan").
+fn person_right_after(t: &str, end: usize, found: &Found) -> Option<usize> {
+    let q = end + (t[end..].len() - t[end..].trim_start_matches(' ').len());
+    found
+        .mentions_in(q, q + 1)
+        .find(|m| {
+            m.start == q
+                && q > end
+                && m.kind != MentionKind::Pronoun
+                && found.actors[m.actor].kind == ActorKind::Person
+        })
+        .map(|m| m.start)
 }
 
 /// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan", "his
