@@ -1964,3 +1964,21 @@ fn a_role_asked_for_is_not_played() {
     ));
     assert!(r.contains(&"George Mitchell Mediator".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_unity_government_and_self_determination_are_governance() {
+    for text in [
+        "Hamas called for a government of national unity.",
+        "The SPLM-North insisted on self-determination for the Nuba Mountains.",
+        "The Tigray People's Liberation Front demanded a federal system.",
+    ] {
+        let s = stances(&read(text));
+        assert!(
+            s.iter().any(|s| s.ends_with("support governance")),
+            "{text}: {s:?}"
+        );
+    }
+    // a vote's result is no form of government
+    let s = stances(&read("Hamas rejected the result of the election."));
+    assert!(!s.iter().any(|s| s.ends_with("governance")), "{s:?}");
+}
