@@ -1982,3 +1982,32 @@ fn a_unity_government_and_self_determination_are_governance() {
     let s = stances(&read("Hamas rejected the result of the election."));
     assert!(!s.iter().any(|s| s.ends_with("governance")), "{s:?}");
 }
+
+#[test]
+fn the_laying_down_and_handover_of_weapons_are_disarmament() {
+    for text in [
+        "Colombia and the FARC signed an agreement on the laying down of weapons.",
+        "Australia urged the militias to make the weapons handover real.",
+    ] {
+        let s = stances(&read(text));
+        assert!(
+            s.iter().any(|s| s.ends_with("support disarmament")),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_gerund_after_a_preposition_of_time_is_not_what_the_verb_is_about() {
+    // "before disarming" says when, not what was pressed for
+    let s = stances(&read(
+        "The FARC pressed for guarantees of legal and physical security before disarming.",
+    ));
+    assert!(!s.iter().any(|s| s.ends_with("disarmament")), "{s:?}");
+    // "for disarming" is what was pressed for
+    let s = stances(&read("Norway pressed the FARC to agree to disarming."));
+    assert!(
+        s.iter().any(|s| s.ends_with("support disarmament")),
+        "{s:?}"
+    );
+}

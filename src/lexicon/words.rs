@@ -88,6 +88,9 @@ word_lists! {
     /// Words of asking and proposing: a role cue right after one is a role wished for, not
     /// played ("asked for a meeting between", "wanted guarantees from").
     request_words: Set = "request-words.txt",
+    /// Prepositions of time or manner: a gerund after one is no object of the verb before
+    /// ("pressed for guarantees before demobilising").
+    adjunct_prepositions: List = "adjunct-prepositions.txt",
     /// Lower-case words after a title that leave it no adjective before a noun ("of", "said").
     title_followers: Set = "title-followers.txt",
     /// Adjectives between a possessive and a title ("former", "then-").

@@ -292,10 +292,11 @@ impl Chunker<'_> {
         }
         if tag.is_verb() || tag == MD || (tag.is_adverb() && self.verb_follows(i, end)) {
             // A gerund after a preposition ("for hosting") or after a stretch of time a verb
-            // spends ("spent months brokering") depends on the verb before.
+            // spends ("spent months brokering") depends on the verb before; not one after a
+            // preposition of time or manner ("pressed for guarantees before demobilising").
             let gerund = tag == VBG
                 && match before {
-                    [.., Chunk::Prep(_)] => true,
+                    [.., Chunk::Prep(p)] => !adjunct_preposition(self.text, self.words, *p),
                     [.., Chunk::Verb(..), Chunk::Noun(np)] => time_span(self.text, self.words, np),
                     _ => false,
                 };
@@ -393,6 +394,15 @@ impl Chunker<'_> {
         }
         last_verb + 1
     }
+}
+
+/// Whether word `i` is a preposition of time or manner, whose gerund is no object of the verb
+/// before (`ontology/words/adjunct-prepositions.txt`: "before", "after", "without").
+fn adjunct_preposition(text: &str, words: &Words, i: usize) -> bool {
+    let w = words.text(text, i).to_ascii_lowercase();
+    crate::lexicon::words::Words::get()
+        .adjunct_prepositions
+        .contains(&w.as_str())
 }
 
 /// Whether a phrase is a stretch of time ("months", "a decade"): its last word is one of
