@@ -88,6 +88,10 @@ pub struct Rule {
     pub min_holders: usize,
     /// The possessor of the target phrase is a target too ("praised Egypt's role").
     pub possessor_target: bool,
+    /// The doer must be a deal, by the heads of the terms rules ("The agreement commits
+    /// Nigeria to withdraw"); such a clause negated says nothing (a deal that does not bind an
+    /// actor says nothing of what the actor wants).
+    pub doer_is_deal: bool,
     pub examples: Vec<String>,
     pub counter_examples: Vec<String>,
 }
@@ -374,6 +378,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         target,
         min_holders: one("minHolders").and_then(|n| n.parse().ok()).unwrap_or(1),
         possessor_target: one("possessorTarget").is_some_and(|b| b == "true"),
+        doer_is_deal: one("doerIsDeal").is_some_and(|b| b == "true"),
         examples: props("example"),
         counter_examples: props("counterExample"),
         verbs,

@@ -191,6 +191,9 @@ impl Reader<'_> {
                 if !self.object_fits(rule, clause) && deal_between.is_none() {
                     continue;
                 }
+                if rule.doer_is_deal && !clause.doer().is_some_and(|np| self.is_deal(np)) {
+                    continue;
+                }
                 let evidence = self.clause_evidence(s, clause);
                 match rule.says {
                     Says::Role(role) if pass == Pass::Roles && !clause.negated => {
@@ -703,6 +706,7 @@ impl Reader<'_> {
         out: &mut Read,
     ) {
         let polarity = match (clause.negated, polarity) {
+            (true, _) if rule.doer_is_deal => return,
             (false, p) => p,
             (true, Polarity::Support) => Polarity::Oppose,
             (true, _) => return,
@@ -787,6 +791,16 @@ impl Reader<'_> {
                 .rules
                 .terms_rules()
                 .any(|r| self.name_fits(r, np))
+    }
+
+    /// Whether a phrase is a deal by the heads of the terms rules ("the agreement", "The
+    /// Declaration of Principles").
+    fn is_deal(&self, np: &NounPhrase) -> bool {
+        self.parsed
+            .lexicon
+            .rules
+            .terms_rules()
+            .any(|r| self.name_fits(r, np))
     }
 
     /// Whether a phrase names one known thing: "the deal", "this proposal", "Egypt's plan".
