@@ -2011,3 +2011,16 @@ fn a_gerund_after_a_preposition_of_time_is_not_what_the_verb_is_about() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_disengagement_of_forces_is_a_withdrawal() {
+    let s = stances(&read(
+        "Israel and Egypt signed an agreement on the disengagement of forces along the Suez Canal.",
+    ));
+    for side in ["Israel", "Egypt"] {
+        assert!(
+            s.contains(&format!("{side} support troop-withdrawal")),
+            "{s:?}"
+        );
+    }
+}
