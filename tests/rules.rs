@@ -2024,3 +2024,20 @@ fn a_disengagement_of_forces_is_a_withdrawal() {
         );
     }
 }
+
+#[test]
+fn a_churchman_or_a_teacher_is_named_after_the_honorific() {
+    let x = read(
+        "The talks were chaired by Bishop Samuel Ruiz Garcia. Later Samuel Ruiz Garcia spoke.",
+    );
+    assert!(
+        roles(&x).contains(&"Samuel Ruiz Garcia Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    let x = read("Ustaz Hassan Taib signed the consensus. Hassan Taib later spoke to reporters.");
+    let people: Vec<&str> = x.actors.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(people, ["Hassan Taib"]);
+    // the word alone names no one
+    assert!(read("The bishop has been clear.").actors.is_empty());
+}

@@ -93,8 +93,8 @@ fn person_right_after(t: &str, end: usize, found: &Found) -> Option<usize> {
         .map(|m| m.start)
 }
 
-/// The person a title right at `pos` belongs to: "President Recep Tayyip Erdogan", "his
-/// Special Envoy for Yemen, Martin Griffiths".
+/// The person a title (or an honorific) right at `pos` belongs to: "President Recep Tayyip
+/// Erdogan", "his Special Envoy for Yemen, Martin Griffiths", "Bishop Samuel Ruiz".
 pub(super) fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usize> {
     let mut p = pos + (t[pos..].len() - t[pos..].trim_start().len());
     for determiner in ["his ", "her ", "its ", "their ", "the "] {
@@ -103,10 +103,12 @@ pub(super) fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usi
             break;
         }
     }
+    // "mediated by Bishop Samuel Ruiz": an honorific names the person as a title does
     let title = found
         .cues
         .of(CueClass::Title)
         .iter()
+        .chain(found.cues.of(CueClass::Honorific))
         .find(|u| u.start == p)?;
     let mut q = title.end;
     // "Special Envoy for Yemen, ": what the post is for, then the name after a comma.
