@@ -119,7 +119,7 @@ const HELDOUT11_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.81),
     ("roles", 0.46),
     ("positions", 0.52),
-    ("stances", 0.26),
+    ("stances", 0.28),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),

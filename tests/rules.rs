@@ -2041,3 +2041,19 @@ fn a_churchman_or_a_teacher_is_named_after_the_honorific() {
     // the word alone names no one
     assert!(read("The bishop has been clear.").actors.is_empty());
 }
+
+#[test]
+fn a_prepositional_phrase_between_commas_keeps_the_subject_before_it() {
+    let s = stances(&read(
+        "Hamas, in a video statement, asked Israel to withdraw from the villages.",
+    ));
+    assert!(
+        s.contains(&"Hamas support troop-withdrawal".to_string()),
+        "{s:?}"
+    );
+    // inside a relative clause, the phrase before the commas is no subject of the main verb
+    let s = stances(&read(
+        "The United States, which sent its special envoy, Mike Hammer, to Pretoria as an observer, welcomed the cease-fire.",
+    ));
+    assert!(!s.iter().any(|s| s.starts_with("Mike Hammer")), "{s:?}");
+}

@@ -677,6 +677,19 @@ impl Builder<'_> {
             {
                 return self.subject_at(b - 2);
             }
+            // "Hamas, in a video statement, asked": the phrase before a prepositional phrase
+            // set off by commas, where no verb comes before it (not "The United States, which
+            // sent its envoy, Mike Hammer, to Pretoria as an observer, welcomed").
+            if b >= 3
+                && matches!(self.chunks[b - 1], Chunk::Prep(_))
+                && matches!(self.chunks[b - 2], Chunk::Comma(_))
+                && self.noun_at(b - 3).is_some()
+                && !self.chunks[..b - 3]
+                    .iter()
+                    .any(|c| matches!(c, Chunk::Verb(..) | Chunk::Relative(_)))
+            {
+                return self.subject_at(b - 3);
+            }
             // "Switzerland, acting as host, opened": a participle after a phrase and a comma.
             // "The four countries, Argentina, Brazil and Chile, remain": a list in apposition
             // that opens the sentence, closed by a comma.
