@@ -1040,7 +1040,6 @@ impl Graph {
 /// labels, demonyms (with a state's people in the plural), metonyms and surnames (with a
 /// particle's other spelling).
 fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
-    let taken = formal_names_taken(actors);
     let mut name_entries = Vec::new();
     for (i, a) in actors.iter().enumerate() {
         name_entries.push((a.label.clone(), (i, NameKind::Label)));
@@ -1058,11 +1057,6 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         for n in &a.metonyms {
             name_entries.push((n.clone(), (i, NameKind::Metonym)));
         }
-        if a.kind == ActorKind::State {
-            for n in formal_names(a, &taken) {
-                name_entries.push((n, (i, NameKind::AltLabel)));
-            }
-        }
         if let Some(s) = a.surname() {
             // "Al Thani" is also written "Al-Thani", "al-Ansari" also "al Ansari".
             for (from, to) in [(' ', '-'), ('-', ' ')] {
@@ -1074,36 +1068,38 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
             name_entries.push((s, (i, NameKind::Surname)));
         }
     }
+    for (i, n) in formal_names(actors) {
+        name_entries.push((n, (i, NameKind::AltLabel)));
+    }
     PhraseSet::new(name_entries, true)
 }
 
-/// A state's names by the forms of state of `words/state-forms.txt`: the form before its label
-/// ("Empire of Japan", "Kingdom of Saudi Arabia") and its demonym before the form's noun
-/// ("Russian Empire", "French Republic"), except the names in `taken`.
-fn formal_names(a: &ActorEntry, taken: &HashSet<String>) -> Vec<String> {
+/// The states' names by the forms of state of `words/state-forms.txt`, each with its state: the
+/// form before the label ("Empire of Japan", "Kingdom of Saudi Arabia") and a demonym before the
+/// form's noun ("Russian Empire", "French Republic"); not a name an actor has already, nor one
+/// two states would both get ("Dominican Republic" from the demonyms of Dominica and of the
+/// Dominican Republic).
+fn formal_names(actors: &[ActorEntry]) -> Vec<(usize, String)> {
     let forms = &crate::lexicon::Words::get().state_forms;
-    let before_label = forms.iter().map(|f| format!("{f} {}", a.label));
-    let nouns = forms
+    let mut nouns: Vec<&str> = forms
         .iter()
-        .filter_map(|f| f.strip_suffix(" of")?.rsplit(' ').next());
-    let after_demonym = a
-        .demonyms
-        .iter()
-        .flat_map(|d| nouns.clone().map(move |n| format!("{d} {n}")));
-    let mut names: Vec<String> = before_label
-        .chain(after_demonym)
-        .filter(|n| !taken.contains(&n.to_lowercase()))
+        .filter_map(|f| f.strip_suffix(" of")?.rsplit(' ').next())
         .collect();
+    nouns.sort_unstable();
+    nouns.dedup();
+    let mut names: Vec<(usize, String)> = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        if a.kind != ActorKind::State {
+            continue;
+        }
+        names.extend(forms.iter().map(|f| (i, format!("{f} {}", a.label))));
+        for d in &a.demonyms {
+            names.extend(nouns.iter().map(|n| (i, format!("{d} {n}"))));
+        }
+    }
     names.sort();
     names.dedup();
-    names
-}
-
-/// The names the forms of state may not give a state: those an actor has already, and those
-/// two states would both get ("Dominican Republic" from the demonym of Dominica and of the
-/// Dominican Republic).
-fn formal_names_taken(actors: &[ActorEntry]) -> HashSet<String> {
-    let mut taken: HashSet<String> = actors
+    let taken: HashSet<String> = actors
         .iter()
         .flat_map(|a| {
             [&a.label]
@@ -1114,17 +1110,18 @@ fn formal_names_taken(actors: &[ActorEntry]) -> HashSet<String> {
         })
         .map(|n| n.to_lowercase())
         .collect();
-    let mut seen: HashSet<String> = HashSet::new();
-    let none = HashSet::new();
-    for a in actors.iter().filter(|a| a.kind == ActorKind::State) {
-        for n in formal_names(a, &none) {
-            let n = n.to_lowercase();
-            if !seen.insert(n.clone()) {
-                taken.insert(n);
-            }
+    let mut states_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in &names {
+        let states = states_of.entry(n.to_lowercase()).or_default();
+        if !states.contains(i) {
+            states.push(*i);
         }
     }
-    taken
+    names.retain(|(_, n)| {
+        let n = n.to_lowercase();
+        !taken.contains(&n) && states_of[&n].len() == 1
+    });
+    names
 }
 
 impl Lexicon {

@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::actors::Found;
 use super::parsed::Parsed;
 use super::syntax::lemmas::Lemmatizer;
-use super::syntax::{Clause, NounPhrase, Words};
+use super::syntax::{Clause, NounPhrase, Tag, Words};
 use super::terms::Deal;
 use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
 use crate::lexicon::{CueClass, Lexicon, Polarity};
@@ -762,14 +762,13 @@ impl Reader<'_> {
     }
 
     /// Who did what a passive clause without an agent says was done ("was signed", "had been
-    /// initialled"): the negotiation's two sides, when the frame has them. What was not done,
-    /// or is still to be done ("once an agreement is signed"), is no side's act.
+    /// initialled": an auxiliary in the past tense or participle before the verb): the
+    /// negotiation's two sides, when the frame has them. What was not done, or is still to be
+    /// done ("once an agreement is signed", "will be signed"), is no side's act.
     fn unnamed_doers(&self, clause: &Clause) -> Vec<usize> {
         let sides = &self.sides.parties;
-        let done = clause
-            .verbs
-            .clone()
-            .any(|i| ["was", "were", "been"].iter().any(|w| self.is(i, w)));
+        let done = (clause.verbs.start..clause.head)
+            .any(|i| matches!(self.parsed.words.words[i].tag, Tag::VBD | Tag::VBN));
         if clause.passive && clause.agent.is_none() && !clause.negated && done && sides.len() >= 2 {
             sides.clone()
         } else {
@@ -784,13 +783,7 @@ impl Reader<'_> {
         let Some(np) = self.parsed.clauses.phrase_at(i) else {
             return false;
         };
-        self.span(&np.words).1 <= end
-            && self
-                .parsed
-                .lexicon
-                .rules
-                .terms_rules()
-                .any(|r| self.name_fits(r, np))
+        self.span(&np.words).1 <= end && self.is_deal(np)
     }
 
     /// Whether a phrase is a deal by the heads of the terms rules ("the agreement", "The

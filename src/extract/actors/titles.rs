@@ -117,8 +117,9 @@ fn title_of_name_after(
 }
 
 /// "the foreign ministers of Indonesia and Portugal, Ali Alatas and Jaime Gama", "France and
-/// Indonesia, whose foreign ministers, Roland Dumas and Ali Alatas": a plural title between a list of states or organisations and a list of as many people gives each person the
-/// post of the one in the same place. Whether it gave any.
+/// Indonesia, whose foreign ministers, Roland Dumas and Ali Alatas": a plural title between a
+/// list of states or organisations and a list of as many people gives each person the post of
+/// the one in the same place. Whether it gave any.
 fn respective_titles(
     t: &str,
     b: &Builder,
