@@ -99,6 +99,38 @@ fn a_long_form_of_a_known_name_is_that_person_and_a_surname_inside_another_name_
 }
 
 #[test]
+fn a_new_organisation_is_named_by_its_head_and_what_it_stands_for() {
+    let x = read(
+        "The government and the Movement for Democracy in Liberia signed the accord. The Workers' Party of Korea said nothing.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Movement for Democracy in Liberia"), "{l:?}");
+    assert!(l.contains(&"Workers' Party of Korea"), "{l:?}");
+    assert!(!l.contains(&"Liberia"), "{l:?}");
+    // a head without a capitalised complement names nothing new
+    let x = read("The Party for now has no leader, Hamas said.");
+    assert!(
+        !labels(&x).iter().any(|l| l.starts_with("Party")),
+        "{:?}",
+        labels(&x)
+    );
+}
+
+#[test]
+fn a_surname_joined_by_a_hyphen_to_the_next_name_is_part_of_that_name() {
+    // "Jean" is the surname of a person in the gazetteer (Fritz Alphonse Jean), a president.
+    let x = read("President Jean-Bertrand Aristide and General Raoul Cedras signed an agreement.");
+    let l = labels(&x);
+    assert!(!l.contains(&"Fritz Alphonse Jean"), "{l:?}");
+    let x = read("President Jean met the envoy on Monday.");
+    assert!(
+        labels(&x).contains(&"Fritz Alphonse Jean"),
+        "{:?}",
+        labels(&x)
+    );
+}
+
+#[test]
 fn the_subject_before_an_acronym_in_brackets_holds_the_stance() {
     let x = read(
         "The Government of the Democratic Republic of the Congo and the March 23 Movement (M23) today committed themselves to a ceasefire.",

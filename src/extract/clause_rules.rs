@@ -342,10 +342,13 @@ impl Reader<'_> {
         match slot {
             Slot::Doer => clause.doer(),
             Slot::DoneTo => clause.done_to(),
+            // "with Boris Yeltsin looking on": a participle after the phrase makes it a
+            // clause of its own, whose actor only watches.
             Slot::With => clause
                 .preps
                 .iter()
                 .find(|p| self.is(p.word, "with"))
+                .filter(|p| !self.participle_at(p.phrase.words.end))
                 .map(|p| &p.phrase),
             // An "in" right after an "of" or "for" phrase is that noun's ("an agreement for
             // peace in Bosnia"); a place still to come is no venue yet ("is to be signed in
@@ -370,6 +373,15 @@ impl Reader<'_> {
             }
             Slot::Sides | Slot::Particle | Slot::Complement | Slot::Purpose => None,
         }
+    }
+
+    /// Whether word `i` is a participle ("looking", "seated").
+    fn participle_at(&self, i: usize) -> bool {
+        self.parsed
+            .words
+            .words
+            .get(i)
+            .is_some_and(|w| matches!(w.tag, Tag::VBG | Tag::VBN))
     }
 
     /// The actors in a role rule's holder slots, persons who hold a post standing for their

@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::acronyms::Definition;
 use super::{
     ends_right_before, possessive_end, skip_ws, skip_ws_back, starts_capital, Builder, Context,
     Hits,
@@ -24,14 +23,14 @@ struct NameMention {
     locative: bool,
 }
 
-/// Mentions of the gazetteer's names, but for those inside the name of an organisation defined
-/// with its acronym ("Chad" in "the Front for Change and Concord in Chad (FACT)").
-pub(super) fn mention_names(cx: &Context, defined: &[Definition], b: &mut Builder) {
+/// Mentions of the gazetteer's names, but for those `inside` the name of a new organisation
+/// ("Chad" in "the Front for Change and Concord in Chad (FACT)").
+pub(super) fn mention_names(cx: &Context, inside: &[(usize, usize)], b: &mut Builder) {
     let activated = activated_people(cx);
     for (n, hit) in cx.names.iter().enumerate() {
-        if defined
+        if inside
             .iter()
-            .any(|(name, _)| name.0 <= hit.start && hit.end <= name.1)
+            .any(|name| name.0 <= hit.start && hit.end <= name.1)
         {
             continue;
         }
@@ -284,8 +283,15 @@ fn before_other_name(t: &str, end: usize, label: &str) -> bool {
 /// A surname that is one word of a longer name is no reference to the person it belongs to:
 /// "Sheikh Mohammed bin Abdulrahman" and "Majed bin Mohammed Al-Ansari" name someone else than
 /// Amina Mohammed. The word is inside a longer name when a name particle stands right before or
-/// after it.
+/// after it, or a hyphen joins it to the capitalised word after it ("President Jean-Bertrand
+/// Aristide" names no one called Jean).
 pub(super) fn inside_longer_name(t: &str, start: usize, end: usize) -> bool {
+    let joined = t[end..]
+        .strip_prefix('-')
+        .is_some_and(|a| a.starts_with(char::is_uppercase));
+    if joined {
+        return true;
+    }
     let particle = |w: &str| {
         Words::get()
             .name_particles

@@ -32,6 +32,7 @@ mod acronyms;
 mod builder;
 mod gazetteer;
 mod new_names;
+mod purpose_names;
 mod runs;
 mod titles;
 
@@ -98,10 +99,15 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     let cx = Context::new(text, lexicon, meta, &cues);
     let mut b = Builder::new(text.text, lexicon);
 
-    // 1. Gazetteer names, and the organisations named with their acronym in brackets.
+    // 1. Gazetteer names, and the organisations named with their acronym in brackets or by
+    //    what they stand for; a gazetteer name inside those names is no mention.
     let defined = acronyms::definitions(&cx);
-    gazetteer::mention_names(&cx, &defined, &mut b);
+    let defined_names: Vec<(usize, usize)> = defined.iter().map(|&(name, _)| name).collect();
+    let purposed = purpose_names::spans(&cx, &defined_names);
+    let inside: Vec<(usize, usize)> = defined_names.into_iter().chain(purposed.clone()).collect();
+    gazetteer::mention_names(&cx, &inside, &mut b);
     acronyms::mention_defined(&cx, defined, &mut b);
+    purpose_names::mention(&cx, purposed, &mut b);
 
     // 2. New people from title patterns, and new organisations from their head words.
     let new_organizations = new_names::people_and_organizations(&cx, &mut b);
