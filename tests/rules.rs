@@ -1859,6 +1859,23 @@ fn a_post_without_its_state_is_not_of_a_state_whose_same_post_someone_else_holds
 }
 
 #[test]
+fn a_leaders_post_without_its_state_is_not_of_a_state_another_leader_holds_in_the_sentence() {
+    let x = read(
+        "Title\n\nThe United States pressed both sides. President Anwar Sadat of Egypt and Prime Minister Menachem Begin of Israel arrived as guests of President Jimmy Carter.",
+    );
+    let p = posts(&x);
+    assert!(
+        !p.iter()
+            .any(|p| p.starts_with("Jimmy Carter: president of Israel")),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"Jimmy Carter: president of United States".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn its_opening_a_sentence_before_a_title_is_the_state_or_organisation_named_first_before() {
     let x = read(
         "Title\n\nNATO sent a mission to Skopje. Its secretary general, Lord Robertson, was explicit: no agreement, no mission.",

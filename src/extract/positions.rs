@@ -119,6 +119,11 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
     let s = &text.sentences[i];
     let taken = taken_states(text, found, tu);
     let free_state = |m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
+    // "President Anwar Sadat of Egypt and Prime Minister Menachem Begin of Israel arrive ... as
+    // guests of President Jimmy Carter": a state the sentence gives another person's post is
+    // that person's, not the nearest state of this one.
+    let others = states_given_others(text, found, tu, s);
+    let near_state = |m: &super::Mention| free_state(m) && !others.contains(&m.actor);
     let main = most_named_state(found, &taken);
     // "What about South Korea? President Moon Jae-in had ...": else the one state the sentence
     // before names.
@@ -145,7 +150,7 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
         .or_else(|| {
             found
                 .mentions_in(s.start, s.end)
-                .filter(|m| free_state(m))
+                .filter(|m| near_state(m))
                 .min_by_key(|m| m.start.abs_diff(at))
                 .map(|m| m.actor)
         })
@@ -162,6 +167,37 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
                 .map(|m| m.actor)
         })
         .or(main)
+}
+
+/// For a leader's title, the states sentence `s` gives to the leaders' posts of people other
+/// than the holder of `tu` (a president beside another state's prime minister), by the title
+/// itself or an "of" after the name. A minister beside his own prime minister keeps their state.
+fn states_given_others(
+    text: &Text,
+    found: &Found,
+    tu: &TitleUse,
+    s: &crate::text::Sentence,
+) -> Vec<usize> {
+    let leader = |title: &str| {
+        crate::lexicon::Words::get()
+            .leader_titles
+            .iter()
+            .any(|l| title == *l)
+    };
+    if !leader(&tu.title) {
+        return Vec::new();
+    }
+    found
+        .titles
+        .iter()
+        .filter(|o| o.start >= s.start && o.end <= s.end && leader(&o.title))
+        .filter(|o| o.person.is_some() && o.person != tu.person)
+        .filter_map(|o| {
+            o.organization
+                .or_else(|| of_after_name(text, found, o.end, o.person?))
+        })
+        .filter(|&o| found.actors[o].kind == ActorKind::State)
+        .collect()
 }
 
 /// The states a post given no state cannot be of: those whose same post the document gives
