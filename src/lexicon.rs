@@ -608,6 +608,9 @@ pub struct Lexicon {
     pub organization_heads: HashSet<String>,
     /// The clause rules of `rules.ttl`.
     pub rules: RuleBook,
+    /// For each state of the gazetteer, the titles its people hold there ("president", "prime
+    /// minister", "foreign minister"), from their posts.
+    pub state_titles: HashMap<usize, HashSet<String>>,
     /// A short digest of all the data, recorded with each document's extraction.
     pub version: String,
 }
@@ -1124,6 +1127,20 @@ fn formal_names(actors: &[ActorEntry]) -> Vec<(usize, String)> {
     names
 }
 
+/// The titles the gazetteer's people hold in each state.
+fn state_titles(actors: &[ActorEntry]) -> HashMap<usize, HashSet<String>> {
+    let mut out: HashMap<usize, HashSet<String>> = HashMap::new();
+    for post in actors.iter().flat_map(|a| &a.posts) {
+        if let Some(o) = post
+            .organization
+            .filter(|&o| actors[o].kind == ActorKind::State)
+        {
+            out.entry(o).or_default().insert(post.title.clone());
+        }
+    }
+    out
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn builtin() -> Result<Lexicon, LexiconError> {
@@ -1140,8 +1157,10 @@ impl Lexicon {
         let (cues, abbreviations, organization_heads) = graph.cues()?;
         let all_cues = AllCues::new(&cues);
         let rules = graph.rules()?;
+        let state_titles = state_titles(&actors);
         Ok(Lexicon {
             rules,
+            state_titles,
             actors,
             by_iri,
             names,

@@ -1876,6 +1876,36 @@ fn a_leaders_post_without_its_state_is_not_of_a_state_another_leader_holds_in_th
 }
 
 #[test]
+fn a_head_or_foreign_ministers_title_given_no_state_is_not_of_a_state_without_that_post() {
+    // The United States has a president and a secretary of state, no prime minister.
+    let x = read(
+        "Title\n\nIraq's parliament approved the pact. It was negotiated by Prime Minister Karim Haddad and U.S. officials.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Karim Haddad: prime minister of Iraq".to_string()),
+        "{p:?}"
+    );
+    let x = read(
+        "Title\n\nPanama and the United States signed the treaties. Secretary of State Walter Brandt flew to Panama.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Walter Brandt: secretary of state of United States".to_string()),
+        "{p:?}"
+    );
+    // A state with both a president and a prime minister can have either.
+    let x = read(
+        "Title\n\nIsrael's cabinet approved the pact with Egypt. It was signed by President Dan Levi.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Dan Levi: president of Israel".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn its_opening_a_sentence_before_a_title_is_the_state_or_organisation_named_first_before() {
     let x = read(
         "Title\n\nNATO sent a mission to Skopje. Its secretary general, Lord Robertson, was explicit: no agreement, no mission.",

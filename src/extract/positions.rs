@@ -6,7 +6,7 @@
 
 use super::actors::{org_among, possessive_end, Found};
 use super::{Evidence, MentionKind, Position, TitleUse};
-use crate::lexicon::{ActorKind, Lexicon};
+use crate::lexicon::{ActorKind, Lexicon, Words};
 use crate::text::Text;
 
 fn head(title: &str) -> &str {
@@ -113,11 +113,12 @@ fn most_named_state(found: &Found, taken: &[usize]) -> Option<usize> {
 /// the one state of the sentence before, a state named as a place before the title in its
 /// sentence, or the state the document names most; never a state whose same post the document
 /// gives someone else.
-fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
+fn context_state(text: &Text, lexicon: &Lexicon, found: &Found, tu: &TitleUse) -> Option<usize> {
     let at = tu.start;
     let i = text.sentence_of(at);
     let s = &text.sentences[i];
-    let taken = taken_states(text, found, tu);
+    let mut taken = taken_states(text, found, tu);
+    taken.extend((0..found.actors.len()).filter(|&a| !has_title(lexicon, found, a, &tu.title)));
     let free_state = |m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
     // "President Anwar Sadat of Egypt and Prime Minister Menachem Begin of Israel arrive ... as
     // guests of President Jimmy Carter": a state the sentence gives another person's post is
@@ -167,6 +168,35 @@ fn context_state(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
                 .map(|m| m.actor)
         })
         .or(main)
+}
+
+/// Whether state `a` can hold `title`. The gazetteer gives every state's head of state and
+/// government and most of their foreign ministers: a head's title (`words/head-titles.txt`) is
+/// not of a state whose people the gazetteer gives a head's or foreign minister's title but not
+/// this one (no prime minister of the United States, no president of Japan or of the Holy See);
+/// a foreign minister's title (`words/foreign-minister-titles.txt`) is not of a state whose
+/// foreign minister it gives another title (no foreign minister of the United States). Any other
+/// title, or a state the gazetteer gives no such post (one of the past), can.
+fn has_title(lexicon: &Lexicon, found: &Found, a: usize, title: &str) -> bool {
+    if found.actors[a].kind != ActorKind::State {
+        return true;
+    }
+    let Some(titles) = found.actors[a]
+        .entry
+        .and_then(|e| lexicon.state_titles.get(&e))
+    else {
+        return true;
+    };
+    let w = Words::get();
+    let (heads, foreign) = (&w.head_titles, &w.foreign_minister_titles);
+    let any_of = |office: &[&str]| office.iter().any(|t| titles.contains(*t));
+    if heads.iter().any(|t| *t == title) {
+        titles.contains(title) || !(any_of(heads) || any_of(foreign))
+    } else if foreign.iter().any(|t| *t == title) {
+        titles.contains(title) || !any_of(foreign)
+    } else {
+        true
+    }
 }
 
 /// For a leader's title, the states sentence `s` gives to the leaders' posts of people other
@@ -358,7 +388,11 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                         .is_none_or(|e| lexicon.actors[e].posts.is_empty())
                         && is_state_post(&tu.title) =>
                     {
-                        (context_state(text, found, tu), "context-state", 0.5)
+                        (
+                            context_state(text, lexicon, found, tu),
+                            "context-state",
+                            0.5,
+                        )
                     }
                     // A second government post of someone the gazetteer knows in another one of
                     // that state ("Prime Minister and Minister of Foreign Affairs").

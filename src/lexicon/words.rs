@@ -127,6 +127,10 @@ word_lists! {
     release_verbs: List = "release-verbs.txt",
     /// Titles of the person who speaks for a negotiating party ("president").
     leader_titles: List = "leader-titles.txt",
+    /// Titles of an elected head of state or government ("prime minister").
+    head_titles: List = "head-titles.txt",
+    /// Titles of a foreign minister ("secretary of state").
+    foreign_minister_titles: List = "foreign-minister-titles.txt",
     /// Last words of a description of the parties that means their leaders ("leaders").
     party_leader_words: List = "party-leader-words.txt",
     /// Prepositions that open a sentence with a phrase before its subject ("At", "During").
