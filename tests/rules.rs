@@ -210,6 +210,18 @@ fn who_signs_as_a_guarantor_is_a_guarantor_not_a_party() {
 }
 
 #[test]
+fn who_signs_as_a_witness_is_an_observer_not_a_party() {
+    let x = read(
+        "Title\n\nThe government and the rebels signed the accord on Monday. Representatives of the United Nations, China and Japan signed the agreement as international witnesses.",
+    );
+    let r = roles(&x);
+    for actor in ["United Nations", "China", "Japan"] {
+        assert!(r.contains(&format!("{actor} Observer")), "{r:?}");
+        assert!(!r.contains(&format!("{actor} Party")), "{r:?}");
+    }
+}
+
+#[test]
 fn a_role_denied_is_no_role() {
     let x = read(
         "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",
