@@ -222,6 +222,23 @@ fn who_signs_as_a_witness_is_an_observer_not_a_party() {
 }
 
 #[test]
+fn a_list_of_sides_goes_on_past_the_body_a_possessive_names() {
+    let x = read(
+        "Title\n\nThe first peace talks between Ethiopia's government and the Oromo Liberation Army ended without an agreement.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Ethiopia Party".to_string()), "{r:?}");
+    assert!(
+        r.contains(&"Oromo Liberation Army Party".to_string()),
+        "{r:?}"
+    );
+    // A body that is not the actor's stand-in ends the list.
+    let x = read("Title\n\nMediators from Egypt's intelligence service and Qatar met.");
+    let r = roles(&x);
+    assert!(!r.contains(&"Qatar Mediator".to_string()), "{r:?}");
+}
+
+#[test]
 fn a_role_denied_is_no_role() {
     let x = read(
         "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",

@@ -70,12 +70,39 @@ pub fn actor_list(
             out.push(m.actor);
         }
         pos = possessive_end(t, m.end).unwrap_or(m.end);
-        // "mediators from Egypt's intelligence service": stop at a possessive.
+        // "talks between Ethiopia's government and the Oromo Liberation Army": past a body the
+        // possessive names the actor by, when another name of the list follows; else
+        // ("mediators from Egypt's intelligence service") the list stops at the possessive.
         if pos != m.end {
-            break;
+            match body_then_next(t, pos, found, limit) {
+                Some(next) => pos = next,
+                None => break,
+            }
         }
     }
     (out, pos)
+}
+
+/// Where the next member of a list starts after a possessive ends at `pos`: past a word that
+/// stands for its owner ("government", "delegation", `neg:AgentHead`), a list's filler and a
+/// name ("Ethiopia's government and the OLA").
+fn body_then_next(t: &str, pos: usize, found: &Found, limit: usize) -> Option<usize> {
+    let pos = pos + (t[pos..].len() - t[pos..].trim_start_matches(' ').len());
+    let body = found
+        .cues
+        .of(CueClass::AgentHead)
+        .iter()
+        .filter(|h| h.start == pos)
+        .max_by_key(|h| h.end)?;
+    let rest = &t[body.end..limit];
+    let filler = [", and the ", ", and ", " and the ", " and ", ", "]
+        .into_iter()
+        .find(|f| rest.starts_with(f))?;
+    let next = body.end + filler.len();
+    found
+        .mentions_in(next, next + 1)
+        .any(|m| m.start == next && m.kind != MentionKind::Pronoun)
+        .then_some(body.end)
 }
 
 /// Where a person's name starts right after a title that ends at `end` ("President| Ronald
