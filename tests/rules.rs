@@ -239,6 +239,25 @@ fn a_list_of_sides_goes_on_past_the_body_a_possessive_names() {
 }
 
 #[test]
+fn a_former_post_serves_no_one_and_the_body_acted_for_takes_the_role() {
+    let x = read(
+        "Title\n\nThe agreement was reached after talks mediated by former Mozambican President Joaquim Chissano on behalf of the Southern African Development Community.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"SADC Mediator".to_string()), "{r:?}");
+    assert!(!r.contains(&"Mozambique Mediator".to_string()), "{r:?}");
+    // A post held now serves its state.
+    let x = read(
+        "Title\n\nThe agreement was reached after talks mediated by Mozambican President Joaquim Chissano.",
+    );
+    assert!(
+        roles(&x).contains(&"Mozambique Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}
+
+#[test]
 fn a_role_denied_is_no_role() {
     let x = read(
         "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",

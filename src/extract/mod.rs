@@ -263,7 +263,7 @@ pub fn extract_with_clauses(
     };
     let clause_roles = reader.roles();
     merge_roles(&mut participations, &clause_roles);
-    let represented = roles::represented(&found, &positions, &participations);
+    let represented = roles::represented(&text, &found, &positions, &participations);
     participations.extend(represented);
     let envoys = roles::envoys::mediators(&found, &positions, &participations);
     participations.extend(envoys);

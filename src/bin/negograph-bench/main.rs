@@ -606,7 +606,7 @@ fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
         let pos = positions::find(&text, lexicon, &found);
         laps.lap(3);
         let mut r = roles::find(&text, lexicon, &found);
-        r.extend(roles::represented(&found, &pos, &r));
+        r.extend(roles::represented(&text, &found, &pos, &r));
         let negotiation = frame::negotiation(&found, &r);
         laps.lap(4);
         let parties = negotiation

@@ -29,8 +29,12 @@ pub use lists::actor_list;
 /// is also the role of the state they hold a post of, else of the first organisation they do
 /// ("Witkoff, who brokered" makes the United States a mediator; "Secretary-General Javier Pérez
 /// de Cuéllar mediated" the United Nations). Read once, from the cue and the clause rules' roles
-/// together; a role the state or organisation has itself is kept as it was read.
+/// together; a role the state or organisation has itself is kept as it was read. A post held
+/// no longer ("former Mozambican President Joaquim Chissano") serves no one; the body a person
+/// acts for in the role's sentence does ("mediated by ... Chissano on behalf of the Southern
+/// African Development Community").
 pub fn represented(
+    text: &Text,
     found: &Found,
     positions: &[Position],
     roles: &[Participation],
@@ -42,14 +46,17 @@ pub fn represented(
     {
         let served: Vec<usize> = positions
             .iter()
-            .filter(|q| q.holder == p.actor)
+            .filter(|q| q.holder == p.actor && !former(text.text, q.evidence.start))
             .map(|q| q.organization)
             .collect();
-        let org = served
-            .iter()
-            .find(|&&o| found.actors[o].kind == ActorKind::State)
-            .or_else(|| served.first());
-        let Some(&org) = org else { continue };
+        let org = on_behalf_of(text, found, p).or_else(|| {
+            served
+                .iter()
+                .find(|&&o| found.actors[o].kind == ActorKind::State)
+                .or_else(|| served.first())
+                .copied()
+        });
+        let Some(org) = org else { continue };
         if found.actors[org].kind == ActorKind::Group
             || roles
                 .iter()
@@ -67,6 +74,33 @@ pub fn represented(
         });
     }
     out
+}
+
+/// Whether the title at `start` is of a post held no longer: "former" (or "ex-") before it,
+/// perhaps with a demonym between ("former Mozambican President").
+fn former(t: &str, start: usize) -> bool {
+    let mut words = t[..start].split_whitespace().rev();
+    let first = words.next().unwrap_or("");
+    let is_former = |w: &str| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex");
+    is_former(first.trim_end_matches('-'))
+        || first.starts_with(char::is_uppercase) && words.next().is_some_and(is_former)
+}
+
+/// The state or organisation named right after "on behalf of" later in the sentence of a
+/// person's role.
+fn on_behalf_of(text: &Text, found: &Found, p: &Participation) -> Option<usize> {
+    let s = &text.sentences[p.evidence.sentence];
+    let t = text.text;
+    let person_end = found
+        .mentions_in(s.start, s.end)
+        .find(|m| m.actor == p.actor)?
+        .end;
+    let at = t[person_end..s.end].find(" on behalf of ")? + person_end + " on behalf of ".len();
+    let at = at + t[at..].strip_prefix("the ").map_or(0, |_| 4);
+    found
+        .mentions_in(at, at + 1)
+        .find(|m| m.start == at && found.actors[m.actor].kind != ActorKind::Person)
+        .map(|m| m.actor)
 }
 
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Participation> {
