@@ -258,6 +258,26 @@ fn a_former_post_serves_no_one_and_the_body_acted_for_takes_the_role() {
 }
 
 #[test]
+fn a_plural_subject_before_a_colon_stands_for_the_list_after_it() {
+    let x = read(
+        "Title\n\nThe following four armed groups signed the ceasefire agreement: the Karen National Union (KNU); the Chin National Front (CNF); the Arakan Liberation Party (ALP); and the Democratic Karen Benevolent Army.",
+    );
+    let (r, s) = (roles(&x), stances(&x));
+    for group in [
+        "Karen National Union",
+        "Chin National Front",
+        "Arakan Liberation Party",
+        "Democratic Karen Benevolent Army",
+    ] {
+        assert!(r.contains(&format!("{group} Party")), "{r:?}");
+        assert!(s.contains(&format!("{group} support ceasefire")), "{s:?}");
+    }
+    // A colon that does not follow a plural phrase lists nothing for it.
+    let x = read("Title\n\nThe mediator was busy: Qatar met Hamas and Egypt.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}
+
+#[test]
 fn a_role_denied_is_no_role() {
     let x = read(
         "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",

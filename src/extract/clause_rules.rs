@@ -478,18 +478,77 @@ impl Reader<'_> {
         // "The four guarantors, Argentina, Brazil, Chile and the United States,": a phrase
         // that names no actor stands for the list in apposition to it; "the two leaders" and
         // "both sides" for the negotiation's sides.
+        // "The following eight Ethnic Armed Organizations signed the Agreement: the KNU; ...":
+        // the phrase announces its list, whatever it names itself.
+        let (start, end) = self.span(&np.words);
+        let t = self.parsed.text.text;
+        let before = &t[crate::text::floor_boundary(t, start.saturating_sub(10))..start];
+        if t[start..end].to_lowercase().contains("following ")
+            || before.to_lowercase().ends_with("following ")
+        {
+            let listed = self.colon_list(np);
+            if !listed.is_empty() {
+                return listed;
+            }
+        }
         match (found.is_empty(), partner) {
             (true, Some(p)) => self.actors_in_plain(p),
             (true, None) => {
                 let sides = self.sides(np);
-                if sides.is_empty() {
-                    self.first_person(np).into_iter().collect()
-                } else {
+                if !sides.is_empty() {
                     sides
+                } else if let Some(a) = self.first_person(np) {
+                    vec![a]
+                } else {
+                    self.colon_list(np)
                 }
             }
             _ => found,
         }
+    }
+
+    /// "The following eight organisations signed the agreement: the Karen National Union
+    /// (KNU); the Chin National Front (CNF); ...": a plural phrase that names no actor stands
+    /// for the list after a colon later in its sentence, one actor for each item (the first one
+    /// an item names), the items cut at semicolons, else at commas and "and".
+    fn colon_list(&self, np: &NounPhrase) -> Vec<usize> {
+        let words = &self.parsed.words;
+        let head = self.head_word(&np.words);
+        if !matches!(words.words[head].tag, Tag::NNS | Tag::NNPS) {
+            return Vec::new();
+        }
+        let (t, found) = (self.parsed.text.text, self.parsed.found);
+        let (_, end) = self.span(&np.words);
+        let sentence = &self.parsed.text.sentences[self.parsed.text.sentence_of(end)];
+        let Some(colon) = t[end..sentence.end].find(':').map(|c| end + c + 1) else {
+            return Vec::new();
+        };
+        let list = &t[colon..sentence.end];
+        // The items' byte ranges in the text.
+        let cuts: Vec<(usize, usize)> = if list.contains(';') {
+            list.match_indices(';').map(|(i, _)| (i, 1)).collect()
+        } else {
+            let mut cuts: Vec<(usize, usize)> = list
+                .match_indices(',')
+                .map(|(i, _)| (i, 1))
+                .chain(list.match_indices(" and ").map(|(i, m)| (i, m.len())))
+                .collect();
+            cuts.sort_unstable();
+            cuts
+        };
+        let mut out = Vec::new();
+        let mut start = colon;
+        for (at, len) in cuts.into_iter().chain([(list.len(), 0)]) {
+            let first = found
+                .mentions_in(start, colon + at)
+                .find(|m| !m.locative && m.kind != MentionKind::Pronoun)
+                .map(|m| m.stands_for);
+            if let Some(a) = first.filter(|a| !out.contains(a)) {
+                out.push(a);
+            }
+            start = (colon + at + len).max(start);
+        }
+        out
     }
 
     /// "I" or "we" in a transcript's answer: the speaker its line opens with ("Mr. Lloyd: We
