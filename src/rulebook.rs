@@ -36,6 +36,9 @@ pub enum Slot {
     /// "of" phrases and an infinitive right after it ("10 million pounds to the programme to
     /// disarm former combatants").
     Purpose,
+    /// The verb itself with its object and a particle after it, for issues only ("withdrew its
+    /// troops", "released four hostages", "pulled its fighters out").
+    Predicate,
 }
 
 impl Slot {
@@ -49,6 +52,7 @@ impl Slot {
             "particle" => Slot::Particle,
             "complement" => Slot::Complement,
             "purpose" => Slot::Purpose,
+            "predicate" => Slot::Predicate,
             _ => return None,
         })
     }
@@ -92,6 +96,9 @@ pub struct Rule {
     /// Nigeria to withdraw"); such a clause negated says nothing (a deal that does not bind an
     /// actor says nothing of what the actor wants).
     pub doer_is_deal: bool,
+    /// Only what was done: a verb in the past tense or a perfect, not negated ("withdrew its
+    /// troops", not "will withdraw" nor "did not withdraw").
+    pub done: bool,
     pub examples: Vec<String>,
     pub counter_examples: Vec<String>,
 }
@@ -379,6 +386,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         min_holders: one("minHolders").and_then(|n| n.parse().ok()).unwrap_or(1),
         possessor_target: one("possessorTarget").is_some_and(|b| b == "true"),
         doer_is_deal: one("doerIsDeal").is_some_and(|b| b == "true"),
+        done: one("done").is_some_and(|b| b == "true"),
         examples: props("example"),
         counter_examples: props("counterExample"),
         verbs,

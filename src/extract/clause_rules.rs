@@ -16,7 +16,7 @@ use super::syntax::lemmas::Lemmatizer;
 use super::syntax::{Clause, NounPhrase, Tag, Words};
 use super::terms::Deal;
 use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
-use crate::lexicon::{CueClass, Lexicon, Polarity};
+use crate::lexicon::{Cue, CueClass, Lexicon, Polarity};
 use crate::rulebook::{Rule, Says, Slot};
 use crate::text::Text;
 
@@ -192,6 +192,9 @@ impl Reader<'_> {
                     continue;
                 }
                 if rule.doer_is_deal && !clause.doer().is_some_and(|np| self.is_deal(np)) {
+                    continue;
+                }
+                if rule.done && !self.done(clause) {
                     continue;
                 }
                 let evidence = self.clause_evidence(s, clause);
@@ -371,7 +374,9 @@ impl Reader<'_> {
                         .any(|w| self.is(clause.preps[i - 1].word, w));
                 (!after_noun).then(|| &clause.preps[i].phrase)
             }
-            Slot::Sides | Slot::Particle | Slot::Complement | Slot::Purpose => None,
+            Slot::Sides | Slot::Particle | Slot::Complement | Slot::Purpose | Slot::Predicate => {
+                None
+            }
         }
     }
 
@@ -683,6 +688,12 @@ impl Reader<'_> {
                     .purpose(c)
                     .map(|span| TargetSpan { phrase: None, span })
             }
+            (Slot::Predicate, _) => {
+                return Some(TargetSpan {
+                    phrase: None,
+                    span: self.predicate(clause),
+                })
+            }
             (_, Some(np)) => (np, false),
             (slot, _) => (self.slot(clause, slot)?.clone(), true),
         };
@@ -732,6 +743,95 @@ impl Reader<'_> {
             }
         }
         end
+    }
+
+    /// The verb of a clause, its object and a particle right after them ("pulled its fighters
+    /// out"), through the object's "of" phrases.
+    fn predicate(&self, clause: &Clause) -> (usize, usize) {
+        let words = &self.parsed.words.words;
+        // "Ninety prisoners were freed": a passive's subject is what was done to.
+        let start = match &clause.subject {
+            Some(np) if clause.passive => self.span(&np.words).0,
+            _ => words[clause.head].start,
+        };
+        // "handed over its weapons": a preposition right after the verb is its particle, and its
+        // phrase the object.
+        let particle_phrase = clause
+            .preps
+            .iter()
+            .find(|p| p.word == clause.head + 1)
+            .map(|p| &p.phrase);
+        let mut end = match (&clause.object, particle_phrase) {
+            (Some(np), _) if !clause.passive => self.on_through_of(clause, self.span(&np.words).1),
+            (None, Some(np)) if !clause.passive => self.span(&np.words).1,
+            _ => words[clause.head].end,
+        };
+        let next = words.partition_point(|w| w.start < end);
+        if let Some(w) = words.get(next).filter(|w| w.tag == Tag::RP) {
+            end = w.end;
+        }
+        (start, end)
+    }
+
+    /// The issues of a predicate `span` read with its verb in its base form ("handed over its
+    /// weapons" as "hand over its weapons"), as the issue scheme lists its verbs' phrases.
+    fn issues_in_base_form(&self, clause: &Clause, (start, end): (usize, usize)) -> Vec<Target> {
+        let head = self.parsed.words.words[clause.head];
+        if head.start < start || head.end > end {
+            return Vec::new();
+        }
+        let t = self.parsed.text.text;
+        let text = format!(
+            "{}{}{}",
+            &t[start..head.start],
+            self.parsed.words.lemma(clause.head),
+            &t[head.end..end]
+        );
+        let issues = &self.parsed.lexicon.issues;
+        issues
+            .find(&text)
+            .iter()
+            .flat_map(|h| issues.values(h))
+            .map(|slug| Target::Issue(slug.clone()))
+            .collect()
+    }
+
+    /// Whether the clause's verb is a word of undoing (`neg:ReversalCue`: "lifted", "eased")
+    /// and no phrase of issue `slug` in `span` holds it.
+    fn undone_by_verb(&self, clause: &Clause, slug: &str, (start, end): (usize, usize)) -> bool {
+        let lexicon = self.parsed.lexicon;
+        let head = self.parsed.words.words[clause.head];
+        let verb = &self.parsed.text.text[head.start..head.end];
+        let reversal = lexicon
+            .cue_hits(CueClass::Modifier, verb)
+            .iter()
+            .any(|(h, cues)| h.start == 0 && h.end == verb.len() && cues.contains(&Cue::Reversal));
+        let t = &self.parsed.text.text[start..end];
+        reversal
+            && !lexicon.issues.find(t).iter().any(|h| {
+                start + h.start <= head.start
+                    && head.end <= start + h.end
+                    && lexicon.issues.values(h).iter().any(|s| s == slug)
+            })
+    }
+
+    /// Whether a clause says what was done: a past tense or a perfect or past passive, with no
+    /// modal, not negated, hedged or conditional.
+    fn done(&self, clause: &Clause) -> bool {
+        let words = &self.parsed.words;
+        let past = match words.words[clause.head].tag {
+            Tag::VBD => true,
+            Tag::VBN => clause.verbs.clone().any(|i| {
+                matches!(words.lemma(i), "have" | "had" | "has")
+                    || matches!(
+                        words.text(self.parsed.text.text, i),
+                        "was" | "were" | "been"
+                    )
+            }),
+            _ => false,
+        };
+        let modal = clause.verbs.clone().any(|i| words.words[i].tag == Tag::MD);
+        past && !modal && !clause.negated && !clause.hedged && !clause.conditional
     }
 
     /// What clause `c` pays or pledges for: its first phrase after "for", "to" or "towards",
@@ -800,6 +900,15 @@ impl Reader<'_> {
         }
         let definite = phrase.as_ref().is_some_and(|np| self.definite(np));
         let mut targets = self.issues(start, end, definite);
+        if rule.target == Slot::Predicate {
+            targets.extend(self.issues_in_base_form(clause, (start, end)));
+        }
+        // "lifted the sanctions": a deed that undoes the issue opposes it, where the issue's
+        // own phrase does not hold the verb ("lifted the blockade" is the aid it lets in).
+        let undone = |target: &Target| {
+            rule.target == Slot::Predicate
+                && matches!(target, Target::Issue(slug) if self.undone_by_verb(clause, slug, (start, end)))
+        };
         // "will not accept a divided Libya": a negation opposes a thing, not an actor.
         let phrase = phrase.filter(|_| !clause.negated);
         for a in phrase
@@ -813,6 +922,11 @@ impl Reader<'_> {
                 if *target == Target::Actor(holder) {
                     continue;
                 }
+                let polarity = match (undone(target), polarity) {
+                    (true, Polarity::Support) => Polarity::Oppose,
+                    (true, Polarity::Oppose) => Polarity::Support,
+                    (_, p) => p,
+                };
                 out.stances.push(Stance {
                     holder,
                     target: target.clone(),
