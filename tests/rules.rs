@@ -278,6 +278,30 @@ fn a_plural_subject_before_a_colon_stands_for_the_list_after_it() {
 }
 
 #[test]
+fn talks_that_bring_sides_together_or_seat_them_at_one_table_make_them_parties() {
+    let x = read(
+        "Title\n\nThe talks bring together North Korea, the United States, South Korea and Japan. Israel will sit at one table with Syria and Lebanon.",
+    );
+    let r = roles(&x);
+    for state in [
+        "North Korea",
+        "United States",
+        "South Korea",
+        "Japan",
+        "Syria",
+        "Lebanon",
+    ] {
+        assert!(r.contains(&format!("{state} Party")), "{r:?}");
+    }
+    let x = read("Title\n\nThe conference brought together diplomats and journalists from Qatar.");
+    assert!(
+        !roles(&x).contains(&"Qatar Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}
+
+#[test]
 fn a_role_denied_is_no_role() {
     let x = read(
         "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",
