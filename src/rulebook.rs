@@ -90,6 +90,9 @@ pub struct Rule {
     /// Fewer distinct actors than this in the holder slots and the rule says nothing (two sides
     /// for a signing).
     pub min_holders: usize,
+    /// Fewer members in the doer's coordination than this, and no description of the
+    /// negotiation's sides as the doer ("the two delegations"), and the rule says nothing.
+    pub min_doers: usize,
     /// The possessor of the target phrase is a target too ("praised Egypt's role").
     pub possessor_target: bool,
     /// The doer must be a deal, by the heads of the terms rules ("The agreement commits
@@ -384,6 +387,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         },
         target,
         min_holders: one("minHolders").and_then(|n| n.parse().ok()).unwrap_or(1),
+        min_doers: one("minDoers").and_then(|n| n.parse().ok()).unwrap_or(0),
         possessor_target: one("possessorTarget").is_some_and(|b| b == "true"),
         doer_is_deal: one("doerIsDeal").is_some_and(|b| b == "true"),
         done: one("done").is_some_and(|b| b == "true"),

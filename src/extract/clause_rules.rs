@@ -394,6 +394,19 @@ impl Reader<'_> {
     /// a doer of several members meets too ("Chad's government and more than 40 armed groups
     /// signed": two sides, one of them named).
     fn role_holders(&self, rule: &Rule, clause: &Clause) -> Vec<usize> {
+        if rule.min_doers > 1 {
+            let doers = clause.doer().map_or(0, |np| {
+                let described = self.described_sides(np);
+                if described {
+                    rule.min_doers
+                } else {
+                    np.members.len()
+                }
+            });
+            if doers < rule.min_doers {
+                return Vec::new();
+            }
+        }
         let mut actors = BTreeSet::new();
         let mut members = 0;
         for &slot in &rule.holders {
@@ -570,6 +583,14 @@ impl Reader<'_> {
             .filter(|m| !m.locative && !m.possessive)
             .last()
             .map(|m| m.stands_for)
+    }
+
+    /// Whether a phrase describes the negotiation's sides ("both sides", "the two countries").
+    fn described_sides(&self, np: &NounPhrase) -> bool {
+        let (start, end) = self.span(&np.words);
+        let t = &self.parsed.text.text[start..end];
+        let parties = self.parsed.lexicon.cues.get(&CueClass::Parties);
+        parties.is_some_and(|c| !c.find(t).is_empty())
     }
 
     /// The sides a plural description names ("both sides", "the two leaders"): the parties of
