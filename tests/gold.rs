@@ -10,9 +10,9 @@ use common::*;
 
 /// F1 floors on the fixture set: raise them as the extractor improves, never lower them.
 const FIXTURE_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.97),
+    ("actors", 0.98),
     ("roles", 0.90),
-    ("positions", 0.91),
+    ("positions", 0.92),
     ("stances", 0.69),
 ];
 /// The second set (tests/fixtures/heldout): eight articles on other negotiations, annotated
@@ -28,7 +28,7 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 /// 0.465 / 0.694 / 0.357 before any rule was written from them.
 const HELDOUT2_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.97),
-    ("roles", 0.71),
+    ("roles", 0.74),
     ("positions", 0.90),
     ("stances", 0.53),
 ];
@@ -38,16 +38,16 @@ const HELDOUT2_FLOORS: &[(&str, f64)] = &[
 const HELDOUT3_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
     ("roles", 0.81),
-    ("positions", 0.92),
+    ("positions", 0.93),
     ("stances", 0.62),
 ];
 /// The fifth set (tests/fixtures/heldout4): eight more, in styles the others lack (a briefing
 /// transcript, an anniversary feature, a newsletter). First scored at 0.825 / 0.500 / 0.586 /
 /// 0.414 before any rule was written from them.
 const HELDOUT4_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.94),
-    ("roles", 0.71),
-    ("positions", 0.79),
+    ("actors", 0.95),
+    ("roles", 0.73),
+    ("positions", 0.80),
     ("stances", 0.58),
 ];
 /// The sixth set (tests/fixtures/heldout5): eight more (a UN statement, a profile, an editorial,
@@ -56,16 +56,16 @@ const HELDOUT4_FLOORS: &[(&str, f64)] = &[
 const HELDOUT5_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.94),
     ("roles", 0.67),
-    ("positions", 0.74),
-    ("stances", 0.52),
+    ("positions", 0.75),
+    ("stances", 0.53),
 ];
 /// The seventh set (tests/fixtures/heldout6): eight more (a wire report, an analysis, a live
 /// blog, a question-and-answer explainer, a joint communiqué, a feature, a brief, an opinion
 /// column). First scored at 0.876 / 0.424 / 0.660 / 0.282 before any rule was written from them.
 const HELDOUT6_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.92),
+    ("actors", 0.94),
     ("roles", 0.55),
-    ("positions", 0.73),
+    ("positions", 0.74),
     ("stances", 0.35),
 ];
 /// The eighth set: 14 articles on negotiations no other set covers (Dayton, Oslo, Camp David,
@@ -76,28 +76,28 @@ const HELDOUT6_FLOORS: &[(&str, f64)] = &[
 /// set was read.
 const HELDOUT7_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
-    ("roles", 0.67),
-    ("positions", 0.68),
+    ("roles", 0.68),
+    ("positions", 0.69),
     ("stances", 0.51),
 ];
 /// The ninth set (tests/fixtures/heldout8): 14 articles on negotiations of the 1980s to 2020s no
 /// other set covers, in fourteen more styles, written and annotated by someone who had not read the
 /// extractor. First scored at 0.842 / 0.435 / 0.513 / 0.333 as delivered.
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.88),
+    ("actors", 0.90),
     ("roles", 0.59),
-    ("positions", 0.63),
+    ("positions", 0.66),
     ("stances", 0.37),
 ];
 /// The tenth set (tests/fixtures/heldout9): 14 more, in fourteen more styles (a glossary, a
 /// sports page, wire flashes, photo captions, a children's explainer, a court report, a diary, a
 /// phone-in ...), written and annotated the same way. First scored at 0.909 / 0.505 / 0.611 / 0.512
-/// before any rule was read against it; no rule has been written from it.
+/// before any rule was read against it; its misses were first read when the thirteenth set came.
 const HELDOUT9_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.90),
+    ("actors", 0.91),
     ("roles", 0.58),
-    ("positions", 0.62),
-    ("stances", 0.51),
+    ("positions", 0.67),
+    ("stances", 0.53),
 ];
 /// The eleventh set (tests/fixtures/heldout10): 14 more, in fourteen more styles (a travel piece,
 /// a business-risk note, a 'this day in history' column, a newsreel script, a museum audio guide,
@@ -106,8 +106,8 @@ const HELDOUT9_FLOORS: &[(&str, f64)] = &[
 /// written from it.
 const HELDOUT10_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.87),
-    ("roles", 0.49),
-    ("positions", 0.62),
+    ("roles", 0.51),
+    ("positions", 0.65),
     ("stances", 0.29),
 ];
 /// The twelfth set (tests/fixtures/heldout11): 14 more, on older negotiations (Portsmouth 1905
@@ -116,9 +116,9 @@ const HELDOUT10_FLOORS: &[(&str, f64)] = &[
 /// and annotated the same way. First scored at 0.817 / 0.427 / 0.507 / 0.141 before any rule was
 /// read against it.
 const HELDOUT11_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.81),
-    ("roles", 0.46),
-    ("positions", 0.52),
+    ("actors", 0.82),
+    ("roles", 0.54),
+    ("positions", 0.56),
     ("stances", 0.28),
 ];
 /// The thirteenth set (tests/fixtures/heldout12): 14 more, thirteen of them on negotiations of
@@ -128,9 +128,9 @@ const HELDOUT11_FLOORS: &[(&str, f64)] = &[
 /// at 0.905 / 0.537 / 0.676 / 0.319 before any rule was read against it.
 const HELDOUT12_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
-    ("roles", 0.53),
-    ("positions", 0.67),
-    ("stances", 0.31),
+    ("roles", 0.74),
+    ("positions", 0.71),
+    ("stances", 0.38),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
