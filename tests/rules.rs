@@ -302,6 +302,23 @@ fn talks_that_bring_sides_together_or_seat_them_at_one_table_make_them_parties()
 }
 
 #[test]
+fn saying_the_talks_will_continue_supports_them() {
+    let x =
+        read("Title\n\nNigeria said the negotiations would continue until every girl was home.");
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Nigeria support negotiations".to_string()),
+        "{s:?}"
+    );
+    let x = read("Title\n\nNigeria said the negotiations had failed.");
+    let s = stances(&x);
+    assert!(
+        !s.contains(&"Nigeria support negotiations".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn a_role_denied_is_no_role() {
     let x = read(
         "Title\n\nTürkiye has not been asked to serve as a guarantor of any such arrangement.",
