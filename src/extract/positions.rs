@@ -190,9 +190,9 @@ fn has_title(lexicon: &Lexicon, found: &Found, a: usize, title: &str) -> bool {
     let w = Words::get();
     let (heads, foreign) = (&w.head_titles, &w.foreign_minister_titles);
     let any_of = |office: &[&str]| office.iter().any(|t| titles.contains(*t));
-    if heads.iter().any(|t| *t == title) {
+    if heads.contains(&title) {
         titles.contains(title) || !(any_of(heads) || any_of(foreign))
-    } else if foreign.iter().any(|t| *t == title) {
+    } else if foreign.contains(&title) {
         titles.contains(title) || !any_of(foreign)
     } else {
         true
@@ -208,12 +208,7 @@ fn states_given_others(
     tu: &TitleUse,
     s: &crate::text::Sentence,
 ) -> Vec<usize> {
-    let leader = |title: &str| {
-        crate::lexicon::Words::get()
-            .leader_titles
-            .iter()
-            .any(|l| title == *l)
-    };
+    let leader = |title: &str| crate::lexicon::Words::get().leader_titles.contains(&title);
     if !leader(&tu.title) {
         return Vec::new();
     }
