@@ -1064,6 +1064,17 @@ impl Reader<'_> {
 
     fn predicate_nouns(&self, _s: usize, c: usize, out: &mut Read) {
         let clause = &self.parsed.clauses.clauses[c];
+        // "The mediation team included the African Union and the United Nations": a verb of
+        // membership lists those who play the role its subject names.
+        if matches!(self.parsed.words.lemma(clause.head), "include" | "comprise") && !clause.negated
+        {
+            if let (Some(subject), Some(object)) = (&clause.subject, &clause.object) {
+                if self.actors_in(subject).is_empty() {
+                    let members = self.members_of(clause, object);
+                    self.noun_fact(subject, members, out);
+                }
+            }
+        }
         if matches!(
             self.parsed.words.lemma(clause.head),
             "be" | "remain" | "become"
@@ -1097,6 +1108,22 @@ impl Reader<'_> {
                 self.noun_fact(&p.phrase, holders, out);
             }
         }
+    }
+
+    /// The actors an object lists, or, when its head names none ("representatives of the
+    /// African Union, the United Nations and ..."), those its "of" phrase right after it lists.
+    fn members_of(&self, clause: &Clause, object: &NounPhrase) -> Vec<usize> {
+        let named = self.actors_in(object);
+        if !named.is_empty() {
+            return named;
+        }
+        let end = object.words.end;
+        clause
+            .preps
+            .iter()
+            .find(|p| p.word == end && self.is(p.word, "of"))
+            .map(|p| self.actors_in(&p.phrase))
+            .unwrap_or_default()
     }
 
     /// A role noun with the actor named inside its own phrase: as the head after the actor
@@ -1138,6 +1165,24 @@ impl Reader<'_> {
     /// The role a phrase headed by a role noun gives `actors`.
     fn noun_fact(&self, noun: &NounPhrase, actors: Vec<usize>, out: &mut Read) {
         let head = self.head_word(&noun.words);
+        // "the mediation team", "the guarantor countries": a role noun before the head of a
+        // compound names the role of those the head counts.
+        let rules = &self.parsed.lexicon.rules;
+        let head = if rules
+            .for_noun(self.parsed.words.lemma(head))
+            .next()
+            .is_none()
+            && head > noun.words.start
+            && rules
+                .for_noun(self.parsed.words.lemma(head - 1))
+                .next()
+                .is_some()
+            && matches!(self.parsed.words.words[head - 1].tag, Tag::NN | Tag::NNS)
+        {
+            head - 1
+        } else {
+            head
+        };
         let lemma = self.parsed.words.lemma(head);
         let sentence = self
             .parsed
