@@ -497,13 +497,15 @@ impl Reader<'_> {
         // that names no actor stands for the list in apposition to it; "the two leaders" and
         // "both sides" for the negotiation's sides.
         // "The following eight Ethnic Armed Organizations signed the Agreement: the KNU; ...":
-        // the phrase announces its list, whatever it names itself.
-        let (start, end) = self.span(&np.words);
-        let t = self.parsed.text.text;
-        let before = &t[crate::text::floor_boundary(t, start.saturating_sub(10))..start];
-        if t[start..end].to_lowercase().contains("following ")
-            || before.to_lowercase().ends_with("following ")
-        {
+        // the phrase announces its list (`words/list-announcers.txt`), whatever it names itself.
+        let announced = (np.words.start.saturating_sub(1)..np.words.end).any(|i| {
+            let word = self.parsed.words.text(self.parsed.text.text, i);
+            crate::lexicon::Words::get()
+                .list_announcers
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word))
+        });
+        if announced {
             let listed = self.colon_list(np);
             if !listed.is_empty() {
                 return listed;
@@ -842,12 +844,11 @@ impl Reader<'_> {
         let words = &self.parsed.words;
         let past = match words.words[clause.head].tag {
             Tag::VBD => true,
-            Tag::VBN => clause.verbs.clone().any(|i| {
-                matches!(words.lemma(i), "have" | "had" | "has")
-                    || matches!(
-                        words.text(self.parsed.text.text, i),
-                        "was" | "were" | "been"
-                    )
+            // "have released", "were freed", "had been freed"; not "are freed".
+            Tag::VBN => clause.verbs.clone().any(|i| match words.lemma(i) {
+                "have" => true,
+                "be" => matches!(words.words[i].tag, Tag::VBD | Tag::VBN),
+                _ => false,
             }),
             _ => false,
         };
@@ -1066,8 +1067,8 @@ impl Reader<'_> {
         let clause = &self.parsed.clauses.clauses[c];
         // "The mediation team included the African Union and the United Nations": a verb of
         // membership lists those who play the role its subject names.
-        if matches!(self.parsed.words.lemma(clause.head), "include" | "comprise") && !clause.negated
-        {
+        let membership = crate::lexicon::Words::get().membership_verbs.as_slice();
+        if membership.contains(&self.parsed.words.lemma(clause.head)) && !clause.negated {
             if let (Some(subject), Some(object)) = (&clause.subject, &clause.object) {
                 if self.actors_in(subject).is_empty() {
                     let members = self.members_of(clause, object);

@@ -109,6 +109,10 @@ word_lists! {
     body_qualifiers: List = "body-qualifiers.txt",
     /// Forms of state before the name of a state ("Republic of").
     state_forms: List = "state-forms.txt",
+    /// Verbs whose object lists the members of what their subject names ("include").
+    membership_verbs: List = "membership-verbs.txt",
+    /// Words in a phrase that announce a list after a colon ("following").
+    list_announcers: List = "list-announcers.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").
