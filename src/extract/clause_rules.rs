@@ -396,8 +396,7 @@ impl Reader<'_> {
     fn role_holders(&self, rule: &Rule, clause: &Clause) -> Vec<usize> {
         if rule.min_doers > 1 {
             let doers = clause.doer().map_or(0, |np| {
-                let described = self.described_sides(np);
-                if described {
+                if self.sides_described(np).is_some() {
                     rule.min_doers
                 } else {
                     np.members.len()
@@ -587,30 +586,28 @@ impl Reader<'_> {
             .map(|m| m.stands_for)
     }
 
-    /// Whether a phrase describes the negotiation's sides ("both sides", "the two countries").
-    fn described_sides(&self, np: &NounPhrase) -> bool {
+    /// The description of the negotiation's sides in a phrase ("both sides", "the two
+    /// leaders"), if it holds one.
+    fn sides_described(&self, np: &NounPhrase) -> Option<&str> {
         let (start, end) = self.span(&np.words);
         let t = &self.parsed.text.text[start..end];
-        let parties = self.parsed.lexicon.cues.get(&CueClass::Parties);
-        parties.is_some_and(|c| !c.find(t).is_empty())
+        let hit = *self
+            .parsed
+            .lexicon
+            .cues
+            .get(&CueClass::Parties)?
+            .find(t)
+            .first()?;
+        Some(&t[hit.start..hit.end])
     }
 
     /// The sides a plural description names ("both sides", "the two leaders"): the parties of
     /// the negotiation, or their leaders.
     fn sides(&self, np: &NounPhrase) -> Vec<usize> {
-        let (start, end) = self.span(&np.words);
-        let t = &self.parsed.text.text[start..end];
-        let hits = self
-            .parsed
-            .lexicon
-            .cues
-            .get(&CueClass::Parties)
-            .map(|c| c.find(t))
-            .unwrap_or_default();
-        let Some(hit) = hits.first() else {
+        let Some(described) = self.sides_described(np) else {
             return Vec::new();
         };
-        if t[hit.start..hit.end].to_lowercase().contains("leader") {
+        if described.to_lowercase().contains("leader") {
             self.sides.leaders.clone()
         } else {
             self.sides.parties.clone()

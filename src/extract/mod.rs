@@ -329,14 +329,7 @@ fn merge_roles(into: &mut Vec<Participation>, read: &[Participation]) {
     }
     // "China and Japan signed the agreement as witnesses": a signer whose sentence gives it a
     // third party's role is no party there (a host can be one).
-    let other_roles: std::collections::BTreeSet<(usize, usize)> = into
-        .iter()
-        .filter(|p| !matches!(p.role, Role::Party | Role::Host))
-        .map(|p| (p.evidence.sentence, p.actor))
-        .collect();
-    into.retain(|p| {
-        p.role != Role::Party || !other_roles.contains(&(p.evidence.sentence, p.actor))
-    });
+    roles::drop_parties_beside(into, |r| !matches!(r, Role::Party | Role::Host));
 }
 
 /// Adds the stances the clause rules read that the cue rules did not, unless a cue rule read the

@@ -208,7 +208,7 @@ fn states_given_others(
     tu: &TitleUse,
     s: &crate::text::Sentence,
 ) -> Vec<usize> {
-    let leader = |title: &str| crate::lexicon::Words::get().leader_titles.contains(&title);
+    let leader = |title: &str| Words::get().leader_titles.contains(&title);
     if !leader(&tu.title) {
         return Vec::new();
     }

@@ -131,6 +131,10 @@ word_lists! {
     release_verbs: List = "release-verbs.txt",
     /// Titles of the person who speaks for a negotiating party ("president").
     leader_titles: List = "leader-titles.txt",
+    /// Words before a title of a post held no longer ("former", "ex-").
+    former_words: List = "former-words.txt",
+    /// Phrases of acting for a body ("on behalf of").
+    acting_for: List = "acting-for.txt",
     /// Titles of an elected head of state or government ("prime minister").
     head_titles: List = "head-titles.txt",
     /// Titles of a foreign minister ("secretary of state").

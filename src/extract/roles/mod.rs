@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 
 use super::actors::Found;
 use super::{Evidence, Participation, Position};
-use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Role};
+use crate::lexicon::{ActorKind, Cue, CueClass, Hit, Lexicon, Role, Words};
 use crate::text::Text;
 
 pub use lists::actor_list;
@@ -76,18 +76,23 @@ pub fn represented(
     out
 }
 
-/// Whether the title at `start` is of a post held no longer: "former" (or "ex-") before it,
-/// perhaps with a demonym between ("former Mozambican President").
+/// Whether the title at `start` is of a post held no longer: a word of `words/former-words.txt`
+/// ("former", "ex-") before it, perhaps with a demonym between ("former Mozambican President").
 fn former(t: &str, start: usize) -> bool {
     let mut words = t[..start].split_whitespace().rev();
     let first = words.next().unwrap_or("");
-    let is_former = |w: &str| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex");
+    let is_former = |w: &str| {
+        Words::get()
+            .former_words
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(w))
+    };
     is_former(first.trim_end_matches('-'))
         || first.starts_with(char::is_uppercase) && words.next().is_some_and(is_former)
 }
 
-/// The state or organisation named right after "on behalf of" later in the sentence of a
-/// person's role.
+/// The state or organisation named right after a phrase of acting for (`words/acting-for.txt`:
+/// "on behalf of") later in the sentence of a person's role.
 fn on_behalf_of(text: &Text, found: &Found, p: &Participation) -> Option<usize> {
     let s = &text.sentences[p.evidence.sentence];
     let t = text.text;
@@ -95,12 +100,31 @@ fn on_behalf_of(text: &Text, found: &Found, p: &Participation) -> Option<usize> 
         .mentions_in(s.start, s.end)
         .find(|m| m.actor == p.actor)?
         .end;
-    let at = t[person_end..s.end].find(" on behalf of ")? + person_end + " on behalf of ".len();
+    let at = Words::get().acting_for.iter().find_map(|phrase| {
+        let phrase = format!(" {phrase} ");
+        t[person_end..s.end]
+            .find(&phrase)
+            .map(|i| person_end + i + phrase.len())
+    })?;
     let at = at + t[at..].strip_prefix("the ").map_or(0, |_| 4);
     found
         .mentions_in(at, at + 1)
         .find(|m| m.start == at && found.actors[m.actor].kind != ActorKind::Person)
         .map(|m| m.actor)
+}
+
+/// Who signs in another role in the same sentence is no party for signing ("signed the
+/// declaration as a guarantor"): drops each party role of an actor whose sentence gives it a role
+/// for which `beside` holds.
+pub fn drop_parties_beside(list: &mut Vec<Participation>, beside: impl Fn(Role) -> bool) {
+    let other_roles: BTreeSet<(usize, usize)> = list
+        .iter()
+        .filter(|p| beside(p.role))
+        .map(|p| (p.evidence.sentence, p.actor))
+        .collect();
+    list.retain(|p| {
+        p.role != Role::Party || !other_roles.contains(&(p.evidence.sentence, p.actor))
+    });
 }
 
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Participation> {
@@ -114,8 +138,9 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Participation>
         cues::read_role_cue(&cx, hit, cues, &mut out);
     }
     cues::negotiating_with(&cx, &mut out);
-    out.drop_parties_in_other_roles();
+    // "Turkey, together with Egypt, signed the declaration as a guarantor".
     let mut out = out.list;
+    drop_parties_beside(&mut out, |r| r != Role::Party);
     out.sort_by_key(|p| (p.evidence.start, p.actor, p.role));
     out
 }
@@ -219,21 +244,5 @@ impl Participations<'_> {
                 confidence,
             });
         }
-    }
-
-    /// "Turkey, together with Egypt, signed the declaration as a guarantor": who signs in another
-    /// role in the same sentence is no party for signing.
-    fn drop_parties_in_other_roles(&mut self) {
-        let text = self.text;
-        let other_roles: BTreeSet<(usize, usize)> = self
-            .list
-            .iter()
-            .filter(|p| p.role != Role::Party)
-            .map(|p| (text.sentence_of(p.evidence.start), p.actor))
-            .collect();
-        self.list.retain(|p| {
-            p.role != Role::Party
-                || !other_roles.contains(&(text.sentence_of(p.evidence.start), p.actor))
-        });
     }
 }
