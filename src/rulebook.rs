@@ -118,6 +118,8 @@ pub struct RuleBook {
     triggers: OnceLock<Option<Triggers>>,
     /// The same for the verbs of the terms rules.
     terms_triggers: OnceLock<Option<Triggers>>,
+    /// The same for the verbs of the rules that need an object head.
+    object_verb_triggers: OnceLock<Option<Triggers>>,
 }
 
 /// The stems of the rules' trigger words, found with one automaton; a word that begins with a
@@ -290,6 +292,21 @@ impl RuleBook {
         triggers.as_ref().is_some_and(|t| t.any_in(text))
     }
 
+    /// Whether `text` has a form of the verb of a rule that needs an object head ("signed", of
+    /// "sign" a deal), as [`RuleBook::triggered`] finds them: such a sentence may name its
+    /// object by a pronoun ("signed it"), which [`RuleBook::triggered`] does not look for.
+    pub fn object_verb_triggered(&self, text: &str, forms: impl Fn(&str) -> Vec<String>) -> bool {
+        let triggers = self.object_verb_triggers.get_or_init(|| {
+            let words = self
+                .rules
+                .iter()
+                .filter(|r| !r.object_heads.is_empty())
+                .flat_map(|r| r.verbs.iter().map(|(v, _)| v.as_str()));
+            Triggers::new(words, forms)
+        });
+        triggers.as_ref().is_some_and(|t| t.any_in(text))
+    }
+
     /// The terms rules: what a deal provides for.
     pub fn terms_rules(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(|r| r.says == Says::Terms)
@@ -298,13 +315,7 @@ impl RuleBook {
     /// Whether `word` (in any case, a plural or a possessive too) is a deal's head by a terms
     /// rule: "agreement", "Accords", "deal's".
     pub fn is_deal_head(&self, word: &str) -> bool {
-        let word = word.trim_end_matches("'s").trim_end_matches("’s");
-        self.terms_rules().flat_map(|r| &r.object_heads).any(|h| {
-            word.eq_ignore_ascii_case(h)
-                || word
-                    .strip_suffix(['s', 'S'])
-                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
-        })
+        self.terms_rules().any(|r| r.has_object_head(word))
     }
 
     /// The rules of role noun `lemma`.
@@ -318,6 +329,18 @@ impl RuleBook {
 }
 
 impl Rule {
+    /// Whether `word` (in any case, a plural or a possessive too) is one of the rule's object
+    /// heads: "agreement", "Accords", "deal's".
+    pub fn has_object_head(&self, word: &str) -> bool {
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        self.object_heads.iter().any(|h| {
+            word.eq_ignore_ascii_case(h)
+                || word
+                    .strip_suffix(['s', 'S'])
+                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
+        })
+    }
+
     /// The words without which the rule cannot fire: the heads its object needs ("talks" for
     /// "hold talks with"), else its verbs and nouns.
     fn trigger_words(&self) -> Box<dyn Iterator<Item = &str> + '_> {

@@ -59,8 +59,9 @@ const CONFIDENCE: f32 = 0.7;
 
 /// The words of the sentences a rule can read: those that name an actor and have a word that
 /// begins like one of a rule's words, and those near a deal noun (in them or the sentence
-/// before) with a terms rule's verb or preposition. The others, most of an article, are not
-/// tagged.
+/// before) with a terms rule's verb or preposition, or with a pronoun that may stand for the
+/// deal and the verb of a rule whose object it may be ("It was signed by ..."). The others, most
+/// of an article, are not tagged.
 pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
     let lemmas = Lemmatizer::builtin();
     let deals = found.cues.of(CueClass::Deal);
@@ -78,9 +79,22 @@ pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
             .is_some_and(|(a, b)| found.mentions_in(a, b).next().is_some());
         let sentence = &text.text[s.start..s.end];
         let forms = |w: &str| lemmas.forms_of(w).map(str::to_string).collect();
-        ((speaker || own_deal || found.mentions_in(s.start, s.end).next().is_some())
-            && lexicon.rules.triggered(sentence, forms))
+        let names = speaker || own_deal || found.mentions_in(s.start, s.end).next().is_some();
+        (names && lexicon.rules.triggered(sentence, forms))
             || (near_deal && lexicon.rules.terms_triggered(sentence, forms))
+            || (near_deal
+                && names
+                && has_thing_pronoun(text, i)
+                && lexicon.rules.object_verb_triggered(sentence, forms))
+    })
+}
+
+/// Whether sentence `i` has a pronoun that may stand for a thing named before it ("it").
+fn has_thing_pronoun(text: &Text, i: usize) -> bool {
+    let pronouns = &crate::lexicon::Words::get().thing_pronouns;
+    text.sentences[i].tokens.clone().any(|k| {
+        let w = text.token_text(k);
+        pronouns.iter().any(|p| w.eq_ignore_ascii_case(p))
     })
 }
 
@@ -90,6 +104,19 @@ struct TargetSpan {
     phrase: Option<NounPhrase>,
     /// The bytes its issues are read in.
     span: (usize, usize),
+    /// Whether the bytes are those of the deal a pronoun stands for ("signed it").
+    referred: bool,
+}
+
+impl TargetSpan {
+    /// A target read in the words of a clause.
+    fn words(phrase: Option<NounPhrase>, span: (usize, usize)) -> TargetSpan {
+        TargetSpan {
+            phrase,
+            span,
+            referred: false,
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -215,6 +242,7 @@ impl Reader<'_> {
                             Some(deal) => Some(TargetSpan {
                                 phrase: None,
                                 span: self.span(&deal.words),
+                                referred: false,
                             }),
                             None => self.target(rule, c, particle_phrase),
                         };
@@ -257,9 +285,18 @@ impl Reader<'_> {
         if rule.object_heads.is_empty() {
             return true;
         }
-        clause
-            .done_to()
-            .is_some_and(|object| self.head_fits(rule, object))
+        clause.done_to().is_some_and(|object| {
+            self.head_fits(rule, object) || self.referred_deal(rule, object).is_some()
+        })
+    }
+
+    /// The deal one of the rule's object heads names that a pronoun phrase stands for ("The
+    /// accord provides for a truce. It was signed by ..."), as the bytes of its head.
+    fn referred_deal(&self, rule: &Rule, np: &NounPhrase) -> Option<(usize, usize)> {
+        if rule.object_heads.is_empty() {
+            return None;
+        }
+        super::terms::referred_deal(self.parsed, np, |head| rule.has_object_head(head))
     }
 
     /// Whether a phrase's head noun is one of the rule's object heads.
@@ -345,13 +382,14 @@ impl Reader<'_> {
         match slot {
             Slot::Doer => clause.doer(),
             Slot::DoneTo => clause.done_to(),
-            // "with Boris Yeltsin looking on": a participle after the phrase makes it a
-            // clause of its own, whose actor only watches.
+            // "with Boris Yeltsin looking on": a participle after the phrase (or after its
+            // apposition: "with Wang Yi, China's top diplomat, signing for the host") makes it
+            // a clause of its own, whose actor does something else.
             Slot::With => clause
                 .preps
                 .iter()
                 .find(|p| self.is(p.word, "with"))
-                .filter(|p| !self.participle_at(p.phrase.words.end))
+                .filter(|p| !self.participle_after(&p.phrase))
                 .map(|p| &p.phrase),
             // An "in" right after an "of" or "for" phrase is that noun's ("an agreement for
             // peace in Bosnia"); a place still to come is no venue yet ("is to be signed in
@@ -381,6 +419,18 @@ impl Reader<'_> {
     }
 
     /// Whether word `i` is a participle ("looking", "seated").
+    /// Whether a participle follows a phrase, or its apposition and a comma.
+    fn participle_after(&self, np: &NounPhrase) -> bool {
+        let after_apposition = self
+            .apposition_of(np)
+            .filter(|a| a.words.start > np.words.start)
+            .is_some_and(|a| {
+                let end = a.words.end;
+                self.is(end, ",") && self.participle_at(end + 1)
+            });
+        self.participle_at(np.words.end) || after_apposition
+    }
+
     fn participle_at(&self, i: usize) -> bool {
         self.parsed
             .words
@@ -699,24 +749,20 @@ impl Reader<'_> {
         // A particle's phrase ("agreed to", "called for") names things, not actors.
         let (phrase, names_actors) = match (rule.target, particle) {
             (Slot::Complement, _) => {
-                return self
-                    .complement(c)
-                    .map(|span| TargetSpan { phrase: None, span })
+                return self.complement(c).map(|span| TargetSpan::words(None, span))
             }
-            (Slot::Purpose, _) => {
-                return self
-                    .purpose(c)
-                    .map(|span| TargetSpan { phrase: None, span })
-            }
-            (Slot::Predicate, _) => {
-                return Some(TargetSpan {
-                    phrase: None,
-                    span: self.predicate(clause),
-                })
-            }
+            (Slot::Purpose, _) => return self.purpose(c).map(|span| TargetSpan::words(None, span)),
+            (Slot::Predicate, _) => return Some(TargetSpan::words(None, self.predicate(clause))),
             (_, Some(np)) => (np, false),
             (slot, _) => (self.slot(clause, slot)?.clone(), true),
         };
+        if let Some(span) = self.referred_deal(rule, &phrase) {
+            return Some(TargetSpan {
+                phrase: None,
+                span,
+                referred: true,
+            });
+        }
         // "welcomed Hamas's acceptance of the proposal": the possessor's stance, not the
         // subject's.
         if !rule.possessor_target && self.has_possessor(&phrase) {
@@ -730,10 +776,10 @@ impl Reader<'_> {
             .is_some_and(|x| x.subject.as_ref() == Some(&phrase));
         let (start, end) = self.span(&phrase.words);
         let end = self.on_through_of(clause, end);
-        Some(TargetSpan {
-            phrase: (names_actors && !doer_of_infinitive).then_some(phrase),
-            span: (start, end),
-        })
+        Some(TargetSpan::words(
+            (names_actors && !doer_of_infinitive).then_some(phrase),
+            (start, end),
+        ))
     }
 
     /// The actors a target phrase names as its head ("Qatar"), or as its possessor when the rule
@@ -904,6 +950,7 @@ impl Reader<'_> {
         let Some(TargetSpan {
             phrase,
             span: (start, end),
+            referred,
         }) = target
         else {
             return;
@@ -917,7 +964,7 @@ impl Reader<'_> {
         if holders.is_empty() && rule.holders.contains(&Slot::Sides) {
             holders = self.unnamed_doers(clause);
         }
-        let definite = phrase.as_ref().is_some_and(|np| self.definite(np));
+        let definite = referred || phrase.as_ref().is_some_and(|np| self.definite(np));
         let mut targets = self.issues(start, end, definite);
         if rule.target == Slot::Predicate {
             targets.extend(self.issues_in_base_form(clause, (start, end)));
@@ -957,7 +1004,7 @@ impl Reader<'_> {
                 });
             }
         }
-        if self.names_deal(start, end) {
+        if referred || self.names_deal(start, end) {
             let stances = self
                 .deal
                 .stances(&holders, &targets, polarity, "clause", CONFIDENCE);

@@ -273,21 +273,10 @@ impl Reader<'_> {
 
     /// "it" standing for a deal named earlier in its sentence or in the sentence before.
     fn deal_pronoun(&self, np: &NounPhrase) -> bool {
-        let w = np.words.start;
-        if np.words.len() != 1 || !self.is(w, "it") {
-            return false;
-        }
-        let at = self.parsed.words.words[w].start;
-        let s = self.parsed.text.sentence_of(at);
-        let from = self.parsed.text.sentences[s.saturating_sub(1)].start;
-        let deals = self.parsed.found.cues.of(CueClass::Deal);
-        let first = deals.partition_point(|d| d.start < from);
-        deals[first..].iter().take_while(|d| d.end <= at).any(|d| {
-            self.parsed
-                .lexicon
-                .rules
-                .is_deal_head(&self.parsed.text.text[d.start..d.end])
+        referred_deal(self.parsed, np, |head| {
+            self.parsed.lexicon.rules.is_deal_head(head)
         })
+        .is_some()
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -296,4 +285,34 @@ impl Reader<'_> {
             .text(self.parsed.text.text, i)
             .eq_ignore_ascii_case(w)
     }
+}
+
+/// The deal a pronoun phrase ("it", "they", "them") stands for: the last deal named before it in
+/// its sentence or in the sentence before whose head `fits`, as the bytes of that head ("The
+/// accord provides for a truce. It was signed by ..."; "... signed it on Sunday").
+pub fn referred_deal(
+    parsed: Parsed,
+    np: &NounPhrase,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let (words, text) = (parsed.words, parsed.text.text);
+    let w = np.words.start;
+    let pronoun = crate::lexicon::Words::get()
+        .thing_pronouns
+        .iter()
+        .any(|p| words.text(text, w).eq_ignore_ascii_case(p));
+    if np.words.len() != 1 || !pronoun {
+        return None;
+    }
+    let at = words.words[w].start;
+    let s = parsed.text.sentence_of(at);
+    let from = parsed.text.sentences[s.saturating_sub(1)].start;
+    let deals = parsed.found.cues.of(CueClass::Deal);
+    let first = deals.partition_point(|d| d.start < from);
+    deals[first..]
+        .iter()
+        .take_while(|d| d.end <= at)
+        .filter(|d| fits(&text[d.start..d.end]))
+        .last()
+        .map(|d| (d.start, d.end))
 }
