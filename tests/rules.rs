@@ -2245,3 +2245,27 @@ fn a_prepositional_phrase_between_commas_keeps_the_subject_before_it() {
     ));
     assert!(!s.iter().any(|s| s.starts_with("Mike Hammer")), "{s:?}");
 }
+
+#[test]
+fn an_honorific_before_a_name_makes_a_person() {
+    let x = read(
+        "Title\n\nLord Carrington chaired every plenary. Haig passed the points to Mr Pym, who was in Washington. Mr Martin McGuinness was nominated as deputy First Minister. Sidi Brahim Ould Sidati signed for the movements, and Mr. Ould Sidati said they had done so in a spirit of peace.",
+    );
+    let l = labels(&x);
+    for name in [
+        "Carrington",
+        "Pym",
+        "Martin McGuinness",
+        "Sidi Brahim Ould Sidati",
+    ] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    // A known person's surname that opens another name after an honorific is not that person.
+    for no in ["Micheál Martin", "Ould Sidati", "Washington"] {
+        assert!(!l.contains(&no), "{l:?}");
+    }
+    // Without an honorific or another cue a lone capitalised word names no one.
+    let x = read("Title\n\nThe points went to Pym, and Carrington chaired.");
+    let l = labels(&x);
+    assert!(!l.contains(&"Pym") && !l.contains(&"Carrington"), "{l:?}");
+}

@@ -264,8 +264,9 @@ fn long_form_start(
 }
 
 /// Whether a surname is the first word of another person's name: "Mahamat Mahdi Ali" is not
-/// Moussa Faki Mahamat, "Kim Hyok Chol" not Kim Jong Un. The next word is capitalised and no
-/// word of the known person's name nor one that is no name (a day, a month: "Witkoff Monday").
+/// Moussa Faki Mahamat, "Kim Hyok Chol" not Kim Jong Un, "Mr Martin McGuinness" not Micheál
+/// Martin. The next word is capitalised, not in capitals only, and no word of the known
+/// person's name nor one that is no name (a day, a month: "Witkoff Monday").
 fn before_other_name(t: &str, end: usize, label: &str) -> bool {
     let Some(next) = t[end..]
         .strip_prefix(' ')
@@ -275,7 +276,7 @@ fn before_other_name(t: &str, end: usize, label: &str) -> bool {
     };
     next.len() >= 2
         && next.starts_with(char::is_uppercase)
-        && next.chars().skip(1).all(char::is_lowercase)
+        && next.chars().any(char::is_lowercase)
         && !Words::get().not_name.contains(&next)
         && !label.split([' ', '-']).any(|w| w == next)
 }

@@ -78,7 +78,8 @@ fn read_run(
     let title_before = ends_right_before(&h.titles, t, opening).filter(|th| th.start >= s.start);
     if single {
         single_word_person(cx, b, s, (start, end), opening, title_before);
-    } else if named_person(cx, b, s, end, opening, title_before)
+    } else if opening < start
+        || named_person(cx, b, s, end, opening, title_before)
         || opens_with_given_name(name)
             && !names_a_thing(name, &t[end..s.end])
             && !credit_place(t, start, end)
@@ -88,9 +89,9 @@ fn read_run(
     None
 }
 
-/// One word only right after a capitalised title; another person's first name ("King Salman"
-/// after "King Salman bin Abdulaziz") is that person's. "the Order of King Abdulaziz" names a
-/// thing.
+/// One word only right after a capitalised title or an honorific ("Mr Pym", "Lord Carrington");
+/// another person's first name ("King Salman" after "King Salman bin Abdulaziz") is that
+/// person's. "the Order of King Abdulaziz" names a thing.
 fn single_word_person(
     cx: &Context,
     b: &mut Builder,
@@ -102,7 +103,11 @@ fn single_word_person(
     let (t, h) = (cx.t, &cx.h);
     let name = &t[start..end];
     let comma_title = comma_title_before(t, opening, s.start, h);
-    if title_before.is_none_or(|th| t[..th.start].ends_with("of ")) && comma_title.is_none() {
+    let honorific = opening < start;
+    if title_before.is_none_or(|th| t[..th.start].ends_with("of "))
+        && comma_title.is_none()
+        && !honorific
+    {
         return;
     }
     let word_of = |s: &str| s.split([' ', '-']).any(|w| w == name);
@@ -224,15 +229,18 @@ fn person_cue(t: &str, b: &Builder, s: &Sentence, end: usize, opening: usize) ->
 fn mention_person(cx: &Context, b: &mut Builder, (start, end): (usize, usize)) {
     let t = cx.t;
     let name = &t[start..end];
-    // "Hassan Sheikh" after "Hassan Sheikh Mohamud": the person named in full before.
-    let prefix = format!("{name} ");
+    // "Hassan Sheikh" after "Hassan Sheikh Mohamud", "Mr. Ould Sidati" after "Sidi Brahim Ould
+    // Sidati": the person named in full before.
+    let (prefix, suffix) = (format!("{name} "), format!(" {name}"));
     let owner = b
         .mentions
         .iter()
         .find(|m| {
+            let label = &b.actors[m.actor].label;
             b.actors[m.actor].kind == ActorKind::Person
                 && (t[m.start..m.end].starts_with(&prefix)
-                    || b.actors[m.actor].label.starts_with(&prefix))
+                    || label.starts_with(&prefix)
+                    || label.ends_with(&suffix))
         })
         .map(|m| m.actor);
     // "Ould Sidati said" where the text names "Sidi Brahim Ould Sidati": the full name.
