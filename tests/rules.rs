@@ -2269,3 +2269,21 @@ fn an_honorific_before_a_name_makes_a_person() {
     let l = labels(&x);
     assert!(!l.contains(&"Pym") && !l.contains(&"Carrington"), "{l:?}");
 }
+
+#[test]
+fn an_organisation_named_by_its_head_goes_back_over_and_and_a_possessive() {
+    let x = read(
+        "Title\n\nThe accord was signed by Sudan and the Liberation and Justice Movement. The African People's Liberation Movement joined later, and Hamas's Qassam Brigades stayed away.",
+    );
+    let l = labels(&x);
+    for name in [
+        "Liberation and Justice Movement",
+        "African People's Liberation Movement",
+        "Qassam Brigades",
+    ] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    // A known name before the possessive is no part of it.
+    assert!(!l.iter().any(|l| l.starts_with("Hamas's")), "{l:?}");
+    assert!(!l.contains(&"Justice Movement"), "{l:?}");
+}

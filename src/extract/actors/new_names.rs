@@ -11,7 +11,7 @@ use super::runs::capitalised_runs;
 use super::titles::{apposition_title, comma_title_before, copular_title};
 use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, Hit, Words};
+use crate::lexicon::{ActorKind, Hit, NameKind, Words};
 use crate::text::{floor_boundary, run_start, whole_word, Sentence};
 
 /// New people and organisations from the capitalised runs of every sentence outside credit lines.
@@ -54,18 +54,27 @@ fn read_run(
     {
         return None;
     }
-    let single = !name.contains(' ');
     // "Democratic Unionist Party": a name that ends in the head word of a party or an
     // armed group names a new organisation, as does a name that someone leads ("Sinn
     // Féin, led by its president"); the initials stand for it too ("the DUP").
     let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
+    let strong_head = Words::get().strong_heads.contains(&last_word);
+    // "the Liberation and Justice Movement", "the Socialist People's Party": such a name goes
+    // on back over "and" and a possessive between its capitalised words.
+    let start = if strong_head {
+        head_name_start(cx, b, s, start)
+    } else {
+        start
+    };
+    let name = &t[start..end];
+    let single = !name.contains(' ');
     let led = t[end..s.end].strip_prefix(", ").is_some_and(|rest| {
         Words::get()
             .leading_verbs
             .iter()
             .any(|v| rest.strip_prefix(v).is_some_and(|r| r.starts_with(' ')))
     });
-    if !single && (Words::get().strong_heads.contains(&last_word) || led) {
+    if !single && (strong_head || led) {
         let actor = b.new_actor(name, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
         return Some(actor);
@@ -87,6 +96,45 @@ fn read_run(
         mention_person(cx, b, (start, end));
     }
     None
+}
+
+/// Where the name of an organisation whose run starts at `start` and ends in a strong head
+/// starts: back over "and" or a possessive and the capitalised words before it ("Liberation and
+/// Justice Movement", "African People's Liberation Movement"), while such a word is no known name
+/// and no word that is never one ("The").
+fn head_name_start(cx: &Context, b: &Builder, s: &Sentence, mut start: usize) -> usize {
+    let t = cx.t;
+    loop {
+        let before = &t[s.start..start];
+        let Some(rest) = before
+            .strip_suffix(" and ")
+            .or_else(|| before.strip_suffix("'s "))
+            .or_else(|| before.strip_suffix("’s "))
+            .or_else(|| before.strip_suffix(' '))
+        else {
+            return start;
+        };
+        let word_start = rest.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &rest[word_start..];
+        let at = s.start + word_start;
+        // A demonym may open such a name ("African People's Liberation Movement").
+        let known = cx.names.iter().any(|n| {
+            n.start < at + word.len()
+                && at < n.end
+                && cx
+                    .lexicon
+                    .names
+                    .values(n)
+                    .iter()
+                    .any(|&(_, kind)| kind != NameKind::Demonym)
+        }) || b.covered(at, at + word.len());
+        if !starts_capital(word) || Words::get().not_name.contains(&word) || known {
+            return start;
+        }
+        start = at;
+    }
 }
 
 /// One word only right after a capitalised title or an honorific ("Mr Pym", "Lord Carrington");
