@@ -44,22 +44,24 @@ BINDINGS = {
 
 
 def run_timed(cmd, env=None):
-    """Runs cmd; returns (seconds, peak KiB, exit code, stdout)."""
+    """Runs cmd; returns (seconds, peak KiB, exit code, stdout, stderr, CPU seconds: user and
+    system)."""
     tf = "/tmp/negograph-compare-time.%d" % os.getpid()
     start = time.monotonic()
-    p = subprocess.run(["/usr/bin/time", "-o", tf, "-f", "%M"] + cmd, stdout=subprocess.PIPE,
+    p = subprocess.run(["/usr/bin/time", "-o", tf, "-f", "%M %U %S"] + cmd, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, env=env)
     secs = time.monotonic() - start
-    peak = 0
+    peak, cpu = 0, 0.0
     try:
         with open(tf) as f:
             for line in f:
-                if line.strip().isdigit():
-                    peak = int(line.strip())
+                m = re.fullmatch(r"(\d+) ([\d.]+) ([\d.]+)", line.strip())
+                if m:
+                    peak, cpu = int(m.group(1)), float(m.group(2)) + float(m.group(3))
     finally:
         if os.path.exists(tf):
             os.remove(tf)
-    return secs, peak, p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+    return secs, peak, p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), cpu
 
 
 def du(path):
@@ -102,7 +104,7 @@ def first_doc(binary, store):
 def ingest(binary, jsonl, store):
     if os.path.exists(store):
         shutil.rmtree(store)
-    secs, peak, rc, out, err = run_timed([binary, "ingest", "--bulk", "--store", store, jsonl])
+    secs, peak, rc, out, err, cpu = run_timed([binary, "ingest", "--bulk", "--store", store, jsonl])
     if rc != 0:
         sys.exit(f"{binary} ingest failed: {err[-2000:]}")
     m = re.search(r"(\d+) documents new.*?(\d+) triples added", err + out, re.S)
@@ -110,7 +112,7 @@ def ingest(binary, jsonl, store):
     stats = subprocess.run([binary, "stats", "--store", store], stdout=subprocess.PIPE).stdout.decode()
     m = re.search(r"(\d+) quads in", stats)
     quads = int(m.group(1)) if m else 0
-    return {"secs": secs, "peak_kib": peak, "documents": docs, "triples_reported": triples,
+    return {"secs": secs, "cpu": cpu, "peak_kib": peak, "documents": docs, "triples_reported": triples,
             "quads": quads, "store_bytes": du(store)}
 
 
@@ -118,10 +120,10 @@ def query(binary, store, name, params, timeout):
     cmd = [binary, "query", "--store", store, "--named", name, "--format", "csv", "--timeout", str(timeout)]
     for p in params:
         cmd += ["--param", p]
-    secs, peak, rc, out, err = run_timed(cmd)
+    secs, peak, rc, out, err, cpu = run_timed(cmd)
     rows = max(0, len(out.splitlines()) - 1) if rc in (0, 1) else None
     error = None if rc in (0, 1) else (err.strip().splitlines() or ["exit %d" % rc])[-1][:120]
-    return {"secs": secs, "peak_kib": peak, "rows": rows, "error": error}
+    return {"secs": secs, "cpu": cpu, "peak_kib": peak, "rows": rows, "error": error}
 
 
 def fmt_query(r):
@@ -152,7 +154,7 @@ def main():
         for tag, b in bins.items():
             store = os.path.join(a.workdir, f"{tag}-{corpus}.db")
             r = ingest(b, jsonl, store)
-            print(f"{corpus} {tag}: ingest {r['secs']:.1f} s, {r['documents']} documents, "
+            print(f"{corpus} {tag}: ingest {r['secs']:.1f} s ({r['cpu']:.1f} s CPU), {r['documents']} documents, "
                   f"{r['quads']} quads, peak {r['peak_kib'] / 1024:.0f} MiB", file=sys.stderr, flush=True)
             results[corpus][tag] = {"ingest": r, "queries": {}}
         last = i == len(a.jsonl) - 1
@@ -186,6 +188,7 @@ def main():
             ("quads per article", o["quads"] / max(1, o["documents"]), n["quads"] / d, "{:.0f}"),
             ("ingest --bulk, articles/s", o["documents"] / o["secs"], n["documents"] / n["secs"], "{:.0f}"),
             ("ingest --bulk, seconds", o["secs"], n["secs"], "{:.1f}"),
+            ("ingest --bulk, CPU seconds (user and system)", o["cpu"], n["cpu"], "{:.2f}"),
             ("peak memory, MiB", o["peak_kib"] / 1024, n["peak_kib"] / 1024, "{:.0f}"),
             ("store, MB", o["store_bytes"] / 1e6, n["store_bytes"] / 1e6, "{:.0f}"),
         ]

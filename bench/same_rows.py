@@ -5,10 +5,13 @@ Runs `negograph query --named NAME --format csv` with each binary, unbound and w
 bindings of bench/queries.py (and any --param given for a query with --bind NAME:K=V), and
 compares the outputs byte for byte. A query that times out with either binary is reported as
 such and not compared. With --new-dir, the new side reads the query text from DIR/NAME.rq
-(`query --file`), so that edited queries can be checked without a build.
+(`query --file`), so that edited queries can be checked without a build. With --new-store, the
+new side queries a store of its own (the same articles ingested by the new binary, when what
+a store holds has changed).
 
     bench/same_rows.py --store /tmp/fixture --old OLD_BIN --new NEW_BIN
     bench/same_rows.py --store /tmp/fixture --old OLD_BIN --new NEW_BIN --new-dir queries
+    bench/same_rows.py --store /tmp/fixture-old --new-store /tmp/fixture-new --old OLD_BIN --new NEW_BIN
 """
 
 import argparse
@@ -35,6 +38,7 @@ def run(bin, store, name, params, timeout, qdir):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", required=True)
+    ap.add_argument("--new-store", help="the store the new binary queries (default: --store)")
     ap.add_argument("--old", required=True)
     ap.add_argument("--new", required=True)
     ap.add_argument("--new-dir", help="read the new side's queries from DIR/NAME.rq")
@@ -56,7 +60,7 @@ def main():
     for name, params in cases:
         label = name + (" " + " ".join(f"{k}={v}" for k, v in params.items()) if params else "")
         old, old_err = run(a.old, a.store, name, params, a.timeout, None)
-        new, new_err = run(a.new, a.store, name, params, a.timeout, a.new_dir)
+        new, new_err = run(a.new, a.new_store or a.store, name, params, a.timeout, a.new_dir)
         if old is None or new is None:
             print(f"not compared  {label}: old {old_err or 'ok'}, new {new_err or 'ok'}", flush=True)
             if old is not None and new is None:

@@ -204,7 +204,7 @@ impl Backend {
         };
         let mut quads = quads;
         if !syntax.has_graphs() {
-            export::with_derivation(&mut quads);
+            export::with_implied(&mut quads);
         }
         let w = export::write(&quads, syntax, out)?;
         Ok((quads.len(), w))

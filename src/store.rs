@@ -132,25 +132,40 @@ fn iri(iri: &str) -> impl FnOnce(IriParseError) -> StoreError + '_ {
     }
 }
 
-/// The quads of the ontology graph: the vocabulary and the issue scheme.
+/// `ontology/store.ttl`: what a store's document graphs leave unsaid (the default confidence of
+/// each class of claim). Not part of the lexicon: the extraction does not read it.
+pub const STORE_TTL: &str = include_str!("../ontology/store.ttl");
+
+/// The quads of the ontology graph: the vocabulary, the issue scheme and [`STORE_TTL`].
 pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
-    let g = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
     let mut quads = Vec::new();
     for (name, text) in crate::lexicon::ONTOLOGY
         .iter()
         .filter(|(n, _)| matches!(*n, "negograph.ttl" | "issues.ttl"))
     {
-        for q in RdfParser::from_format(RdfFormat::Turtle)
-            .with_default_graph(g.into_owned())
-            .for_slice(text.as_bytes())
-        {
-            quads.push(q.map_err(|source| StoreError::Parse {
+        quads.extend(ontology_file(name, text)?);
+    }
+    quads.extend(store_conventions()?);
+    Ok(quads)
+}
+
+/// The quads of [`STORE_TTL`] in the ontology graph, which a store made before them lacks.
+pub fn store_conventions() -> Result<Vec<Quad>, StoreError> {
+    ontology_file("store.ttl", STORE_TTL)
+}
+
+fn ontology_file(name: &str, text: &str) -> Result<Vec<Quad>, StoreError> {
+    let g = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_default_graph(g.into_owned())
+        .for_slice(text.as_bytes())
+        .map(|q| {
+            q.map_err(|source| StoreError::Parse {
                 origin: name.to_string(),
                 source: Box::new(source),
-            })?);
-        }
-    }
-    Ok(quads)
+            })
+        })
+        .collect()
 }
 
 /// Quads written in transactions after which [`Store`] has RocksDB write its memtables to disk.
@@ -378,13 +393,23 @@ impl Store {
         Err(StoreError::NoDisk)
     }
 
+    /// Writes the ontology graph when it is missing; to a store made before `store.ttl`, adds
+    /// what it says, which the documents written from now on leave to it.
     fn ensure_ontology(&self) -> Result<(), StoreError> {
         let g = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
-        if self.inner.contains_named_graph(g).map_err(storage)? {
+        if !self.inner.contains_named_graph(g).map_err(storage)? {
+            return self.insert_atomically(&ontology_quads()?);
+        }
+        let mut missing = Vec::new();
+        for q in store_conventions()? {
+            if !self.inner.contains(&q).map_err(storage)? {
+                missing.push(q);
+            }
+        }
+        if missing.is_empty() {
             return Ok(());
         }
-        let quads = ontology_quads()?;
-        self.insert_atomically(&quads)
+        self.insert_atomically(&missing)
     }
 
     pub fn contains_graph(&self, iri: &str) -> Result<bool, StoreError> {
@@ -817,6 +842,7 @@ mod tests {
     use super::*;
     use crate::input::Article;
     use crate::vocab::ACTOR;
+    use oxigraph::model::Term;
 
     fn article(text: &str) -> Article {
         Article {
@@ -887,5 +913,159 @@ mod tests {
         crate::pipeline::ingest_articles(&store, &[a], &lexicon, &Default::default(), &mut summary)
             .unwrap();
         assert_eq!(described(&store), both);
+    }
+
+    /// The rows of a SELECT on the store as CSV lines, the header first.
+    fn csv(store: &Store, query: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        crate::query::run(
+            store,
+            query,
+            &[],
+            crate::query::ResultsFormat::Csv,
+            None,
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn what_a_store_leaves_unsaid_is_the_same_in_queries_as_what_extract_writes() {
+        let lexicon = crate::lexicon::Lexicon::builtin().unwrap();
+        let store = Store::in_memory().unwrap();
+        let a = Article {
+            date: Some("2025-03-04".to_string()),
+            ..article(
+                "Talks between Israel and Hamas resumed in Doha on Monday. Egyptian mediators \
+                 said Hamas had rejected the truce. \"We will not accept it,\" Israel's prime \
+                 minister Benjamin Netanyahu said. Qatar brokered the talks, Qatar's foreign \
+                 ministry said on Sunday.\n",
+            )
+        };
+        let mut summary = crate::pipeline::Summary::default();
+        crate::pipeline::ingest_articles(
+            &store,
+            std::slice::from_ref(&a),
+            &lexicon,
+            &Default::default(),
+            &mut summary,
+        )
+        .unwrap();
+        let x = crate::extract::extract(&a, &lexicon, &Default::default());
+        let standalone = crate::mapping::quads(&x, &lexicon);
+        let doc = crate::mapping::document_iri(&x.hash);
+        let graph = NamedNodeRef::new_unchecked(&doc);
+        let stored: Vec<Quad> = store
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .map(Result::unwrap)
+            .collect();
+        let count = |quads: &[Quad], local: &str| {
+            quads
+                .iter()
+                .filter(|q| q.predicate.as_str().ends_with(local))
+                .count()
+        };
+        // Fewer ends, confidences and dates in the store than extract writes...
+        assert_eq!(count(&stored, "#end"), 0);
+        assert!(count(&standalone, "#end") > 0);
+        assert!(count(&stored, "#confidence") < count(&standalone, "#confidence"));
+        assert!(count(&stored, "/date") < count(&standalone, "/date"));
+        // ...and the same values read back the way the named queries read them.
+        let recovered = csv(
+            &store,
+            "PREFIX neg: <https://w3id.org/negograph/ontology#>
+             PREFIX dcterms: <http://purl.org/dc/terms/>
+             SELECT ?s ?p ?o WHERE {
+               { GRAPH ?d { ?s neg:text ?text ; neg:start ?start OPTIONAL { ?s neg:end ?end } }
+                 BIND(neg:end AS ?p) BIND(COALESCE(?end, ?start + STRLEN(?text)) AS ?o) }
+               UNION
+               { GRAPH ?d { ?s a ?class ; neg:rule ?rule OPTIONAL { ?s neg:confidence ?c } }
+                 OPTIONAL { GRAPH <https://w3id.org/negograph/ontology> { ?class neg:defaultConfidence ?default } }
+                 BIND(neg:confidence AS ?p) BIND(COALESCE(?c, ?default) AS ?o) FILTER(BOUND(?o)) }
+               UNION
+               { GRAPH ?d { ?s a neg:Statement OPTIONAL { ?s dcterms:date ?own } OPTIONAL { ?d dcterms:date ?day } }
+                 BIND(dcterms:date AS ?p) BIND(COALESCE(?own, ?day) AS ?o) FILTER(BOUND(?o)) }
+             } ORDER BY ?s ?p ?o",
+        );
+        let mut expected: Vec<String> = standalone
+            .iter()
+            .filter(|q| {
+                let p = q.predicate.as_str();
+                p.ends_with("#end")
+                    || p.ends_with("#confidence")
+                    || (p.ends_with("/date") && q.subject.to_string().contains("/statement/"))
+            })
+            .map(|q| {
+                let Term::Literal(l) = &q.object else {
+                    panic!("{q}")
+                };
+                // as the store gives a decimal back
+                let v = if q.predicate.as_str().ends_with("#confidence") {
+                    l.value().trim_end_matches('0').to_string()
+                } else {
+                    l.value().to_string()
+                };
+                let s = q.subject.to_string();
+                format!(
+                    "{},{},{}",
+                    s.trim_matches(['<', '>']),
+                    q.predicate.as_str(),
+                    v
+                )
+            })
+            .collect();
+        expected.sort();
+        let mut rows = recovered[1..].to_vec();
+        rows.sort();
+        assert!(
+            expected.iter().any(|r| r.contains("/statement/")),
+            "{expected:?}"
+        );
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn the_default_confidences_are_the_ontology_graphs() {
+        let mut declared: Vec<(String, String)> = store_conventions()
+            .unwrap()
+            .into_iter()
+            .filter(|q| q.predicate.as_str() == crate::vocab::neg("defaultConfidence"))
+            .map(|q| {
+                let class = q.subject.to_string();
+                let Term::Literal(v) = q.object else {
+                    panic!("{class}")
+                };
+                (class, v.value().to_string())
+            })
+            .collect();
+        declared.sort();
+        let mut ours: Vec<(String, String)> = crate::vocab::DEFAULT_CONFIDENCE
+            .iter()
+            .map(|(c, v)| (format!("<{}>", crate::vocab::neg(c)), v.to_string()))
+            .collect();
+        ours.sort();
+        assert_eq!(declared, ours);
+    }
+
+    #[test]
+    fn a_store_made_before_the_default_confidences_is_given_them_when_opened_for_writing() {
+        let store = Store::in_memory().unwrap();
+        let conventions = store_conventions().unwrap();
+        for q in &conventions {
+            assert!(store.inner.contains(q).unwrap(), "{q}");
+            store.inner.remove(q).unwrap();
+        }
+        let before = store.len().unwrap();
+        store.ensure_ontology().unwrap();
+        assert_eq!(store.len().unwrap(), before + conventions.len());
+        // Once there, nothing is added again.
+        store.ensure_ontology().unwrap();
+        assert_eq!(store.len().unwrap(), before + conventions.len());
     }
 }

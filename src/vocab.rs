@@ -28,6 +28,25 @@ pub const SCHEMA: &str = "http://schema.org/";
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
+/// The `neg:confidence` a store leaves unsaid, by the claim's class: a claim of a class listed here
+/// whose confidence is this value has no `neg:confidence` in a store, and the ontology graph says
+/// `neg:Stance neg:defaultConfidence 0.60` (`ontology/negograph.ttl`). Each is the value most
+/// claims of the class have. Written as `extract` writes confidences, with two decimals.
+pub const DEFAULT_CONFIDENCE: &[(&str, &str)] = &[
+    ("Event", "0.70"),
+    ("Participation", "0.80"),
+    ("Position", "0.90"),
+    ("Stance", "0.60"),
+];
+
+/// The default confidence of claims of the class with this local name, if it has one.
+pub fn default_confidence(class: &str) -> Option<&'static str> {
+    DEFAULT_CONFIDENCE
+        .iter()
+        .find(|(c, _)| *c == class)
+        .map(|(_, v)| *v)
+}
+
 /// The prefixes written in Turtle and TriG and used to shorten IRIs in tables.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("neg", NEG),

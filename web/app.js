@@ -464,7 +464,7 @@ async function openDocument(doc) {
   view.replaceChildren(el("p", { class: "hint" }, "loading…"));
   const d = safeIri(doc);
   const [sentences, facts, cues, meta] = await Promise.all([
-    sparql(`SELECT DISTINCT ?s ?start ?end ?text WHERE { GRAPH ${d} { ?s neg:text ?text . OPTIONAL { ?s neg:start ?start } OPTIONAL { ?s neg:end ?end } } } ORDER BY ?start`),
+    sparql(`SELECT DISTINCT ?s ?start ?end ?text WHERE { GRAPH ${d} { ?s neg:text ?text . OPTIONAL { ?s neg:start ?start } OPTIONAL { ?s neg:end ?statedEnd } } BIND(COALESCE(?statedEnd, ?start + STRLEN(?text)) AS ?end) } ORDER BY ?start`),
     fetch(`api/named/document-evidence?doc=${encodeURIComponent(doc)}`, { headers: { Accept: "application/sparql-results+json" } }).then((r) => r.json()),
     sparql(`SELECT DISTINCT ?claim ?cue ?s WHERE { GRAPH ${d} { ?claim neg:cue ?cue ; neg:evidence ?s } }`),
     sparql(`SELECT ?p ?o WHERE { ${d} ?p ?o }`),

@@ -375,12 +375,18 @@ impl Remote {
 
     /// Writes the ontology graph (vocabulary and issue scheme) when it is missing, as the
     /// embedded store does on opening, so that the named queries find the same labels.
+    /// To a store whose ontology graph was written before `ontology/store.ttl`, adds what that
+    /// says (INSERT DATA), which the documents written from now on leave to it.
     pub fn ensure_ontology(&self) -> Result<(), StoreError> {
-        if self.contains_graph(ONTOLOGY_GRAPH)? {
+        if !self.contains_graph(ONTOLOGY_GRAPH)? {
+            let quads = crate::store::ontology_quads()?;
+            self.put_graph(ONTOLOGY_GRAPH, &quads)?;
             return Ok(());
         }
-        let quads = crate::store::ontology_quads()?;
-        self.put_graph(ONTOLOGY_GRAPH, &quads)?;
+        let conventions = crate::store::store_conventions()?;
+        if !self.ask_text(&sparql::holds_all(&conventions).to_string())? {
+            self.insert(&conventions)?;
+        }
         Ok(())
     }
 

@@ -196,6 +196,37 @@ pub fn graph_is_there(graph: &NamedNode) -> Query {
     }
 }
 
+/// `ASK { GRAPH <g> { s p o } ... }`: whether the store holds every one of `quads` (each in a
+/// named graph, with a named subject and no blank node as object; any other is left out).
+pub fn holds_all(quads: &[Quad]) -> Query {
+    let mut pattern = GraphPattern::Bgp {
+        patterns: Vec::new(),
+    };
+    for q in quads {
+        let (
+            oxigraph::model::GraphName::NamedNode(g),
+            oxigraph::model::NamedOrBlankNode::NamedNode(s),
+        ) = (&q.graph_name, &q.subject)
+        else {
+            continue;
+        };
+        let object = match &q.object {
+            Term::NamedNode(n) => TermPattern::NamedNode(n.clone()),
+            Term::Literal(l) => TermPattern::Literal(l.clone()),
+            _ => continue,
+        };
+        pattern = GraphPattern::Join {
+            left: Box::new(pattern),
+            right: Box::new(in_graph(g.clone(), s.clone(), q.predicate.clone(), object)),
+        };
+    }
+    Query::Ask {
+        dataset: None,
+        pattern,
+        base_iri: None,
+    }
+}
+
 /// `ASK { GRAPH <graph> { <graph> a neg:Document } }`
 pub fn is_document(graph: &NamedNode) -> Query {
     Query::Ask {

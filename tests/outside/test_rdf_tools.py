@@ -33,6 +33,7 @@ QUERIES = ROOT / "queries"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 ONTOLOGY = ROOT / "ontology" / "negograph.ttl"
 ISSUES = ROOT / "ontology" / "issues.ttl"
+STORE_CONVENTIONS = ROOT / "ontology" / "store.ttl"
 BIN = Path(os.environ.get("NEGOGRAPH_BIN", Path.home() / ".cache" / "negograph-target" / "release" / "negograph"))
 
 ONTOLOGY_GRAPH = "https://w3id.org/negograph/ontology"
@@ -109,12 +110,38 @@ def reference_graph(exports):
 # ------------------------------------------------------------------------------------------------
 
 
+DEFAULT_CONFIDENCE = {NEG.Stance: "0.6", NEG.Participation: "0.8", NEG.Position: "0.9", NEG.Event: "0.7"}
+
+
 def test_ntriples_is_the_union_of_the_nquads_graphs(reference_graph, reference_quads):
     union = {(s, p, o) for s, p, o, _ in reference_quads}
     # what a document graph's name says, said outright where there are no graph names
     derived = {(s, PROV.wasDerivedFrom, g) for s, _, _, g in reference_quads
                if str(g).startswith(DOC) and s != g and isinstance(s, rdflib.URIRef)}
-    assert set(reference_graph) == union | derived
+    # and what a store leaves to the ontology graph and to the sentence itself: each sentence's
+    # end, each default confidence, each statement's date that is its document's
+    implied = set()
+    by_subject = collections.defaultdict(dict)
+    for s, p, o, g in reference_quads:
+        if str(g).startswith(DOC):
+            by_subject[(s, g)].setdefault(p, []).append(o)
+    for (s, g), props in by_subject.items():
+        if NEG.start in props and NEG.text in props and NEG.end not in props:
+            end = int(props[NEG.start][0]) + len(str(props[NEG.text][0]))
+            implied.add((s, NEG.end, rdflib.Literal(end)))
+        for c in props.get(rdflib.RDF.type, []):
+            if c in DEFAULT_CONFIDENCE and NEG.confidence not in props:
+                implied.add((s, NEG.confidence, rdflib.Literal(DEFAULT_CONFIDENCE[c], datatype=rdflib.XSD.decimal)))
+            doc_date = by_subject.get((g, g), {}).get(rdflib.DCTERMS.date)
+            if c == NEG.Statement and rdflib.DCTERMS.date not in props and doc_date:
+                implied.add((s, rdflib.DCTERMS.date, doc_date[0]))
+    assert implied, "the store leaves nothing unsaid"
+    assert set(reference_graph) == union | derived | implied
+    # every sentence has its end and every claim of a class with a default its confidence
+    sentences = set(reference_graph.subjects(NEG.text, None))
+    assert all(reference_graph.value(s, NEG.end) is not None for s in sentences)
+    for c in DEFAULT_CONFIDENCE:
+        assert all(reference_graph.value(s, NEG.confidence) is not None for s in reference_graph.subjects(rdflib.RDF.type, c))
 
 
 @pytest.mark.parametrize("fmt,parser", [("turtle", "turtle"), ("rdfxml", "xml")])
@@ -255,13 +282,14 @@ def test_negograph_validate_passes_the_fixture_store(store):
 
 @pytest.fixture(scope="session")
 def rdflib_dataset(exports):
-    """The TriG export, with the vocabulary in its graph as in the store, read with the union of
-    the graphs as the default graph."""
+    """The TriG export, with the vocabulary (and the default confidences of store.ttl) in its
+    graph as in the store, read with the union of the graphs as the default graph."""
     ds = rdflib.Dataset(default_union=True)
     ds.parse(exports["trig"], format="trig")
     vocabulary = ds.graph(rdflib.URIRef(ONTOLOGY_GRAPH))
     vocabulary.parse(ONTOLOGY, format="turtle")
     vocabulary.parse(ISSUES, format="turtle")
+    vocabulary.parse(STORE_CONVENTIONS, format="turtle")
     return ds
 
 
