@@ -286,8 +286,36 @@ impl Reader<'_> {
             return true;
         }
         clause.done_to().is_some_and(|object| {
-            self.head_fits(rule, object) || self.referred_deal(rule, object).is_some()
+            self.head_fits(rule, object)
+                || self.referred_deal(rule, object).is_some()
+                || self.modified_fits(rule, clause, object)
         })
+    }
+
+    /// "The talks at St Andrews, chaired by Tony Blair": a participle set off by a comma after a
+    /// phrase that follows a preposition is said of the phrase the preposition modifies, when
+    /// that one's head is one of the rule's object heads.
+    fn modified_fits(&self, rule: &Rule, clause: &Clause, object: &NounPhrase) -> bool {
+        let words = self.parsed.words;
+        let comma = clause.verbs.start.checked_sub(1);
+        let set_off = clause.subject.is_none()
+            || comma.is_some_and(|c| c == object.words.end && self.is(c, ","));
+        let Some(prep) = object.words.start.checked_sub(1) else {
+            return false;
+        };
+        set_off
+            && clause.passive
+            && words.words[prep].tag.is_preposition()
+            && self
+                .phrase_ending(prep)
+                .is_some_and(|np| self.head_fits(rule, np))
+    }
+
+    /// The noun phrase that ends right before word `i`.
+    fn phrase_ending(&self, i: usize) -> Option<&NounPhrase> {
+        let phrases = &self.parsed.clauses.phrases;
+        let k = phrases.partition_point(|p| p.words.start < i);
+        phrases[..k].iter().rev().find(|p| p.words.end == i)
     }
 
     /// The deal one of the rule's object heads names that a pronoun phrase stands for ("The
