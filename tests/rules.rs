@@ -2287,3 +2287,24 @@ fn an_organisation_named_by_its_head_goes_back_over_and_and_a_possessive() {
     assert!(!l.iter().any(|l| l.starts_with("Hamas's")), "{l:?}");
     assert!(!l.contains(&"Justice Movement"), "{l:?}");
 }
+
+#[test]
+fn a_name_in_capitals_before_a_bracket_and_a_verb_of_speech_is_a_person() {
+    let x = read(
+        "Title\n\nStatements\n\nSUSAN RICE (United States) said the resolution put in place the toughest sanctions.\n\nGÉRARD ARAUD (France) said Iran had refused every offer.",
+    );
+    let l = labels(&x);
+    for name in ["Susan Rice", "Gérard Araud", "United States", "France"] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    assert!(!l.contains(&"SUSAN RICE"), "{l:?}");
+    // A bracket after a body's name is no cue of a person.
+    let x = read("Title\n\nThe Sudan Liberation Movement (SLM) said it would attend.");
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| a.kind != negograph::lexicon::ActorKind::Person),
+        "{:?}",
+        labels(&x)
+    );
+}

@@ -51,8 +51,26 @@ impl<'a> Builder<'a> {
         self.actors.len() - 1
     }
 
+    /// A person; a name written in capitals ("SUSAN RICE", as meeting coverage writes its
+    /// speakers) is labelled as names are written ("Susan Rice").
     pub(super) fn new_person(&mut self, name: &str) -> usize {
-        self.new_actor(name, ActorKind::Person)
+        if name.chars().any(char::is_lowercase) {
+            return self.new_actor(name, ActorKind::Person);
+        }
+        let written: String = name
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.new_actor(&written, ActorKind::Person)
     }
 
     pub(super) fn new_actor(&mut self, name: &str, kind: ActorKind) -> usize {

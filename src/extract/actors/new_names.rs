@@ -192,7 +192,13 @@ fn named_person(
     let (t, h) = (cx.t, &cx.h);
     let apposition = apposition_title(t, end, s.end, h);
     let title_comma = comma_title_before(t, opening, s.start, h);
-    let speaks = starts_right_after(&h.speech, t, end).is_some();
+    // "Lina Haddad said", "SUSAN RICE (United States) said": past a bracket of her affiliation.
+    let after_bracket = t[end..]
+        .strip_prefix(" (")
+        .and_then(|r| r.find(')').filter(|&c| c <= 60 && !r[..c].contains('\n')))
+        .map_or(end, |c| end + 2 + c + 1);
+    let speaks = starts_right_after(&h.speech, t, end).is_some()
+        || starts_right_after(&h.speech, t, after_bracket).is_some();
     let copular = copular_title(t, end, s.end, h);
     title_before.is_some()
         || apposition.is_some()
