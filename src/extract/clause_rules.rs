@@ -318,13 +318,28 @@ impl Reader<'_> {
         phrases[..k].iter().rev().find(|p| p.words.end == i)
     }
 
-    /// The deal one of the rule's object heads names that a pronoun phrase stands for ("The
-    /// accord provides for a truce. It was signed by ..."), as the bytes of its head.
+    /// What a pronoun phrase stands for when one of the rule's object heads names it: the
+    /// nearest phrase before it in its sentence with such a head ("agreed to enter a process
+    /// ... and Canada accepted a mandate to facilitate it"), else the deal so named in its
+    /// sentence or the one before ("The accord provides for a truce. It was signed by ..."); as
+    /// the bytes of that phrase or of the deal's head.
     fn referred_deal(&self, rule: &Rule, np: &NounPhrase) -> Option<(usize, usize)> {
-        if rule.object_heads.is_empty() {
+        if rule.object_heads.is_empty() || !super::terms::is_thing_pronoun(self.parsed, np) {
             return None;
         }
-        super::terms::referred_deal(self.parsed, np, |head| rule.has_object_head(head))
+        let w = np.words.start;
+        let sentences = &self.parsed.words.sentences;
+        let sentence_start = sentences[sentences.partition_point(|r| r.end <= w)].start;
+        let phrases = &self.parsed.clauses.phrases;
+        let k = phrases.partition_point(|p| p.words.start < w);
+        let in_sentence = phrases[..k]
+            .iter()
+            .rev()
+            .take_while(|p| p.words.start >= sentence_start)
+            .find(|p| p.words.end <= w && self.head_fits(rule, p));
+        in_sentence.map(|p| self.span(&p.words)).or_else(|| {
+            super::terms::referred_deal(self.parsed, np, |head| rule.has_object_head(head))
+        })
     }
 
     /// Whether a phrase's head noun is one of the rule's object heads.

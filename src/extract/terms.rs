@@ -295,16 +295,11 @@ pub fn referred_deal(
     np: &NounPhrase,
     fits: impl Fn(&str) -> bool,
 ) -> Option<(usize, usize)> {
-    let (words, text) = (parsed.words, parsed.text.text);
-    let w = np.words.start;
-    let pronoun = crate::lexicon::Words::get()
-        .thing_pronouns
-        .iter()
-        .any(|p| words.text(text, w).eq_ignore_ascii_case(p));
-    if np.words.len() != 1 || !pronoun {
+    if !is_thing_pronoun(parsed, np) {
         return None;
     }
-    let at = words.words[w].start;
+    let (words, text) = (parsed.words, parsed.text.text);
+    let at = words.words[np.words.start].start;
     let s = parsed.text.sentence_of(at);
     let from = parsed.text.sentences[s.saturating_sub(1)].start;
     let deals = parsed.found.cues.of(CueClass::Deal);
@@ -315,4 +310,14 @@ pub fn referred_deal(
         .filter(|d| fits(&text[d.start..d.end]))
         .last()
         .map(|d| (d.start, d.end))
+}
+
+/// Whether a phrase is one pronoun that may stand for a thing ("it", "they", "them").
+pub fn is_thing_pronoun(parsed: Parsed, np: &NounPhrase) -> bool {
+    let (words, text) = (parsed.words, parsed.text.text);
+    np.words.len() == 1
+        && crate::lexicon::Words::get()
+            .thing_pronouns
+            .iter()
+            .any(|p| words.text(text, np.words.start).eq_ignore_ascii_case(p))
 }

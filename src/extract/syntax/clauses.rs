@@ -758,8 +758,9 @@ impl Builder<'_> {
     }
 
     /// An infinitive's subject: the object of the clause before when the infinitive follows it
-    /// right away ("urged Hamas to accept"), else that clause's subject; a verb after "and" or
-    /// "but" takes the subject of the verb before.
+    /// right away ("urged Hamas to accept") and is no noun whose infinitive its holder does ("a
+    /// mandate to facilitate"), else that clause's subject; a verb after "and" or "but" takes
+    /// the subject of the verb before.
     fn inherited_subject(
         &self,
         k: usize,
@@ -788,7 +789,13 @@ impl Builder<'_> {
         };
         let after_for = matches!(before, Some(Chunk::Prep(p)) if self.is(*p, "for"));
         let spent = matches!(before, Some(Chunk::Noun(np)) if time_span(self.text, self.words, np));
-        let subject = if nonfinite && object_right_before && !spent {
+        let holders_act = prev.object.as_ref().is_some_and(|o| {
+            let head = self.words.lemma(self.words.head(self.text, &o.words));
+            crate::lexicon::words::Words::get()
+                .infinitive_nouns
+                .contains(&head)
+        });
+        let subject = if nonfinite && object_right_before && !spent && !holders_act {
             prev.object.clone()
         } else if nonfinite && after_for && !prev.passive {
             // "thanked Sweden for hosting", "grateful to Sweden for hosting": the one thanked.
@@ -900,6 +907,13 @@ mod tests {
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[1].subject), "The United States");
         assert_eq!(c.clauses[1].governor, Some(0));
+        // The holder of a mandate or an offer does its infinitive.
+        let s = "Canada accepted a mandate to facilitate the process.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "Canada");
+        let s = "The envoy urged the delegations to accept the proposal.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "the delegations");
     }
 
     #[test]
