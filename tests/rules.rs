@@ -2308,3 +2308,22 @@ fn a_name_in_capitals_before_a_bracket_and_a_verb_of_speech_is_a_person() {
         labels(&x)
     );
 }
+
+#[test]
+fn a_states_institution_that_signs_is_no_side_of_its_own() {
+    let x = read(
+        "Title\n\nIran and Saudi Arabia restored relations. The agreement was signed by Ali Shamkhani, the secretary of Iran's Supreme National Security Council, and Musaed al-Aiban, Saudi Arabia's national security adviser.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Iran Party".to_string()), "{r:?}");
+    assert!(r.contains(&"Saudi Arabia Party".to_string()), "{r:?}");
+    assert!(
+        !r.iter().any(|r| r.starts_with("Supreme National")),
+        "{r:?}"
+    );
+    // A movement after a state's possessive is a side of its own.
+    let x = read("Title\n\nYemen's Houthis and Saudi Arabia signed the truce in Muscat.");
+    let r = roles(&x);
+    assert!(r.contains(&"Houthis Party".to_string()), "{r:?}");
+    assert!(!r.contains(&"Yemen Party".to_string()), "{r:?}");
+}

@@ -514,9 +514,10 @@ impl Reader<'_> {
             }
         }
         let actors: BTreeSet<usize> = match rule.says {
-            Says::Role(crate::lexicon::Role::Party) => {
-                actors.into_iter().map(|a| self.side_of(a)).collect()
-            }
+            Says::Role(crate::lexicon::Role::Party) => actors
+                .into_iter()
+                .map(|a| self.state_of_body(self.side_of(a)))
+                .collect(),
             _ => actors,
         };
         if actors.len().max(members) < rule.min_holders || actors.is_empty() {
@@ -547,6 +548,45 @@ impl Reader<'_> {
             .iter()
             .find(|p| p.holder == actor)
             .map_or(actor, |p| p.organization)
+    }
+
+    /// The state a body of the state belongs to: by the gazetteer (the Supreme National Security
+    /// Council is Iran's), or an institution whose name follows the state's possessive ("Sudan's
+    /// Sovereign Council"): a state's institution is no side of its own. Else the body.
+    fn state_of_body(&self, body: usize) -> usize {
+        let (found, lexicon) = (self.parsed.found, self.parsed.lexicon);
+        let t = self.parsed.text.text;
+        let actor = &found.actors[body];
+        if actor.kind != ActorKind::Organization {
+            return body;
+        }
+        let state = |x: usize| found.actors[x].kind == ActorKind::State;
+        let parent = actor
+            .entry
+            .and_then(|e| lexicon.actors[e].parent)
+            .and_then(|p| found.actors.iter().position(|a| a.entry == Some(p)))
+            .filter(|&x| state(x));
+        let last = actor.label.rsplit(' ').next().unwrap_or_default();
+        let institution = crate::lexicon::Words::get()
+            .institution_heads
+            .contains(&last);
+        let possessor = || {
+            found
+                .mentions
+                .iter()
+                .filter(|m| m.actor == body)
+                .find_map(|m| {
+                    found.mentions.iter().find(|x| {
+                        state(x.actor)
+                            && x.end <= m.start
+                            && matches!(&t[x.end..m.start], "'s " | "’s ")
+                    })
+                })
+                .map(|x| x.actor)
+        };
+        parent
+            .or_else(|| institution.then(possessor).flatten())
+            .unwrap_or(body)
     }
 
     /// One actor for each member of a noun phrase: the mention at its head ("Qatari Prime
