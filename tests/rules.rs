@@ -2327,3 +2327,32 @@ fn a_states_institution_that_signs_is_no_side_of_its_own() {
     assert!(r.contains(&"Houthis Party".to_string()), "{r:?}");
     assert!(!r.contains(&"Yemen Party".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_deals_term_that_undoes_an_issue_makes_its_signers_oppose_it() {
+    let x = read(
+        "Title\n\nThe United States and North Korea signed the agreement in Geneva. Under its terms, North Korea will stop running and building its reactors at Yongbyon.",
+    );
+    let s = stances(&x);
+    for want in [
+        "United States oppose nuclear-program",
+        "North Korea oppose nuclear-program",
+    ] {
+        assert!(s.contains(&want.to_string()), "{s:?}");
+    }
+    assert!(
+        !s.iter().any(|s| s.ends_with("support nuclear-program")),
+        "{s:?}"
+    );
+    let x = read("Title\n\nIsrael and Hamas signed the deal in Cairo. Under the deal, the sanctions will be lifted and prisoners will be released.");
+    let s = stances(&x);
+    assert!(s.contains(&"Israel oppose sanctions".to_string()), "{s:?}");
+    assert!(
+        s.contains(&"Hamas support prisoner-release".to_string()),
+        "{s:?}"
+    );
+    // An end named by the issue's own phrase is no undoing of it.
+    let x = read("Title\n\nIsrael and Hamas signed the deal in Cairo. Under the deal, both sides agreed to an end to the war.");
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.ends_with("oppose end-of-war")), "{s:?}");
+}

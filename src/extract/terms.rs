@@ -17,13 +17,16 @@ use std::collections::BTreeSet;
 use super::parsed::Parsed;
 use super::syntax::{Clause, NounPhrase};
 use super::{Evidence, Participation, Position, Stance, Target};
-use crate::lexicon::{CueClass, Polarity, Role};
+use crate::lexicon::{Cue, CueClass, Hit, Polarity, Role};
 use crate::rulebook::Rule;
 
 /// An issue the deal provides for, with the words that say so.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     pub issue: String,
+    /// Whether the deal provides for the issue's undoing ("North Korea will stop running its
+    /// reactors", "a freeze on enrichment"): acting on the deal then takes the opposite stance.
+    pub undone: bool,
     pub evidence: Evidence,
     /// The terms rule that read it.
     pub rule: String,
@@ -79,6 +82,11 @@ impl Deal {
             if known.contains(&target) {
                 continue;
             }
+            let polarity = match (term.undone, polarity) {
+                (true, Polarity::Support) => Polarity::Oppose,
+                (true, Polarity::Oppose) => Polarity::Support,
+                (_, p) => p,
+            };
             for &holder in holders {
                 if self.parties.binary_search(&holder).is_ok() {
                     out.push(Stance {
@@ -139,12 +147,32 @@ impl Reader<'_> {
             self.parsed.words.words[span.start].start,
             self.parsed.words.words[span.end - 1].end,
         );
-        let issues = &self.parsed.lexicon.issues;
-        for hit in issues.find(&self.parsed.text.text[start..end]) {
+        let lexicon = self.parsed.lexicon;
+        let text = &self.parsed.text.text[start..end];
+        // Where the words of undoing stand in the term's text.
+        let mut reversals: Vec<(usize, usize)> = lexicon
+            .cue_hits(CueClass::Modifier, text)
+            .into_iter()
+            .filter(|(_, cues)| cues.contains(&Cue::Reversal))
+            .map(|(h, _)| (h.start, h.end))
+            .collect();
+        // "will stop running its reactors": a verb of stopping before the issue.
+        reversals.extend(span.clone().filter_map(|i| {
+            let w = &self.parsed.words.words[i];
+            let word = &self.parsed.text.text[w.start..w.end];
+            crate::lexicon::Words::get()
+                .stop_verbs
+                .contains(&word.to_lowercase().as_str())
+                .then(|| (w.start - start, w.end - start))
+        }));
+        let issues = &lexicon.issues;
+        for hit in issues.find(text) {
+            let undone = reversals.iter().any(|&r| undoes(text, r, &hit));
             for slug in issues.values(&hit) {
                 if !out.iter().any(|t| &t.issue == slug) {
                     out.push(Term {
                         issue: slug.clone(),
+                        undone,
                         evidence: Evidence {
                             sentence: s,
                             start,
@@ -285,6 +313,28 @@ impl Reader<'_> {
             .text(self.parsed.text.text, i)
             .eq_ignore_ascii_case(w)
     }
+}
+
+/// Whether a word of undoing stands before an issue's phrase in a term ("will stop running and
+/// building its reactors", "a freeze on enrichment") or after it ("the sanctions will be
+/// lifted"), no more than five words and no comma away, and is no part of the phrase itself
+/// ("an end to the war"). After the issue only a word that takes no object of its own undoes
+/// it ("hostages in exchange for an end to the war" ends the war, not the release).
+fn undoes(text: &str, (start, end): (usize, usize), issue: &Hit) -> bool {
+    let near =
+        |between: &str| between.split_whitespace().count() <= 5 && !between.contains([',', ';']);
+    let takes_object = text[start..end]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "to" | "of" | "on" | "for"));
+    // "the sanctions will be lifted and prisoners released": a conjunction right after the
+    // word ends what it undoes.
+    let coordinated = |between: &str| {
+        let first = between.split_whitespace().next();
+        first.is_some_and(|w| matches!(w, "and" | "or" | "but" | "while"))
+    };
+    (end <= issue.start && near(&text[end..issue.start]) && !coordinated(&text[end..issue.start]))
+        || (start >= issue.end && near(&text[issue.end..start]) && !takes_object)
 }
 
 /// The deal a pronoun phrase ("it", "they", "them") stands for: the last deal named before it in

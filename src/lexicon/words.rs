@@ -111,6 +111,8 @@ word_lists! {
     state_forms: List = "state-forms.txt",
     /// Verbs whose object lists the members of what their subject names ("include").
     membership_verbs: List = "membership-verbs.txt",
+    /// Verbs of stopping that undo the issue a deal's term names after them ("will stop").
+    stop_verbs: List = "stop-verbs.txt",
     /// Nouns whose infinitive the one who has them does ("a mandate to facilitate").
     infinitive_nouns: List = "infinitive-nouns.txt",
     /// Pronouns that stand for a thing named before them, such as a deal ("it").
