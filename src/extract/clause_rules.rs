@@ -348,9 +348,17 @@ impl Reader<'_> {
     }
 
     /// Whether a deal's name ends in one of the rule's object heads ("the Cessation of
-    /// Hostilities Agreement"), or its head is one.
+    /// Hostilities Agreement"), or its head is one, or the word before its first "for" or "on"
+    /// ("the Doha Document for Peace in Darfur", "the Agreement on a Firm and Lasting Peace").
     fn name_fits(&self, rule: &Rule, np: &NounPhrase) -> bool {
-        self.head_fits(rule, np) || self.is_object_head(rule, np.words.end - 1)
+        let before_preposition = np
+            .words
+            .clone()
+            .find(|&i| i > np.words.start && (self.is(i, "for") || self.is(i, "on")))
+            .is_some_and(|p| self.is_object_head(rule, p - 1));
+        self.head_fits(rule, np)
+            || self.is_object_head(rule, np.words.end - 1)
+            || before_preposition
     }
 
     /// Whether word `i` (its lemma or itself) is one of the rule's object heads.
