@@ -694,6 +694,15 @@ impl Builder<'_> {
             // "The four countries, Argentina, Brazil and Chile, remain": a list in apposition
             // that opens the sentence, closed by a comma.
             let participle = matches!(self.words.words[self.head_of(k)].tag, Tag::VBG | Tag::VBN);
+            // "He spent the winter travelling between Zagreb and Mostar, carrying messages": a
+            // present participle after a clause is that clause's subject's, not the phrase's.
+            let after_clause = self.words.words[self.head_of(k)].tag == Tag::VBG
+                && self.chunks[..a]
+                    .iter()
+                    .any(|c| matches!(c, Chunk::Verb(..)));
+            if after_clause {
+                return None;
+            }
             let opening_list = b == 0 && self.noun_at(a).is_some_and(|np| np.members.len() > 1);
             return if participle || opening_list {
                 self.noun_at(a)
@@ -907,6 +916,22 @@ mod tests {
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[1].subject), "The United States");
         assert_eq!(c.clauses[1].governor, Some(0));
+        // A present participle after a clause and a comma is no doing of the phrase before it.
+        let s = "He spent the winter travelling between Zagreb and Mostar, carrying messages.";
+        let (w, c) = parse(s);
+        let carrying = c
+            .clauses
+            .iter()
+            .find(|x| w.text(s, x.head) == "carrying")
+            .unwrap();
+        assert!(
+            carrying
+                .subject
+                .as_ref()
+                .is_none_or(|np| show(s, &w, &Some(np.clone())) != "Zagreb and Mostar"),
+            "{:?}",
+            carrying.subject
+        );
         // The holder of a mandate or an offer does its infinitive.
         let s = "Canada accepted a mandate to facilitate the process.";
         let (w, c) = parse(s);
