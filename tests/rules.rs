@@ -2356,3 +2356,24 @@ fn a_deals_term_that_undoes_an_issue_makes_its_signers_oppose_it() {
     let s = stances(&x);
     assert!(!s.iter().any(|s| s.ends_with("oppose end-of-war")), "{s:?}");
 }
+
+#[test]
+fn a_title_only_some_states_have_is_not_of_a_state_without_it() {
+    let x = read(
+        "Title\n\nBritain welcomed the handover. Libya handed over the two suspects on Monday, and the Foreign Secretary, Robin Cook, said the sanctions would be suspended.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Robin Cook: foreign secretary of United Kingdom".to_string()),
+        "{p:?}"
+    );
+    // A title every state has keeps the nearest state.
+    let x = read(
+        "Title\n\nBritain welcomed the handover. Libya handed over the two suspects on Monday, and the Foreign Minister, Abdel Rahman Shalgham, said the sanctions would be suspended.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Abdel Rahman Shalgham: foreign minister of Libya".to_string()),
+        "{p:?}"
+    );
+}

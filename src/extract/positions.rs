@@ -119,6 +119,7 @@ fn context_state(text: &Text, lexicon: &Lexicon, found: &Found, tu: &TitleUse) -
     let s = &text.sentences[i];
     let mut taken = taken_states(text, found, tu);
     taken.extend((0..found.actors.len()).filter(|&a| !has_title(lexicon, found, a, &tu.title)));
+    taken.extend(not_holders(lexicon, found, &tu.title));
     let free_state = |m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
     // "President Anwar Sadat of Egypt and Prime Minister Menachem Begin of Israel arrive ... as
     // guests of President Jimmy Carter": a state the sentence gives another person's post is
@@ -197,6 +198,27 @@ fn has_title(lexicon: &Lexicon, found: &Found, a: usize, title: &str) -> bool {
     } else {
         true
     }
+}
+
+/// "the Foreign Secretary, Robin Cook" in an article on Libya and Britain, "Secretary of State
+/// Hillary Clinton" in one on Israel, Gaza and the United States: a title of a post only some
+/// states have (`words/national-titles.txt`), when the gazetteer's people of some of the
+/// article's states hold it, is not of the other states.
+fn not_holders(lexicon: &Lexicon, found: &Found, title: &str) -> Vec<usize> {
+    if !Words::get().national_titles.contains(&title) {
+        return Vec::new();
+    }
+    let states = || (0..found.actors.len()).filter(|&a| found.actors[a].kind == ActorKind::State);
+    let holds = |a: usize| {
+        found.actors[a]
+            .entry
+            .and_then(|e| lexicon.state_titles.get(&e))
+            .is_some_and(|titles| titles.contains(title))
+    };
+    if !states().any(holds) {
+        return Vec::new();
+    }
+    states().filter(|&a| !holds(a)).collect()
 }
 
 /// For a leader's title, the states sentence `s` gives to the leaders' posts of people other

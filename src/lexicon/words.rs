@@ -111,6 +111,8 @@ word_lists! {
     state_forms: List = "state-forms.txt",
     /// Verbs whose object lists the members of what their subject names ("include").
     membership_verbs: List = "membership-verbs.txt",
+    /// Titles of posts only some states have ("secretary of state", "taoiseach").
+    national_titles: List = "national-titles.txt",
     /// Verbs of stopping that undo the issue a deal's term names after them ("will stop").
     stop_verbs: List = "stop-verbs.txt",
     /// Nouns whose infinitive the one who has them does ("a mandate to facilitate").
