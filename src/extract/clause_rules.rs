@@ -287,7 +287,7 @@ impl Reader<'_> {
         }
         clause.done_to().is_some_and(|object| {
             self.head_fits(rule, object)
-                || self.referred_deal(rule, object).is_some()
+                || self.referred_object(rule, object).is_some()
                 || self.modified_fits(rule, clause, object)
         })
     }
@@ -307,15 +307,10 @@ impl Reader<'_> {
             && clause.passive
             && words.words[prep].tag.is_preposition()
             && self
+                .parsed
+                .clauses
                 .phrase_ending(prep)
                 .is_some_and(|np| self.head_fits(rule, np))
-    }
-
-    /// The noun phrase that ends right before word `i`.
-    fn phrase_ending(&self, i: usize) -> Option<&NounPhrase> {
-        let phrases = &self.parsed.clauses.phrases;
-        let k = phrases.partition_point(|p| p.words.start < i);
-        phrases[..k].iter().rev().find(|p| p.words.end == i)
     }
 
     /// What a pronoun phrase stands for when one of the rule's object heads names it: the
@@ -323,7 +318,7 @@ impl Reader<'_> {
     /// ... and Canada accepted a mandate to facilitate it"), else the deal so named in its
     /// sentence or the one before ("The accord provides for a truce. It was signed by ..."); as
     /// the bytes of that phrase or of the deal's head.
-    fn referred_deal(&self, rule: &Rule, np: &NounPhrase) -> Option<(usize, usize)> {
+    fn referred_object(&self, rule: &Rule, np: &NounPhrase) -> Option<(usize, usize)> {
         if rule.object_heads.is_empty() || !super::terms::is_thing_pronoun(self.parsed, np) {
             return None;
         }
@@ -847,7 +842,7 @@ impl Reader<'_> {
             (_, Some(np)) => (np, false),
             (slot, _) => (self.slot(clause, slot)?.clone(), true),
         };
-        if let Some(span) = self.referred_deal(rule, &phrase) {
+        if let Some(span) = self.referred_object(rule, &phrase) {
             return Some(TargetSpan {
                 phrase: None,
                 span,

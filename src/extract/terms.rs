@@ -261,6 +261,8 @@ impl Reader<'_> {
             let which = self.is(i + 1, "which")
                 && i > range.start
                 && self
+                    .parsed
+                    .clauses
                     .phrase_ending(i)
                     .is_some_and(|np| self.is_deal(rule, np));
             let from = match (governed, which) {
@@ -283,13 +285,6 @@ impl Reader<'_> {
             .map(|c| &self.parsed.clauses.clauses[c])
             .find(|c| c.verbs.start >= from)
             .is_some_and(|c| c.question || c.conditional || c.hedged || c.negated)
-    }
-
-    /// The noun phrase that ends right before word `i`.
-    fn phrase_ending(&self, i: usize) -> Option<&NounPhrase> {
-        let phrases = &self.parsed.clauses.phrases;
-        let k = phrases.partition_point(|p| p.words.start < i);
-        phrases[..k].iter().rev().find(|p| p.words.end == i)
     }
 
     /// Whether a phrase's head (its last word, or the last before "of") is one of the rule's

@@ -115,6 +115,12 @@ impl Clauses {
         self.phrases.get(k).filter(|p| p.words.start == i)
     }
 
+    /// The noun phrase that ends right before word `i`.
+    pub fn phrase_ending(&self, i: usize) -> Option<&NounPhrase> {
+        let k = self.phrases.partition_point(|p| p.words.start < i);
+        self.phrases[..k].iter().rev().find(|p| p.words.end == i)
+    }
+
     /// The infinitive that depends on clause `c` ("to host" for "agreed"), which follows it in
     /// its sentence.
     pub fn dependent(&self, c: usize) -> Option<&Clause> {
