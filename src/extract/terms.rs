@@ -157,12 +157,12 @@ impl Reader<'_> {
             .map(|(h, _)| (h.start, h.end))
             .collect();
         // "will stop running its reactors": a verb of stopping before the issue.
+        let words = self.parsed.words;
         reversals.extend(span.clone().filter_map(|i| {
-            let w = &self.parsed.words.words[i];
-            let word = &self.parsed.text.text[w.start..w.end];
+            let w = &words.words[i];
             crate::lexicon::Words::get()
                 .stop_verbs
-                .contains(&word.to_lowercase().as_str())
+                .contains(&words.lemma(i))
                 .then(|| (w.start - start, w.end - start))
         }));
         let issues = &lexicon.issues;

@@ -701,7 +701,8 @@ impl Builder<'_> {
             // that opens the sentence, closed by a comma.
             let participle = matches!(self.words.words[self.head_of(k)].tag, Tag::VBG | Tag::VBN);
             // "He spent the winter travelling between Zagreb and Mostar, carrying messages": a
-            // present participle after a clause is that clause's subject's, not the phrase's.
+            // present participle after a clause is not the phrase's before its comma; it is left
+            // without a subject rather than given a wrong one.
             let after_clause = self.words.words[self.head_of(k)].tag == Tag::VBG
                 && self.chunks[..a]
                     .iter()
