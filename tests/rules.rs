@@ -239,6 +239,79 @@ fn a_list_of_sides_goes_on_past_the_body_a_possessive_names() {
 }
 
 #[test]
+fn a_list_member_may_be_named_after_words_that_describe_it() {
+    let x = read(
+        "Title\n\nA ceasefire negotiated under the mediation of Senegal and the regional bloc ECOWAS was holding.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"ECOWAS Mediator".to_string()), "{r:?}");
+    // A name that modifies the phrase's noun is no member ("a Hamas official").
+    let x = read(
+        "Title\n\nAccording to an official from one of the mediating countries and a Hamas official, talks go on.",
+    );
+    let r = roles(&x);
+    assert!(!r.contains(&"Hamas Mediator".to_string()), "{r:?}");
+    // Nor an apposition after a comma, nor a demonym in a description.
+    let x = read(
+        "Title\n\nClinton called on Syria to return to negotiations with Israel, a message aimed at President Hafez al-Assad.",
+    );
+    let r = roles(&x);
+    assert!(!r.iter().any(|x| x.contains("Assad")), "{r:?}");
+    let x = read(
+        "Title\n\nThe vote was run by a commission chaired by Bertie Ahern, the former Irish taoiseach, who read out the result.",
+    );
+    let r = roles(&x);
+    assert!(!r.contains(&"Ireland Mediator".to_string()), "{r:?}");
+}
+
+#[test]
+fn a_list_a_colon_opens_and_semicolons_part_reads_each_member_past_its_apposition() {
+    let x = read(
+        "Title\n\nAround the table were four mediators: Andrea Riccardi, the founder of the Community; a young priest named Don Matteo Zuppi, who is today a cardinal; and Mario Raffaelli, the representative of the Italian government.",
+    );
+    let r = roles(&x);
+    for who in ["Andrea Riccardi", "Matteo Zuppi", "Mario Raffaelli"] {
+        assert!(r.contains(&format!("{who} Mediator")), "{who}: {r:?}");
+    }
+    // Without a colon that opens the list, a semicolon ends it.
+    let x = read(
+        "Title\n\nThe talks were mediated by Andrea Riccardi, the founder of the Community; Mario Raffaelli, the representative of Italy, stayed in Rome.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Andrea Riccardi Mediator".to_string()), "{r:?}");
+    assert!(
+        !r.contains(&"Mario Raffaelli Mediator".to_string()),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_persons_possessive_before_a_party_name_is_no_word_of_the_name() {
+    let x = read(
+        "Title\n\nPresident Laurent Gbagbo held the south. Delegations came from Gbagbo's Ivorian Popular Front and the rebels.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Ivorian Popular Front"), "{l:?}");
+    assert!(!l.iter().any(|n| n.starts_with("Gbagbo's")), "{l:?}");
+    // A possessive of no person known is read as the name's ("African People's Liberation
+    // Movement").
+    let x = read("Title\n\nThe African People's Liberation Movement signed the accord.");
+    let l = labels(&x);
+    assert!(l.contains(&"African People's Liberation Movement"), "{l:?}");
+}
+
+#[test]
+fn observers_from_a_list_observe() {
+    let x = read(
+        "Title\n\nObservers from the United Nations, the United States and Portugal sat in on the final rounds between Mozambique and RENAMO.",
+    );
+    let r = roles(&x);
+    for who in ["United Nations", "United States", "Portugal"] {
+        assert!(r.contains(&format!("{who} Observer")), "{who}: {r:?}");
+    }
+}
+
+#[test]
 fn a_former_post_serves_no_one_and_the_body_acted_for_takes_the_role() {
     let x = read(
         "Title\n\nThe agreement was reached after talks mediated by former Mozambican President Joaquim Chissano on behalf of the Southern African Development Community.",

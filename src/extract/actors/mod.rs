@@ -36,8 +36,6 @@ mod purpose_names;
 mod runs;
 mod titles;
 
-use std::collections::BTreeMap;
-
 use super::{Actor, Mention, Metadata, TitleUse};
 use crate::lexicon::{CueClass, CueHits, Hit, Lexicon};
 use crate::text::Text;
@@ -62,16 +60,15 @@ impl Found {
 
     /// `actors` without repeats, the most mentioned first (ties by label).
     pub fn by_mentions(&self, actors: impl Iterator<Item = usize>) -> Vec<usize> {
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut counts = vec![0usize; self.actors.len()];
         for m in &self.mentions {
-            *counts.entry(m.actor).or_default() += 1;
+            counts[m.actor] += 1;
         }
         let mut ranked: Vec<usize> = actors.collect();
-        ranked.sort_by_key(|a| {
-            (
-                std::cmp::Reverse(counts.get(a).copied().unwrap_or(0)),
-                self.actors[*a].label.clone(),
-            )
+        ranked.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| self.actors[a].label.cmp(&self.actors[b].label))
         });
         ranked.dedup();
         ranked

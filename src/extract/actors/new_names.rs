@@ -130,7 +130,13 @@ fn head_name_start(cx: &Context, b: &Builder, s: &Sentence, mut start: usize) ->
                     .iter()
                     .any(|&(_, kind)| kind != NameKind::Demonym)
         }) || b.covered(at, at + word.len());
-        if !starts_capital(word) || Words::get().not_name.contains(&word) || known {
+        // "Gbagbo's Ivorian Popular Front": a person's possessive names who leads the
+        // organisation, not a word of its name.
+        let owner = before[rest.len()..].starts_with(['\'', '’'])
+            && b.actors
+                .iter()
+                .any(|a| a.kind == ActorKind::Person && a.label.rsplit(' ').next() == Some(word));
+        if !starts_capital(word) || Words::get().not_name.contains(&word) || known || owner {
             return start;
         }
         start = at;

@@ -18,6 +18,10 @@ pub fn actor_list(
     let mut out = Vec::new();
     let limit = limit.min(t.len());
     let titles = found.cues.of(CueClass::Title);
+    // "four mediators: Andrea Riccardi, the founder of the Community; a young priest named Don
+    // Matteo Zuppi; ...": a list a colon opens whose members semicolons part, each perhaps
+    // with its apposition.
+    let semicolons = t[pos..limit].trim_start().starts_with(':') && t[pos..limit].contains(';');
     loop {
         if pos >= limit {
             break;
@@ -25,10 +29,18 @@ pub fn actor_list(
         let rest = &t[pos..limit];
         let trimmed = rest.trim_start();
         let mut skip = rest.len() - trimmed.len();
-        for filler in &Words::get().list_fillers {
-            if trimmed.starts_with(filler) {
-                skip += filler.len();
-                break;
+        let member_break = ["; and ", "; "]
+            .into_iter()
+            .find(|b| trimmed.starts_with(b));
+        match member_break {
+            Some(b) if semicolons => skip += b.len(),
+            _ => {
+                for filler in &Words::get().list_fillers {
+                    if trimmed.starts_with(filler) {
+                        skip += filler.len();
+                        break;
+                    }
+                }
             }
         }
         let p = pos + skip;
@@ -63,7 +75,22 @@ pub fn actor_list(
             let rest = rest.strip_prefix("the ").unwrap_or(rest);
             p = limit - rest.len();
         }
-        let Some(m) = at(p) else {
+        let determined = t[pos..p].trim_end().ends_with("the");
+        // a member, not an apposition after a comma ("Israel, a message aimed at ...")
+        let member = out.is_empty() || semicolons || t[pos..p].contains("and ");
+        let described = || {
+            let q = described_name(&t[..limit], p, determined, semicolons).filter(|_| member)?;
+            // "a young priest named Don Matteo Zuppi": a person's name may follow a word of
+            // address no lexicon knows
+            at(q)
+                .or_else(|| {
+                    let r = q + t[q..].find(' ')? + 1;
+                    at(r).filter(|m| found.actors[m.actor].kind == ActorKind::Person)
+                })
+                // "the former Irish taoiseach": a demonym is the description's, not a name
+                .filter(|m| m.kind != MentionKind::Demonym)
+        };
+        let Some(m) = at(p).or_else(described) else {
             break;
         };
         if !out.contains(&m.actor) {
@@ -79,8 +106,55 @@ pub fn actor_list(
                 None => break,
             }
         }
+        // past the member's apposition, to the semicolon that ends it
+        if semicolons && t[pos..limit].starts_with(", ") {
+            match t[pos..limit].find(';') {
+                Some(i) => pos += i,
+                None => break,
+            }
+        }
     }
     (out, pos)
+}
+
+/// Where the name starts that a few lower-case words before it describe, in a list: "the
+/// regional bloc ECOWAS", "the opposition Joint Meeting Parties", "a young priest named Don
+/// Matteo Zuppi"; and, in a list that semicolons part, past a comma: "our own archbishop, Dom
+/// Jaime Gonçalves". The words open with a determiner or a possessive pronoun (or follow "the",
+/// `determined`), at most five, none a word that joins clauses or members ("and", "who").
+fn described_name(t: &str, p: usize, determined: bool, semicolons: bool) -> Option<usize> {
+    const OPENERS: [&str; 8] = ["a", "an", "the", "its", "their", "our", "his", "her"];
+    const JOINS: [&str; 7] = ["and", "or", "but", "who", "which", "that", "whose"];
+    let mut q = p;
+    let mut determined = determined;
+    // a word past the determiner: "a Hamas official" is no description of Hamas
+    let mut described = false;
+    for n in 0..=5 {
+        let rest = &t[q..];
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        if word.starts_with(char::is_uppercase) {
+            return (described && determined).then_some(q);
+        }
+        if n == 5 || word.is_empty() || JOINS.contains(&word) {
+            return None;
+        }
+        let opener = n == 0 && OPENERS.contains(&word);
+        determined |= opener;
+        described |= !opener;
+        let after = &rest[len..];
+        q += len
+            + if after.starts_with(' ') {
+                1
+            } else if semicolons && after.starts_with(", ") {
+                2
+            } else {
+                return None;
+            };
+    }
+    None
 }
 
 /// Where the next member of a list starts after a possessive ends at `pos`: past a word that
