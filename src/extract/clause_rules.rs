@@ -65,7 +65,7 @@ const CONFIDENCE: f32 = 0.7;
 pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
     let lemmas = Lemmatizer::builtin();
     let deals = found.cues.of(CueClass::Deal);
-    Words::of_sentences(text, &lexicon.abbreviations, |i| {
+    let mut words = Words::of_sentences(text, &lexicon.abbreviations, |i| {
         let s = &text.sentences[i];
         let from = text.sentences[i.saturating_sub(1)].start;
         let first = deals.partition_point(|d| d.start < from);
@@ -86,7 +86,15 @@ pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
                 && names
                 && has_thing_pronoun(text, i)
                 && lexicon.rules.object_verb_triggered(sentence, forms))
-    })
+    });
+    let names = found.mentions.iter().filter(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Name | MentionKind::Surname | MentionKind::Metonym
+        )
+    });
+    words.mark_names(text.text, names.map(|m| (m.start, m.end)));
+    words
 }
 
 /// Whether sentence `i` has a pronoun that may stand for a thing named before it ("it").

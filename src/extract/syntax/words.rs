@@ -95,6 +95,20 @@ impl Words {
         out
     }
 
+    /// Tags as proper nouns the capitalised words inside the spans of names (the actors' names
+    /// the names stage found) that the tagger read as another class: "Lebed" is no past
+    /// participle, "Hamas" no verb. Each span is a byte range; a word must lie wholly inside one.
+    pub fn mark_names(&mut self, text: &str, spans: impl Iterator<Item = (usize, usize)>) {
+        for (start, end) in spans {
+            let first = self.word_at(start);
+            for w in self.words[first..].iter_mut().take_while(|w| w.end <= end) {
+                if !w.tag.is_noun() && text[w.start..w.end].starts_with(char::is_uppercase) {
+                    w.tag = Tag::NNP;
+                }
+            }
+        }
+    }
+
     /// The lemma of word `i`, in lower case: "say" for "said", "talk" for "talks".
     pub fn lemma(&self, i: usize) -> &str {
         let (a, b) = self.words[i].lemma;
@@ -361,6 +375,24 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect()
+    }
+
+    #[test]
+    fn names_found_are_proper_nouns_whatever_the_tagger_read() {
+        let s = "Lebed and Maskhadov signed a ceasefire.";
+        let text = Text::new(s, &HashSet::new());
+        let mut w = Words::new(&text, &HashSet::new());
+        let tag = |w: &Words, word: &str| {
+            let i = (0..w.words.len()).find(|&i| w.text(s, i) == word).unwrap();
+            w.words[i].tag
+        };
+        let signed = tag(&w, "signed");
+        // Only capitalised words inside a name's span change; a verb outside it stays a verb.
+        w.mark_names(s, [(0, 5), (10, 19)].into_iter());
+        assert_eq!(tag(&w, "Lebed"), Tag::NNP);
+        assert_eq!(tag(&w, "Maskhadov"), Tag::NNP);
+        assert_eq!(tag(&w, "signed"), signed);
+        assert!(!signed.is_noun());
     }
 
     fn words(text: &str) -> Vec<&str> {
