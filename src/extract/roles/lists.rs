@@ -130,7 +130,7 @@ fn described_name(t: &str, p: usize, determined: bool, semicolons: bool) -> Opti
     // a word past the determiner: "a Hamas official" is no description of Hamas
     let mut described = false;
     for n in 0..=5 {
-        let rest = &t[q..];
+        let rest = t.get(q..)?;
         let len = rest
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
             .unwrap_or(rest.len());
