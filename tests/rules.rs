@@ -301,6 +301,40 @@ fn a_persons_possessive_before_a_party_name_is_no_word_of_the_name() {
 }
 
 #[test]
+fn a_head_of_bodies_after_an_organisations_name_names_another_body() {
+    let x = read(
+        "Title\n\nThe United Nations Command refused to send back prisoners. Peking and Pyongyang accused the UN Command of complicity.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"United Nations Command"), "{l:?}");
+    assert!(!l.contains(&"United Nations"), "{l:?}");
+    // "UN Command" is the same body; "Peking" is China's capital.
+    assert_eq!(
+        l.iter().filter(|n| n.contains("Command")).count(),
+        1,
+        "{l:?}"
+    );
+    assert!(l.contains(&"China"), "{l:?}");
+    // A body the gazetteer names whole stays itself.
+    let x = read("Title\n\nThe UN Security Council met on Friday.");
+    let l = labels(&x);
+    assert!(l.contains(&"United Nations Security Council"), "{l:?}");
+}
+
+#[test]
+fn a_capitalised_word_and_and_before_an_organisations_name_make_a_longer_name() {
+    let x = read(
+        "Title\n\nThe African Union's Peace and Security Council suspended Sudan's membership.",
+    );
+    let l = labels(&x);
+    assert!(!l.contains(&"United Nations Security Council"), "{l:?}");
+    // Not when that word is a name of its own.
+    let x = read("Title\n\nHamas and Islamic Jihad rejected the proposal.");
+    let l = labels(&x);
+    assert!(l.iter().any(|n| n.contains("Islamic Jihad")), "{l:?}");
+}
+
+#[test]
 fn observers_from_a_list_observe() {
     let x = read(
         "Title\n\nObservers from the United Nations, the United States and Portugal sat in on the final rounds between Mozambique and RENAMO.",

@@ -169,6 +169,8 @@ word_lists! {
     named_things: List = "named-things.txt",
     /// Last words of institutions' names ("Court", "Council").
     institution_heads: List = "institution-heads.txt",
+    /// Words that make another body of an organisation's name before them ("UN Command").
+    body_heads: List = "body-heads.txt",
     /// Last words of descriptions of an armed or political movement ("movement", "rebels").
     armed_descriptions: List = "armed-descriptions.txt",
     /// Words of a post that sends its holder to others' talks ("envoy", "representative").

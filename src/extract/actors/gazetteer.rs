@@ -149,9 +149,24 @@ fn read_name(
     })
 }
 
+/// Where a capitalised head of bodies right after an organisation's name ending at `end` ends:
+/// "the United Nations Command", "the Arab League Council" name another body than the
+/// organisation (`words/body-heads.txt`; the names stage makes it one).
+pub(super) fn body_after(t: &str, end: usize) -> Option<usize> {
+    let rest = t[end..].strip_prefix(' ')?;
+    let len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    Words::get()
+        .body_heads
+        .contains(&&rest[..len])
+        .then_some(end + 1 + len)
+}
+
 /// Whether the `n`th gazetteer name, read as `kind` of `entry`, is no mention: a surname of a
 /// person not activated or inside a longer name, a state's adjective before no agent noun, an
-/// organisation's name after a qualifier of bodies, a capital opening another name.
+/// organisation's name after a qualifier of bodies or after a capitalised word and "and" that no
+/// name holds, a capital opening another name.
 fn no_mention(
     cx: &Context,
     activated: &BTreeSet<usize>,
@@ -171,12 +186,27 @@ fn no_mention(
         NameKind::Demonym => !agent_follows(t, hit.end, &cx.h, next_name_start, &cx.names),
         // "the National Security Council" is no Security Council: a qualifier of bodies
         // before an organisation's name makes another body of it.
+        // "the African Union's Peace and Security Council": a capitalised word and "and" before
+        // it make a longer name of it too.
         NameKind::Label | NameKind::AltLabel => {
+            let before = t[..hit.start].strip_suffix(' ');
+            let word_before = before.and_then(|b| b.rsplit(' ').next());
+            // ("Hamas and Islamic Jihad": not when that word is a name of its own)
+            let joined = before
+                .and_then(|b| b.strip_suffix(" and"))
+                .and_then(|b| {
+                    let w = b.rsplit(char::is_whitespace).next()?;
+                    Some((b.len() - w.len(), w))
+                })
+                .is_some_and(|(at, w)| {
+                    starts_capital(w)
+                        && !Words::get().not_name.contains(&w)
+                        && !cx.names[..n].iter().any(|x| x.start <= at && at < x.end)
+                });
             lexicon.actors[entry].kind == ActorKind::Organization
-                && t[..hit.start]
-                    .strip_suffix(' ')
-                    .and_then(|b| b.rsplit(' ').next())
-                    .is_some_and(|w| Words::get().body_qualifiers.contains(&w))
+                && (word_before.is_some_and(|w| Words::get().body_qualifiers.contains(&w))
+                    || joined
+                    || body_after(t, hit.end).is_some())
         }
         NameKind::Metonym => {
             let after = skip_ws(t, hit.end);

@@ -74,6 +74,24 @@ fn read_run(
             .iter()
             .any(|v| rest.strip_prefix(v).is_some_and(|r| r.starts_with(' ')))
     });
+    // "the United Nations Command", "the UN Command": a known organisation's name and a head of
+    // bodies after it name one body, labelled with the organisation's label.
+    let body = cx.names.iter().find_map(|n| {
+        let org = cx
+            .lexicon
+            .names
+            .values(n)
+            .iter()
+            .map(|&(e, _)| &cx.lexicon.actors[e])
+            .find(|a| a.kind == ActorKind::Organization)?;
+        (n.start == start && super::gazetteer::body_after(t, n.end) == Some(end))
+            .then(|| format!("{}{}", org.label, &t[n.end..end]))
+    });
+    if let Some(label) = body {
+        let actor = b.new_actor(&label, ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+        return Some(actor);
+    }
     if !single && (strong_head || led) {
         let actor = b.new_actor(name, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
