@@ -335,6 +335,28 @@ fn a_capitalised_word_and_and_before_an_organisations_name_make_a_longer_name() 
 }
 
 #[test]
+fn shuttle_diplomacy_mediates_and_who_acts_through_a_title_takes_the_role() {
+    let x = read(
+        "Title\n\nThe deal is the result of the shuttle diplomacy of Mr Jamal Benomar, who spent weeks in Sanaa.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Jamal Benomar Mediator".to_string()), "{r:?}");
+    let x = read(
+        "Title\n\nPortugal had led the mediation through its secretary of state for foreign affairs, José Manuel Durão Barroso.",
+    );
+    let r = roles(&x);
+    assert!(
+        r.contains(&"José Manuel Durão Barroso Mediator".to_string()),
+        "{r:?}"
+    );
+    assert!(r.contains(&"Portugal Mediator".to_string()), "{r:?}");
+    // A place after "through" is no one acting.
+    let x = read("Title\n\nPortugal had led the mediation through Lisbon.");
+    let r = roles(&x);
+    assert_eq!(r, vec!["Portugal Mediator".to_string()], "{r:?}");
+}
+
+#[test]
 fn observers_from_a_list_observe() {
     let x = read(
         "Title\n\nObservers from the United Nations, the United States and Portugal sat in on the final rounds between Mozambique and RENAMO.",

@@ -54,12 +54,23 @@ pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Part
             Slot::After => actors_after(cx, &rc, out),
             Slot::Pair => pair_before(cx, &rc, out),
             Slot::Before => {
-                for a in actors_before_cue(cx, &rc) {
+                let before = actors_before_cue(cx, &rc);
+                for &a in &before {
                     out.add(a, rc.role, hit.start, hit.end, rc.name, 0.7);
+                }
+                if let Some(person) = agent_through(cx, hit).filter(|_| !before.is_empty()) {
+                    out.add(person, rc.role, hit.start, hit.end, rc.name, 0.7);
                 }
             }
         }
     }
+}
+
+/// "Portugal led the mediation through its secretary of state, José Manuel Durão Barroso": the
+/// person a title names right after "through" does what the cue says for its actor.
+fn agent_through(cx: &Context, hit: Hit) -> Option<usize> {
+    let rest = cx.t[hit.end..].strip_prefix(" through ")?;
+    titled_person_at(cx.t, cx.t.len() - rest.len(), cx.found)
 }
 
 /// Whether a role cue is a word of a body's name: capitalised, and followed by a capitalised
