@@ -154,7 +154,7 @@ const HELDOUT14_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.83),
     ("roles", 0.60),
     ("positions", 0.67),
-    ("stances", 0.26),
+    ("stances", 0.31),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),

@@ -2487,6 +2487,28 @@ fn a_deals_term_that_undoes_an_issue_makes_its_signers_oppose_it() {
 }
 
 #[test]
+fn what_a_plan_a_possessive_names_the_author_of_calls_for_is_its_authors_stance() {
+    let x = read("Title\n\nPresident Óscar Arias of Costa Rica put forward a new plan. His plan called for ceasefires and free elections. Guatemala and Nicaragua later signed the agreement.");
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Óscar Arias support ceasefire".to_string()),
+        "{s:?}"
+    );
+    // The signers of the agreement take no stance on the plan's terms through it.
+    assert!(
+        !s.contains(&"Guatemala support ceasefire".to_string()),
+        "{s:?}"
+    );
+    // A deal no possessive names an author of gives its terms to its signers.
+    let x = read("Title\n\nThe plan called for ceasefires and free elections. Guatemala and Nicaragua later signed the agreement.");
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Guatemala support ceasefire".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn a_title_only_some_states_have_is_not_of_a_state_without_it() {
     let x = read(
         "Title\n\nBritain welcomed the handover. Libya handed over the two suspects on Monday, and the Foreign Secretary, Robin Cook, said the sanctions would be suspended.",

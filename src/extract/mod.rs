@@ -278,7 +278,8 @@ pub fn extract_with_clauses(
     reader.sides = &parties;
     reader.deal = &deal;
     reader.deal_issue = deal_issue.as_deref();
-    let clause_stances = reader.stances();
+    let mut clause_stances = reader.stances();
+    clause_stances.extend(deal.authored_stances());
     merge_stances(&mut stances, &clause_stances);
     let read = clause_rules::Read {
         participations: clause_roles,

@@ -8,7 +8,8 @@
 //! the deal, Israel will withdraw"). A clause's terms run from its verb to the next clause that
 //! does not depend on it; a preposition's to the end of the sentence. A question, a condition,
 //! a hedge or a negation gives none. The clause rules make whoever signs, accepts or rejects
-//! the deal take that stance on each term.
+//! the deal take that stance on each term; a term of a plan a possessive names the author of
+//! ("His plan called for ceasefires") is the author's stance, not the signers'.
 
 use std::ops::Range;
 
@@ -30,6 +31,9 @@ pub struct Term {
     pub evidence: Evidence,
     /// The terms rule that read it.
     pub rule: String,
+    /// Whose plan or proposal it is, when a possessive names them ("His plan called for
+    /// ceasefires", "Egypt's proposal provides for ..."): their stance, not the signers'.
+    pub author: Option<usize>,
 }
 
 /// A stance on a deal's term stands on two readings, the act on the deal and its terms: its
@@ -77,7 +81,7 @@ impl Deal {
         confidence: f32,
     ) -> Vec<Stance> {
         let mut out = Vec::new();
-        for term in &self.terms {
+        for term in self.terms.iter().filter(|t| t.author.is_none()) {
             let target = Target::Issue(term.issue.clone());
             if known.contains(&target) {
                 continue;
@@ -105,6 +109,31 @@ impl Deal {
     }
 }
 
+impl Deal {
+    /// The stances of the authors of plans on what their plans provide for ("His plan called
+    /// for ceasefires": Arias supports a cease-fire).
+    pub fn authored_stances(&self) -> Vec<Stance> {
+        self.terms
+            .iter()
+            .filter_map(|term| {
+                Some(Stance {
+                    holder: term.author?,
+                    target: Target::Issue(term.issue.clone()),
+                    polarity: if term.undone {
+                        Polarity::Oppose
+                    } else {
+                        Polarity::Support
+                    },
+                    about: None,
+                    evidence: term.evidence,
+                    rule: format!("clause/authored/{}", term.rule),
+                    confidence: TERMS_CONFIDENCE,
+                })
+            })
+            .collect()
+    }
+}
+
 /// Every term of the article's deal, once for each issue (its first statement).
 pub fn find(parsed: Parsed) -> Vec<Term> {
     Reader { parsed }.terms()
@@ -122,11 +151,14 @@ impl Reader<'_> {
             for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
                 for c in range.clone() {
                     if let Some(span) = self.verb_terms(rule, c) {
-                        self.add(rule, s, span, &mut out);
+                        let author = self.parsed.clauses.clauses[c]
+                            .doer()
+                            .and_then(|np| self.author(np));
+                        self.add(rule, s, span, author, &mut out);
                     }
                 }
                 for span in self.preposition_terms(rule, s) {
-                    self.add(rule, s, span, &mut out);
+                    self.add(rule, s, span, None, &mut out);
                 }
             }
         }
@@ -139,7 +171,14 @@ impl Reader<'_> {
 
     /// The issues named in the words of `span` (a word range of sentence `s`), each a term
     /// unless an earlier one named it.
-    fn add(&self, rule: &Rule, s: usize, span: Range<usize>, out: &mut Vec<Term>) {
+    fn add(
+        &self,
+        rule: &Rule,
+        s: usize,
+        span: Range<usize>,
+        author: Option<usize>,
+        out: &mut Vec<Term>,
+    ) {
         if span.is_empty() {
             return;
         }
@@ -179,6 +218,7 @@ impl Reader<'_> {
                             end,
                         },
                         rule: rule.name.clone(),
+                        author,
                     });
                 }
             }
@@ -292,6 +332,18 @@ impl Reader<'_> {
     fn is_deal(&self, rule: &Rule, np: &NounPhrase) -> bool {
         let (words, text) = (self.parsed.words, self.parsed.text.text);
         words.is_one_of(text, words.head(text, &np.words), &rule.object_heads)
+    }
+
+    /// The actor a possessive before the head of a deal's phrase names ("His plan", "Egypt's
+    /// proposal"): the plan's author.
+    fn author(&self, np: &NounPhrase) -> Option<usize> {
+        let words = &self.parsed.words.words;
+        let (start, end) = (words[np.words.start].start, words[np.words.end - 1].end);
+        self.parsed
+            .found
+            .mentions_in(start, end)
+            .find(|m| m.possessive && m.end <= end)
+            .map(|m| m.stands_for)
     }
 
     /// "it" standing for a deal named earlier in its sentence or in the sentence before.
