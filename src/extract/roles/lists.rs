@@ -75,7 +75,7 @@ pub fn actor_list(
             let rest = rest.strip_prefix("the ").unwrap_or(rest);
             p = limit - rest.len();
         }
-        let determined = t[pos..p].trim_end().ends_with("the");
+        let determined = t[pos..p].split_whitespace().last() == Some("the");
         // a member, not an apposition after a comma ("Israel, a message aimed at ...")
         let member = out.is_empty() || semicolons || t[pos..p].contains("and ");
         let described = || {
@@ -84,7 +84,7 @@ pub fn actor_list(
             // address no lexicon knows
             at(q)
                 .or_else(|| {
-                    let r = q + t[q..].find(' ')? + 1;
+                    let r = q + t[q..limit].find(' ')? + 1;
                     at(r).filter(|m| found.actors[m.actor].kind == ActorKind::Person)
                 })
                 // "the former Irish taoiseach": a demonym is the description's, not a name
