@@ -1082,10 +1082,10 @@ impl Reader<'_> {
                 if *target == Target::Actor(holder) {
                     continue;
                 }
-                let polarity = match (undone(target), polarity) {
-                    (true, Polarity::Support) => Polarity::Oppose,
-                    (true, Polarity::Oppose) => Polarity::Support,
-                    (_, p) => p,
+                let polarity = if undone(target) {
+                    polarity.flip()
+                } else {
+                    polarity
                 };
                 out.stances.push(Stance {
                     holder,

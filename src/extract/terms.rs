@@ -36,6 +36,18 @@ pub struct Term {
     pub author: Option<usize>,
 }
 
+impl Term {
+    /// The stance on the term's issue of one who acts on the deal with `act`: the opposite where
+    /// the deal undoes the issue.
+    fn polarity(&self, act: Polarity) -> Polarity {
+        if self.undone {
+            act.flip()
+        } else {
+            act
+        }
+    }
+}
+
 /// A stance on a deal's term stands on two readings, the act on the deal and its terms: its
 /// confidence is at most this.
 const TERMS_CONFIDENCE: f32 = 0.6;
@@ -86,11 +98,7 @@ impl Deal {
             if known.contains(&target) {
                 continue;
             }
-            let polarity = match (term.undone, polarity) {
-                (true, Polarity::Support) => Polarity::Oppose,
-                (true, Polarity::Oppose) => Polarity::Support,
-                (_, p) => p,
-            };
+            let polarity = term.polarity(polarity);
             for &holder in holders {
                 if self.parties.binary_search(&holder).is_ok() {
                     out.push(Stance {
@@ -107,9 +115,7 @@ impl Deal {
         }
         out
     }
-}
 
-impl Deal {
     /// The stances of the authors of plans on what their plans provide for ("His plan called
     /// for ceasefires": Arias supports a cease-fire).
     pub fn authored_stances(&self) -> Vec<Stance> {
@@ -119,11 +125,7 @@ impl Deal {
                 Some(Stance {
                     holder: term.author?,
                     target: Target::Issue(term.issue.clone()),
-                    polarity: if term.undone {
-                        Polarity::Oppose
-                    } else {
-                        Polarity::Support
-                    },
+                    polarity: term.polarity(Polarity::Support),
                     about: None,
                     evidence: term.evidence,
                     rule: format!("clause/authored/{}", term.rule),
