@@ -235,15 +235,80 @@ pub fn extract_with_clauses(
     lexicon: &Lexicon,
     options: &Options,
 ) -> (Extraction, clause_rules::Read) {
+    extract_staged(article, lexicon, options, &mut |_| {})
+}
+
+/// The stages of [`extract`], in the order they run: what a timer of the extraction is told
+/// each time one ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Sentences and tokens.
+    Text,
+    Metadata,
+    /// Names of actors, and the reference of surnames, titles, descriptions and pronouns.
+    Actors,
+    Positions,
+    /// Roles read from cue words.
+    CueRoles,
+    /// Word classes and the clause parse.
+    Parse,
+    /// Deal terms, clause-read roles, the sides, and the negotiation.
+    Frame,
+    /// Stances, statements and their dates.
+    Stances,
+    Events,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 9] = [
+        Stage::Text,
+        Stage::Metadata,
+        Stage::Actors,
+        Stage::Positions,
+        Stage::CueRoles,
+        Stage::Parse,
+        Stage::Frame,
+        Stage::Stances,
+        Stage::Events,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Text => "text (sentences, tokens)",
+            Stage::Metadata => "metadata",
+            Stage::Actors => "actors and reference",
+            Stage::Positions => "positions",
+            Stage::CueRoles => "roles from cues",
+            Stage::Parse => "word classes and clauses",
+            Stage::Frame => "terms, clause roles, frame",
+            Stage::Stances => "stances and statements",
+            Stage::Events => "events",
+        }
+    }
+}
+
+/// [`extract_with_clauses`], telling `done` each [`Stage`] as it ends (for timing it).
+pub fn extract_staged(
+    article: &Article,
+    lexicon: &Lexicon,
+    options: &Options,
+    done: &mut dyn FnMut(Stage),
+) -> (Extraction, clause_rules::Read) {
     use sha2::{Digest, Sha256};
     let text = Text::new(&article.text, &lexicon.abbreviations);
+    done(Stage::Text);
     let meta = metadata::read(article, &text, lexicon, options);
+    done(Stage::Metadata);
     let names = actors::find(&text, lexicon, &meta);
     let found = reference::resolve(&text, lexicon, names);
+    done(Stage::Actors);
     let positions = positions::find(&text, lexicon, &found);
+    done(Stage::Positions);
     let mut participations = roles::find(&text, lexicon, &found);
+    done(Stage::CueRoles);
     let words = clause_rules::words(&text, lexicon, &found);
     let clauses = syntax::Clauses::new(text.text, &words);
+    done(Stage::Parse);
     let parsed = parsed::Parsed {
         text: &text,
         words: &words,
@@ -273,6 +338,7 @@ pub fn extract_with_clauses(
         .map(|n| frame::party_holders(&found, n, &positions))
         .unwrap_or_default();
     let deal = terms::Deal::new(terms, &participations, &positions);
+    done(Stage::Frame);
     let (mut stances, mut statements, deal_issue) =
         stances::find_all(&text, lexicon, &found, &parties, &deal);
     reader.sides = &parties;
@@ -294,7 +360,9 @@ pub fn extract_with_clauses(
             s.date = statement_date(&text, &date_spans, s);
         }
     }
+    done(Stage::Stances);
     let events = events::find(&text, lexicon, &found, &parties, &date_spans);
+    done(Stage::Events);
     let actors::Found {
         actors,
         mentions,

@@ -565,72 +565,37 @@ fn measure_load(path: &Path, nq: &Path) -> Result<Figures> {
     Ok(f)
 }
 
-/// Extraction by stage, one thread.
+/// Extraction by stage ([`Stage`]), then the mapping to quads, one thread.
 fn measure_stages(jsonl: &Path, lexicon: &Lexicon) -> Result<Figures> {
+    use negograph::extract::Stage;
     let options = Options::default();
     let mut f = Figures::default();
-    use negograph::extract::{actors, frame, metadata, positions, reference, roles, stances};
     let articles = read_corpus(jsonl)?;
-    let names = [
-        "text (sentences, tokens)",
-        "metadata",
-        "actors",
-        "positions",
-        "roles",
-        "stances",
-        "mapping (quads)",
-    ];
-    struct Laps {
-        t: Instant,
-        spent: [Duration; 7],
-    }
-    impl Laps {
-        fn lap(&mut self, i: usize) {
-            let now = Instant::now();
-            self.spent[i] += now - self.t;
-            self.t = now;
-        }
-    }
-    let mut laps = Laps {
-        t: Instant::now(),
-        spent: [Duration::ZERO; 7],
-    };
+    let mapping_lap = Stage::ALL.len();
+    let mut spent = vec![Duration::ZERO; mapping_lap + 1];
     for a in &articles {
-        laps.t = Instant::now();
-        let text = negograph::text::Text::new(&a.text, &lexicon.abbreviations);
-        laps.lap(0);
-        let meta = metadata::read(a, &text, lexicon, &options);
-        laps.lap(1);
-        let found = reference::resolve(&text, lexicon, actors::find(&text, lexicon, &meta));
-        laps.lap(2);
-        let pos = positions::find(&text, lexicon, &found);
-        laps.lap(3);
-        let mut r = roles::find(&text, lexicon, &found);
-        r.extend(roles::represented(&text, &found, &pos, &r));
-        let negotiation = frame::negotiation(&found, &r);
-        laps.lap(4);
-        let parties = negotiation
-            .as_ref()
-            .map(|n| frame::party_holders(&found, n, &pos))
-            .unwrap_or_default();
-        let st = stances::find(&text, lexicon, &found, &parties);
-        laps.lap(5);
-        std::hint::black_box((&pos, &r, &st));
-        f.sentences += text.sentences.len() as u64;
-        drop((text, meta, found, pos, r, st));
-        // The mapping needs a whole Extraction: made again outside the laps.
-        let x = negograph::extract::extract(a, lexicon, &options);
-        laps.t = Instant::now();
+        let mut t = Instant::now();
+        let mut lap = |i: usize| {
+            let now = Instant::now();
+            spent[i] += now - t;
+            t = now;
+        };
+        let mut done = |s: Stage| lap(s as usize);
+        let (x, _) = negograph::extract::extract_staged(a, lexicon, &options, &mut done);
         let quads = mapping::quads(&x, lexicon);
-        laps.lap(6);
+        lap(mapping_lap);
+        f.sentences += x.sentences.len() as u64;
         f.quads += quads.len() as u64;
         f.articles += 1;
         f.bytes += a.text.len() as u64;
     }
-    f.secs = laps.spent.iter().map(Duration::as_secs_f64).sum();
-    f.stages = names
+    let names = Stage::ALL
         .iter()
-        .zip(laps.spent)
+        .map(|s| s.name())
+        .chain(["mapping (quads)"]);
+    f.secs = spent.iter().map(Duration::as_secs_f64).sum();
+    f.stages = names
+        .zip(spent)
         .map(|(n, d)| (n.to_string(), d.as_secs_f64()))
         .collect();
     Ok(f)
