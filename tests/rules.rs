@@ -2528,3 +2528,38 @@ fn a_title_only_some_states_have_is_not_of_a_state_without_it() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_statesman_of_the_past_holds_the_post_the_gazetteer_gives_him_not_the_nearest_states() {
+    // The gazetteer gives Jimmy Carter his former post: the title is his country's, not that of
+    // the state named next to it.
+    let x = read(
+        "Title\n\nPresident Jimmy Carter welcomed General Omar Torrijos of Panama to the White House. Panama signed the treaties.",
+    );
+    assert!(
+        posts(&x).contains(&"Jimmy Carter: president of United States".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // A person the gazetteer does not know still takes the nearest state.
+    let x = read(
+        "Title\n\nPresident Jaime Orellana welcomed General Omar Torrijos of Panama to the capital.",
+    );
+    assert!(
+        posts(&x).contains(&"Jaime Orellana: president of Panama".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // "The president" is the one in office, never a former holder the text names.
+    let text = "Title\n\nJimmy Carter met Egypt's leaders in Cairo. The president said he would go to Gaza.";
+    let x = read(text);
+    let at = text.find("The president").unwrap();
+    let carter = x.actors.iter().position(|a| a.label == "Jimmy Carter");
+    assert!(
+        !x.mentions
+            .iter()
+            .any(|m| Some(m.actor) == carter && m.start == at),
+        "{:?}",
+        x.mentions
+    );
+}

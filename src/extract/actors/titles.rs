@@ -765,8 +765,10 @@ fn resolve_title_references(b: &mut Builder, titles: &mut [TitleUse]) {
 /// The people of `known` (each with the titles they hold) whom a title reference may mean.
 fn holders(b: &Builder, known: &[(usize, Vec<String>)], tu: &TitleUse) -> Vec<usize> {
     // The same title, else a longer one ending in it ("the envoy" -> "special envoy");
-    // "the prime minister" never means a foreign minister.
+    // "the prime minister" never means a foreign minister, nor "the president" one of the
+    // gazetteer's former presidents.
     let suffix = format!(" {}", tu.title);
+    let former = |x: &str| x.starts_with("former ") && !tu.title.starts_with("former ");
     let pick = |fits: &dyn Fn(&str) -> bool| -> Vec<usize> {
         known
             .iter()
@@ -776,7 +778,7 @@ fn holders(b: &Builder, known: &[(usize, Vec<String>)], tu: &TitleUse) -> Vec<us
     };
     let mut holders = pick(&|x: &str| x == tu.title);
     if holders.is_empty() {
-        holders = pick(&|x: &str| x.ends_with(&suffix));
+        holders = pick(&|x: &str| x.ends_with(&suffix) && !former(x));
     }
     // "Greece's foreign minister" is not a foreign minister the gazetteer knows of another
     // state.
