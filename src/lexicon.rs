@@ -1068,6 +1068,11 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
                     name_entries.push((format!("{particle}{to}{rest}"), (i, NameKind::Surname)));
                 }
             }
+            // "Erdoğan" for the "Erdogan" of the label: the surname as an alternative label
+            // spells it with its diacritics.
+            for spelled in accented_spellings(&s, &a.alt_labels) {
+                name_entries.push((spelled, (i, NameKind::Surname)));
+            }
             name_entries.push((s, (i, NameKind::Surname)));
         }
     }
@@ -1075,6 +1080,25 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         name_entries.push((n, (i, NameKind::AltLabel)));
     }
     PhraseSet::new(name_entries, true)
+}
+
+/// The last words of `labels` that spell `surname` with diacritics: the same letters once the
+/// accents are folded, but not the same string.
+fn accented_spellings(surname: &str, labels: &[String]) -> Vec<String> {
+    let fold = |w: &str| -> String { w.chars().map(vocab::fold_accent).collect() };
+    let plain = fold(surname);
+    let words = surname.split_whitespace().count();
+    let mut out: Vec<String> = labels
+        .iter()
+        .filter_map(|l| {
+            let all: Vec<&str> = l.split_whitespace().collect();
+            let tail = all.get(all.len().checked_sub(words)?..)?.join(" ");
+            (tail != surname && fold(&tail) == plain).then_some(tail)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The states' names by the forms of state of `words/state-forms.txt`, each with its state: the

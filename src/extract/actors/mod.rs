@@ -20,7 +20,7 @@
 //!    in brackets.
 //! 2. `new_names`: new people and organisations from capitalised names (`runs` finds them),
 //!    then `acronyms`: acronyms after "the", then `new_names` again: the surnames of the new
-//!    people.
+//!    people; then `subject_names`: organisations named only as the subject of an actor's verb.
 //! 3. `titles`: titles held by the people named, and titles that refer to someone.
 //!
 //! It returns what they found as [`Names`], for the reference stage ([`super::reference`]) to
@@ -34,6 +34,7 @@ mod gazetteer;
 mod new_names;
 mod purpose_names;
 mod runs;
+mod subject_names;
 mod titles;
 
 use super::{Actor, Mention, Metadata, TitleUse};
@@ -113,6 +114,7 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     b.sort_mentions();
     acronyms::mention_after_the(&cx, &mut b);
     new_names::mention_surnames(&cx, &mut b);
+    subject_names::mention(&cx, &mut b);
 
     // 3. Titles: attached to a name, or a reference to resolve.
     let titles = titles::find(&cx, &mut b);

@@ -306,6 +306,14 @@ impl Tagger {
         }
     }
 
+    /// Whether the treebanks know `word`'s lower-case form as a word other than a proper noun
+    /// ("government", "agreement"; not "eurogroup", nor a name they only know as one).
+    pub fn common_word(&self, word: &str) -> bool {
+        let lower = read_word(word, &mut String::new()).lower;
+        let proper = (1 << Tag::NNP.index()) | (1 << Tag::NNPS.index());
+        self.classes.get(lower) & !proper != 0
+    }
+
     /// The dictionary's tag for a word form.
     pub fn known(&self, form: u64) -> Option<Tag> {
         let i = self.dictionary.get(fold(form))? as usize;

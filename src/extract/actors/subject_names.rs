@@ -1,0 +1,190 @@
+//! Organisations the gazetteer does not know and no title, head word or acronym marks, named as
+//! the subject of a verb only an actor does: a capitalised word inside a sentence right before a
+//! verb of the clause rules or of speech ("the Eurogroup told journalists", "the release of
+//! people, which Séléka demands"), or a capitalised run after "the" there ("the Korean Council
+//! called for", "the Young Patriots besieged").
+//!
+//! Not a word that opens its sentence or line (it may be capitalised only for that), nor a word
+//! of a name found before it, a title, a word that is never a name, or the head word of bodies
+//! alone ("the Council said": a body of an actor the text names otherwise). A run of several
+//! words without "the" may be a person ("Lee Yong-soo accused"), and is left to the rules of
+//! people.
+
+use super::{starts_capital, Builder, Context};
+use crate::extract::syntax::lemmas::Lemmatizer;
+use crate::extract::syntax::tagger::Tagger;
+use crate::extract::syntax::Tag;
+use crate::extract::MentionKind;
+use crate::lexicon::{ActorKind, Words};
+use crate::text::Sentence;
+
+/// Finds such names in every sentence and mentions each new organisation wherever its name
+/// stands again.
+pub(super) fn mention(cx: &Context, b: &mut Builder) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for s in &cx.text.sentences {
+        if cx.in_credit(s.start) {
+            continue;
+        }
+        found.extend(in_sentence(cx, b, s));
+    }
+    for (start, end) in found {
+        if b.covered(start, end) {
+            continue;
+        }
+        let name = cx.t[start..end].to_string();
+        let actor = b.new_actor(&name, ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+        b.mention_each(&name, actor, |p| cx.in_credit(p));
+    }
+    b.sort_mentions();
+}
+
+/// The spans of the names of sentence `s` that stand as the subject of an actor's verb.
+fn in_sentence(cx: &Context, b: &Builder, s: &Sentence) -> Vec<(usize, usize)> {
+    let (text, t) = (cx.text, cx.t);
+    let mut out = Vec::new();
+    let mut i = s.tokens.start;
+    while i < s.tokens.end {
+        let tok = text.tokens[i];
+        let first = i == s.tokens.start || opens_line(t, tok.start);
+        if !tok.word || first || !candidate_word(cx, b, text.token_text(i), tok.start, tok.end) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words one space apart.
+        let mut j = i + 1;
+        while j < s.tokens.end
+            && text.tokens[j].word
+            && &t[text.tokens[j - 1].end..text.tokens[j].start] == " "
+            && candidate_word(
+                cx,
+                b,
+                text.token_text(j),
+                text.tokens[j].start,
+                text.tokens[j].end,
+            )
+        {
+            j += 1;
+        }
+        let (start, end) = (tok.start, text.tokens[j - 1].end);
+        if !opens_subject(t, start) {
+            i = j;
+            continue;
+        }
+        let after_the = t[..start].ends_with("the ") || t[..start].ends_with("The ");
+        let single = j == i + 1;
+        let heads = &cx.lexicon.organization_heads;
+        let bare_head = single && heads.contains(text.token_text(i));
+        if (single || after_the)
+            && !bare_head
+            && acts_after(cx, s, end)
+            && !named_as_place(cx, &t[start..end])
+            && acts_again(cx, start, end)
+        {
+            out.push((start, end));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Whether a word may be part of such a name: capitalised, with a lower-case letter or all in
+/// capitals of two letters or more, outside every name and title found, and no word that is
+/// never a name.
+fn candidate_word(cx: &Context, b: &Builder, w: &str, start: usize, end: usize) -> bool {
+    starts_capital(w)
+        && w.chars().count() >= 2
+        && !w.chars().any(|c| c.is_ascii_digit())
+        && !b.covered(start, end)
+        && !cx.names.iter().any(|n| n.start < end && start < n.end)
+        && !Tagger::builtin().common_word(w)
+        && !cx.h.titled(start, end)
+        && !Words::get().not_name.contains(&w)
+        && !b
+            .actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Person && a.label.split([' ', '-']).any(|x| x == w))
+}
+
+/// Whether the name at `start..end` stands somewhere else as an actor does: again before an
+/// actor's verb, as a possessor ("Séléka's demands"), after "by" ("backed by ETA"), or before
+/// the head of a group of its people ("Séléka fighters", "ETA leaders"). A paper quoted once or
+/// a place a sentence has do something is not named so twice.
+fn acts_again(cx: &Context, start: usize, end: usize) -> bool {
+    let t = cx.t;
+    let name = &t[start..end];
+    t.match_indices(name).any(|(p, _)| {
+        let e = p + name.len();
+        if p == start || !crate::text::whole_word(t, p, e) {
+            return false;
+        }
+        let s = &cx.text.sentences[cx.text.sentence_of(p)];
+        acts_after(cx, s, e)
+            || t[e..].starts_with("'s ")
+            || t[e..].starts_with("’s ")
+            || t[..p].ends_with(" by ")
+            || cx.h.agent_heads.iter().any(|h| h.start == e + 1)
+    })
+}
+
+/// Whether the text names `name` as a place somewhere: right after "in", "at", "from", "near" or
+/// "to" ("fighting in Tigray", "talks at Chibok"); no organisation is written so.
+fn named_as_place(cx: &Context, name: &str) -> bool {
+    let t = cx.t;
+    t.match_indices(name).any(|(p, _)| {
+        let before = t[..p].trim_end_matches(' ');
+        let word = before.rsplit(' ').next().unwrap_or_default();
+        p > before.len() && matches!(word, "in" | "at" | "from" | "near" | "to" | "In" | "At")
+    })
+}
+
+/// Whether the word before `start` may stand before a subject: a comma, a semicolon, or one of
+/// `words/subject-openers.txt` (not a capitalised word: "Sinn Féin" is one run, not "Féin").
+fn opens_subject(t: &str, start: usize) -> bool {
+    let before = t[..start].trim_end_matches(' ');
+    if before.ends_with([',', ';']) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    Words::get()
+        .subject_openers
+        .iter()
+        .any(|o| word.eq_ignore_ascii_case(o))
+        && !starts_capital(word)
+        || word == "The"
+}
+
+/// Whether `pos` opens a line, or follows a colon, a dash or an opening quote or bracket, where
+/// any word may be capitalised.
+fn opens_line(t: &str, pos: usize) -> bool {
+    let before = t[..pos].trim_end_matches(' ');
+    before.is_empty()
+        || before.ends_with(['\n', ':', '—', '–', '"', '“', '(', '\'', '‘', '-', '•', '*'])
+}
+
+/// Whether the word right after `end` is a verb an actor does: of speech, or a form of a verb of
+/// the clause rules ("told", "demands", "signed", "rejected").
+fn acts_after(cx: &Context, s: &Sentence, end: usize) -> bool {
+    let t = cx.t;
+    let Some(rest) = t[end..s.end].strip_prefix(' ') else {
+        return false;
+    };
+    if cx.h.speech.iter().any(|h| h.start == end + 1) {
+        return true;
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if word.is_empty() || !word.chars().all(char::is_lowercase) {
+        return false;
+    }
+    // A past form ("signed", "withdrew") or a third person's present ("demands"); a word the
+    // lemmatizer leaves as it is in both is neither ("and", "leaders").
+    let lemmas = Lemmatizer::builtin();
+    [Tag::VBD, Tag::VBZ].into_iter().any(|tag| {
+        let lemma = lemmas.lemma_of(&word, tag);
+        lemma != word && cx.lexicon.rules.for_verb(&lemma).next().is_some()
+    })
+}
