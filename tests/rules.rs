@@ -2619,3 +2619,17 @@ fn a_facilitator_holds_a_post() {
         posts(&x)
     );
 }
+
+#[test]
+fn a_charge_that_judges_the_accused_is_the_accusers_judgement_too() {
+    // "stalling" judges Hamas: Israel opposes Hamas, and does not support it.
+    let x = read("Title\n\nIsrael accused Hamas of stalling.");
+    assert_eq!(stances(&x), ["Israel oppose Hamas"]);
+    // A refusal still reverses the cue it governs.
+    let x = read("Title\n\nHamas refused to accept the ceasefire.");
+    assert!(
+        !stances(&x).contains(&"Hamas support ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}

@@ -52,6 +52,12 @@ fn governed_by_refusal(a: &Article, site: &Site) -> bool {
     let gap = t[prev.hit.end..sh.hit.start].trim();
     // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
     let governs = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
+    // "accused Hamas of stalling": a charge that judges the accused is the accuser's judgement
+    // too, not reversed (while "accused Israel of violating the truce" is: the accuser holds
+    // to the truce).
+    let charge = prev.side == TargetSide::ActorAfter
+        && sh.side == TargetSide::ActorBefore
+        && matches!(gap.rsplit(' ').next(), Some("of" | "for"));
     // Only a verb of refusal governs ("refused to accept"); an evaluation of an actor
     // does not ("a lack of desire to reach a cease-fire" is said of someone else).
     // A cue that is itself a negation ("will not accept") flips the next one once, as
@@ -61,6 +67,7 @@ fn governed_by_refusal(a: &Article, site: &Site) -> bool {
     });
     prev.hit.end <= sh.hit.start
         && governs
+        && !charge
         && !is_negation
         && prev.polarity == Polarity::Oppose
         && matches!(prev.side, TargetSide::After | TargetSide::ActorAfter)
