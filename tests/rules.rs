@@ -2633,3 +2633,21 @@ fn a_charge_that_judges_the_accused_is_the_accusers_judgement_too() {
         stances(&x)
     );
 }
+
+#[test]
+fn a_cue_governs_the_infinitive_joined_by_and_to_to_the_one_it_governs() {
+    let x =
+        read("Title\n\nQatar called on Hamas to halt its advance and to withdraw from the towns.");
+    assert_eq!(stances(&x), ["Qatar support troop-withdrawal"]);
+    let x = read("Title\n\nHamas refused to halt its advance and to withdraw from the towns.");
+    assert_eq!(stances(&x), ["Hamas oppose troop-withdrawal"]);
+    // The verb of the first infinitive does not reach into the second.
+    let x = read(
+        "Title\n\nQatar praised the envoy, and Hamas was asked to halt its advance and to withdraw from the towns.",
+    );
+    assert!(
+        !stances(&x).contains(&"Hamas oppose troop-withdrawal".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}

@@ -176,7 +176,11 @@ fn objects_after(a: &Article, site: &Site, holders: &[usize], scope: &Scope) -> 
         if last_end.is_none() {
             let gap = t[sh.hit.end..i.start].trim_end();
             let words = gap.split_whitespace().count();
-            if (gap.ends_with(" and") || gap.ends_with(" or")) && words >= 2 || words > sh.reach {
+            // So is an issue of an infinitive joined by "and to" ("halt its advance and to
+            // withdraw").
+            let coordinated = gap.ends_with(" and") || gap.ends_with(" or");
+            let infinitive = gap.ends_with(" and to") || gap.ends_with(" or to");
+            if coordinated && words >= 2 || infinitive || words > sh.reach {
                 break;
             }
         }
@@ -209,9 +213,50 @@ fn objects_after(a: &Article, site: &Site, holders: &[usize], scope: &Scope) -> 
             targets.push((Target::Issue(slug.clone()), about, reversed));
         }
     }
+    targets.extend(joined_infinitive(a, site, scope));
     listed(a, site, &mut targets);
     backed_actor(a, site, holders, &mut targets);
     targets
+}
+
+/// "called on Séléka to halt its advance and to withdraw from the towns": a cue whose
+/// infinitive another cue heads governs the infinitive joined to that one by "and to" too; the
+/// issue right after that "to" is the cue's.
+fn joined_infinitive(a: &Article, site: &Site, scope: &Scope) -> Vec<Aim> {
+    let (t, sh, s) = (a.t, site.cue, site.s);
+    let Some(next) = a.stance_hits.get(site.k + 1) else {
+        return Vec::new();
+    };
+    let gap = t[sh.hit.end..next.hit.start].trim_end();
+    let governs = next.hit.start == scope.end
+        && (gap.ends_with(" to") || gap == "to")
+        && !gap.contains([',', ';', '.']);
+    if !governs {
+        return Vec::new();
+    }
+    let end = a
+        .stance_hits
+        .get(site.k + 2)
+        .map_or(s.end, |n| n.hit.start.min(s.end));
+    let Some(p) = t[next.hit.end..end]
+        .find(" and to ")
+        .map(|p| next.hit.end + p + " and to ".len())
+    else {
+        return Vec::new();
+    };
+    let Some(i) = a
+        .issues
+        .iter()
+        .find(|i| i.start >= p && i.end <= end && t[p..i.start].split_whitespace().count() <= 1)
+    else {
+        return Vec::new();
+    };
+    a.lexicon
+        .issues
+        .values(i)
+        .iter()
+        .map(|slug| (Target::Issue(slug.clone()), None, false))
+        .collect()
 }
 
 /// "a freeze on enrichment", "easing of sanctions", "wants the sanctions lifted", "sanctions
