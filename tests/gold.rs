@@ -166,7 +166,7 @@ const HELDOUT15_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.91),
     ("roles", 0.65),
     ("positions", 0.77),
-    ("stances", 0.27),
+    ("stances", 0.29),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),

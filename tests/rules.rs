@@ -2651,3 +2651,20 @@ fn a_cue_governs_the_infinitive_joined_by_and_to_to_the_one_it_governs() {
         stances(&x)
     );
 }
+
+#[test]
+fn a_known_persons_short_name_given_to_someone_of_another_state_is_someone_else() {
+    let x = read(
+        "Title\n\nKing Abdullah of Saudi Arabia invited both leaders to Mecca. King Abdullah later wrote to them.",
+    );
+    assert!(
+        !labels(&x).contains(&"King Abdullah II"),
+        "{:?}",
+        labels(&x)
+    );
+    // The second use of the title takes the post read with the first.
+    assert_eq!(posts(&x), ["Abdullah: king of Saudi Arabia"]);
+    // Of the gazetteer's own state, the name is the gazetteer's person.
+    let x = read("Title\n\nKing Abdullah of Jordan met the envoy.");
+    assert!(labels(&x).contains(&"King Abdullah II"), "{:?}", labels(&x));
+}

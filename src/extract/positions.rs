@@ -397,7 +397,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                         .map(|o| (o, "gazetteer-post", 0.7))
                 }) {
                 Some((o, rule, confidence)) => (Some(o), rule, confidence),
-                None => match same_person_org(found, person, &tu.title) {
+                None => match same_person_org(found, person, &tu.title).or_else(|| {
+                    // "King Abdullah of Saudi Arabia ... King Abdullah's letter": the post read
+                    // before for the same person and title.
+                    out.iter()
+                        .find(|p| p.holder == person && p.title == tu.title)
+                        .map(|p| p.organization)
+                }) {
                     Some(o) => (Some(o), "same-person-post", 0.7),
                     // Someone the gazetteer knows without a post (a statesman of the past).
                     None if found.actors[person]

@@ -60,9 +60,10 @@ fn activated_people(cx: &Context) -> BTreeSet<usize> {
     // People whose surname the text gives to someone else, checked once per person.
     let mut shared_surname: HashMap<usize, bool> = HashMap::new();
     let mut other_bearer_of = |entry: usize, hit: &Hit| {
-        *shared_surname
-            .entry(entry)
-            .or_insert_with(|| other_bearer(t, hit, &lexicon.actors[entry].label, &cx.h))
+        *shared_surname.entry(entry).or_insert_with(|| {
+            other_bearer(t, hit, &lexicon.actors[entry].label, &cx.h)
+                || bearer_of_another_state(cx, hit, entry)
+        })
     };
     for hit in &cx.names {
         for &(entry, kind) in lexicon.names.values(hit) {
@@ -246,6 +247,36 @@ fn other_bearer(t: &str, hit: &Hit, label: &str, h: &Hits) -> bool {
             && !own.contains(&word)
             && !Words::get().not_name.contains(&word)
             && !h.titled(word_start, word_start + 1)
+    })
+}
+
+/// Whether the text gives the surname of a known person, who holds posts of states, to someone
+/// of another state: "King Abdullah of Saudi Arabia" is not Jordan's King Abdullah II.
+fn bearer_of_another_state(cx: &Context, hit: &Hit, entry: usize) -> bool {
+    let (t, lexicon) = (cx.t, cx.lexicon);
+    let states: Vec<&str> = lexicon.actors[entry]
+        .posts
+        .iter()
+        .filter_map(|p| p.organization)
+        .filter(|&o| lexicon.actors[o].kind == ActorKind::State)
+        .map(|o| lexicon.actors[o].iri.as_str())
+        .collect();
+    if states.is_empty() {
+        return false;
+    }
+    let surname = &t[hit.start..hit.end];
+    t.match_indices(surname).any(|(p, _)| {
+        let of = p + surname.len() + " of ".len();
+        if !t[p + surname.len()..].starts_with(" of ") {
+            return false;
+        }
+        cx.names.iter().filter(|n| n.start == of).any(|n| {
+            lexicon.names.values(n).iter().any(|&(e, k)| {
+                k != NameKind::Surname
+                    && lexicon.actors[e].kind == ActorKind::State
+                    && !states.contains(&lexicon.actors[e].iri.as_str())
+            })
+        })
     })
 }
 
