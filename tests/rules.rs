@@ -2668,3 +2668,17 @@ fn a_known_persons_short_name_given_to_someone_of_another_state_is_someone_else(
     let x = read("Title\n\nKing Abdullah of Jordan met the envoy.");
     assert!(labels(&x).contains(&"King Abdullah II"), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_name_an_apposition_describes_as_a_group_is_an_organisation() {
+    let x = read(
+        "Title\n\nNegotiators announced an agreement between the European Union and Mercosur, the South American bloc of Argentina, Brazil, Paraguay and Uruguay.",
+    );
+    assert!(labels(&x).contains(&"Mercosur"), "{:?}", labels(&x));
+    // A head after a preposition describes something else; a place is no group.
+    let x = read(
+        "Title\n\nThe envoy met Kelemen, the head of the opposition party, on Monday. Talks moved to Arusha, the town of the federation.",
+    );
+    assert!(!labels(&x).contains(&"Kelemen"), "{:?}", labels(&x));
+    assert!(!labels(&x).contains(&"Arusha"), "{:?}", labels(&x));
+}

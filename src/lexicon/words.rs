@@ -149,6 +149,8 @@ word_lists! {
     foreign_minister_titles: List = "foreign-minister-titles.txt",
     /// Last words of a description of the parties that means their leaders ("leaders").
     party_leader_words: List = "party-leader-words.txt",
+    /// Head nouns of an apposition that names an organisation ("bloc", "coalition").
+    group_nouns: List = "group-nouns.txt",
     /// Words after which a clause's subject may stand ("the", "and", "which").
     subject_openers: List = "subject-openers.txt",
     /// Prepositions that open a sentence with a phrase before its subject ("At", "During").

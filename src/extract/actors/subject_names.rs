@@ -1,5 +1,6 @@
-//! Organisations the gazetteer does not know and no title, head word or acronym marks, named as
-//! the subject of a verb only an actor does: a capitalised word inside a sentence right before a
+//! Organisations the gazetteer does not know and no title, head word or acronym marks, described
+//! as a group by an apposition ("Mercosur, the South American bloc") or named as the subject of
+//! a verb only an actor does: a capitalised word inside a sentence right before a
 //! verb of the clause rules or of speech ("the Eurogroup told journalists", "the release of
 //! people, which Séléka demands"), or a capitalised run after "the" there ("the Korean Council
 //! called for", "the Young Patriots besieged").
@@ -68,6 +69,11 @@ fn in_sentence(cx: &Context, b: &Builder, s: &Sentence) -> Vec<(usize, usize)> {
             j += 1;
         }
         let (start, end) = (tok.start, text.tokens[j - 1].end);
+        if described_as_group(t, end, s.end) && !named_as_place(cx, &t[start..end]) {
+            out.push((start, end));
+            i = j;
+            continue;
+        }
         if !opens_subject(t, start) {
             i = j;
             continue;
@@ -137,6 +143,44 @@ fn named_as_place(cx: &Context, name: &str) -> bool {
         let word = before.rsplit(' ').next().unwrap_or_default();
         p > before.len() && matches!(word, "in" | "at" | "from" | "near" | "to" | "In" | "At")
     })
+}
+
+/// Whether an apposition after `end` describes the name as a group: ", the" or ", a" and at
+/// most four words before a head of `words/group-nouns.txt` ("Mercosur, the South American
+/// bloc of ...", "Gazprom, the Russian gas company,").
+fn described_as_group(t: &str, end: usize, sentence_end: usize) -> bool {
+    let Some(rest) = t[end..sentence_end].strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = rest
+        .split(|c: char| !(c.is_alphabetic() || c == '-' || c == ' '))
+        .next()
+        .unwrap_or_default()
+        .split(' ');
+    if !matches!(words.next(), Some("the" | "a" | "an")) {
+        return false;
+    }
+    // The head stands before any preposition or relative word ("the head of the party" is no
+    // party).
+    words
+        .take(5)
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "of" | "for"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "or"
+            )
+        })
+        .any(|w| Words::get().group_nouns.contains(&w))
 }
 
 /// Whether the word before `start` may stand before a subject: a comma, a semicolon, or one of
