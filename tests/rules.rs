@@ -2682,3 +2682,26 @@ fn a_name_an_apposition_describes_as_a_group_is_an_organisation() {
     assert!(!labels(&x).contains(&"Kelemen"), "{:?}", labels(&x));
     assert!(!labels(&x).contains(&"Arusha"), "{:?}", labels(&x));
 }
+
+#[test]
+fn an_actor_of_neither_side_that_meets_both_sides_goes_between_them() {
+    let x = read(
+        "Title\n\nIsrael and Hamas held talks in Cairo. The Egyptian envoy met Hamas leaders on Monday and met Israeli officials on Tuesday.",
+    );
+    assert!(
+        roles(&x).contains(&"Egypt Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    // Meeting one side only, or calling on both, is no going between.
+    let x = read(
+        "Title\n\nIsrael and Hamas held talks in Cairo. Norway met Hamas leaders on Monday, and Sweden called on both parties to stay.",
+    );
+    assert!(
+        !roles(&x)
+            .iter()
+            .any(|r| r == "Norway Mediator" || r == "Sweden Mediator"),
+        "{:?}",
+        roles(&x)
+    );
+}

@@ -16,7 +16,7 @@ use super::syntax::lemmas::Lemmatizer;
 use super::syntax::{Clause, NounPhrase, Tag, Words};
 use super::terms::Deal;
 use super::{ActorKind, Evidence, Mention, MentionKind, Participation, Position, Stance, Target};
-use crate::lexicon::{Cue, CueClass, Lexicon, Polarity};
+use crate::lexicon::{Cue, CueClass, Lexicon, Polarity, Role};
 use crate::rulebook::{Rule, Says, Slot};
 use crate::text::Text;
 
@@ -135,6 +135,78 @@ impl Reader<'_> {
         self.each_clause(Pass::Roles, &mut out);
         self.noun_rules(&mut out);
         out.participations
+    }
+
+    /// Go-betweens: an actor of neither side (nor holding a post of one) that meets both sides,
+    /// one clause or several ("Clinton met Netanyahu in Jerusalem and Abbas in Ramallah"), is a
+    /// mediator; read against the frame's `sides`.
+    pub fn go_betweens(&self) -> Vec<Participation> {
+        let sides = &self.sides.parties;
+        if sides.len() < 2 {
+            return Vec::new();
+        }
+        let side_of = |a: usize| -> Option<usize> {
+            if sides.contains(&a) {
+                return Some(a);
+            }
+            self.positions
+                .iter()
+                .find(|p| p.holder == a && sides.contains(&p.organization))
+                .map(|p| p.organization)
+        };
+        let meeting = crate::lexicon::Words::get().meeting_verbs.as_slice();
+        // For each doer, the sides met and the evidence of the last meeting.
+        let mut met: Vec<(usize, Vec<usize>, Evidence)> = Vec::new();
+        for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
+            for c in range.clone() {
+                let clause = &self.parsed.clauses.clauses[c];
+                let lemma = self.parsed.words.lemma(clause.head);
+                if !meeting.contains(&lemma) || clause.passive || clause.negated || !self.speaks(c)
+                {
+                    continue;
+                }
+                let Some(doer) = clause.doer() else { continue };
+                let met_sides: Vec<usize> = clause
+                    .object
+                    .iter()
+                    .chain(
+                        clause
+                            .preps
+                            .iter()
+                            .filter(|p| self.is(p.word, "with"))
+                            .map(|p| &p.phrase),
+                    )
+                    .flat_map(|np| self.actors_in(np))
+                    .filter_map(side_of)
+                    .collect();
+                if met_sides.is_empty() {
+                    continue;
+                }
+                for d in self.actors_in(doer) {
+                    if side_of(d).is_some() {
+                        continue;
+                    }
+                    let evidence = self.clause_evidence(s, clause);
+                    match met.iter_mut().find(|(x, _, _)| *x == d) {
+                        Some((_, seen, e)) => {
+                            seen.extend(&met_sides);
+                            *e = evidence;
+                        }
+                        None => met.push((d, met_sides.clone(), evidence)),
+                    }
+                }
+            }
+        }
+        met.into_iter()
+            .filter(|(_, seen, _)| sides.iter().filter(|p| seen.contains(p)).count() >= 2)
+            .map(|(actor, _, evidence)| Participation {
+                actor,
+                role: Role::Mediator,
+                evidence,
+                rule: "clause/go-between".to_string(),
+                confidence: CONFIDENCE,
+            })
+            .collect()
     }
 
     /// The stances the rules read, against the frame's `sides`.

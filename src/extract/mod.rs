@@ -337,6 +337,9 @@ pub fn extract_staged(
         .as_ref()
         .map(|n| frame::party_holders(&found, n, &positions))
         .unwrap_or_default();
+    reader.sides = &parties;
+    let go_betweens = reader.go_betweens();
+    merge_roles(&mut participations, &go_betweens);
     let deal = terms::Deal::new(terms, &participations, &positions);
     done(Stage::Frame);
     let (mut stances, mut statements, deal_issue) =

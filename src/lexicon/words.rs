@@ -149,6 +149,8 @@ word_lists! {
     foreign_minister_titles: List = "foreign-minister-titles.txt",
     /// Last words of a description of the parties that means their leaders ("leaders").
     party_leader_words: List = "party-leader-words.txt",
+    /// Verbs of meeting someone ("meet", "visit").
+    meeting_verbs: List = "meeting-verbs.txt",
     /// Head nouns of an apposition that names an organisation ("bloc", "coalition").
     group_nouns: List = "group-nouns.txt",
     /// Words after which a clause's subject may stand ("the", "and", "which").
