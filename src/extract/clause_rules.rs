@@ -295,7 +295,12 @@ impl Reader<'_> {
                 // "The Cessation of Hostilities Agreement between Uganda and the LRA, signed in
                 // Juba": the deal before "between" is what its sides did.
                 let deal_between = self.deal_between(rule, clause);
-                if !self.object_fits(rule, clause) && deal_between.is_none() {
+                // "participated in the talks": a verb with a particle fits by the particle's
+                // phrase.
+                let particle_fits = particle_phrase
+                    .as_ref()
+                    .is_some_and(|p| !rule.object_heads.is_empty() && self.head_fits(rule, p));
+                if !self.object_fits(rule, clause) && !particle_fits && deal_between.is_none() {
                     continue;
                 }
                 if rule.doer_is_deal && !clause.doer().is_some_and(|np| self.is_deal(np)) {
