@@ -2705,3 +2705,21 @@ fn an_actor_of_neither_side_that_meets_both_sides_goes_between_them() {
         roles(&x)
     );
 }
+
+#[test]
+fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
+    let x = read(
+        "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",
+    );
+    assert!(
+        stances(&x)
+            .iter()
+            .any(|s| s.ends_with("support disarmament")),
+        "{:?}",
+        stances(&x)
+    );
+    let x = read(
+        "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said the task was hard and the militias were armed.",
+    );
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}
