@@ -146,7 +146,7 @@ fn named_as_place(cx: &Context, name: &str) -> bool {
 }
 
 /// Whether an apposition after `end` describes the name as a group: ", the" or ", a" and at
-/// most four words before a head of `words/group-nouns.txt` ("Mercosur, the South American
+/// most five words up to a head of `words/group-nouns.txt` ("Mercosur, the South American
 /// bloc of ...", "Gazprom, the Russian gas company,").
 fn described_as_group(t: &str, end: usize, sentence_end: usize) -> bool {
     let Some(rest) = t[end..sentence_end].strip_prefix(", ") else {
@@ -183,8 +183,9 @@ fn described_as_group(t: &str, end: usize, sentence_end: usize) -> bool {
         .any(|w| Words::get().group_nouns.contains(&w))
 }
 
-/// Whether the word before `start` may stand before a subject: a comma, a semicolon, or one of
-/// `words/subject-openers.txt` (not a capitalised word: "Sinn Féin" is one run, not "Féin").
+/// Whether the word before `start` may stand before a subject: a comma, a semicolon, one of
+/// `words/subject-openers.txt` as written there (lower case), or "The" opening a sentence. Not
+/// a capitalised word ("Sinn Féin" is one run, not "Féin").
 fn opens_subject(t: &str, start: usize) -> bool {
     let before = t[..start].trim_end_matches(' ');
     if before.ends_with([',', ';']) {
@@ -194,12 +195,7 @@ fn opens_subject(t: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    Words::get()
-        .subject_openers
-        .iter()
-        .any(|o| word.eq_ignore_ascii_case(o))
-        && !starts_capital(word)
-        || word == "The"
+    word == "The" || Words::get().subject_openers.contains(&word)
 }
 
 /// Whether `pos` opens a line, or follows a colon, a dash or an opening quote or bracket, where
