@@ -2723,3 +2723,18 @@ fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     );
     assert!(stances(&x).is_empty(), "{:?}", stances(&x));
 }
+
+#[test]
+fn a_role_in_brackets_after_a_name_is_that_names_alone() {
+    let x = read(
+        "Title\n\nThe tripartite role of Tanzania (host), Uganda (regional chair) and South Africa (facilitator) was coded as third-party mediation.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Tanzania Host".to_string()), "{r:?}");
+    assert!(r.contains(&"South Africa Mediator".to_string()), "{r:?}");
+    let x =
+        read("Title\n\nTalks in Oslo brought together Israel, the PLO and Norway (facilitator).");
+    let r = roles(&x);
+    assert!(r.contains(&"Norway Mediator".to_string()), "{r:?}");
+    assert!(!r.contains(&"Israel Mediator".to_string()), "{r:?}");
+}

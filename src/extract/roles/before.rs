@@ -24,13 +24,19 @@ pub(super) fn actors_before(
         sentence_start,
     };
     let end = ends.before_acronym(end);
+    // "Israel, the PLO and Norway (facilitator)": a role in brackets is the last name's only.
+    if t[..cue_start].ends_with('(') {
+        return ends.at(end).map(|m| vec![m.actor]).unwrap_or_default();
+    }
     ends.coordinated(end)
 }
 
 /// Where the words before a cue at `cue_start` end, past auxiliaries and articles: "Oman has
-/// hosted", "Qatar, a mediator", "Norway, one of the". A word that ends a mention is no such
-/// word.
+/// hosted", "Qatar, a mediator", "Norway, one of the", and past the bracket a role in brackets
+/// opens ("Tanzania (host)"). A word that ends a mention is no such word.
 fn past_gap_words(t: &str, cue_start: usize, found: &Found) -> usize {
+    let bracketed = t[..cue_start].ends_with('(');
+    let cue_start = if bracketed { cue_start - 1 } else { cue_start };
     let mut end = t[..cue_start].trim_end_matches([' ', '-']).len();
     for _ in 0..5 {
         let before = t[..end].trim_end_matches([' ', ',']);
