@@ -344,7 +344,6 @@ pub fn extract_staged(
     done(Stage::Frame);
     let (mut stances, mut statements, deal_issue) =
         stances::find_all(&text, lexicon, &found, &parties, &deal);
-    reader.sides = &parties;
     reader.deal = &deal;
     reader.deal_issue = deal_issue.as_deref();
     let mut clause_stances = reader.stances();

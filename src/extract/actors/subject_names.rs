@@ -11,7 +11,7 @@
 //! words without "the" may be a person ("Lee Yong-soo accused"), and is left to the rules of
 //! people.
 
-use super::{starts_capital, Builder, Context};
+use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context};
 use crate::extract::syntax::lemmas::Lemmatizer;
 use crate::extract::syntax::tagger::Tagger;
 use crate::extract::syntax::Tag;
@@ -130,19 +130,16 @@ fn acts_again(cx: &Context, start: usize, end: usize) -> bool {
             || t[e..].starts_with("'s ")
             || t[e..].starts_with("’s ")
             || t[..p].ends_with(" by ")
-            || cx.h.agent_heads.iter().any(|h| h.start == e + 1)
+            || starts_right_after(&cx.h.agent_heads, t, e).is_some()
     })
 }
 
-/// Whether the text names `name` as a place somewhere: right after "in", "at", "from", "near" or
-/// "to" ("fighting in Tigray", "talks at Chibok"); no organisation is written so.
+/// Whether the text names `name` as a place somewhere: right after a locative preposition
+/// ("fighting in Tigray", "talks at Chibok"); no organisation is written so.
 fn named_as_place(cx: &Context, name: &str) -> bool {
     let t = cx.t;
-    t.match_indices(name).any(|(p, _)| {
-        let before = t[..p].trim_end_matches(' ');
-        let word = before.rsplit(' ').next().unwrap_or_default();
-        p > before.len() && matches!(word, "in" | "at" | "from" | "near" | "to" | "In" | "At")
-    })
+    t.match_indices(name)
+        .any(|(p, _)| ends_right_before(&cx.h.locatives, t, p).is_some())
 }
 
 /// Whether an apposition after `end` describes the name as a group: ", the" or ", a" and at
@@ -213,7 +210,7 @@ fn acts_after(cx: &Context, s: &Sentence, end: usize) -> bool {
     let Some(rest) = t[end..s.end].strip_prefix(' ') else {
         return false;
     };
-    if cx.h.speech.iter().any(|h| h.start == end + 1) {
+    if starts_right_after(&cx.h.speech, t, end).is_some() {
         return true;
     }
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
