@@ -83,6 +83,9 @@ pub struct Rule {
     /// When given, the object's head must be one of these ("talks" for "hold talks with"); for
     /// a terms rule, the heads of a deal.
     pub object_heads: Vec<String>,
+    /// When given, a phrase after "in" in the clause must have one of these heads ("took part in
+    /// the talks", not "in the fighting").
+    pub in_heads: Vec<String>,
     /// A terms rule's prepositions before a deal ("under the deal", "under which").
     pub prepositions: Vec<String>,
     pub holders: Vec<Slot>,
@@ -402,6 +405,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         says,
         nouns: props("noun"),
         object_heads: props("objectHead"),
+        in_heads: props("inHead"),
         prepositions: props("preposition"),
         holders: if holders.is_empty() {
             vec![Slot::Doer]

@@ -303,6 +303,9 @@ impl Reader<'_> {
                 if !self.object_fits(rule, clause) && !particle_fits && deal_between.is_none() {
                     continue;
                 }
+                if !self.in_fits(rule, clause) {
+                    continue;
+                }
                 if rule.doer_is_deal && !clause.doer().is_some_and(|np| self.is_deal(np)) {
                     continue;
                 }
@@ -375,6 +378,39 @@ impl Reader<'_> {
                 || self.referred_object(rule, object).is_some()
                 || self.modified_fits(rule, clause, object)
         })
+    }
+
+    /// Whether the phrase after an "in" right after the clause's object has one of the rule's
+    /// `in_heads`, when the rule has some and the clause such a phrase ("took part in the
+    /// talks", not "took part in the fighting").
+    /// "The monitoring team, in which Japan and the EU have taken part": a relative clause
+    /// opened by "in which" reads the phrase it is said of as that phrase.
+    fn in_fits(&self, rule: &Rule, clause: &Clause) -> bool {
+        if rule.in_heads.is_empty() {
+            return true;
+        }
+        let text = self.parsed.text.text;
+        let fits = |np: &NounPhrase| {
+            let head = self.head_word(&np.words);
+            self.parsed.words.is_one_of(text, head, &rule.in_heads)
+        };
+        let start = clause
+            .subject
+            .as_ref()
+            .map_or(clause.verbs.start, |s| s.words.start);
+        if start >= 2 && self.is(start - 2, "in") && self.is(start - 1, "which") {
+            let before =
+                (start - 2).saturating_sub(usize::from(start >= 3 && self.is(start - 3, ",")));
+            return self.parsed.clauses.phrase_ending(before).is_some_and(fits);
+        }
+        let Some(end) = clause.object.as_ref().map(|o| o.words.end) else {
+            return true;
+        };
+        clause
+            .preps
+            .iter()
+            .find(|p| p.word == end && self.is(p.word, "in"))
+            .is_none_or(|p| fits(&p.phrase))
     }
 
     /// "The talks at St Andrews, chaired by Tony Blair": a participle set off by a comma after a
@@ -740,7 +776,12 @@ impl Reader<'_> {
                 } else if let Some(a) = self.first_person(np) {
                     vec![a]
                 } else {
-                    self.colon_list(np)
+                    let listed = self.colon_list(np);
+                    if listed.is_empty() {
+                        self.introduced_list(np)
+                    } else {
+                        listed
+                    }
                 }
             }
             _ => found,
@@ -789,6 +830,53 @@ impl Reader<'_> {
             start = (colon + at + len).max(start);
         }
         out
+    }
+
+    /// "Nineteen organisations took part, among them the government, the ANC and the IFP";
+    /// "several states, including Qatar and Egypt,": a plural phrase that names no actor stands
+    /// for the phrase a word of `words/list-introducers.txt` opens right after it, or after the
+    /// verbs (and the adverbs and the "part" of "take part") of the clause it is the subject of,
+    /// one actor for each member.
+    fn introduced_list(&self, np: &NounPhrase) -> Vec<usize> {
+        let words = &self.parsed.words;
+        if !words.words[self.head_word(&np.words)].tag.is_plural_noun() {
+            return Vec::new();
+        }
+        let sentence =
+            words.sentences[words.sentences.partition_point(|r| r.end <= np.words.start)].clone();
+        let text = self.parsed.text.text;
+        let mut w = np.words.end;
+        while w < sentence.end {
+            let tag = words.words[w].tag;
+            let between = tag.is_verb()
+                || tag.is_adverb()
+                || matches!(tag, Tag::Comma | Tag::MD | Tag::RP)
+                || (w > np.words.end && words.lemma(w) == "part");
+            if !between {
+                break;
+            }
+            w += 1;
+        }
+        let introducers = &crate::lexicon::Words::get().list_introducers;
+        let Some(opened) = introducers.iter().find_map(|intro| {
+            let n = intro.split(' ').count();
+            let fits = w + n <= sentence.end
+                && intro
+                    .split(' ')
+                    .enumerate()
+                    .all(|(k, part)| words.text(text, w + k).eq_ignore_ascii_case(part));
+            fits.then_some(w + n)
+        }) else {
+            return Vec::new();
+        };
+        let phrases = &self.parsed.clauses.phrases;
+        let k = phrases.partition_point(|p| p.words.start < opened);
+        phrases[k..]
+            .iter()
+            .take_while(|p| p.words.start == opened)
+            .max_by_key(|p| p.words.end)
+            .map(|p| self.actors_in_plain(p))
+            .unwrap_or_default()
     }
 
     /// "I" or "we" in a transcript's answer: the speaker its line opens with ("Mr. Lloyd: We

@@ -121,6 +121,8 @@ word_lists! {
     thing_pronouns: List = "thing-pronouns.txt",
     /// Words in a phrase that announce a list after a colon ("following").
     list_announcers: List = "list-announcers.txt",
+    /// Words that open a list of a plural phrase's members ("including", "among them").
+    list_introducers: List = "list-introducers.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").
