@@ -2738,3 +2738,19 @@ fn a_role_in_brackets_after_a_name_is_that_names_alone() {
     assert!(r.contains(&"Norway Mediator".to_string()), "{r:?}");
     assert!(!r.contains(&"Israel Mediator".to_string()), "{r:?}");
 }
+
+#[test]
+fn between_after_a_word_of_dividing_or_moving_names_no_sides() {
+    let x = read(
+        "Title\n\nThe talks have moved between Cuba, Mexico and Venezuela. Sweden said it was a bargaining chip between NATO countries.",
+    );
+    let r = roles(&x);
+    for actor in ["Cuba", "Mexico", "Venezuela", "NATO"] {
+        assert!(!r.contains(&format!("{actor} Party")), "{r:?}");
+    }
+    let x = read("Title\n\nEgypt's president flew between Syria and Turkey, and the talks between Colombia and the ELN resumed.");
+    let r = roles(&x);
+    for actor in ["Syria", "Turkey", "Colombia"] {
+        assert!(r.contains(&format!("{actor} Party")), "{r:?}");
+    }
+}

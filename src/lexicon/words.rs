@@ -123,6 +123,8 @@ word_lists! {
     list_announcers: List = "list-announcers.txt",
     /// Words that open a list of a plural phrase's members ("including", "among them").
     list_introducers: List = "list-introducers.txt",
+    /// Words before a bare "between" after which those named are no sides ("escalation").
+    not_sides_before_between: List = "not-sides-before-between.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").

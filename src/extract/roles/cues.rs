@@ -130,6 +130,21 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
     if phrase.eq_ignore_ascii_case("with") {
         return;
     }
+    // "the escalation between Israel and Hezbollah", "moved between Caracas and Havana": a bare
+    // "between" after a word of fighting or moving names no sides of talks.
+    if phrase.eq_ignore_ascii_case("between") {
+        let before = t[rc.sentence.start..hit.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or_default()
+            .to_lowercase();
+        if Words::get()
+            .not_sides_before_between
+            .contains(&before.as_str())
+        {
+            return;
+        }
+    }
     // "He thanked ... the governments of Oman, Switzerland and South Korea for
     // their help": those thanked are no sides of the talks.
     if role == Role::Party
