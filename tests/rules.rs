@@ -2681,6 +2681,12 @@ fn a_name_an_apposition_describes_as_a_group_is_an_organisation() {
     );
     assert!(!labels(&x).contains(&"Kelemen"), "{:?}", labels(&x));
     assert!(!labels(&x).contains(&"Arusha"), "{:?}", labels(&x));
+    // At the start of a sentence too, where only such an apposition makes a capital a name.
+    let x = read(
+        "Title\n\nOceana, the marine conservation group, said the deal fell short. Meanwhile, the militant group said it would fight on.",
+    );
+    assert!(labels(&x).contains(&"Oceana"), "{:?}", labels(&x));
+    assert!(!labels(&x).contains(&"Meanwhile"), "{:?}", labels(&x));
 }
 
 #[test]

@@ -5,7 +5,8 @@
 //! people, which Séléka demands"), or a capitalised run after "the" there ("the Korean Council
 //! called for", "the Young Patriots besieged").
 //!
-//! Not a word that opens its sentence or line (it may be capitalised only for that), nor a word
+//! Not a word that opens its sentence or line (it may be capitalised only for that) unless an
+//! apposition describes it as a group, nor a word
 //! of a name found before it, a title, a word that is never a name, or the head word of bodies
 //! alone ("the Council said": a body of an actor the text names otherwise). A run of several
 //! words without "the" may be a person ("Lee Yong-soo accused"), and is left to the rules of
@@ -48,8 +49,10 @@ fn in_sentence(cx: &Context, b: &Builder, s: &Sentence) -> Vec<(usize, usize)> {
     let mut i = s.tokens.start;
     while i < s.tokens.end {
         let tok = text.tokens[i];
+        // A word that opens its sentence or line may be capitalised only for that, unless an
+        // apposition describes it as a group ("Oceana, the marine conservation group, said").
         let first = i == s.tokens.start || opens_line(t, tok.start);
-        if !tok.word || first || !candidate_word(cx, b, text.token_text(i), tok.start, tok.end) {
+        if !tok.word || !candidate_word(cx, b, text.token_text(i), tok.start, tok.end) {
             i += 1;
             continue;
         }
@@ -74,7 +77,7 @@ fn in_sentence(cx: &Context, b: &Builder, s: &Sentence) -> Vec<(usize, usize)> {
             i = j;
             continue;
         }
-        if !opens_subject(t, start) {
+        if first || !opens_subject(t, start) {
             i = j;
             continue;
         }
