@@ -2760,3 +2760,22 @@ fn between_after_a_word_of_dividing_or_moving_names_no_sides() {
         assert!(r.contains(&format!("{actor} Party")), "{r:?}");
     }
 }
+
+#[test]
+fn being_ready_or_refusing_to_negotiate_is_a_stance_on_the_talks() {
+    let x = read(
+        "Title\n\nVenezuela is ready to negotiate with the United States. Israel refused to talk to Hamas.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Venezuela support negotiations".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"Israel oppose negotiations".to_string()),
+        "{s:?}"
+    );
+    // Negotiating a deal is no stance on the talks.
+    let x = read("Title\n\nQatar negotiated the deal.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+}
