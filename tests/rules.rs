@@ -2779,3 +2779,20 @@ fn being_ready_or_refusing_to_negotiate_is_a_stance_on_the_talks() {
     let x = read("Title\n\nQatar negotiated the deal.");
     assert!(stances(&x).is_empty(), "{:?}", stances(&x));
 }
+
+#[test]
+fn the_he_after_a_quote_is_whom_the_pronouns_before_it_refer_to() {
+    let text = "Title\n\nPresident Nicolás Maduro spoke on Wednesday. The president used the address to attack the sanctions. He called them criminal. But he struck a conciliatory note. \"We are ready to keep talking with the United States,\" he said.";
+    let s = stances(&read(text));
+    assert!(
+        s.contains(&"Nicolás Maduro support negotiations".to_string()),
+        "{s:?}"
+    );
+    // Not past a person the sentence describes without a name.
+    let text = "Title\n\nPresident Nicolás Maduro spoke on Wednesday. The president used the address to attack the sanctions. He called them criminal. But he struck a conciliatory note. An official who asked not to be named because he was not authorised to speak said the talks would go on.";
+    let s = stances(&read(text));
+    assert!(
+        !s.contains(&"Nicolás Maduro support negotiations".to_string()),
+        "{s:?}"
+    );
+}

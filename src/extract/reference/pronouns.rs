@@ -79,12 +79,23 @@ fn referent(cx: &Context, b: &Builder, start: usize) -> Option<usize> {
             })
         })
         .flatten();
-    subject.or_else(|| {
+    // Else the nearest person named before it in its sentence or the two before; else, for the
+    // speaker of a sentence that opens with a quote, the one the nearest pronoun there refers
+    // to ("He called the measures criminal. But he struck a conciliatory note. \"We are ready to
+    // talk,\" he said."), where no one else may be meant.
+    let quoted = t[text.sentences[si].start..start].starts_with(['"', '“']);
+    let before = || {
         b.mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= start && m.start >= limit)
-            .find(|m| person(m) && m.kind != MentionKind::Pronoun)
-            .map(|m| m.actor)
-    })
+            .filter(move |m| m.end <= start && m.start >= limit)
+            .filter(person)
+    };
+    subject
+        .or_else(|| {
+            before()
+                .find(|m| m.kind != MentionKind::Pronoun)
+                .map(|m| m.actor)
+        })
+        .or_else(|| before().next().filter(|_| quoted).map(|m| m.actor))
 }
