@@ -2796,3 +2796,15 @@ fn the_he_after_a_quote_is_whom_the_pronouns_before_it_refer_to() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_first_person_clause_in_reported_speech_is_not_the_reported_subjects() {
+    let x = read(
+        "Title\n\nMr. Lloyd: Nigeria has lost many soldiers. President Obasanjo has said that Nigeria cannot stay indefinitely, and we will want to talk to him about a larger force.",
+    );
+    let s = stances(&x);
+    assert!(
+        !s.iter().any(|x| x.ends_with("support negotiations")),
+        "{s:?}"
+    );
+}

@@ -84,6 +84,15 @@ pub(super) fn holders(a: &Article, site: &Site, possessor: Option<usize>) -> Opt
 /// Israel must withdraw" is Israel's) or the speaker, with the rule that found them.
 fn reported(a: &Article, site: &Site, sp: &Speech) -> (Vec<usize>, &'static str) {
     let (t, found, sh) = (a.t, a.found, site.cue);
+    // "President Obasanjo has said that Nigeria cannot stay, and we will want to talk to him":
+    // a clause of the cue whose subject is "we" or "I" is neither the reported subject's nor
+    // the reported speaker's.
+    let first_person = t[site.clause_start.max(sp.content_start)..sh.hit.start]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w == "we" || w == "We" || w == "I");
+    if first_person {
+        return (Vec::new(), "speaker");
+    }
     let embedded: Vec<usize> = found
         .mentions_in(sp.content_start, sh.hit.start)
         .filter(|m| is_subject(t, m, &a.heads) && m.kind != MentionKind::Pronoun)
