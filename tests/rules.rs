@@ -2808,3 +2808,22 @@ fn a_first_person_clause_in_reported_speech_is_not_the_reported_subjects() {
         "{s:?}"
     );
 }
+
+#[test]
+fn the_government_is_the_state_named_most_often_with_its_government() {
+    let x = read(
+        "Title\n\nThe government of Sri Lanka and the LTTE signed a truce. The Thai government hosted the first rounds. Later, talks between the government and Hamas resumed.",
+    );
+    let r = roles(&x);
+    // The list after "between" goes on past "the government" to Hamas.
+    assert!(r.contains(&"Hamas Party".to_string()), "{r:?}");
+    assert!(r.contains(&"Sri Lanka Party".to_string()), "{r:?}");
+    assert!(!r.contains(&"Thailand Party".to_string()), "{r:?}");
+    // No state named with its government, no reference.
+    let x = read("Title\n\nTalks between the government and Hamas resumed in Qatar.");
+    assert!(
+        !roles(&x).contains(&"Qatar Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}

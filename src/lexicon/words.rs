@@ -125,6 +125,8 @@ word_lists! {
     list_introducers: List = "list-introducers.txt",
     /// Words before a bare "between" after which those named are no sides ("escalation").
     not_sides_before_between: List = "not-sides-before-between.txt",
+    /// A state's own bodies, which stand for it after "the" ("the military").
+    state_bodies: List = "state-bodies.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").

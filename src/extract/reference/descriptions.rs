@@ -1,6 +1,7 @@
 //! Descriptions that refer to an actor named before them: "the group", "the Gulf state" (the
-//! lexicon's descriptions, each of a kind of actor), and "the army" after "the Sudanese army" (the
-//! head noun of an organisation's name).
+//! lexicon's descriptions, each of a kind of actor), "the army" after "the Sudanese army" (the
+//! head noun of an organisation's name), and "the government" after "Sudan's government" (a
+//! state's government named with the state).
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
@@ -185,4 +186,79 @@ fn organization_heads(lexicon: &Lexicon, b: &Builder) -> Vec<(String, usize)> {
         }
     }
     heads
+}
+
+/// "The government" after "Sudan's government" or "the government of Sudan", "the regime"
+/// after "the Syrian regime": "the" and a noun of a state's government
+/// (`words/state-bodies.txt`) is a state named with the same noun before it, the noun at most two
+/// words after the state's name, possessive or demonym, or before "of" and the name; where no
+/// name covers it.
+pub(super) fn state_body_descriptions(t: &str, b: &mut Builder) {
+    let bodies = &crate::lexicon::Words::get().state_bodies;
+    let mut found = Vec::new();
+    for start in articles(t) {
+        let from = start + "the ".len();
+        let word_end = t[from..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(t.len(), |e| from + e);
+        let word = &t[from..word_end];
+        if !bodies.contains(&word)
+            || b.covered(start, word_end)
+            || t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        // The state named so most often before it, the first of those named as often ("the
+        // government of Sri Lanka ... the Thai government hosted ... the government team").
+        let mut named: Vec<(usize, usize)> = Vec::new();
+        for m in b.mentions.iter().filter(|m| {
+            m.end <= start
+                && m.kind != MentionKind::Pronoun
+                && b.actors[m.actor].kind == ActorKind::State
+                && (names_body(t, m.end, word) || body_of(t, m.start, word))
+        }) {
+            match named.iter_mut().find(|(a, _)| *a == m.actor) {
+                Some(n) => n.1 += 1,
+                None => named.push((m.actor, 1)),
+            }
+        }
+        let most = named.iter().map(|n| n.1).max().unwrap_or(0);
+        let state = named.iter().find(|n| n.1 == most).map(|n| n.0);
+        // The noun alone, as a list reads its members past "the".
+        if let Some(actor) = state {
+            found.push((from, word_end, actor));
+        }
+    }
+    for (start, end, actor) in found {
+        b.mention(start, end, actor, MentionKind::Description, false);
+    }
+    b.sort_mentions();
+}
+
+/// Whether the state's name starting at `start` follows "`body` of" ("the government of Sri
+/// Lanka").
+fn body_of(t: &str, start: usize, body: &str) -> bool {
+    let before = t[..start].strip_suffix("the ").unwrap_or(&t[..start]);
+    before.strip_suffix(" of ").is_some_and(|b| {
+        b.ends_with(body) && !b[..b.len() - body.len()].ends_with(char::is_alphabetic)
+    })
+}
+
+/// Whether the state's name ending at `end` is followed by `body` as one of the next two words
+/// ("'s military government", " army").
+fn names_body(t: &str, end: usize, body: &str) -> bool {
+    let rest = t[end..]
+        .strip_prefix("'s")
+        .or_else(|| t[end..].strip_prefix("’s"))
+        .unwrap_or(&t[end..]);
+    rest.starts_with(' ')
+        && rest
+            .split(' ')
+            .skip(1)
+            .take(2)
+            .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            .any(|w| w == body)
 }

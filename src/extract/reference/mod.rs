@@ -7,7 +7,8 @@
 //! 1. `descriptions`: the lexicon's descriptions ("the group", "the Gulf state"), each to the
 //!    subject of the sentence before when it opens its sentence, else to the nearest actor of
 //!    its kind named before it;
-//! 2. `descriptions`: head-noun descriptions ("the army" after "the Sudanese army");
+//! 2. `descriptions`: head-noun descriptions ("the army" after "the Sudanese army"), then a
+//!    state's government ("the government" after "Sudan's government");
 //! 3. `pronouns`: "he", "she", "his" and "her", to the person they refer to; a pronoun that
 //!    repeats one earlier in its sentence ("He said he ... and he praised") stands, for the clause
 //!    rules, for what the first one does ([`Mention::stands_for`]).
@@ -50,6 +51,7 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
     };
     descriptions::mention_descriptions(&cx, &mut b);
     descriptions::head_noun_descriptions(cx.t, lexicon, &mut b);
+    descriptions::state_body_descriptions(cx.t, &mut b);
     pronouns::mention_pronouns(&cx, &mut b);
     Found {
         actors: b.actors,

@@ -49,7 +49,8 @@ pub fn actor_list(
             found.mentions_in(p, p + 1).find(|m| {
                 m.start == p
                     && m.kind != MentionKind::Pronoun
-                    && m.kind != MentionKind::Description
+                    && (m.kind != MentionKind::Description
+                        || found.actors[m.actor].kind == ActorKind::State)
                     && (places || !m.locative)
             })
         };
