@@ -297,9 +297,13 @@ impl Reader<'_> {
                 let deal_between = self.deal_between(rule, clause);
                 // "participated in the talks": a verb with a particle fits by the particle's
                 // phrase.
-                let particle_fits = particle_phrase
-                    .as_ref()
-                    .is_some_and(|p| !rule.object_heads.is_empty() && self.head_fits(rule, p));
+                // "flew between Damascus and Ankara": two actors after "between" fit as well.
+                let particle_fits = particle_phrase.as_ref().is_some_and(|p| {
+                    !rule.object_heads.is_empty()
+                        && (self.head_fits(rule, p)
+                            || (particle.as_deref() == Some("between")
+                                && self.actors_in(p).len() >= 2))
+                });
                 if !self.object_fits(rule, clause) && !particle_fits && deal_between.is_none() {
                     continue;
                 }
