@@ -775,7 +775,10 @@ impl Reader<'_> {
             (true, Some(p)) => self.actors_in_plain(p),
             (true, None) => {
                 let sides = self.sides(np);
-                if !sides.is_empty() {
+                let owner = self.whose_owner(np);
+                if !owner.is_empty() {
+                    owner
+                } else if !sides.is_empty() {
                     sides
                 } else if let Some(a) = self.first_person(np) {
                     vec![a]
@@ -834,6 +837,21 @@ impl Reader<'_> {
             start = (colon + at + len).max(start);
         }
         out
+    }
+
+    /// "Egypt, whose intelligence service brokered the talks": a phrase that names no actor
+    /// right after "whose" stands for the actors of the phrase "whose" follows.
+    fn whose_owner(&self, np: &NounPhrase) -> Vec<usize> {
+        let w = np.words.start;
+        if w == 0 || !self.is(w - 1, "whose") {
+            return Vec::new();
+        }
+        let end = (w - 1).saturating_sub(usize::from(w >= 2 && self.is(w - 2, ",")));
+        self.parsed
+            .clauses
+            .phrase_ending(end)
+            .map(|p| self.actors_in_plain(p))
+            .unwrap_or_default()
     }
 
     /// "Nineteen organisations took part, among them the government, the ANC and the IFP";
