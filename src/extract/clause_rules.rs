@@ -635,7 +635,13 @@ impl Reader<'_> {
                     actors.extend(self.places_in(np));
                     continue;
                 }
-                actors.extend(self.actors_in(np));
+                // A role played by a body named after "whose" is its owner's; a stance stays
+                // the body's own, as the stance holders read it.
+                let named = self.actors_in(np);
+                if named.is_empty() {
+                    actors.extend(self.whose_owner(np));
+                }
+                actors.extend(named);
                 if slot == Slot::Doer {
                     members = np.members.len();
                 }
@@ -775,10 +781,7 @@ impl Reader<'_> {
             (true, Some(p)) => self.actors_in_plain(p),
             (true, None) => {
                 let sides = self.sides(np);
-                let owner = self.whose_owner(np);
-                if !owner.is_empty() {
-                    owner
-                } else if !sides.is_empty() {
+                if !sides.is_empty() {
                     sides
                 } else if let Some(a) = self.first_person(np) {
                     vec![a]
@@ -839,8 +842,8 @@ impl Reader<'_> {
         out
     }
 
-    /// "Egypt, whose intelligence service brokered the talks": a phrase that names no actor
-    /// right after "whose" stands for the actors of the phrase "whose" follows.
+    /// "Egypt, whose intelligence service brokered the talks": the actors of the phrase "whose"
+    /// follows, for a phrase right after it.
     fn whose_owner(&self, np: &NounPhrase) -> Vec<usize> {
         let w = np.words.start;
         if w == 0 || !self.is(w - 1, "whose") {
@@ -1200,13 +1203,18 @@ impl Reader<'_> {
     /// The infinitive that depends on clause `c`: its verb and object.
     fn complement(&self, c: usize) -> Option<(usize, usize)> {
         let inf = self.parsed.clauses.dependent(c)?;
+        let rules = &self.parsed.lexicon.rules;
+        let lemma = self.parsed.words.lemma(inf.head);
         // "agreed to stop all firing": what a blocking verb stops is no thing supported.
-        if self
-            .parsed
-            .lexicon
-            .rules
-            .blocks(self.parsed.words.lemma(inf.head))
-        {
+        // "agreed to host the meeting", "offered to mediate the talks": a verb of a third
+        // party's role says the role, not a stance on what the role is played in (a side's
+        // "agreed to negotiate" is one).
+        let role_verb = rules.for_verb(lemma).any(|r| {
+            matches!(r.says, Says::Role(role) if role != crate::lexicon::Role::Party)
+                && r.object_heads.is_empty()
+                && r.holders == [Slot::Doer]
+        });
+        if rules.blocks(lemma) || role_verb {
             return None;
         }
         let last = inf.object.as_ref().map_or(inf.verbs.end, |o| o.words.end);
