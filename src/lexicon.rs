@@ -893,7 +893,12 @@ impl Graph {
         let mut organization_heads = HashSet::new();
         for s in &self.order {
             let types: Vec<&str> = self.iris(s, &format!("{RDF}type")).collect();
-            let forms = self.strings(s, &vocab::neg("form"));
+            let mut forms = self.strings(s, &vocab::neg("form"));
+            // "economy secretary", "trade representative": each portfolio before each head.
+            let heads = self.strings(s, &vocab::neg("portfolioHead"));
+            for p in self.strings(s, &vocab::neg("portfolio")) {
+                forms.extend(heads.iter().map(|h| format!("{p} {h}")));
+            }
             for t in types {
                 let Some(local) = t.strip_prefix(NEG) else {
                     continue;

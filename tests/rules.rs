@@ -2827,3 +2827,31 @@ fn the_government_is_the_state_named_most_often_with_its_government() {
         roles(&x)
     );
 }
+
+#[test]
+fn a_portfolio_before_a_head_makes_a_title() {
+    let x = read(
+        "Title\n\nMexican Economy Secretary Ildefonso Guajardo met US Trade Representative Robert Lighthizer.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Ildefonso Guajardo: economy secretary of Mexico".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"Robert Lighthizer: trade representative of United States".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn its_opening_sentences_one_after_another_refer_to_the_same_owner() {
+    let x = read(
+        "Title\n\nIndia held out at the conference. Its government had passed a food law, and it feared that WTO rules would be used against it. Its commerce minister, Anand Sharma, told the conference that food security was not negotiable.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Anand Sharma: commerce minister of India".to_string()),
+        "{p:?}"
+    );
+}

@@ -311,7 +311,8 @@ fn possesses(t: &str, m: &super::Mention, title_start: usize) -> bool {
 /// before a title stands for, the last one named before it in the sentence.
 ///
 /// "Its delegation head, Kabineh Ja'neh, said ...": "Its" opening the sentence stands for the
-/// state or organisation the sentence before names first, its subject.
+/// state or organisation the sentence before names first, its subject (past sentences that open
+/// with "Its" too).
 fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
     let t = text.text;
     let before = t[..title_start].trim_end();
@@ -336,7 +337,18 @@ fn its_owner(text: &Text, found: &Found, title_start: usize) -> Option<usize> {
     if !matches!(opening, "Its" | "Their") || i == 0 {
         return None;
     }
-    let p = &text.sentences[i - 1];
+    // "India held out. Its government had passed a law, and it feared that WTO rules ... Its
+    // commerce minister, Anand Sharma, ...": past sentences that open with "Its" too, to the
+    // one that names what they all refer to.
+    let opens_its = |p: &crate::text::Sentence| {
+        let head = t[p.start..p.end].trim_start();
+        head.starts_with("Its ") || head.starts_with("Their ")
+    };
+    let mut k = i - 1;
+    while k > 0 && i - k < 4 && opens_its(&text.sentences[k]) {
+        k -= 1;
+    }
+    let p = &text.sentences[k];
     found
         .mentions_in(p.start, p.end)
         .find(agent)
