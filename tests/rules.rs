@@ -2855,3 +2855,15 @@ fn its_opening_sentences_one_after_another_refer_to_the_same_owner() {
         "{p:?}"
     );
 }
+
+#[test]
+fn the_stops_of_an_abbreviation_do_not_end_an_apposition() {
+    let x = read(
+        "Title\n\nZalmay Khalilzad, the U.S. special envoy, is staying on in Qatar. Ali Baba, the envoy. He left.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Zalmay Khalilzad: special envoy of United States".to_string()),
+        "{p:?}"
+    );
+}

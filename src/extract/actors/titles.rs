@@ -488,7 +488,7 @@ pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> O
     h.titles
         .iter()
         .filter(|x| x.start > end && x.start < end + 60 && x.end <= limit)
-        .filter(|x| !t[end + 1..x.start].contains([',', '.', ';', '“', '"', '(']))
+        .filter(|x| !breaks_apposition(&t[end + 1..x.start]))
         // "the shore of Lake Prespa, the foreign ministers of ...": many people's title.
         .filter(|x| {
             !t[x.start..x.end].rsplit(' ').next().is_some_and(|w| {
@@ -505,6 +505,23 @@ pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> O
         })
         .find(|x| possessive_end(t, x.end).is_none() && !modifies_noun(t, x.end))
         .copied()
+}
+
+/// Whether the words between a name's comma and a title end the apposition: a comma, a
+/// semicolon, a quote, a bracket, or a full stop but the stops of an abbreviation ("the U.S.
+/// special envoy").
+fn breaks_apposition(between: &str) -> bool {
+    let abbreviation = |w: &str| {
+        w.len() >= 2
+            && w.ends_with('.')
+            && w.split('.').all(|p| {
+                p.is_empty() || (p.chars().count() == 1 && p.starts_with(char::is_uppercase))
+            })
+    };
+    between.contains([',', ';', '“', '"', '('])
+        || between
+            .split_whitespace()
+            .any(|w| w.contains('.') && !abbreviation(w))
 }
 
 /// Whether the title ending at `end` is an adjective before a noun ("Anwar's official
@@ -552,7 +569,7 @@ fn apposition_owner<'b>(
     b: &'b Builder,
 ) -> Option<(&'b Mention, usize, usize)> {
     let comma = t[sent_start..ts].rfind(',')? + sent_start;
-    if ts - comma > 60 || t[comma + 1..ts].contains(['.', ';', '“', '"', '(']) {
+    if ts - comma > 60 || breaks_apposition(&t[comma + 1..ts]) {
         return None;
     }
     // "X, an adviser to Oman's foreign minister", "X, Aide to the President of ...": the title
