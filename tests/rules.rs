@@ -2867,3 +2867,21 @@ fn the_stops_of_an_abbreviation_do_not_end_an_apposition() {
         "{p:?}"
     );
 }
+
+#[test]
+fn it_after_a_verb_of_speech_is_the_speaker() {
+    let x = read(
+        "Title\n\nThe MNDAA said on its Telegram channel that it would respect the truce as long as the army refrained from air strikes.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Myanmar National Democratic Alliance Army support ceasefire".to_string()),
+        "{s:?}"
+    );
+    // Not past a comma, nor for a speaker the parse cannot place right before the verb.
+    let x = read(
+        "Title\n\nAlgeria, which shares a long border with Niger, has said it opposes any use of force.",
+    );
+    let s = stances(&x);
+    assert!(!s.iter().any(|x| x.starts_with("Niger ")), "{s:?}");
+}

@@ -785,6 +785,8 @@ impl Reader<'_> {
                     sides
                 } else if let Some(a) = self.first_person(np) {
                     vec![a]
+                } else if let Some(speaker) = self.speakers_pronoun(np) {
+                    speaker
                 } else {
                     let listed = self.colon_list(np);
                     if listed.is_empty() {
@@ -902,6 +904,42 @@ impl Reader<'_> {
             .max_by_key(|p| p.words.end)
             .map(|p| self.actors_in_plain(p))
             .unwrap_or_default()
+    }
+
+    /// "Hamas said (that) it would respect the truce", "the rebels said they would observe it":
+    /// "it" or "they" right after a verb of speech (and "that") is the speech's subject, when
+    /// that names actors.
+    fn speakers_pronoun(&self, np: &NounPhrase) -> Option<Vec<usize>> {
+        let words = self.parsed.words;
+        let w = np.words.start;
+        if np.words.len() != 1 || !matches!(words.lemma(w), "it" | "they") || w == 0 {
+            return None;
+        }
+        // The last clause before it in its sentence, a verb of speech with its subject right
+        // before it ("Hamas said", "The MNDAA said on its channel that it").
+        let clauses = &self.parsed.clauses;
+        let range = clauses.sentences[words.sentences.partition_point(|r| r.end <= w)].clone();
+        let speech = clauses.clauses[range]
+            .iter()
+            .rev()
+            .find(|c| c.verbs.end <= w)
+            .filter(|c| !c.negated && !c.passive)?;
+        let at = words.words[speech.head].start;
+        let spoken = self
+            .parsed
+            .found
+            .cues
+            .of(CueClass::Speech)
+            .iter()
+            .any(|h| h.start == at);
+        let subject = speech
+            .subject
+            .as_ref()
+            .filter(|np| np.words.end == speech.verbs.start)?;
+        let between_ok =
+            (speech.verbs.end..w).all(|i| !words.words[i].tag.is_verb() && !self.is(i, ","));
+        let speakers = self.actors_in_plain(subject);
+        (spoken && between_ok && !speakers.is_empty()).then_some(speakers)
     }
 
     /// "I" or "we" in a transcript's answer: the speaker its line opens with ("Mr. Lloyd: We
