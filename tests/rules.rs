@@ -2885,3 +2885,25 @@ fn it_after_a_verb_of_speech_is_the_speaker() {
     let s = stances(&x);
     assert!(!s.iter().any(|x| x.starts_with("Niger ")), "{s:?}");
 }
+
+#[test]
+fn a_negation_right_after_a_cue_whose_target_follows_negates_it() {
+    let s = stances(&read(
+        "Title\n\nQatar called for no further strikes on Gaza. Robert Jenrick said Britain should never have entered negotiations.",
+    ));
+    assert!(
+        s.contains(&"Qatar oppose military-escalation".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"Robert Jenrick oppose negotiations".to_string()),
+        "{s:?}"
+    );
+    let s = stances(&read(
+        "Title\n\nRobert Jenrick said Britain should have entered negotiations.",
+    ));
+    assert!(
+        s.contains(&"Robert Jenrick support negotiations".to_string()),
+        "{s:?}"
+    );
+}

@@ -1,4 +1,5 @@
-//! The polarity of a stance: the cue's, flipped by a negation just before it ("did not reject"),
+//! The polarity of a stance: the cue's, flipped by a negation just before it ("did not reject")
+//! or right after one whose target follows ("should not have entered"),
 //! by a denial opening the clause, and by an opposing verb that governs it ("refused to accept",
 //! "seeking to limit").
 
@@ -26,7 +27,18 @@ fn negated(a: &Article, site: &Site) -> bool {
     let (t, s, sh, clause_start) = (a.t, site.s, site.cue, site.clause_start);
     let mut negated = false;
     for (h, c) in &a.modifiers {
-        if !c.contains(&Cue::Negation) || h.end > sh.hit.start || h.start < s.start {
+        if !c.contains(&Cue::Negation) || h.start < s.start {
+            continue;
+        }
+        // "should not have entered negotiations", "called for no further strikes": a negation
+        // right after a cue whose target follows it negates it too.
+        if h.start >= sh.hit.end {
+            if sh.side == TargetSide::After && t[sh.hit.end..h.start].trim().is_empty() {
+                negated = !negated;
+            }
+            continue;
+        }
+        if h.end > sh.hit.start {
             continue;
         }
         let gap = &t[h.end..sh.hit.start];
