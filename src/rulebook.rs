@@ -86,6 +86,10 @@ pub struct Rule {
     /// When given, a phrase after "in" in the clause must have one of these heads ("took part in
     /// the talks", not "in the fighting").
     pub in_heads: Vec<String>,
+    /// When given, one of these words must stand in the object or within four words after it
+    /// ("called the NUG a terrorist organisation", "called US forces \"occupiers\""); the
+    /// target is then the actor the object names first.
+    pub label_words: Vec<String>,
     /// A terms rule's prepositions before a deal ("under the deal", "under which").
     pub prepositions: Vec<String>,
     pub holders: Vec<Slot>,
@@ -406,6 +410,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         nouns: props("noun"),
         object_heads: props("objectHead"),
         in_heads: props("inHead"),
+        label_words: props("labelWord"),
         prepositions: props("preposition"),
         holders: if holders.is_empty() {
             vec![Slot::Doer]

@@ -307,7 +307,7 @@ impl Reader<'_> {
                 if !self.object_fits(rule, clause) && !particle_fits && deal_between.is_none() {
                     continue;
                 }
-                if !self.in_fits(rule, clause) {
+                if !self.in_fits(rule, clause) || !self.labelled(rule, clause) {
                     continue;
                 }
                 if rule.doer_is_deal && !clause.doer().is_some_and(|np| self.is_deal(np)) {
@@ -387,6 +387,41 @@ impl Reader<'_> {
     /// Whether the phrase after an "in" right after the clause's object has one of the rule's
     /// `in_heads`, when the rule has some and the clause such a phrase ("took part in the
     /// talks", not "took part in the fighting").
+    /// Whether one of the rule's `label_words` stands in the clause's object or within four
+    /// words after it, when the rule has some ("called the NUG a terrorist organisation").
+    fn labelled(&self, rule: &Rule, clause: &Clause) -> bool {
+        if rule.label_words.is_empty() {
+            return true;
+        }
+        let Some(object) = clause.object.as_ref() else {
+            return false;
+        };
+        let words = self.parsed.words;
+        let s = words
+            .sentences
+            .partition_point(|r| r.end <= object.words.start);
+        let end = words.sentences[s].end;
+        let text = self.parsed.text.text;
+        (object.words.start..(object.words.end + 4).min(end))
+            .take_while(|&i| i < object.words.end || !words.words[i].tag.is_verb())
+            .any(|i| words.is_one_of(text, i, &rule.label_words))
+    }
+
+    /// The object of a naming ("the NUG a terrorist organisation") up to the first actor it
+    /// names, which the name is given to.
+    fn named_part(&self, np: &NounPhrase) -> NounPhrase {
+        let (start, end) = self.span(&np.words);
+        self.parsed
+            .found
+            .mentions_in(start, end)
+            .find(|m| !m.locative && m.end <= end)
+            .map(|m| {
+                let words = &self.parsed.words.words;
+                NounPhrase::single(np.words.start..words.partition_point(|w| w.start < m.end))
+            })
+            .unwrap_or_else(|| np.clone())
+    }
+
     /// "The monitoring team, in which Japan and the EU have taken part": a relative clause
     /// opened by "in which" reads the phrase it is said of as that phrase.
     fn in_fits(&self, rule: &Rule, clause: &Clause) -> bool {
@@ -1076,6 +1111,9 @@ impl Reader<'_> {
             (Slot::Purpose, _) => return self.purpose(c).map(|span| TargetSpan::words(None, span)),
             (Slot::Predicate, _) => return Some(TargetSpan::words(None, self.predicate(clause))),
             (_, Some(np)) => (np, false),
+            (slot, _) if !rule.label_words.is_empty() => {
+                (self.named_part(self.slot(clause, slot)?), true)
+            }
             (slot, _) => (self.slot(clause, slot)?.clone(), true),
         };
         if let Some(span) = self.referred_object(rule, &phrase) {
