@@ -178,7 +178,7 @@ const HELDOUT16_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.92),
     ("roles", 0.53),
     ("positions", 0.79),
-    ("stances", 0.36),
+    ("stances", 0.38),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
