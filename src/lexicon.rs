@@ -1064,6 +1064,14 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         }
         for n in &a.metonyms {
             name_entries.push((n.clone(), (i, NameKind::Metonym)));
+            // "State Department spokesman", "Kremlin officials": a building's name before a
+            // noun goes without its "the".
+            if let Some(bare) = n
+                .strip_prefix("the ")
+                .filter(|b| b.starts_with(char::is_uppercase))
+            {
+                name_entries.push((bare.to_string(), (i, NameKind::Metonym)));
+            }
         }
         if let Some(s) = a.surname() {
             // "Al Thani" is also written "Al-Thani", "al-Ansari" also "al Ansari".

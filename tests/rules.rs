@@ -2907,3 +2907,13 @@ fn a_negation_right_after_a_cue_whose_target_follows_negates_it() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_buildings_name_before_a_title_goes_without_its_article() {
+    let x = read("Title\n\nState Department spokesman Matthew Miller said the talks were useful.");
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Matthew Miller: spokesman of United States".to_string()),
+        "{p:?}"
+    );
+}
