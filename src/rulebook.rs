@@ -83,8 +83,9 @@ pub struct Rule {
     /// When given, the object's head must be one of these ("talks" for "hold talks with"); for
     /// a terms rule, the heads of a deal.
     pub object_heads: Vec<String>,
-    /// When given, a phrase after "in" in the clause must have one of these heads ("took part in
-    /// the talks", not "in the fighting").
+    /// When given, the phrase after an "in" right after the object (or the phrase a relative
+    /// "in which" follows) must have one of these heads ("took part in the talks", not "in the
+    /// fighting").
     pub in_heads: Vec<String>,
     /// When given, one of these words must stand in the object or within four words after it
     /// ("called the NUG a terrorist organisation", "called US forces \"occupiers\""); the

@@ -384,9 +384,6 @@ impl Reader<'_> {
         })
     }
 
-    /// Whether the phrase after an "in" right after the clause's object has one of the rule's
-    /// `in_heads`, when the rule has some and the clause such a phrase ("took part in the
-    /// talks", not "took part in the fighting").
     /// Whether one of the rule's `label_words` stands in the clause's object or within four
     /// words after it, when the rule has some ("called the NUG a terrorist organisation").
     fn labelled(&self, rule: &Rule, clause: &Clause) -> bool {
@@ -397,10 +394,7 @@ impl Reader<'_> {
             return false;
         };
         let words = self.parsed.words;
-        let s = words
-            .sentences
-            .partition_point(|r| r.end <= object.words.start);
-        let end = words.sentences[s].end;
+        let end = self.sentence_of_word(object.words.start).end;
         let text = self.parsed.text.text;
         (object.words.start..(object.words.end + 4).min(end))
             .take_while(|&i| i < object.words.end || !words.words[i].tag.is_verb())
@@ -422,8 +416,11 @@ impl Reader<'_> {
             .unwrap_or_else(|| np.clone())
     }
 
-    /// "The monitoring team, in which Japan and the EU have taken part": a relative clause
-    /// opened by "in which" reads the phrase it is said of as that phrase.
+    /// Whether the phrase after an "in" right after the clause's object has one of the rule's
+    /// `in_heads`, when the rule has some and the clause such a phrase ("took part in the
+    /// talks", not "took part in the fighting"). "The monitoring team, in which Japan and the EU
+    /// have taken part": a relative clause opened by "in which" reads the phrase it is said of
+    /// as that phrase.
     fn in_fits(&self, rule: &Rule, clause: &Clause) -> bool {
         if rule.in_heads.is_empty() {
             return true;
@@ -483,8 +480,7 @@ impl Reader<'_> {
             return None;
         }
         let w = np.words.start;
-        let sentences = &self.parsed.words.sentences;
-        let sentence_start = sentences[sentences.partition_point(|r| r.end <= w)].start;
+        let sentence_start = self.sentence_of_word(w).start;
         let phrases = &self.parsed.clauses.phrases;
         let k = phrases.partition_point(|p| p.words.start < w);
         let in_sentence = phrases[..k]
@@ -904,8 +900,7 @@ impl Reader<'_> {
         if !words.words[self.head_word(&np.words)].tag.is_plural_noun() {
             return Vec::new();
         }
-        let sentence =
-            words.sentences[words.sentences.partition_point(|r| r.end <= np.words.start)].clone();
+        let sentence = self.sentence_of_word(np.words.start);
         let text = self.parsed.text.text;
         let mut w = np.words.end;
         while w < sentence.end {
@@ -941,6 +936,12 @@ impl Reader<'_> {
             .unwrap_or_default()
     }
 
+    /// The words of the sentence word `w` stands in.
+    fn sentence_of_word(&self, w: usize) -> Range<usize> {
+        let sentences = &self.parsed.words.sentences;
+        sentences[sentences.partition_point(|r| r.end <= w)].clone()
+    }
+
     /// "Hamas said (that) it would respect the truce", "the rebels said they would observe it":
     /// "it" or "they" right after a verb of speech (and "that") is the speech's subject, when
     /// that names actors.
@@ -953,28 +954,30 @@ impl Reader<'_> {
         // The last clause before it in its sentence, a verb of speech with its subject right
         // before it ("Hamas said", "The MNDAA said on its channel that it").
         let clauses = &self.parsed.clauses;
-        let range = clauses.sentences[words.sentences.partition_point(|r| r.end <= w)].clone();
+        let s = words.sentences.partition_point(|r| r.end <= w);
+        let range = clauses.sentences[s].clone();
         let speech = clauses.clauses[range]
             .iter()
             .rev()
             .find(|c| c.verbs.end <= w)
             .filter(|c| !c.negated && !c.passive)?;
-        let at = words.words[speech.head].start;
-        let spoken = self
-            .parsed
-            .found
-            .cues
-            .of(CueClass::Speech)
-            .iter()
-            .any(|h| h.start == at);
         let subject = speech
             .subject
             .as_ref()
             .filter(|np| np.words.end == speech.verbs.start)?;
         let between_ok =
             (speech.verbs.end..w).all(|i| !words.words[i].tag.is_verb() && !self.is(i, ","));
+        let at = words.words[speech.head].start;
+        let spoken = || {
+            let hits = self.parsed.found.cues.of(CueClass::Speech);
+            hits.get(hits.partition_point(|h| h.start < at))
+                .is_some_and(|h| h.start == at)
+        };
+        if !between_ok || !spoken() {
+            return None;
+        }
         let speakers = self.actors_in_plain(subject);
-        (spoken && between_ok && !speakers.is_empty()).then_some(speakers)
+        (!speakers.is_empty()).then_some(speakers)
     }
 
     /// "I" or "we" in a transcript's answer: the speaker its line opens with ("Mr. Lloyd: We

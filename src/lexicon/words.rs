@@ -123,9 +123,9 @@ word_lists! {
     list_announcers: List = "list-announcers.txt",
     /// Words that open a list of a plural phrase's members ("including", "among them").
     list_introducers: List = "list-introducers.txt",
-    /// Words before a bare "between" after which those named are no sides ("escalation").
+    /// Words before a bare "between" after which those named are no sides ("chip", "moved").
     not_sides_before_between: List = "not-sides-before-between.txt",
-    /// A state's own bodies, which stand for it after "the" ("the military").
+    /// Nouns of a state's government, which stand for it after "the" ("the government").
     state_bodies: List = "state-bodies.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",

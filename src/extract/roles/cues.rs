@@ -130,8 +130,8 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
     if phrase.eq_ignore_ascii_case("with") {
         return;
     }
-    // "the escalation between Israel and Hezbollah", "moved between Caracas and Havana": a bare
-    // "between" after a word of fighting or moving names no sides of talks.
+    // "a bargaining chip between NATO countries", "moved between Caracas and Havana": a bare
+    // "between" after a word of dividing or moving names no sides of talks.
     if phrase.eq_ignore_ascii_case("between") {
         let before = t[rc.sentence.start..hit.start]
             .split_whitespace()
