@@ -662,6 +662,9 @@ impl Builder<'_> {
         if reduced {
             return self.noun_before(k).and_then(|n| self.noun_at(n));
         }
+        if let Some(np) = self.past_relative(k) {
+            return Some(np);
+        }
         if let Chunk::Relative(_) = self.chunks[j] {
             j = j.checked_sub(1)?;
             if matches!(self.chunks[j], Chunk::Comma(_)) {
@@ -719,6 +722,62 @@ impl Builder<'_> {
         }
         self.noun_at(j)?;
         self.subject_at(j)
+    }
+
+    /// The phrase a relative clause follows when that clause ends right before the finite verb
+    /// of chunk `k`, which then is the phrase's own verb: "The groups that signed the deal in
+    /// Doha rejected the plan", "Hamas, which holds hostages in Gaza, said". Between the
+    /// relative's verb and `k` stand only its object and prepositional phrases, one after the
+    /// other, and participles after them; a relative set off by a comma is closed by one right before `k`, and may hold
+    /// appositions ("which sent its envoy, Mike Hammer, to Pretoria,").
+    fn past_relative(&self, k: usize) -> Option<NounPhrase> {
+        let finite = match &self.chunks[k] {
+            Chunk::Verb(verbs, false) => verbs
+                .clone()
+                .map(|i| self.words.words[i].tag)
+                .find(|t| t.is_verb() || *t == Tag::MD),
+            _ => None,
+        };
+        if !finite.is_some_and(Tag::is_finite_verb) {
+            return None;
+        }
+        let inside = |i: usize| match &self.chunks[i] {
+            Chunk::Noun(_) | Chunk::Prep(_) | Chunk::Comma(_) | Chunk::Other(_) => true,
+            // "the deal brokered by Algeria": a participle after a phrase of the relative.
+            Chunk::Verb(verbs, false) => {
+                verbs.len() == 1
+                    && matches!(self.words.words[verbs.start].tag, Tag::VBN | Tag::VBG)
+                    && i > 0
+                    && matches!(self.chunks[i - 1], Chunk::Noun(_))
+            }
+            _ => false,
+        };
+        let v = (0..k).rev().find(|&i| !inside(i))?;
+        let r = v.checked_sub(1)?;
+        if !matches!(self.chunks[v], Chunk::Verb(_, false))
+            || !matches!(self.chunks[r], Chunk::Relative(_))
+        {
+            return None;
+        }
+        let comma_led = r >= 1 && matches!(self.chunks[r - 1], Chunk::Comma(_));
+        let a = r.checked_sub(if comma_led { 2 } else { 1 })?;
+        self.noun_at(a)?;
+        let between: Vec<&Chunk> = self.chunks[v + 1..k]
+            .iter()
+            .filter(|c| !matches!(c, Chunk::Other(_) | Chunk::Verb(..)))
+            .collect();
+        let closed = if comma_led {
+            matches!(between.last(), Some(Chunk::Comma(_)))
+        } else {
+            let one_chain = between.windows(2).all(|w| {
+                !matches!(
+                    w,
+                    [Chunk::Noun(_), Chunk::Noun(_)] | [Chunk::Prep(_), Chunk::Prep(_)]
+                )
+            });
+            one_chain && !between.iter().any(|c| matches!(c, Chunk::Comma(_)))
+        };
+        closed.then(|| self.noun_at(self.chain_start(a)))?
     }
 
     /// The subject whose chain of noun phrases ends at chunk `j`: its first phrase, unless the
@@ -1045,5 +1104,41 @@ mod tests {
         let s = "The states that signed the agreement objected.";
         let (_, c) = parse(s);
         assert!(c.clauses.iter().all(|c| !c.background));
+    }
+
+    #[test]
+    fn a_verb_after_a_relative_clause_is_its_antecedent_s() {
+        let subjects = |s: &str| {
+            let (w, c) = parse(s);
+            c.clauses
+                .iter()
+                .map(|x| show(s, &w, &x.subject))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            subjects("The groups that signed the deal in Doha rejected the plan."),
+            ["The groups", "The groups"]
+        );
+        assert_eq!(
+            subjects("Hamas, which holds hostages in Gaza, said it would accept."),
+            ["Hamas", "Hamas", "it"]
+        );
+        assert_eq!(
+            subjects(
+                "The United States, which sent its envoy, Mike Hammer, to Pretoria, welcomed \
+                 the deal."
+            ),
+            ["The United States", "The United States"]
+        );
+        // A phrase after a comma that closes no relative has its own verb.
+        assert_eq!(
+            subjects("The states that signed the accord, Qatar said, objected."),
+            ["The states", "Qatar", ""]
+        );
+        // A participle after the relative's object is no finite verb of the antecedent.
+        assert_eq!(
+            subjects("Mali, which signed the deal brokered by Algeria, has objected."),
+            ["Mali", "the deal", "Mali"]
+        );
     }
 }
