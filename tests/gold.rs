@@ -180,6 +180,19 @@ const HELDOUT16_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.81),
     ("stances", 0.38),
 ];
+/// The eighteenth set (tests/fixtures/heldout17): 14 more, on negotiations from the USS Pueblo
+/// crew's release (1968) and the Algiers Agreement (1975) to the UK-India trade deal (2025), nine
+/// of them no war (debt, trade, water, migration, workers, fisheries, arms control, detainees, a
+/// political crisis), in fourteen more styles (a rating agency's commentary, a town-hall report, a
+/// diplomatic gossip column, a union bulletin, a law firm's client alert, an earnings-call report
+/// ...), written and annotated the same way. First scored at 0.906 / 0.500 / 0.604 / 0.508 before
+/// any rule was read against it.
+const HELDOUT17_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.90),
+    ("roles", 0.50),
+    ("positions", 0.60),
+    ("stances", 0.50),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
     ("roles", 1.00),
@@ -361,6 +374,13 @@ fn sixteenth_set_scores_above_its_floors() {
 fn seventeenth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout16");
     let out = eval(&gold, HELDOUT16_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn eighteenth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout17");
+    let out = eval(&gold, HELDOUT17_FLOORS);
     cross_check(&gold, &out);
 }
 
