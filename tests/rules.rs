@@ -1500,6 +1500,41 @@ fn posts_of_demonym_references_and_of_each_person_in_a_plural_title_list() {
 }
 
 #[test]
+fn a_plural_title_and_a_comma_give_each_person_listed_the_post_and_their_the_respective_state() {
+    let x = read(
+        "Title\n\nThe foreign ministers of Greece and Albania signed the accord. Their prime \
+         ministers, Andreas Kallis and Besnik Hoxha, watched. The text was read out by the \
+         defence ministers, Nikos Petrou of Greece and Arben Lika of Albania.",
+    );
+    let p = posts(&x);
+    for post in [
+        "Andreas Kallis: prime minister of Greece",
+        "Besnik Hoxha: prime minister of Albania",
+        "Nikos Petrou: defence minister of Greece",
+        "Arben Lika: defence minister of Albania",
+    ] {
+        assert!(p.contains(&post.to_string()), "{post} not in {p:?}");
+    }
+    // Three states for two people: "their" is not read respectively, and no two people of one
+    // plural title hold the post of the same state.
+    let x = read(
+        "Title\n\nGreece, Albania and Turkey signed the accord. Their prime ministers, Andreas \
+         Kallis and Besnik Hoxha, watched.",
+    );
+    let states: Vec<usize> = x.positions.iter().map(|p| p.organization).collect();
+    assert!(
+        x.positions.iter().all(|p| p.rule != "their-respective"),
+        "{:?}",
+        posts(&x)
+    );
+    assert!(
+        states.len() < 2 || states[0] != states[1],
+        "{:?}",
+        posts(&x)
+    );
+}
+
+#[test]
 fn ethiopian_leaders_go_by_their_first_name_and_a_deal_about_no_issue_is_the_talks() {
     let x = read(
         "Title\n\nAbiy Ahmed signed the declaration in Ankara. Abiy praised Turkey for its \

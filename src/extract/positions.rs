@@ -112,12 +112,26 @@ fn most_named_state(found: &Found, taken: &[usize]) -> Option<usize> {
 /// for: the state an opening "In Kigali," names, else the state named nearest in the sentence,
 /// the one state of the sentence before, a state named as a place before the title in its
 /// sentence, or the state the document names most; never a state whose same post the document
-/// gives someone else.
-fn context_state(text: &Text, lexicon: &Lexicon, found: &Found, tu: &TitleUse) -> Option<usize> {
+/// gives someone else, nor one given another person of the same plural title.
+fn context_state(
+    text: &Text,
+    lexicon: &Lexicon,
+    found: &Found,
+    tu: &TitleUse,
+    given: &[Position],
+) -> Option<usize> {
     let at = tu.start;
     let i = text.sentence_of(at);
     let s = &text.sentences[i];
     let mut taken = taken_states(text, found, tu);
+    // "the two prime ministers, Keir Starmer and Narendra Modi": each of the people of one
+    // plural title holds the post of another state.
+    taken.extend(
+        given
+            .iter()
+            .filter(|p| p.evidence.start == tu.start && Some(p.holder) != tu.person)
+            .map(|p| p.organization),
+    );
     taken.extend((0..found.actors.len()).filter(|&a| !has_title(lexicon, found, a, &tu.title)));
     taken.extend(not_holders(lexicon, found, &tu.title));
     let free_state = |m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
@@ -375,6 +389,46 @@ fn referenced_org(text: &Text, found: &Found, tu: &TitleUse, person: usize) -> O
     org_among(t, &references, np, (tu.start, tu.end), usize::MAX, person)
 }
 
+/// "... the foreign ministers of Greece and Macedonia signed an agreement. Their prime
+/// ministers, Alexis Tsipras and Zoran Zaev, ...": the "their" of a plural title stands for the
+/// states and organisations named before it in its sentence, or in the sentence before when it
+/// opens the sentence; when there are as many as the people the title lists, each person holds
+/// the post of the one in the same place.
+fn their_respective(text: &Text, found: &Found, tu: &TitleUse) -> Option<usize> {
+    let t = text.text;
+    let i = text.sentence_of(tu.start);
+    let s = &text.sentences[i];
+    let before = t[s.start..tu.start].trim();
+    let (from, to) = if before == "Their" {
+        let p = &text.sentences[i.checked_sub(1)?];
+        (p.start, p.end)
+    } else if before.ends_with(" their") {
+        (s.start, tu.start)
+    } else {
+        return None;
+    };
+    let mut owners: Vec<usize> = Vec::new();
+    for m in found.mentions_in(from, to).filter(|m| {
+        !m.locative
+            && matches!(
+                found.actors[m.actor].kind,
+                ActorKind::State | ActorKind::Organization
+            )
+    }) {
+        if !owners.contains(&m.actor) {
+            owners.push(m.actor);
+        }
+    }
+    let people: Vec<usize> = found
+        .titles
+        .iter()
+        .filter(|o| o.start == tu.start)
+        .filter_map(|o| o.person)
+        .collect();
+    let k = people.iter().position(|&p| Some(p) == tu.person)?;
+    (owners.len() == people.len()).then(|| owners[k])
+}
+
 pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
     let mut out: Vec<Position> = Vec::new();
     for tu in &found.titles {
@@ -385,18 +439,28 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
         let given = tu
             .organization
             .or_else(|| referenced_org(text, found, tu, person));
+        // "Their prime ministers, Alexis Tsipras and Zoran Zaev": a plural title's "their" is
+        // several owners, none of them each person's.
+        let plural = text.text[tu.start..tu.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| Words::get().plural_title_words.contains(&w));
         let explicit = given
             .filter(|&o| found.actors[o].kind != ActorKind::Person)
             .or_else(|| {
-                (given.is_none())
+                (given.is_none() && !plural)
                     .then(|| its_owner(text, found, tu.start))
                     .flatten()
             });
         if tu.rule == "title-reference" && explicit.is_none() {
             continue;
         }
+        let respective = (plural && given.is_none())
+            .then(|| their_respective(text, found, tu))
+            .flatten();
         let (org, rule, confidence) = match (explicit, given) {
             (Some(o), _) => (Some(o), tu.rule, 0.9),
+            (None, None) if respective.is_some() => (respective, "their-respective", 0.8),
             (None, Some(p)) => (
                 org_of_person(found, lexicon, p, None, 1),
                 "possessor-post",
@@ -424,7 +488,7 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
                         && is_state_post(&tu.title) =>
                     {
                         (
-                            context_state(text, lexicon, found, tu),
+                            context_state(text, lexicon, found, tu, &out),
                             "context-state",
                             0.5,
                         )

@@ -248,8 +248,9 @@ fn listed_before(
 }
 
 /// "Prime Minister Benjamin Netanyahu": the title of the person named right after it, and
-/// "Prime Ministers Narendra Modi and Shehbaz Sharif": of each of the people listed. Whether the
-/// title is followed by a person.
+/// "Prime Ministers Narendra Modi and Shehbaz Sharif", "the foreign ministers, Mevlut Cavusoglu
+/// of Turkey and Sergei Lavrov of Russia": of each of the people listed. Whether the title is
+/// followed by a person.
 fn title_before_name(
     cx: &Context,
     b: &Builder,
@@ -259,8 +260,10 @@ fn title_before_name(
     titles: &mut Vec<TitleUse>,
 ) -> bool {
     let (t, h) = (cx.t, &cx.h);
+    // "the two prime ministers, Keir Starmer and Narendra Modi": a plural title and a comma.
+    let plural_comma = title.ends_with('s') && t[th.end..].starts_with(", ");
     let person_after = {
-        let mut p = skip_ws(t, th.end);
+        let mut p = skip_ws(t, if plural_comma { th.end + 1 } else { th.end });
         // "Prime Minister Sheikh Mohammed ..."
         if let Some(hon) = h.honorifics.iter().find(|x| x.start == p) {
             p = skip_ws(t, hon.end);
