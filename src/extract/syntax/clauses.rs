@@ -357,6 +357,16 @@ impl Chunker<'_> {
                 Chunk::Subordinator(i)
             }
             IN | TO => Chunk::Prep(i),
+            // A dash between spaces ends what a clause may reach, as a colon does ("BEIJING, Jan
+            // 12 - Myanmar's military ..."); a slash joins no list.
+            Comma
+                if ["-", "--", "\u{2013}", "\u{2014}"]
+                    .iter()
+                    .any(|d| self.is(i, d)) =>
+            {
+                Chunk::Stop(i)
+            }
+            Comma if self.is(i, "/") => Chunk::Other(i),
             Comma => Chunk::Comma(i),
             Colon | LRB | RRB | LQuote | RQuote | Period => Chunk::Stop(i),
             _ => Chunk::Other(i),

@@ -304,6 +304,7 @@ impl Tagger {
             };
             out.push(tag);
         }
+        possessed_nouns(out);
     }
 
     /// Whether the treebanks know `word`'s lower-case form as a word other than a proper noun
@@ -332,6 +333,21 @@ impl Tagger {
             }
         }
         Tag::ALL[best]
+    }
+}
+
+/// "the country's north have agreed": a word after a possessive that the model read as an adverb
+/// is the possessed noun, unless what follows is what an adverb there modifies ("Israel's newly
+/// elected government").
+fn possessed_nouns(tags: &mut [Tag]) {
+    use Tag::*;
+    for i in 1..tags.len() {
+        let modified = tags
+            .get(i + 1)
+            .is_some_and(|t| matches!(t, JJ | JJR | JJS | VBN | VBG | RB | CD) || t.is_noun());
+        if tags[i - 1] == POS && tags[i] == RB && !modified {
+            tags[i] = NN;
+        }
     }
 }
 
@@ -1006,6 +1022,17 @@ mod tests {
         ] {
             assert_eq!(read_ascii_word(w.as_bytes()), read_word(w, &mut s), "{w:?}");
         }
+    }
+
+    #[test]
+    fn an_adverb_after_a_possessive_is_a_noun_unless_it_modifies_what_follows() {
+        use Tag::*;
+        let mut tags = [NN, POS, RB, VBP, POS, RB, VBN, NN];
+        possessed_nouns(&mut tags);
+        assert_eq!(tags, [NN, POS, NN, VBP, POS, RB, VBN, NN]);
+        let mut tags = [NNP, POS, RB];
+        possessed_nouns(&mut tags);
+        assert_eq!(tags, [NNP, POS, NN]);
     }
 
     #[test]
