@@ -365,6 +365,7 @@ pub fn extract_staged(
     done(Stage::Stances);
     let events = events::find(&text, lexicon, &found, &parties, &date_spans);
     done(Stage::Events);
+    roles::drop_people_of_parties(&text, &positions, &mut participations);
     let actors::Found {
         actors,
         mentions,

@@ -76,6 +76,26 @@ pub fn represented(
     out
 }
 
+/// A side of a negotiation is a state or an organisation; the people who sign or talk for it
+/// act for that side. Drops the party role of each person who holds a post (held now) of a state
+/// or organisation that is itself a party ("President Mikheil Saakashvili signed": Georgia is the
+/// party); a person whose side the text does not give, or gives only by the state of the context,
+/// keeps it. Runs last, once the frame has read every role.
+pub fn drop_people_of_parties(text: &Text, positions: &[Position], roles: &mut Vec<Participation>) {
+    let parties: BTreeSet<usize> = roles
+        .iter()
+        .filter(|p| p.role == Role::Party)
+        .map(|p| p.actor)
+        .collect();
+    let through: BTreeSet<usize> = positions
+        .iter()
+        .filter(|q| parties.contains(&q.organization) && !former(text.text, q.evidence.start))
+        .filter(|q| q.rule != "context-state")
+        .map(|q| q.holder)
+        .collect();
+    roles.retain(|p| p.role != Role::Party || !through.contains(&p.actor));
+}
+
 /// Whether the title at `start` is of a post held no longer: a word of `words/former-words.txt`
 /// ("former", "ex-") before it, perhaps with a demonym between ("former Mozambican President").
 fn former(t: &str, start: usize) -> bool {
