@@ -2313,6 +2313,15 @@ fn a_list_of_sides_goes_on_past_a_title_to_the_person_it_names() {
     let r = roles(&x);
     // The people of the list are read, and the states they serve are the parties.
     assert_eq!(r, ["Soviet Union Party", "United States Party"]);
+    // Past the state of a person's post to the next member.
+    let x = read(
+        "Talks between President Recep Tayyip Erdogan of Turkey and President Vladimir Putin of \
+         Russia ended.",
+    );
+    let r = roles(&x);
+    assert_eq!(r, ["Russia Party", "Turkey Party"]);
+    let x = read("Talks between Tamar Beridze of Georgia and the rebels of Abkhazia ended.");
+    assert!(roles(&x).len() < 2, "{:?}", roles(&x));
     let x =
         read("The meeting between President Ronald Reagan and President Mikhail Gorbachev ended.");
     let r = roles(&x);

@@ -107,6 +107,11 @@ pub fn actor_list(
                 None => break,
             }
         }
+        // "between President Recep Tayyip Erdogan of Turkey and President Vladimir Putin": past
+        // the state or organisation of a person's post to the next member.
+        if pos == m.end && found.actors[m.actor].kind == ActorKind::Person {
+            pos = post_of_after(t, pos, found, limit).unwrap_or(pos);
+        }
         // past the member's apposition, to the semicolon that ends it
         if semicolons && t[pos..limit].starts_with(", ") {
             match t[pos..limit].find(';') {
@@ -156,6 +161,18 @@ fn described_name(t: &str, p: usize, determined: bool, semicolons: bool) -> Opti
             };
     }
     None
+}
+
+/// The end of " of [the] X" right after a person's name at `end`, X a state or organisation
+/// ("Erdogan of Turkey").
+fn post_of_after(t: &str, end: usize, found: &Found, limit: usize) -> Option<usize> {
+    let rest = t[end..limit].strip_prefix(" of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let at = limit - rest.len();
+    found
+        .mentions_in(at, at + 1)
+        .find(|m| m.start == at && found.actors[m.actor].kind != ActorKind::Person)
+        .map(|m| m.end)
 }
 
 /// Where the next member of a list starts after a possessive ends at `pos`: past a word that
