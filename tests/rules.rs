@@ -198,6 +198,15 @@ fn roles(x: &Extraction) -> Vec<String> {
 }
 
 #[test]
+fn an_abbreviation_before_a_title_and_its_comma_names_the_posts_state() {
+    let x = read("Title\n\nTalks ended. The U.S. ambassador, Ryan Crocker, signed the pact.");
+    assert_eq!(posts(&x), ["Ryan Crocker: ambassador of United States"]);
+    // The stop that ends a sentence does end the phrase.
+    let x = read("Title\n\nTalks ended in Washington. The ambassador, Ryan Crocker, signed.");
+    assert!(posts(&x).is_empty(), "{:?}", posts(&x));
+}
+
+#[test]
 fn the_party_is_the_state_a_signer_serves_not_the_signer() {
     let x = read(
         "Title\n\nPresident Tamar Beridze of Georgia and Prime Minister Aram Sargsyan of \

@@ -514,17 +514,18 @@ pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> O
 /// semicolon, a quote, a bracket, or a full stop but the stops of an abbreviation ("the U.S.
 /// special envoy").
 fn breaks_apposition(between: &str) -> bool {
-    let abbreviation = |w: &str| {
-        w.len() >= 2
-            && w.ends_with('.')
-            && w.split('.').all(|p| {
-                p.is_empty() || (p.chars().count() == 1 && p.starts_with(char::is_uppercase))
-            })
-    };
     between.contains([',', ';', '“', '"', '('])
         || between
             .split_whitespace()
-            .any(|w| w.contains('.') && !abbreviation(w))
+            .any(|w| w.contains('.') && !is_abbreviation(w))
+}
+
+/// Whether `w` is an abbreviation of capitals and stops ("U.S.", "U.N.").
+fn is_abbreviation(w: &str) -> bool {
+    w.len() >= 2
+        && w.ends_with('.')
+        && w.split('.')
+            .all(|p| p.is_empty() || (p.chars().count() == 1 && p.starts_with(char::is_uppercase)))
 }
 
 /// Whether the title ending at `end` is an adjective before a noun ("Anwar's official
@@ -624,8 +625,16 @@ fn comma_owner<'b>(
             .find(|x| x.start == after)?;
         person_at(skip_ws(t, before_name.end))
     })?;
-    let np_start = t[..ts]
-        .rfind([',', '.', ';', '“', '"'])
+    // "the U.S. ambassador, Ryan Crocker": the stops of an abbreviation do not end the phrase.
+    let mut stop = t[..ts].rfind([',', '.', ';', '“', '"']);
+    while let Some(p) = stop.filter(|&p| t[p..].starts_with('.')) {
+        let word_start = t[..p].rfind(' ').map_or(0, |w| w + 1);
+        if !is_abbreviation(&t[word_start..after_char(t, p)]) {
+            break;
+        }
+        stop = t[..word_start].rfind([',', '.', ';', '“', '"']);
+    }
+    let np_start = stop
         .map_or(0, |p| after_char(t, p))
         .max(floor_boundary(t, ts.saturating_sub(60)));
     Some((m, np_start, comma))

@@ -679,6 +679,17 @@ impl Builder<'_> {
             j = j.checked_sub(1)?;
             if matches!(self.chunks[j], Chunk::Comma(_)) {
                 j = j.checked_sub(1)?;
+                // "New START, signed in 2010, which caps": past a participle's phrase set off
+                // by commas to the phrase it follows.
+                let s = self.chain_start(j);
+                if s >= 4
+                    && matches!(self.chunks[s - 1], Chunk::Prep(_))
+                    && self.participle(s - 2)
+                    && matches!(self.chunks[s - 3], Chunk::Comma(_))
+                    && self.noun_at(s - 4).is_some()
+                {
+                    j = s - 4;
+                }
             }
             return self
                 .noun_at(j)
@@ -734,12 +745,27 @@ impl Builder<'_> {
         self.subject_at(j)
     }
 
+    /// Whether clause `c` is a participle of one word after a phrase ("the warheads deployed by
+    /// Russia").
+    fn reduced_participle(&self, c: usize) -> bool {
+        let clause = &self.out[c];
+        clause.passive && clause.verbs.len() == 1
+    }
+
+    /// Whether chunk `i` is a participle of one word ("brokered", "bringing").
+    fn participle(&self, i: usize) -> bool {
+        matches!(&self.chunks[i], Chunk::Verb(verbs, false)
+            if verbs.len() == 1 && matches!(self.words.words[verbs.start].tag, Tag::VBN | Tag::VBG))
+    }
+
     /// The phrase a relative clause follows when that clause ends right before the finite verb
     /// of chunk `k`, which then is the phrase's own verb: "The groups that signed the deal in
-    /// Doha rejected the plan", "Hamas, which holds hostages in Gaza, said". Between the
-    /// relative's verb and `k` stand only its object and prepositional phrases, one after the
-    /// other, and participles after them; a relative set off by a comma is closed by one right before `k`, and may hold
-    /// appositions ("which sent its envoy, Mike Hammer, to Pretoria,").
+    /// Doha rejected the plan", "Hamas, which holds hostages in Gaza, said"; a participle set
+    /// off by a comma is such a clause too ("The committee, co-chaired by Japan, reached").
+    /// Between the relative's verb and `k` stand only its object and prepositional phrases, one
+    /// after the other, and participles after them; a relative set off by a comma is closed by
+    /// one right before `k`, and may hold appositions ("which sent its envoy, Mike Hammer, to
+    /// Pretoria,").
     fn past_relative(&self, k: usize) -> Option<NounPhrase> {
         let finite = match &self.chunks[k] {
             Chunk::Verb(verbs, false) => verbs
@@ -753,24 +779,32 @@ impl Builder<'_> {
         }
         let inside = |i: usize| match &self.chunks[i] {
             Chunk::Noun(_) | Chunk::Prep(_) | Chunk::Comma(_) | Chunk::Other(_) => true,
-            // "the deal brokered by Algeria": a participle after a phrase of the relative.
-            Chunk::Verb(verbs, false) => {
-                verbs.len() == 1
-                    && matches!(self.words.words[verbs.start].tag, Tag::VBN | Tag::VBG)
+            // "the deal brokered by Algeria", "co-chaired by Japan and bringing together": a
+            // participle after a phrase of the relative, or joined to the one before.
+            Chunk::Verb(..) => {
+                self.participle(i)
                     && i > 0
-                    && matches!(self.chunks[i - 1], Chunk::Noun(_))
+                    && matches!(self.chunks[i - 1], Chunk::Noun(_) | Chunk::Conj(_))
             }
+            Chunk::Conj(_) => i + 1 < k && self.participle(i + 1),
             _ => false,
         };
         let v = (0..k).rev().find(|&i| !inside(i))?;
         let r = v.checked_sub(1)?;
+        // "The committee, co-chaired by Japan and France, reached": a participle set off by
+        // a comma opens the clause as a relative word does.
+        let participle_led = self.participle(v) && matches!(self.chunks[r], Chunk::Comma(_));
         if !matches!(self.chunks[v], Chunk::Verb(_, false))
-            || !matches!(self.chunks[r], Chunk::Relative(_))
+            || !(participle_led || matches!(self.chunks[r], Chunk::Relative(_)))
         {
             return None;
         }
-        let comma_led = r >= 1 && matches!(self.chunks[r - 1], Chunk::Comma(_));
-        let a = r.checked_sub(if comma_led { 2 } else { 1 })?;
+        let comma_led = participle_led || r >= 1 && matches!(self.chunks[r - 1], Chunk::Comma(_));
+        let a = if participle_led {
+            r.checked_sub(1)?
+        } else {
+            r.checked_sub(if comma_led { 2 } else { 1 })?
+        };
         self.noun_at(a)?;
         let between: Vec<&Chunk> = self.chunks[v + 1..k]
             .iter()
@@ -845,7 +879,7 @@ impl Builder<'_> {
     /// An infinitive's subject: the object of the clause before when the infinitive follows it
     /// right away ("urged Hamas to accept") and is no noun whose infinitive its holder does ("a
     /// mandate to facilitate"), else that clause's subject; a verb after "and" or "but" takes
-    /// the subject of the verb before.
+    /// the subject of the verb before (past the participles of its phrases).
     fn inherited_subject(
         &self,
         k: usize,
@@ -859,6 +893,12 @@ impl Builder<'_> {
         let after_conj = matches!(before, Some(Chunk::Conj(_) | Chunk::But(_)));
         if !(nonfinite || after_conj) {
             return (None, None);
+        }
+        // "which caps the warheads deployed by the United States and Russia and allows": a
+        // finite verb after "and" joins the verb before the participles of its phrases.
+        let mut p = p;
+        while after_conj && !nonfinite && p > self.first && self.reduced_participle(p) {
+            p -= 1;
         }
         let prev = &self.out[p];
         // "was proud to host": an adjective after a verb is no object that could do the
@@ -1144,6 +1184,24 @@ mod tests {
         assert_eq!(
             subjects("The states that signed the accord, Qatar said, objected."),
             ["The states", "Qatar", ""]
+        );
+        // A participle set off by commas opens such a clause too; one inside a clause is
+        // skipped by a verb after "and", and by a relative after its phrase.
+        assert_eq!(
+            subjects("The committee, co-chaired by Japan and France, reached a deal."),
+            ["The committee", "The committee"]
+        );
+        assert_eq!(
+            subjects("In Doha, flanked by aides, Qatar's prime minister spoke."),
+            ["Doha", "Qatar's prime minister"]
+        );
+        assert_eq!(
+            subjects("Hamas accepted the deal brokered by Qatar and released the hostages."),
+            ["Hamas", "the deal", "Hamas"]
+        );
+        assert_eq!(
+            subjects("It is the treaty, signed in 2010, which caps the warheads."),
+            ["It", "the treaty", "the treaty"]
         );
         // A participle after the relative's object is no finite verb of the antecedent.
         assert_eq!(
