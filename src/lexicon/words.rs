@@ -115,6 +115,9 @@ word_lists! {
     national_titles: List = "national-titles.txt",
     /// Verbs of stopping that undo the issue a deal's term names after them ("will stop").
     stop_verbs: List = "stop-verbs.txt",
+    /// Verbs of saying and thinking whose object may be a clause without "that" ("announced
+    /// Hamas had accepted").
+    clause_verbs: Set = "clause-verbs.txt",
     /// Nouns whose infinitive the one who has them does ("a mandate to facilitate").
     infinitive_nouns: List = "infinitive-nouns.txt",
     /// Pronouns that stand for a thing named before them, such as a deal ("it").

@@ -810,8 +810,14 @@ impl Builder<'_> {
             .iter()
             .filter(|c| !matches!(c, Chunk::Other(_) | Chunk::Verb(..)))
             .collect();
+        // "The minister who announced Hamas had accepted": the phrase after a verb of saying
+        // is the subject of the verb after it.
+        let said = matches!(&self.chunks[v], Chunk::Verb(verbs, _)
+            if crate::lexicon::words::Words::get().clause_verbs.contains(self.words.lemma(self.head(verbs))));
         let closed = if comma_led {
             matches!(between.last(), Some(Chunk::Comma(_)))
+        } else if said && matches!(between.first(), Some(Chunk::Noun(_))) {
+            false
         } else {
             let one_chain = between.windows(2).all(|w| {
                 !matches!(
@@ -1179,6 +1185,11 @@ mod tests {
                  the deal."
             ),
             ["The United States", "The United States"]
+        );
+        // The phrase after a verb of saying has its own verb.
+        assert_eq!(
+            subjects("The minister who announced Hamas had accepted the deal.")[..2],
+            ["The minister", "Hamas"]
         );
         // A phrase after a comma that closes no relative has its own verb.
         assert_eq!(
