@@ -1127,6 +1127,17 @@ fn a_hyphenated_given_name_is_whole() {
 }
 
 #[test]
+fn an_apostrophe_inside_a_name_keeps_it_whole_but_a_contraction_does_not() {
+    let x = read(
+        "Title\n\nThe talks were co-chaired by Kimani Ichung'wah, the majority leader. Hamas'll \
+         answer, said Khalil al-Hayya.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Kimani Ichung'wah"), "{l:?}");
+    assert!(!l.iter().any(|l| l.contains("'ll")), "{l:?}");
+}
+
+#[test]
 fn a_role_list_reads_past_a_title_or_a_form_of_state_to_its_state() {
     let x = read(
         "Title\n\nThe delegations of the Government of the Republic of Colombia and of the FARC-EP signed the agreement. The ceremony was hosted by the President of Cuba, Raúl Castro, and witnessed by the Secretary-General of the United Nations; and by the Foreign Minister of Norway.",

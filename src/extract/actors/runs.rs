@@ -112,6 +112,19 @@ fn step(text: &Text, current: &[usize], prev_end: Option<usize>, i: usize) -> St
     {
         // The apostrophe of "O'Neill" joins the letter and the name.
         Step::Join
+    } else if !tok.word
+        && matches!(w, "'" | "’")
+        && current
+            .last()
+            .is_some_and(|&l| text.tokens[l].end == tok.start)
+        && text
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == tok.end && name_tail(t, *n))
+    {
+        // "Kimani Ichung'wah", "Ta'ang": an apostrophe inside a name, before its lower-case
+        // part.
+        Step::Join
     } else if !tok.word && w == "." && last_initial() {
         Step::AfterInitial
     } else if current.len() >= 2 && prev_end == Some(tok.start - 1) && name_tail(t, tok) {
@@ -232,8 +245,9 @@ impl Cut<'_> {
 }
 
 /// Whether a word is the lower-case part of a hyphenated given name ("Jae-in", "Jong-un",
-/// "Ki-moon"): short, right after a hyphen that follows a capitalised word, and not one of the
-/// compounds of English ("Hamas-run", "Qatar-brokered", "Kremlin-backed").
+/// "Ki-moon") or of a name with an apostrophe ("Ichung'wah"): short, right after a hyphen or an
+/// apostrophe that follows a capitalised word, and not one of the compounds of English
+/// ("Hamas-run", "Qatar-brokered", "Kremlin-backed") nor a contraction.
 fn name_tail(t: &str, tok: crate::text::Token) -> bool {
     let w = &t[tok.start..tok.end];
     let before = &t[..tok.start];
@@ -242,13 +256,15 @@ fn name_tail(t: &str, tok: crate::text::Token) -> bool {
         && w.chars().all(|c| c.is_ascii_lowercase())
         && !w.ends_with("ed")
         && !Words::get().compound_tails.contains(&w)
-        && before.ends_with('-')
-        && before[..before.len() - 1]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic)
-        && before[..before.len() - 1]
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(starts_capital)
+        && !CONTRACTIONS.contains(&w)
+        && before.strip_suffix(['-', '\'', '’']).is_some_and(|stem| {
+            stem.chars().next_back().is_some_and(char::is_alphabetic)
+                && stem
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(starts_capital)
+        })
 }
+
+/// What follows an apostrophe in the contractions of English ("Hamas'll", "Carter'd").
+const CONTRACTIONS: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
