@@ -207,6 +207,24 @@ fn an_abbreviation_before_a_title_and_its_comma_names_the_posts_state() {
 }
 
 #[test]
+fn talks_named_in_passing_beside_the_articles_own_make_no_parties() {
+    let x = read(
+        "Title\n\nZambia signed a debt deal with China on Thursday. Zambia and China had talked \
+         for two years. China said the deal was fair. Elsewhere, Ghana and Ethiopia are \
+         negotiating with each other over a dam.",
+    );
+    assert_eq!(roles(&x), ["China Party", "Zambia Party"]);
+    // Talks of actors the article names again and again are its own.
+    let x = read(
+        "Title\n\nZambia signed a debt deal with China on Thursday. Zambia and China had talked \
+         for two years. Ghana and Ethiopia are negotiating with each other. Ghana said it wanted \
+         a deal. Ethiopia said it was hopeful. Ghana hopes for more.",
+    );
+    let r = roles(&x);
+    assert!(r.contains(&"Ghana Party".to_string()), "{r:?}");
+}
+
+#[test]
 fn the_party_is_the_state_a_signer_serves_not_the_signer() {
     let x = read(
         "Title\n\nPresident Tamar Beridze of Georgia and Prime Minister Aram Sargsyan of \

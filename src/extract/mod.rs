@@ -366,6 +366,8 @@ pub fn extract_staged(
     let events = events::find(&text, lexicon, &found, &parties, &date_spans);
     done(Stage::Events);
     roles::drop_people_of_parties(&text, &positions, &mut participations);
+    let sides = negotiation.as_ref().map_or(&[][..], |n| &n.parties[..]);
+    roles::drop_other_talks(&text, &found, &mut participations, sides);
     let actors::Found {
         actors,
         mentions,

@@ -96,6 +96,55 @@ pub fn drop_people_of_parties(text: &Text, positions: &[Position], roles: &mut V
     roles.retain(|p| p.role != Role::Party || !through.contains(&p.actor));
 }
 
+/// Talks the article names beside its own ("Ghana and Ethiopia are negotiating with their own
+/// creditors", "the escalation between Israel and Hezbollah"): drops the party roles read in a
+/// sentence where none of the actors made parties there is a side of the article's negotiation,
+/// of actors the article makes a party nowhere else and names in passing (in two sentences at
+/// most).
+pub fn drop_other_talks(
+    text: &Text,
+    found: &Found,
+    roles: &mut Vec<Participation>,
+    sides: &[usize],
+) {
+    if sides.is_empty() {
+        return;
+    }
+    // Named in passing: in at most two sentences.
+    let in_passing = |a: usize| {
+        let sentences: BTreeSet<usize> = found
+            .mentions
+            .iter()
+            .filter(|m| m.actor == a)
+            .map(|m| text.sentence_of(m.start))
+            .collect();
+        sentences.len() <= 2
+    };
+    let party_sentences = |a: usize| -> BTreeSet<usize> {
+        roles
+            .iter()
+            .filter(|p| p.role == Role::Party && p.actor == a)
+            .map(|p| p.evidence.sentence)
+            .collect()
+    };
+    let stray: BTreeSet<(usize, usize)> = roles
+        .iter()
+        .filter(|p| p.role == Role::Party)
+        .filter(|p| {
+            let together = roles
+                .iter()
+                .filter(|q| q.role == Role::Party && q.evidence.sentence == p.evidence.sentence);
+            !together.clone().any(|q| sides.contains(&q.actor))
+                && together.clone().count() >= 2
+                && together
+                    .clone()
+                    .all(|q| party_sentences(q.actor).len() == 1 && in_passing(q.actor))
+        })
+        .map(|p| (p.actor, p.evidence.sentence))
+        .collect();
+    roles.retain(|p| p.role != Role::Party || !stray.contains(&(p.actor, p.evidence.sentence)));
+}
+
 /// Whether the title at `start` is of a post held no longer: a word of `words/former-words.txt`
 /// ("former", "ex-") before it, perhaps with a demonym between ("former Mozambican President").
 fn former(t: &str, start: usize) -> bool {
