@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use negograph::extract::{self, Extraction, Target};
 use negograph::input::Article;
-use negograph::lexicon::Lexicon;
+use negograph::lexicon::{ActorKind, Lexicon};
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
@@ -2791,6 +2791,20 @@ fn a_name_an_apposition_describes_as_a_group_is_an_organisation() {
     );
     assert!(labels(&x).contains(&"Oceana"), "{:?}", labels(&x));
     assert!(!labels(&x).contains(&"Meanwhile"), "{:?}", labels(&x));
+    // The apposition before the name, with a particle inside the name; not a name a speech
+    // verb follows.
+    let x = read(
+        "Title\n\nThe talks were called by the opposition coalition, Azimio la Umoja, in July. \
+         The rebel group, Kalinda Moreau said, would talk.",
+    );
+    assert!(labels(&x).contains(&"Azimio la Umoja"), "{:?}", labels(&x));
+    assert!(
+        !x.actors
+            .iter()
+            .any(|a| a.label == "Kalinda Moreau" && a.kind == ActorKind::Organization),
+        "{:?}",
+        labels(&x)
+    );
 }
 
 #[test]

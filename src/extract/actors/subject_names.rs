@@ -1,5 +1,6 @@
 //! Organisations the gazetteer does not know and no title, head word or acronym marks, described
-//! as a group by an apposition ("Mercosur, the South American bloc") or named as the subject of
+//! as a group by an apposition ("Mercosur, the South American bloc", "the opposition coalition,
+//! Azimio la Umoja,") or named as the subject of
 //! a verb only an actor does: a capitalised word inside a sentence right before a
 //! verb of the clause rules or of speech ("the Eurogroup told journalists", "the release of
 //! people, which Séléka demands"), or a capitalised run after "the" there ("the Korean Council
@@ -58,21 +59,34 @@ fn in_sentence(cx: &Context, b: &Builder, s: &Sentence) -> Vec<(usize, usize)> {
         }
         // The run: capitalised words one space apart.
         let mut j = i + 1;
-        while j < s.tokens.end
-            && text.tokens[j].word
-            && &t[text.tokens[j - 1].end..text.tokens[j].start] == " "
-            && candidate_word(
-                cx,
-                b,
-                text.token_text(j),
-                text.tokens[j].start,
-                text.tokens[j].end,
-            )
-        {
-            j += 1;
+        let candidate = |j: usize| {
+            j < s.tokens.end
+                && text.tokens[j].word
+                && &t[text.tokens[j - 1].end..text.tokens[j].start] == " "
+                && candidate_word(
+                    cx,
+                    b,
+                    text.token_text(j),
+                    text.tokens[j].start,
+                    text.tokens[j].end,
+                )
+        };
+        loop {
+            if candidate(j) {
+                j += 1;
+            } else if j < s.tokens.end
+                && Words::get().name_particles.contains(&text.token_text(j))
+                && candidate(j + 1)
+            {
+                // "Azimio la Umoja": a particle between two words of the name.
+                j += 2;
+            } else {
+                break;
+            }
         }
         let (start, end) = (tok.start, text.tokens[j - 1].end);
-        if described_as_group(t, end, s.end) && !named_as_place(cx, &t[start..end]) {
+        let described = described_as_group(t, end, s.end) || group_before(t, s.start, start, end);
+        if described && !named_as_place(cx, &t[start..end]) {
             out.push((start, end));
             i = j;
             continue;
@@ -181,6 +195,26 @@ fn described_as_group(t: &str, end: usize, sentence_end: usize) -> bool {
             )
         })
         .any(|w| Words::get().group_nouns.contains(&w))
+}
+
+/// Whether an apposition before the name at `start..end` describes it as a group: "the
+/// opposition coalition, Azimio la Umoja," (a phrase from "the", "a" or "an" to a head of
+/// `words/group-nouns.txt` and a comma, the name closed by a comma or a stop).
+fn group_before(t: &str, sentence_start: usize, start: usize, end: usize) -> bool {
+    let Some(before) = t[sentence_start..start].strip_suffix(", ") else {
+        return false;
+    };
+    if !t[end..].starts_with([',', '.']) {
+        return false;
+    }
+    let words: Vec<&str> = before.split(' ').rev().take(5).collect();
+    words
+        .first()
+        .is_some_and(|w| Words::get().group_nouns.contains(w))
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
 }
 
 /// Whether the word before `start` may stand before a subject: a comma, a semicolon, one of
