@@ -794,13 +794,21 @@ impl Builder<'_> {
         // "The committee, co-chaired by Japan and France, reached": a participle set off by
         // a comma opens the clause as a relative word does.
         let participle_led = self.participle(v) && matches!(self.chunks[r], Chunk::Comma(_));
+        // "The settlement she referred to was signed": a relative without its word, whose
+        // subject is a pronoun right after the phrase it follows (not a preposition's).
+        let unmarked = matches!(&self.chunks[r], Chunk::Noun(np)
+            if np.words.len() == 1 && self.words.words[np.words.start].tag == Tag::PRP)
+            && r >= 1
+            && self.noun_at(r - 1).is_some()
+            && (r < 2 || !matches!(self.chunks[r - 2], Chunk::Prep(_)));
         if !matches!(self.chunks[v], Chunk::Verb(_, false))
-            || !(participle_led || matches!(self.chunks[r], Chunk::Relative(_)))
+            || !(participle_led || unmarked || matches!(self.chunks[r], Chunk::Relative(_)))
         {
             return None;
         }
-        let comma_led = participle_led || r >= 1 && matches!(self.chunks[r - 1], Chunk::Comma(_));
-        let a = if participle_led {
+        let comma_led =
+            participle_led || !unmarked && r >= 1 && matches!(self.chunks[r - 1], Chunk::Comma(_));
+        let a = if participle_led || unmarked {
             r.checked_sub(1)?
         } else {
             r.checked_sub(if comma_led { 2 } else { 1 })?
@@ -1186,6 +1194,12 @@ mod tests {
             ),
             ["The United States", "The United States"]
         );
+        // A relative without its word, whose subject is a pronoun.
+        assert_eq!(
+            subjects("The settlement she referred to was signed by India and Assam."),
+            ["she", "The settlement"]
+        );
+        assert_eq!(subjects("On Monday they said it would sign.")[1], "it");
         // The phrase after a verb of saying has its own verb.
         assert_eq!(
             subjects("The minister who announced Hamas had accepted the deal.")[..2],
