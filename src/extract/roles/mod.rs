@@ -16,7 +16,7 @@ mod cues;
 pub mod envoys;
 mod lists;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::Found;
 use super::{Evidence, Participation, Position};
@@ -110,39 +110,39 @@ pub fn drop_other_talks(
     if sides.is_empty() {
         return;
     }
-    // Named in passing: in at most two sentences.
-    let in_passing = |a: usize| {
-        let sentences: BTreeSet<usize> = found
-            .mentions
-            .iter()
-            .filter(|m| m.actor == a)
-            .map(|m| text.sentence_of(m.start))
-            .collect();
-        sentences.len() <= 2
+    // The sentences each actor is named in, and those each actor is made a party in.
+    let mut named: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for m in &found.mentions {
+        named
+            .entry(m.actor)
+            .or_default()
+            .insert(text.sentence_of(m.start));
+    }
+    let mut party_in: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut parties_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for p in roles.iter().filter(|p| p.role == Role::Party) {
+        party_in
+            .entry(p.actor)
+            .or_default()
+            .insert(p.evidence.sentence);
+        parties_of
+            .entry(p.evidence.sentence)
+            .or_default()
+            .insert(p.actor);
+    }
+    let in_passing = |a: &usize| {
+        party_in.get(a).map_or(0, BTreeSet::len) == 1 && named.get(a).map_or(0, BTreeSet::len) <= 2
     };
-    let party_sentences = |a: usize| -> BTreeSet<usize> {
-        roles
-            .iter()
-            .filter(|p| p.role == Role::Party && p.actor == a)
-            .map(|p| p.evidence.sentence)
-            .collect()
-    };
-    let stray: BTreeSet<(usize, usize)> = roles
+    let stray: BTreeSet<usize> = parties_of
         .iter()
-        .filter(|p| p.role == Role::Party)
-        .filter(|p| {
-            let together = roles
-                .iter()
-                .filter(|q| q.role == Role::Party && q.evidence.sentence == p.evidence.sentence);
-            !together.clone().any(|q| sides.contains(&q.actor))
-                && together.clone().count() >= 2
-                && together
-                    .clone()
-                    .all(|q| party_sentences(q.actor).len() == 1 && in_passing(q.actor))
+        .filter(|(_, actors)| {
+            actors.len() >= 2
+                && !actors.iter().any(|a| sides.contains(a))
+                && actors.iter().all(in_passing)
         })
-        .map(|p| (p.actor, p.evidence.sentence))
+        .map(|(&sentence, _)| sentence)
         .collect();
-    roles.retain(|p| p.role != Role::Party || !stray.contains(&(p.actor, p.evidence.sentence)));
+    roles.retain(|p| p.role != Role::Party || !stray.contains(&p.evidence.sentence));
 }
 
 /// Whether the title at `start` is of a post held no longer: a word of `words/former-words.txt`
