@@ -385,7 +385,8 @@ impl Reader<'_> {
     }
 
     /// Whether one of the rule's `label_words` stands in the clause's object or within four
-    /// words after it, when the rule has some ("called the NUG a terrorist organisation").
+    /// words after it or after its apposition, when the rule has some ("called the NUG a
+    /// terrorist organisation").
     fn labelled(&self, rule: &Rule, clause: &Clause) -> bool {
         if rule.label_words.is_empty() {
             return true;
@@ -396,7 +397,19 @@ impl Reader<'_> {
         let words = self.parsed.words;
         let end = self.sentence_of_word(object.words.start).end;
         let text = self.parsed.text.text;
-        (object.words.start..(object.words.end + 4).min(end))
+        // Past an apposition set off by commas ("declared the ambassador, Renato Villa, persona
+        // non grata").
+        let comma = |i: usize| i < end && words.text(text, i) == ",";
+        let after = object.words.end;
+        let after = if comma(after) {
+            (after + 1..(after + 7).min(end))
+                .find(|&i| comma(i))
+                .map_or(after, |i| i + 1)
+        } else {
+            after
+        };
+        (object.words.start..object.words.end)
+            .chain(after..(after + 4).min(end))
             .take_while(|&i| i < object.words.end || !words.words[i].tag.is_verb())
             .any(|i| words.is_one_of(text, i, &rule.label_words))
     }
