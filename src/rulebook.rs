@@ -88,8 +88,9 @@ pub struct Rule {
     /// fighting").
     pub in_heads: Vec<String>,
     /// When given, one of these words must stand in the object or within four words after it
-    /// ("called the NUG a terrorist organisation", "called US forces \"occupiers\""); the
-    /// target is then the actor the object names first.
+    /// or after its apposition ("called the NUG a terrorist organisation", "called US forces
+    /// \"occupiers\"", "declared the ambassador, Renato Villa, persona non grata"); the target is
+    /// then the actor the object names first.
     pub label_words: Vec<String>,
     /// A terms rule's prepositions before a deal ("under the deal", "under which").
     pub prepositions: Vec<String>,

@@ -90,24 +90,22 @@ fn described_actor(cx: &Context, b: &mut Builder, hit: &Hit, kind: ActorKind) ->
 /// "The army" after "the Sudanese army", "the council" after "the Sovereignty Council": a
 /// definite description whose noun is the last word of a name of an organisation named before
 /// it is that organisation (the latest one named, when several share the noun).
-pub(super) fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder) {
+pub(super) fn head_noun_descriptions(
+    t: &str,
+    definites: &[Definite],
+    lexicon: &Lexicon,
+    b: &mut Builder,
+) {
     let heads = organization_heads(lexicon, b);
     if heads.is_empty() {
         return;
     }
     let mut found = Vec::new();
-    for start in articles(t) {
-        let from = start + "the ".len();
-        if t[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let word_end = t[from..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(t.len(), |e| from + e);
+    for &Definite {
+        start,
+        word: (from, word_end),
+    } in definites
+    {
         let word = &t[from..word_end];
         // Most "the"s are followed by no organisation's noun: look no further for them.
         if word.is_empty()
@@ -134,6 +132,38 @@ pub(super) fn head_noun_descriptions(t: &str, lexicon: &Lexicon, b: &mut Builder
         b.mention(start, end, actor, MentionKind::Description, false);
     }
     b.sort_mentions();
+}
+
+/// A "the" or "The" that is no end of a longer word, and the word right after it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Definite {
+    /// Where "the" starts.
+    pub start: usize,
+    /// The span of the letters after "the " (empty before a digit or a sign).
+    pub word: (usize, usize),
+}
+
+/// Every "the" and "The" of `t` with the word after it: those of "the " first, then those of
+/// "The ", each in the order of the text. Read once for the descriptions that start so.
+pub(super) fn definites(t: &str) -> Vec<Definite> {
+    articles(t)
+        .filter(|&start| {
+            !t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .map(|start| {
+            let from = start + "the ".len();
+            let end = t[from..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(t.len(), |e| from + e);
+            Definite {
+                start,
+                word: (from, end),
+            }
+        })
+        .collect()
 }
 
 /// Where "the " and "The " are in `t`: those of "the " first, then those of "The ", each in
@@ -193,22 +223,16 @@ fn organization_heads(lexicon: &Lexicon, b: &Builder) -> Vec<(String, usize)> {
 /// (`words/state-bodies.txt`) is a state named with the same noun before it, the noun at most two
 /// words after the state's name, possessive or demonym, or before "of" and the name; where no
 /// name covers it.
-pub(super) fn state_body_descriptions(t: &str, b: &mut Builder) {
+pub(super) fn state_body_descriptions(t: &str, definites: &[Definite], b: &mut Builder) {
     let bodies = &crate::lexicon::Words::get().state_bodies;
     let mut found = Vec::new();
-    for start in articles(t) {
-        let from = start + "the ".len();
-        let word_end = t[from..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(t.len(), |e| from + e);
+    for &Definite {
+        start,
+        word: (from, word_end),
+    } in definites
+    {
         let word = &t[from..word_end];
-        if !bodies.contains(&word)
-            || b.covered(start, word_end)
-            || t[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
+        if !bodies.contains(&word) || b.covered(start, word_end) {
             continue;
         }
         // The state named so most often before it, the first of those named as often ("the

@@ -50,8 +50,9 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
             .collect(),
     };
     descriptions::mention_descriptions(&cx, &mut b);
-    descriptions::head_noun_descriptions(cx.t, lexicon, &mut b);
-    descriptions::state_body_descriptions(cx.t, &mut b);
+    let definites = descriptions::definites(cx.t);
+    descriptions::head_noun_descriptions(cx.t, &definites, lexicon, &mut b);
+    descriptions::state_body_descriptions(cx.t, &definites, &mut b);
     pronouns::mention_pronouns(&cx, &mut b);
     Found {
         actors: b.actors,

@@ -166,7 +166,8 @@ fn described_name(t: &str, p: usize, determined: bool, semicolons: bool) -> Opti
 /// The end of " of [the] X" right after a person's name at `end`, X a state or organisation
 /// ("Erdogan of Turkey").
 fn post_of_after(t: &str, end: usize, found: &Found, limit: usize) -> Option<usize> {
-    let rest = t[end..limit].strip_prefix(" of ")?;
+    // A member's mention may run past the list's limit.
+    let rest = t.get(end..limit)?.strip_prefix(" of ")?;
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let at = limit - rest.len();
     found
