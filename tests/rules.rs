@@ -2880,6 +2880,22 @@ fn between_after_a_word_of_dividing_or_moving_names_no_sides() {
 }
 
 #[test]
+fn a_cue_ending_in_to_shares_it_with_the_issue_after() {
+    // "ready to" and the issue's "to talk" share their "to".
+    let x = read("Title\n\nHamas is ready to talk. Israel said it was willing to talk.");
+    let s = stances(&x);
+    for holder in ["Hamas", "Israel"] {
+        assert!(
+            s.contains(&format!("{holder} support negotiations")),
+            "{s:?}"
+        );
+    }
+    // The cue's negation still turns it: not ready to talk is no support of the talks.
+    let x = read("Title\n\nHamas is not ready to talk.");
+    assert_eq!(stances(&x), ["Hamas oppose negotiations"]);
+}
+
+#[test]
 fn being_ready_or_refusing_to_negotiate_is_a_stance_on_the_talks() {
     let x = read(
         "Title\n\nVenezuela is ready to negotiate with the United States. Israel refused to talk to Hamas.",

@@ -152,6 +152,21 @@ pub(super) fn targets(a: &Article, site: &Site, holders: &[usize]) -> Targets {
     }
 }
 
+/// Where the issues after a cue may start: its end, or the "to" it ends with where an issue's
+/// phrase opens with that infinitive's marker ("ready to" and "to talk" in "ready to talk").
+fn shared_infinitive(t: &str, start: usize, end: usize) -> usize {
+    let to = end.saturating_sub(2);
+    let shares = to > start
+        && t[..end].ends_with(" to")
+        && t[to..].len() > 3
+        && t.as_bytes()[end].is_ascii_whitespace();
+    if shares {
+        to
+    } else {
+        end
+    }
+}
+
 /// The targets of a cue whose object follows it: the issues after it, else the issues of a list
 /// it announces, else the actor a verb of backing names.
 fn objects_after(a: &Article, site: &Site, holders: &[usize], scope: &Scope) -> Vec<Aim> {
@@ -161,10 +176,11 @@ fn objects_after(a: &Article, site: &Site, holders: &[usize], scope: &Scope) -> 
     // hostages and a withdrawal", "including ... and ..."); an issue in a modifier of
     // another ("a withdrawal of troops from the corridor") is not a target of its own.
     let mut last_end: Option<usize> = None;
+    let from = shared_infinitive(t, sh.hit.start, sh.hit.end);
     for i in a
         .issues
         .iter()
-        .filter(|i| i.start >= sh.hit.end && i.end <= scope.end)
+        .filter(|i| i.start >= from && i.end <= scope.end)
     {
         if scope.blocked(i.start) {
             continue;
@@ -174,7 +190,7 @@ fn objects_after(a: &Article, site: &Site, holders: &[usize], scope: &Scope) -> 
         // An issue far from the cue is no object of it ("operations against other
         // groups, including X, a group not covered by the cease-fire").
         if last_end.is_none() {
-            let gap = t[sh.hit.end..i.start].trim_end();
+            let gap = t[sh.hit.end.min(i.start)..i.start].trim_end();
             let words = gap.split_whitespace().count();
             // So is an issue of an infinitive joined by "and to" ("halt its advance and to
             // withdraw").
@@ -205,7 +221,7 @@ fn objects_after(a: &Article, site: &Site, holders: &[usize], scope: &Scope) -> 
         }
         last_end = Some(i.end);
         let about = found
-            .mentions_in(sh.hit.end, i.start)
+            .mentions_in(sh.hit.end.min(i.start), i.start)
             .find(|m| !holders.contains(&m.actor) && !m.locative)
             .map(|m| m.actor);
         let reversed = undone(a, site, scope, i);
