@@ -3051,3 +3051,33 @@ fn a_buildings_name_before_a_title_goes_without_its_article() {
         "{p:?}"
     );
 }
+
+#[test]
+fn it_opening_a_sentence_is_the_subject_before() {
+    let x = read("Title\n\nHamas met the mediators in Cairo on Monday. It rejected the ceasefire proposal.");
+    assert_eq!(stances(&x), ["Hamas oppose ceasefire"]);
+    let x = read("Title\n\nQatar has hosted the talks since 2023. It has also mediated between Israel and Hamas.");
+    assert!(roles(&x).contains(&"Qatar Mediator".to_string()), "{:?}", roles(&x));
+    // Not the subject of a phrase inside the sentence before: here "It" is the accord.
+    let x = read(
+        "Title\n\nThe accord, reached after months of talks hosted by Qatar, was welcomed. It also provides for the disarmament of rebel fighters.",
+    );
+    assert!(
+        !stances(&x).iter().any(|s| s.starts_with("Qatar")),
+        "{:?}",
+        stances(&x)
+    );
+    // Not before "be", a passive or an empty "it"'s verb; not after two actors.
+    for text in [
+        "Title\n\nQatar met the envoys. It is time to reject a ceasefire.",
+        "Title\n\nQatar met the envoys. It seems to reject a ceasefire.",
+        "Title\n\nQatar and Egypt met. It rejected the ceasefire proposal.",
+    ] {
+        let x = read(text);
+        assert!(
+            !stances(&x).iter().any(|s| s.ends_with("ceasefire")),
+            "{text}: {:?}",
+            stances(&x)
+        );
+    }
+}

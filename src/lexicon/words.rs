@@ -122,6 +122,9 @@ word_lists! {
     infinitive_nouns: List = "infinitive-nouns.txt",
     /// Pronouns that stand for a thing named before them, such as a deal ("it").
     thing_pronouns: List = "thing-pronouns.txt",
+    /// Verbs whose subject "it" names nothing ("It seems", "It took three weeks"): an "It"
+    /// before them is no actor.
+    empty_it_verbs: Set = "empty-it-verbs.txt",
     /// Words in a phrase that announce a list after a colon ("following").
     list_announcers: List = "list-announcers.txt",
     /// Words that open a list of a plural phrase's members ("including", "among them").

@@ -11,7 +11,8 @@
 //!    state's government ("the government" after "Sudan's government");
 //! 3. `pronouns`: "he", "she", "his" and "her", to the person they refer to; a pronoun that
 //!    repeats one earlier in its sentence ("He said he ... and he praised") stands, for the clause
-//!    rules, for what the first one does ([`Mention::stands_for`]).
+//!    rules, for what the first one does ([`Mention::stands_for`]); an "It" opening a sentence
+//!    as a verb's subject, to the state or organisation the sentence before has as its subject.
 //!
 //! Every mention keeps in [`Mention::actor`] the actor it was resolved to, which the explanation
 //! of a fact shows ("the group" (description) → Hamas) and every rule but the clause rules reads:
@@ -54,6 +55,7 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
     descriptions::head_noun_descriptions(cx.t, &definites, lexicon, &mut b);
     descriptions::state_body_descriptions(cx.t, &definites, &mut b);
     pronouns::mention_pronouns(&cx, &mut b);
+    pronouns::mention_it(&cx, &mut b);
     Found {
         actors: b.actors,
         mentions: b.mentions,

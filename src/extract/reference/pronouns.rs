@@ -1,8 +1,10 @@
-//! The pronouns "he", "she", "his" and "her", resolved to the person they refer to.
+//! The pronouns "he", "she", "his" and "her", resolved to the person they refer to, and an "It"
+//! opening a sentence, to the state or organisation that was the subject of the one before.
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
 use crate::extract::{Mention, MentionKind};
+use crate::extract::syntax::{Tag, Words};
 use crate::lexicon::ActorKind;
 
 /// A mention at every "he", "she", "his" or "her" that refers to a person found.
@@ -98,4 +100,102 @@ fn referent(cx: &Context, b: &Builder, start: usize) -> Option<usize> {
                 .map(|m| m.actor)
         })
         .or_else(|| before().next().filter(|_| quoted).map(|m| m.actor))
+}
+
+/// "Hamas met the mediators in Cairo. It rejected the proposal.": an "It" opening its sentence
+/// as the subject of a verb is the state or organisation the sentence before names as its own
+/// subject (the one actor named there before its first verb). Not before a form of "be", a
+/// passive or a verb whose "it" names nothing (`words/empty-it-verbs.txt`: "It seems", "It took
+/// three weeks"), where "it" is the deal or no one.
+pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
+    let text = cx.text;
+    let opens_it = |i: usize| {
+        let s = &text.sentences[i];
+        !s.tokens.is_empty() && text.token_text(s.tokens.start) == "It"
+    };
+    let wanted: Vec<usize> = (1..text.sentences.len()).filter(|&i| opens_it(i)).collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let tagged = |i: usize| wanted.binary_search(&i).is_ok() || wanted.binary_search(&(i + 1)).is_ok();
+    let words = Words::of_sentences(text, &cx.lexicon.abbreviations, tagged);
+    for &si in &wanted {
+        let it = words.sentences[si].start;
+        if !has_verb_after_it(&words, it, words.sentences[si].end) {
+            continue;
+        }
+        let Some(actor) = sentence_subject(b, &words, text.sentences[si - 1].start, si - 1) else {
+            continue;
+        };
+        let w = words.words[it];
+        b.mentions.push(Mention {
+            start: w.start,
+            end: w.end,
+            actor,
+            stands_for: actor,
+            kind: MentionKind::Pronoun,
+            possessive: false,
+            locative: false,
+        });
+    }
+    b.sort_mentions();
+}
+
+/// Whether the word after "It" (word `it`), past adverbs and an auxiliary or modal, is a verb
+/// that takes an actor as its subject: finite, no form of "be" and none of the empty "it"'s.
+fn has_verb_after_it(words: &Words, it: usize, end: usize) -> bool {
+    let empty = &crate::lexicon::Words::get().empty_it_verbs;
+    let mut auxiliary = false;
+    for i in it + 1..end {
+        let (tag, lemma) = (words.words[i].tag, words.lemma(i));
+        if tag.is_adverb() || lemma == "not" || lemma == "n't" {
+            continue;
+        }
+        if empty.contains(lemma) {
+            return false;
+        }
+        if !auxiliary && (tag == Tag::MD || matches!(lemma, "have" | "do")) {
+            auxiliary = true;
+            continue;
+        }
+        return auxiliary || tag.is_finite_verb();
+    }
+    false
+}
+
+/// Whether the words from `first` up to byte `at` hold no noun of another phrase: none at all,
+/// or none after the comma that closes an opening phrase ("On Monday, Hamas"; not "The accord,
+/// reached after talks hosted by Qatar,").
+fn opens_clause(words: &Words, first: usize, at: usize) -> bool {
+    let end = words.word_at(at);
+    let from = (first..end)
+        .rev()
+        .find(|&i| words.words[i].tag == Tag::Comma)
+        .map_or(first, |c| c + 1);
+    !(from..end).any(|i| words.words[i].tag.is_noun() || words.words[i].tag.is_pronoun())
+}
+
+/// The state or organisation that is the subject of sentence `si` (starting at byte `start`):
+/// the one actor named, not as a place or a possessor, before its first finite verb.
+fn sentence_subject(b: &Builder, words: &Words, start: usize, si: usize) -> Option<usize> {
+    let range = words.sentences[si].clone();
+    let verb = range
+        .clone()
+        .find(|&i| words.words[i].tag.is_finite_verb())?;
+    let limit = words.words[verb].start;
+    let first = b.mentions.partition_point(|m| m.start < start);
+    let mut named = b.mentions[first..]
+        .iter()
+        .take_while(|m| m.end <= limit)
+        .filter(|m| !m.locative && !m.possessive);
+    let m = named.next()?;
+    let actor = m.actor;
+    if named.any(|m| m.actor != actor) || !opens_clause(words, range.start, m.start) {
+        return None;
+    }
+    matches!(
+        b.actors[actor].kind,
+        ActorKind::State | ActorKind::Organization
+    )
+    .then_some(actor)
 }
