@@ -49,6 +49,11 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
                 _ => None,
             })
             .collect(),
+        deals: lexicon
+            .hits_in(&cues, CueClass::Deal)
+            .into_iter()
+            .map(|(h, _)| h)
+            .collect(),
     };
     descriptions::mention_descriptions(&cx, &mut b);
     let definites = descriptions::definites(cx.t);
@@ -64,11 +69,13 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
     }
 }
 
-/// What the reference rules read: the text, the lexicon and the descriptions the lexicon finds
-/// in it, each with the kind of actor it describes.
+/// What the reference rules read: the text, the lexicon, the descriptions the lexicon finds in
+/// it, each with the kind of actor it describes, and its deal nouns.
 struct Context<'a> {
     text: &'a Text<'a>,
     t: &'a str,
     lexicon: &'a Lexicon,
     descriptions: Vec<(Hit, ActorKind)>,
+    /// The deal nouns of the lexicon found in the text ("agreement", "proposal").
+    deals: Vec<Hit>,
 }

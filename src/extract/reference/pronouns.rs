@@ -106,7 +106,8 @@ fn referent(cx: &Context, b: &Builder, start: usize) -> Option<usize> {
 /// as the subject of a verb is the state or organisation the sentence before names as its own
 /// subject (the one actor named there before its first verb). Not before a form of "be", a
 /// passive or a verb whose "it" names nothing (`words/empty-it-verbs.txt`: "It seems", "It took
-/// three weeks"), where "it" is the deal or no one.
+/// three weeks"), where "it" is the deal or no one; nor where the sentence before names a deal
+/// after its subject, which "It" may be.
 pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
     let text = cx.text;
     let opens_it = |i: usize| {
@@ -124,9 +125,15 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
         if !has_verb_after_it(&words, it, words.sentences[si].end) {
             continue;
         }
-        let Some(actor) = sentence_subject(b, &words, text.sentences[si - 1].start, si - 1) else {
+        let before = &text.sentences[si - 1];
+        let Some((actor, at)) = sentence_subject(b, &words, before.start, si - 1) else {
             continue;
         };
+        // "Norway welcomed the agreement. It provides for ...": a deal named after the subject
+        // may be what "It" is.
+        if cx.deals.iter().any(|d| d.start >= at && d.end <= before.end) {
+            continue;
+        }
         let w = words.words[it];
         b.mentions.push(Mention {
             start: w.start,
@@ -175,9 +182,15 @@ fn opens_clause(words: &Words, first: usize, at: usize) -> bool {
     !(from..end).any(|i| words.words[i].tag.is_noun() || words.words[i].tag.is_pronoun())
 }
 
-/// The state or organisation that is the subject of sentence `si` (starting at byte `start`):
-/// the one actor named, not as a place or a possessor, before its first finite verb.
-fn sentence_subject(b: &Builder, words: &Words, start: usize, si: usize) -> Option<usize> {
+/// The state or organisation that is the subject of sentence `si` (starting at byte `start`),
+/// and where its mention ends: the one actor named, not as a place or a possessor, before the
+/// sentence's first finite verb.
+fn sentence_subject(
+    b: &Builder,
+    words: &Words,
+    start: usize,
+    si: usize,
+) -> Option<(usize, usize)> {
     let range = words.sentences[si].clone();
     let verb = range
         .clone()
@@ -197,5 +210,5 @@ fn sentence_subject(b: &Builder, words: &Words, start: usize, si: usize) -> Opti
         b.actors[actor].kind,
         ActorKind::State | ActorKind::Organization
     )
-    .then_some(actor)
+    .then_some((actor, m.end))
 }
