@@ -164,7 +164,13 @@ impl Clauses {
                     Chunk::Comma(_) | Chunk::Stop(_) | Chunk::Verb(..) | Chunk::Relative(_)
                 )
             );
-            if opens && closes && a >= first {
+            // "After talks with Qatar, Egypt said": a comma that ends an opening adverbial
+            // before its clause's subject and verb sets off no apposition.
+            let subject = k >= 3
+                && matches!(chunks[k - 3], Chunk::Prep(_))
+                && matches!(chunks.get(k + 1), Some(Chunk::Verb(v, false)) if finite(words, v))
+                && !clause_before(words, &chunks[..k - 2]);
+            if opens && closes && !subject && a >= first {
                 self.appositions.push((a, b));
             }
         }
@@ -264,9 +270,10 @@ impl Chunker<'_> {
                 .text(self.text, a)
                 .eq_ignore_ascii_case(self.words.text(self.text, b))
         });
-        coordinate(out, |np| {
+        let out = coordinate(out, |np| {
             np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP
-        })
+        });
+        opening_lists(out, self.words)
     }
 
     fn chunk_at(&self, i: usize, start: usize, end: usize, before: &[Chunk]) -> (Chunk, usize) {
@@ -517,6 +524,56 @@ fn coordination(
             _ => return (np, j),
         }
     }
+}
+
+/// Ends an opening adverbial at the first comma of the list after its preposition when a finite
+/// verb follows the list: "After talks brokered by Marty Walsh, Hamas and Fatah reached" is
+/// "Marty Walsh" after "by", then "Hamas and Fatah" as the subject of "reached". Only where no
+/// finite verb, relative word or subordinator comes before the list, and the verb follows it
+/// right away.
+fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len() + 2);
+    for (i, chunk) in chunks.iter().enumerate() {
+        let split = match (chunk, i.checked_sub(1).map(|p| &chunks[p]), chunks.get(i + 1)) {
+            (Chunk::Noun(np), Some(Chunk::Prep(_)), Some(Chunk::Verb(v, false)))
+                if np.members.len() >= 2
+                    && finite(words, v)
+                    && !clause_before(words, &chunks[..i]) =>
+            {
+                let (a, b) = (&np.members[0], &np.members[1]);
+                (b.start == a.end + 1 && words.words[a.end].tag == Tag::Comma)
+                    .then_some((np, a.end))
+            }
+            _ => None,
+        };
+        match split {
+            Some((np, comma)) => {
+                out.push(Chunk::Noun(NounPhrase::single(np.members[0].clone())));
+                out.push(Chunk::Comma(comma));
+                let members = np.members[1..].to_vec();
+                out.push(Chunk::Noun(NounPhrase {
+                    words: members[0].start..np.words.end,
+                    members,
+                }));
+            }
+            None => out.push(chunk.clone()),
+        }
+    }
+    out
+}
+
+/// Whether a verb group has a finite verb.
+fn finite(words: &Words, verbs: &Range<usize>) -> bool {
+    verbs.clone().any(|i| words.words[i].tag.is_finite_verb())
+}
+
+/// Whether `chunks` hold a clause's start: a finite verb, a relative word or a subordinator.
+fn clause_before(words: &Words, chunks: &[Chunk]) -> bool {
+    chunks.iter().any(|c| match c {
+        Chunk::Verb(v, false) => finite(words, v),
+        Chunk::Relative(_) | Chunk::Subordinator(_) => true,
+        _ => false,
+    })
 }
 
 /// Whether the comma at `j` continues a list that a conjunction closes: noun, comma, noun,
@@ -1111,6 +1168,21 @@ mod tests {
         let s = "Under pressure from Egypt and Qatar signed the deal.";
         let (_, c) = parse(s);
         assert!(c.clauses[0].subject.is_none());
+        // An opening adverbial with a participle in it ends at its list's first comma: the
+        // passive's agent is the phrase before it, the subject the members after, and the two
+        // are no apposition.
+        let s = "After talks brokered by Marty Walsh, Hamas and Fatah reached an agreement.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].agent), "Marty Walsh");
+        assert_eq!(show(s, &w, &c.clauses[1].subject), "Hamas and Fatah");
+        assert!(c.appositions.is_empty());
+        // Not after a clause: "Qatar, Egypt and Jordan" stays the object's list.
+        let s = "Israel held talks with Qatar, Egypt and Jordan agreed.";
+        let (w, c) = parse(s);
+        assert!(c
+            .clauses
+            .iter()
+            .all(|x| show(s, &w, &x.subject) != "Egypt and Jordan"));
     }
 
     #[test]
