@@ -894,10 +894,15 @@ impl Graph {
         for s in &self.order {
             let types: Vec<&str> = self.iris(s, &format!("{RDF}type")).collect();
             let mut forms = self.strings(s, &vocab::neg("form"));
-            // "economy secretary", "trade representative": each portfolio before each head.
+            // "economy secretary", "trade representative": each portfolio before each head;
+            // "secretary of labor", "secretary of the interior": after it.
             let heads = self.strings(s, &vocab::neg("portfolioHead"));
             for p in self.strings(s, &vocab::neg("portfolio")) {
-                forms.extend(heads.iter().map(|h| format!("{p} {h}")));
+                for h in &heads {
+                    forms.push(format!("{p} {h}"));
+                    forms.push(format!("{h} of {p}"));
+                    forms.push(format!("{h} of the {p}"));
+                }
             }
             for t in types {
                 let Some(local) = t.strip_prefix(NEG) else {

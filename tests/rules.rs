@@ -2979,6 +2979,30 @@ fn a_portfolio_before_a_head_makes_a_title() {
 }
 
 #[test]
+fn a_head_of_a_portfolio_makes_a_title() {
+    let x = read(
+        "Title\n\nThe American Secretary of Labor, Marty Walsh, met Mexico's Minister of the Economy, Tatiana Clouthier.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Marty Walsh: secretary of labor of United States".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"Tatiana Clouthier: minister of the economy of Mexico".to_string()),
+        "{p:?}"
+    );
+    // Without a name it names no one.
+    let x = read("Title\n\nMexico's minister of the economy met the unions.");
+    assert!(posts(&x).is_empty(), "{:?}", posts(&x));
+    assert!(
+        x.actors.iter().all(|a| a.kind != ActorKind::Person),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
 fn its_opening_sentences_one_after_another_refer_to_the_same_owner() {
     let x = read(
         "Title\n\nIndia held out at the conference. Its government had passed a food law, and it feared that WTO rules would be used against it. Its commerce minister, Anand Sharma, told the conference that food security was not negotiable.",
