@@ -530,11 +530,11 @@ fn coordination(
 /// verb follows the list: "After talks brokered by Marty Walsh, Hamas and Fatah reached" is
 /// "Marty Walsh" after "by", then "Hamas and Fatah" as the subject of "reached". Only where no
 /// finite verb, relative word or subordinator comes before the list, and the verb follows it
-/// right away.
+/// right away or past a relative clause set off by commas.
 fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len() + 2);
     for (i, chunk) in chunks.iter().enumerate() {
-        let split = match (chunk, i.checked_sub(1).map(|p| &chunks[p]), chunks.get(i + 1)) {
+        let split = match (chunk, i.checked_sub(1).map(|p| &chunks[p]), verb_after(&chunks, i)) {
             (Chunk::Noun(np), Some(Chunk::Prep(_)), Some(Chunk::Verb(v, false)))
                 if np.members.len() >= 2
                     && finite(words, v)
@@ -560,6 +560,22 @@ fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
         }
     }
     out
+}
+
+/// The chunk after the phrase at `i`, past a relative clause set off by commas ("the unions and
+/// the committee, which bargains for the railroads, reached").
+fn verb_after(chunks: &[Chunk], i: usize) -> Option<&Chunk> {
+    if let (Some(Chunk::Comma(_)), Some(Chunk::Relative(_))) = (chunks.get(i + 1), chunks.get(i + 2))
+    {
+        let close = (i + 3..chunks.len()).find(|&j| {
+            matches!(chunks[j], Chunk::Comma(_) | Chunk::Stop(_) | Chunk::Relative(_))
+        })?;
+        return match chunks[close] {
+            Chunk::Comma(_) => chunks.get(close + 1),
+            _ => None,
+        };
+    }
+    chunks.get(i + 1)
 }
 
 /// Whether a verb group has a finite verb.
@@ -1176,6 +1192,15 @@ mod tests {
         assert_eq!(show(s, &w, &c.clauses[0].agent), "Marty Walsh");
         assert_eq!(show(s, &w, &c.clauses[1].subject), "Hamas and Fatah");
         assert!(c.appositions.is_empty());
+        // So past a relative clause set off by commas after the list.
+        let s = "After talks brokered by Marty Walsh, the unions and the committee, which bargains \
+                 for the railroads, reached an agreement.";
+        let (w, c) = parse(s);
+        let reached = c.clauses.iter().find(|x| w.text(s, x.verbs.start) == "reached");
+        assert_eq!(
+            show(s, &w, &reached.unwrap().subject),
+            "the unions and the committee"
+        );
         // Not after a clause: "Qatar, Egypt and Jordan" stays the object's list.
         let s = "Israel held talks with Qatar, Egypt and Jordan agreed.";
         let (w, c) = parse(s);
