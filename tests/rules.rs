@@ -3105,3 +3105,19 @@ fn it_opening_a_sentence_is_the_subject_before() {
         );
     }
 }
+
+#[test]
+fn an_issue_after_for_in_a_deals_phrase_names_what_the_deal_is_for() {
+    let x = read(
+        "Title\n\nCypriots vote on the plan drawn up by the United Nations for a comprehensive settlement. Turkey backed the plan. Greece rejected the plan.",
+    );
+    let s = stances(&x);
+    assert!(s.contains(&"Turkey support end-of-war".to_string()), "{s:?}");
+    assert!(s.contains(&"Greece oppose end-of-war".to_string()), "{s:?}");
+    // Past a comma the issue is another clause's, not the deal's.
+    let x = read(
+        "Title\n\nCypriots vote on the plan drawn up by the United Nations, and officials hope for a comprehensive settlement. Turkey backed the plan. Greece rejected the plan.",
+    );
+    let s = stances(&x);
+    assert!(!s.iter().any(|s| s.ends_with("end-of-war")), "{s:?}");
+}

@@ -122,7 +122,8 @@ pub(super) fn named_deal_issue<'l>(
                             t[d.end..i.start].trim(),
                             "on" | "on a" | "on the" | "for" | "for a" | "for the" | "of"
                         ))
-            });
+            })
+            || purpose_of_deal(t, deals, i);
         if !named && !before_talks_noun(t, next_word) {
             continue;
         }
@@ -134,6 +135,22 @@ pub(super) fn named_deal_issue<'l>(
         }
     }
     counts.iter().rev().max_by_key(|c| c.0).map(|c| c.1)
+}
+
+/// "the Foundation Agreement drawn up by the United Nations for a comprehensive settlement": an
+/// issue after "for" that ends the phrase of a deal noun (at most ten words after it, no comma
+/// or stop between) names what the deal is for.
+fn purpose_of_deal(t: &str, deals: &[Hit], i: &Hit) -> bool {
+    let from = deals.partition_point(|d| d.end + 80 < i.start);
+    deals[from..]
+        .iter()
+        .take_while(|d| d.end <= i.start)
+        .any(|d| {
+            let gap = &t[d.end..i.start];
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let ends_in_for = matches!(words.as_slice(), [.., "for"] | [.., "for", "a" | "an" | "the"]);
+            ends_in_for && words.len() <= 10 && !gap.contains([',', '.', ';', ':'])
+        })
 }
 
 /// Whether the word at `at` is a noun of talks ("peace talks", "Peace Conference").
