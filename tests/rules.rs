@@ -3078,10 +3078,16 @@ fn a_buildings_name_before_a_title_goes_without_its_article() {
 
 #[test]
 fn it_opening_a_sentence_is_the_subject_before() {
-    let x = read("Title\n\nHamas met the mediators in Cairo on Monday. It rejected the ceasefire proposal.");
+    let x = read(
+        "Title\n\nHamas met the mediators in Cairo on Monday. It rejected the ceasefire proposal.",
+    );
     assert_eq!(stances(&x), ["Hamas oppose ceasefire"]);
     let x = read("Title\n\nQatar has hosted the talks since 2023. It has also mediated between Israel and Hamas.");
-    assert!(roles(&x).contains(&"Qatar Mediator".to_string()), "{:?}", roles(&x));
+    assert!(
+        roles(&x).contains(&"Qatar Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
     // Not the subject of a phrase inside the sentence before: here "It" is the accord.
     let x = read(
         "Title\n\nThe accord, reached after months of talks hosted by Qatar, was welcomed. It also provides for the disarmament of rebel fighters.",
@@ -3112,7 +3118,10 @@ fn an_issue_after_for_in_a_deals_phrase_names_what_the_deal_is_for() {
         "Title\n\nCypriots vote on the plan drawn up by the United Nations for a comprehensive settlement. Turkey backed the plan. Greece rejected the plan.",
     );
     let s = stances(&x);
-    assert!(s.contains(&"Turkey support end-of-war".to_string()), "{s:?}");
+    assert!(
+        s.contains(&"Turkey support end-of-war".to_string()),
+        "{s:?}"
+    );
     assert!(s.contains(&"Greece oppose end-of-war".to_string()), "{s:?}");
     // Past a comma the issue is another clause's, not the deal's.
     let x = read(
@@ -3120,4 +3129,27 @@ fn an_issue_after_for_in_a_deals_phrase_names_what_the_deal_is_for() {
     );
     let s = stances(&x);
     assert!(!s.iter().any(|s| s.ends_with("end-of-war")), "{s:?}");
+}
+
+#[test]
+fn a_person_of_one_name_and_a_regnal_title_is_named_with_it() {
+    let x =
+        read("Title\n\nKing Hussein of Jordan urged both leaders to stay at Wye. Hussein was ill.");
+    let hussein = x.actors.iter().find(|a| a.label == "Hussein").unwrap();
+    assert!(
+        hussein.found_as.contains("King Hussein"),
+        "{:?}",
+        hussein.found_as
+    );
+    // Not another title, nor a name of two words.
+    let x = read("Title\n\nPresident Mubarak of Egypt and King Abdullah Saud met in Cairo.");
+    for a in &x.actors {
+        assert!(
+            !a.found_as
+                .iter()
+                .any(|n| n.starts_with("President ") || n.starts_with("King ")),
+            "{:?}",
+            a.found_as
+        );
+    }
 }

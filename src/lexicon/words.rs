@@ -122,6 +122,8 @@ word_lists! {
     infinitive_nouns: List = "infinitive-nouns.txt",
     /// Pronouns that stand for a thing named before them, such as a deal ("it").
     thing_pronouns: List = "thing-pronouns.txt",
+    /// Titles a person named by one name is known by together with it ("King Hussein").
+    regnal_titles: Set = "regnal-titles.txt",
     /// Verbs whose subject "it" names nothing ("It seems", "It took three weeks"): an "It"
     /// before them is no actor.
     empty_it_verbs: Set = "empty-it-verbs.txt",

@@ -118,6 +118,7 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
 
     // 3. Titles: attached to a name, or a reference to resolve.
     let titles = titles::find(&cx, &mut b);
+    titles::regnal_names(&mut b);
     Names {
         builder: b,
         titles,

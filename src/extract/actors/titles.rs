@@ -851,3 +851,21 @@ fn mention_title_references(b: &mut Builder, added: Vec<(usize, usize, usize)>) 
     }
     b.sort_mentions();
 }
+
+/// "King Hussein", "Emir Tamim": a person the text names by one name and gives a regnal title
+/// (`words/regnal-titles.txt`) is also named with the title before the name.
+pub(super) fn regnal_names(b: &mut Builder) {
+    let regnal = &Words::get().regnal_titles;
+    for a in b.actors.iter_mut() {
+        if a.kind != ActorKind::Person || a.entry.is_some() || a.label.contains(' ') {
+            continue;
+        }
+        if let Some(title) = a.titles.iter().find(|t| regnal.contains(t.as_str())) {
+            let mut named = title.clone();
+            named[..1].make_ascii_uppercase();
+            named.push(' ');
+            named.push_str(&a.label);
+            a.found_as.insert(named);
+        }
+    }
+}

@@ -3,8 +3,8 @@
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
-use crate::extract::{Mention, MentionKind};
 use crate::extract::syntax::{Tag, Words};
+use crate::extract::{Mention, MentionKind};
 use crate::lexicon::ActorKind;
 
 /// A mention at every "he", "she", "his" or "her" that refers to a person found.
@@ -118,7 +118,8 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
     if wanted.is_empty() {
         return;
     }
-    let tagged = |i: usize| wanted.binary_search(&i).is_ok() || wanted.binary_search(&(i + 1)).is_ok();
+    let tagged =
+        |i: usize| wanted.binary_search(&i).is_ok() || wanted.binary_search(&(i + 1)).is_ok();
     let words = Words::of_sentences(text, &cx.lexicon.abbreviations, tagged);
     for &si in &wanted {
         let it = words.sentences[si].start;
@@ -131,7 +132,11 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
         };
         // "Norway welcomed the agreement. It provides for ...": a deal named after the subject
         // may be what "It" is.
-        if cx.deals.iter().any(|d| d.start >= at && d.end <= before.end) {
+        if cx
+            .deals
+            .iter()
+            .any(|d| d.start >= at && d.end <= before.end)
+        {
             continue;
         }
         let w = words.words[it];
@@ -185,12 +190,7 @@ fn opens_clause(words: &Words, first: usize, at: usize) -> bool {
 /// The state or organisation that is the subject of sentence `si` (starting at byte `start`),
 /// and where its mention ends: the one actor named, not as a place or a possessor, before the
 /// sentence's first finite verb.
-fn sentence_subject(
-    b: &Builder,
-    words: &Words,
-    start: usize,
-    si: usize,
-) -> Option<(usize, usize)> {
+fn sentence_subject(b: &Builder, words: &Words, start: usize, si: usize) -> Option<(usize, usize)> {
     let range = words.sentences[si].clone();
     let verb = range
         .clone()

@@ -148,7 +148,10 @@ fn purpose_of_deal(t: &str, deals: &[Hit], i: &Hit) -> bool {
         .any(|d| {
             let gap = &t[d.end..i.start];
             let words: Vec<&str> = gap.split_whitespace().collect();
-            let ends_in_for = matches!(words.as_slice(), [.., "for"] | [.., "for", "a" | "an" | "the"]);
+            let ends_in_for = matches!(
+                words.as_slice(),
+                [.., "for"] | [.., "for", "a" | "an" | "the"]
+            );
             ends_in_for && words.len() <= 10 && !gap.contains([',', '.', ';', ':'])
         })
 }

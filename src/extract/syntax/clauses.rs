@@ -534,7 +534,11 @@ fn coordination(
 fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len() + 2);
     for (i, chunk) in chunks.iter().enumerate() {
-        let split = match (chunk, i.checked_sub(1).map(|p| &chunks[p]), verb_after(&chunks, i)) {
+        let split = match (
+            chunk,
+            i.checked_sub(1).map(|p| &chunks[p]),
+            verb_after(&chunks, i),
+        ) {
             (Chunk::Noun(np), Some(Chunk::Prep(_)), Some(Chunk::Verb(v, false)))
                 if np.members.len() >= 2
                     && finite(words, v)
@@ -565,10 +569,14 @@ fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
 /// The chunk after the phrase at `i`, past a relative clause set off by commas ("the unions and
 /// the committee, which bargains for the railroads, reached").
 fn verb_after(chunks: &[Chunk], i: usize) -> Option<&Chunk> {
-    if let (Some(Chunk::Comma(_)), Some(Chunk::Relative(_))) = (chunks.get(i + 1), chunks.get(i + 2))
+    if let (Some(Chunk::Comma(_)), Some(Chunk::Relative(_))) =
+        (chunks.get(i + 1), chunks.get(i + 2))
     {
         let close = (i + 3..chunks.len()).find(|&j| {
-            matches!(chunks[j], Chunk::Comma(_) | Chunk::Stop(_) | Chunk::Relative(_))
+            matches!(
+                chunks[j],
+                Chunk::Comma(_) | Chunk::Stop(_) | Chunk::Relative(_)
+            )
         })?;
         return match chunks[close] {
             Chunk::Comma(_) => chunks.get(close + 1),
@@ -1193,10 +1201,14 @@ mod tests {
         assert_eq!(show(s, &w, &c.clauses[1].subject), "Hamas and Fatah");
         assert!(c.appositions.is_empty());
         // So past a relative clause set off by commas after the list.
-        let s = "After talks brokered by Marty Walsh, the unions and the committee, which bargains \
+        let s =
+            "After talks brokered by Marty Walsh, the unions and the committee, which bargains \
                  for the railroads, reached an agreement.";
         let (w, c) = parse(s);
-        let reached = c.clauses.iter().find(|x| w.text(s, x.verbs.start) == "reached");
+        let reached = c
+            .clauses
+            .iter()
+            .find(|x| w.text(s, x.verbs.start) == "reached");
         assert_eq!(
             show(s, &w, &reached.unwrap().subject),
             "the unions and the committee"
