@@ -3153,3 +3153,11 @@ fn a_person_of_one_name_and_a_regnal_title_is_named_with_it() {
         );
     }
 }
+
+#[test]
+fn a_head_noun_its_of_phrase_completes_is_no_reference() {
+    let x = read("Title\n\nThe Palestinian Authority met Israel in Cairo. Later the authority rejected the ceasefire proposal.");
+    assert_eq!(stances(&x), ["Palestinian Authority oppose ceasefire"]);
+    let x = read("Title\n\nThe Palestinian Authority met Israel in Cairo. Papers discuss the authority of the mediator.");
+    assert!(roles(&x).is_empty(), "{:?}", roles(&x));
+}

@@ -114,7 +114,8 @@ pub(super) fn head_noun_descriptions(
         {
             continue;
         }
-        if b.covered(start, word_end) {
+        // "the authority of the mediator": a noun its "of" phrase completes is no name's.
+        if b.covered(start, word_end) || t[word_end..].starts_with(" of ") {
             continue;
         }
         let actor = b
