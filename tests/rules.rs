@@ -3161,3 +3161,24 @@ fn a_head_noun_its_of_phrase_completes_is_no_reference() {
     let x = read("Title\n\nThe Palestinian Authority met Israel in Cairo. Papers discuss the authority of the mediator.");
     assert!(roles(&x).is_empty(), "{:?}", roles(&x));
 }
+
+#[test]
+fn undertaking_a_measure_backs_it() {
+    let x = read("Title\n\nIsrael undertook a further redeployment of its forces from the West Bank. Jordan undertook to release the prisoners.");
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Israel support troop-withdrawal".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"Jordan support prisoner-release".to_string()),
+        "{s:?}"
+    );
+    // Undertaking not to attack is no opposition to a truce.
+    let x = read("Title\n\nUganda undertakes not to attack them in the assembly areas.");
+    assert!(
+        !stances(&x).iter().any(|s| s.contains("oppose")),
+        "{:?}",
+        stances(&x)
+    );
+}
