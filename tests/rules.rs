@@ -3182,3 +3182,24 @@ fn undertaking_a_measure_backs_it() {
         stances(&x)
     );
 }
+
+#[test]
+fn becoming_or_being_elected_to_a_title_gives_the_post() {
+    let x = read("Title\n\nAbdiqasim Salad Hassan was elected president of Somalia. Abdalla Hamdok was sworn in as prime minister of Sudan.");
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Abdiqasim Salad Hassan: president of Somalia".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"Abdalla Hamdok: prime minister of Sudan".to_string()),
+        "{p:?}"
+    );
+    // The title's phrase stops where the clause goes on: Brussels is no owner of the post.
+    let x = read("Title\n\nWhen Rishi Sunak became prime minister in October 2022 he chose to negotiate with Brussels.");
+    assert!(
+        !posts(&x).iter().any(|p| p.contains("European Union")),
+        "{:?}",
+        posts(&x)
+    );
+}

@@ -368,9 +368,19 @@ fn title_of_person_named(
                 && copular_title(t, m.end, sentence.end, h).is_some_and(|x| x.start == th.start)
         });
     if let Some(m) = copular_owner {
-        let np_end = t[th.end..sentence.end]
-            .find([',', '.', ';'])
-            .map_or(sentence.end, |p| th.end + p);
+        // The title's phrase goes on over its "of", "for" or "by" ("is the president of Somalia",
+        // "was named special envoy by Prime Minister Abiy Ahmed of Ethiopia"),
+        // not over what the clause says next ("became prime minister in 2022 and met ...").
+        let goes_on = [" of ", " for ", " by "]
+            .iter()
+            .any(|w| t[th.end..].starts_with(w));
+        let np_end = if goes_on {
+            t[th.end..sentence.end]
+                .find([',', '.', ';'])
+                .map_or(sentence.end, |p| th.end + p)
+        } else {
+            th.end
+        };
         return Some(title_use(m, th.start, np_end, "copula"));
     }
     // "Steve Witkoff, the president's special envoy" / "X, Iran's foreign minister".
