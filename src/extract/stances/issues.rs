@@ -139,7 +139,7 @@ pub(super) fn named_deal_issue<'l>(
 
 /// "the Foundation Agreement drawn up by the United Nations for a comprehensive settlement": an
 /// issue after "for" that ends the phrase of a deal noun (at most ten words after it, no comma
-/// or stop between) names what the deal is for.
+/// or stop between, no verb of the deal's own clause) names what the deal is for.
 fn purpose_of_deal(t: &str, deals: &[Hit], i: &Hit) -> bool {
     let from = deals.partition_point(|d| d.end + 80 < i.start);
     deals[from..]
@@ -152,7 +152,32 @@ fn purpose_of_deal(t: &str, deals: &[Hit], i: &Hit) -> bool {
                 words.as_slice(),
                 [.., "for"] | [.., "for", "a" | "an" | "the"]
             );
-            ends_in_for && words.len() <= 10 && !gap.contains([',', '.', ';', ':'])
+            // A verb of the deal's own clause says what it does ("The deal provides for",
+            // "was signed for"): its terms, not its name.
+            // So does a verb right before "for" ("His plan called for").
+            let before_for = words.iter().position(|w| *w == "for").unwrap_or(0);
+            let clause = before_for < 2
+                || words.first().is_some_and(|w| w.ends_with('s'))
+                || words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                    )
+                });
+            ends_in_for && !clause && words.len() <= 10 && !gap.contains([',', '.', ';', ':'])
         })
 }
 
