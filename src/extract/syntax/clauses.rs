@@ -143,6 +143,11 @@ impl Clauses {
                 self.phrases.push(np.clone());
             }
         }
+        // For each chunk, whether a clause has started before it.
+        let mut clause_before = vec![false; chunks.len() + 1];
+        for (k, c) in chunks.iter().enumerate() {
+            clause_before[k + 1] = clause_before[k] || opens_clause(words, c);
+        }
         for k in 2..chunks.len() {
             let (Some(a), Chunk::Comma(_), Some(b)) = (index[k - 2], &chunks[k - 1], index[k])
             else {
@@ -169,7 +174,7 @@ impl Clauses {
             let subject = k >= 3
                 && matches!(chunks[k - 3], Chunk::Prep(_))
                 && matches!(chunks.get(k + 1), Some(Chunk::Verb(v, false)) if finite(words, v))
-                && !clause_before(words, &chunks[..k - 2]);
+                && !clause_before[k - 2];
             if opens && closes && !subject && a >= first {
                 self.appositions.push((a, b));
             }
@@ -533,6 +538,8 @@ fn coordination(
 /// right away or past a relative clause set off by commas.
 fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len() + 2);
+    // Whether a clause has started in the chunks before the one read.
+    let mut clause_before = false;
     for (i, chunk) in chunks.iter().enumerate() {
         let split = match (
             chunk,
@@ -540,9 +547,7 @@ fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
             verb_after(&chunks, i),
         ) {
             (Chunk::Noun(np), Some(Chunk::Prep(_)), Some(Chunk::Verb(v, false)))
-                if np.members.len() >= 2
-                    && finite(words, v)
-                    && !clause_before(words, &chunks[..i]) =>
+                if np.members.len() >= 2 && finite(words, v) && !clause_before =>
             {
                 let (a, b) = (&np.members[0], &np.members[1]);
                 (b.start == a.end + 1 && words.words[a.end].tag == Tag::Comma)
@@ -550,6 +555,7 @@ fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
             }
             _ => None,
         };
+        clause_before |= opens_clause(words, chunk);
         match split {
             Some((np, comma)) => {
                 out.push(Chunk::Noun(NounPhrase::single(np.members[0].clone())));
@@ -591,13 +597,13 @@ fn finite(words: &Words, verbs: &Range<usize>) -> bool {
     verbs.clone().any(|i| words.words[i].tag.is_finite_verb())
 }
 
-/// Whether `chunks` hold a clause's start: a finite verb, a relative word or a subordinator.
-fn clause_before(words: &Words, chunks: &[Chunk]) -> bool {
-    chunks.iter().any(|c| match c {
+/// Whether a chunk starts a clause: a finite verb, a relative word or a subordinator.
+fn opens_clause(words: &Words, chunk: &Chunk) -> bool {
+    match chunk {
         Chunk::Verb(v, false) => finite(words, v),
         Chunk::Relative(_) | Chunk::Subordinator(_) => true,
         _ => false,
-    })
+    }
 }
 
 /// Whether the comma at `j` continues a list that a conjunction closes: noun, comma, noun,
