@@ -3,16 +3,16 @@
 //! covers them, so that a change to any of them changes the version recorded with each document.
 
 /// The part-of-speech tagger's model (`ontology/syntax/README.md` says how it is made).
-pub const TAGGER_MODEL: &[u8] = include_bytes!("../../ontology/syntax/tagger.bin");
+pub static TAGGER_MODEL: &[u8] = include_bytes!("../../ontology/syntax/tagger.bin");
 
 /// Irregular forms and their lemmas.
-pub const LEMMA_EXCEPTIONS: &str = include_str!("../../ontology/syntax/lemmas.tsv");
+pub static LEMMA_EXCEPTIONS: &str = include_str!("../../ontology/syntax/lemmas.tsv");
 
 /// Base forms the regular rules may produce.
-pub const LEMMA_BASES: &str = include_str!("../../ontology/syntax/bases.tsv");
+pub static LEMMA_BASES: &str = include_str!("../../ontology/syntax/bases.tsv");
 
 /// Every file above by name, in a fixed order, for the version digest.
-pub const FILES: &[(&str, &[u8])] = &[
+pub static FILES: &[(&str, &[u8])] = &[
     ("tagger.bin", TAGGER_MODEL),
     ("lemmas.tsv", LEMMA_EXCEPTIONS.as_bytes()),
     ("bases.tsv", LEMMA_BASES.as_bytes()),
