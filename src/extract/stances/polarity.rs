@@ -38,7 +38,11 @@ fn negated(a: &Article, site: &Site) -> bool {
             }
             continue;
         }
+        // "did not agree" ends inside the cue "agree to": it negates it.
         if h.end > sh.hit.start {
+            if h.start < sh.hit.start {
+                negated = !negated;
+            }
             continue;
         }
         let gap = &t[h.end..sh.hit.start];
