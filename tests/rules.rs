@@ -3214,3 +3214,30 @@ fn becoming_or_being_elected_to_a_title_gives_the_post() {
         posts(&x)
     );
 }
+
+#[test]
+fn they_after_the_two_sides_joined_is_both_sides() {
+    let x = read(
+        "Title\n\nIsrael and Hamas held talks in Cairo on Monday. They agreed to a ceasefire.",
+    );
+    let s = stances(&x);
+    for side in ["Israel", "Hamas"] {
+        assert!(s.contains(&format!("{side} support ceasefire")), "{s:?}");
+    }
+    // Not after a sentence that opens with someone else.
+    let x = read("Title\n\nIsrael and Hamas held talks in Cairo. Egypt and Qatar hosted them. They agreed to a ceasefire.");
+    assert!(
+        !stances(&x).iter().any(|s| s.ends_with("support ceasefire")),
+        "{:?}",
+        stances(&x)
+    );
+}
+
+#[test]
+fn a_negation_that_runs_into_the_cue_negates_it() {
+    // "did not agree" is a negation of its own, ending inside "agree to".
+    let x = read("Title\n\nHamas did not agree to a ceasefire.");
+    assert_eq!(stances(&x), ["Hamas oppose ceasefire"]);
+    let x = read("Title\n\nHamas did agree to a ceasefire.");
+    assert_eq!(stances(&x), ["Hamas support ceasefire"]);
+}

@@ -54,7 +54,10 @@ impl<'a> Article<'a> {
     ) -> Self {
         let t = text.text;
         let party_hits: Vec<Hit> = if parties.parties.len() == 2 {
-            found.cues.spans(CueClass::Parties)
+            let mut hits = found.cues.spans(CueClass::Parties);
+            hits.extend(they_the_sides(text, found, &parties.parties));
+            hits.sort_by_key(|h| (h.start, h.end));
+            hits
         } else {
             Vec::new()
         };
@@ -83,4 +86,34 @@ impl<'a> Article<'a> {
             deals,
         }
     }
+}
+
+/// "Israel and Hamas met in Cairo. They agreed ...": a "They" that opens a sentence after one
+/// that opens with the two sides joined by "and" describes the sides, as "both sides" does.
+fn they_the_sides(text: &Text, found: &Found, sides: &[usize]) -> Vec<Hit> {
+    let t = text.text;
+    let mut out = Vec::new();
+    for (i, s) in text.sentences.iter().enumerate().skip(1) {
+        if s.tokens.is_empty() || text.token_text(s.tokens.start) != "They" {
+            continue;
+        }
+        let p = &text.sentences[i - 1];
+        let mut named = found.mentions_in(p.start, p.end);
+        let (Some(a), Some(b)) = (named.next(), named.next()) else {
+            continue;
+        };
+        let opens = matches!(t[p.start..a.start].trim(), "" | "The" | "the");
+        let joined = matches!(t[a.end..b.start].trim(), "and" | "and the");
+        let both = a.actor != b.actor && sides.contains(&a.actor) && sides.contains(&b.actor);
+        if opens && joined && both {
+            let start = text.tokens[s.tokens.start].start;
+            // A description of no lexicon pattern: it is read by its span alone.
+            out.push(Hit {
+                start,
+                end: start + "They".len(),
+                pattern: usize::MAX,
+            });
+        }
+    }
+    out
 }
