@@ -3241,3 +3241,20 @@ fn a_negation_that_runs_into_the_cue_negates_it() {
     let x = read("Title\n\nHamas did agree to a ceasefire.");
     assert_eq!(stances(&x), ["Hamas support ceasefire"]);
 }
+
+#[test]
+fn what_a_side_has_yet_to_do_or_stopped_short_of_it_does_not_back() {
+    for text in [
+        "Title\n\nHamas has yet to accept the ceasefire.",
+        "Title\n\nHamas stopped short of endorsing the ceasefire.",
+    ] {
+        assert_eq!(stances(&read(text)), ["Hamas oppose ceasefire"], "{text}");
+    }
+    // "yet" alone is no negation.
+    let x = read("Title\n\nHamas has accepted the ceasefire, yet it keeps its weapons.");
+    assert!(
+        stances(&x).contains(&"Hamas support ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}
