@@ -829,6 +829,16 @@ impl Builder<'_> {
             };
         }
         self.noun_at(j)?;
+        // "with the European Union acting as mediator": a present participle right after the
+        // phrase of "with" is that phrase's doing.
+        let s = self.chain_start(j);
+        if s == j
+            && s >= 1
+            && matches!(self.chunks[s - 1], Chunk::Prep(p) if self.is(p, "with"))
+            && self.words.words[self.head_of(k)].tag == Tag::VBG
+        {
+            return self.noun_at(j);
+        }
         self.subject_at(j)
     }
 
@@ -1219,6 +1229,16 @@ mod tests {
             show(s, &w, &reached.unwrap().subject),
             "the unions and the committee"
         );
+        // A present participle right after "with" and its phrase is that phrase's doing; a
+        // past participle there is not.
+        let s = "Armenia and Azerbaijan met, with the European Union acting as mediator.";
+        let (w, c) = parse(s);
+        let acting = c.clauses.iter().find(|x| w.text(s, x.head) == "acting");
+        assert_eq!(show(s, &w, &acting.unwrap().subject), "the European Union");
+        let s = "Armenia and Azerbaijan met, with the text signed in Brussels.";
+        let (w, c) = parse(s);
+        let signed = c.clauses.iter().find(|x| w.text(s, x.head) == "signed");
+        assert!(signed.is_none_or(|x| show(s, &w, &x.subject) != "the text"));
         // Not after a clause: "Qatar, Egypt and Jordan" stays the object's list.
         let s = "Israel held talks with Qatar, Egypt and Jordan agreed.";
         let (w, c) = parse(s);
