@@ -49,11 +49,7 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
                 _ => None,
             })
             .collect(),
-        deals: lexicon
-            .hits_in(&cues, CueClass::Deal)
-            .into_iter()
-            .map(|(h, _)| h)
-            .collect(),
+        deals: cues.spans(CueClass::Deal),
     };
     descriptions::mention_descriptions(&cx, &mut b);
     let definites = descriptions::definites(cx.t);

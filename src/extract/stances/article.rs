@@ -103,7 +103,9 @@ fn they_the_sides(text: &Text, found: &Found, sides: &[usize]) -> Vec<Hit> {
             continue;
         };
         let opens = matches!(t[p.start..a.start].trim(), "" | "The" | "the");
-        let joined = matches!(t[a.end..b.start].trim(), "and" | "and the");
+        let joined = t
+            .get(a.end..b.start)
+            .is_some_and(|w| matches!(w.trim(), "and" | "and the"));
         let both = a.actor != b.actor && sides.contains(&a.actor) && sides.contains(&b.actor);
         if opens && joined && both {
             let start = text.tokens[s.tokens.start].start;

@@ -156,27 +156,10 @@ fn purpose_of_deal(t: &str, deals: &[Hit], i: &Hit) -> bool {
             // "was signed for"): its terms, not its name.
             // So does a verb right before "for" ("His plan called for").
             let before_for = words.iter().position(|w| *w == "for").unwrap_or(0);
+            let auxiliaries = &crate::lexicon::Words::get().auxiliaries;
             let clause = before_for < 2
                 || words.first().is_some_and(|w| w.ends_with('s'))
-                || words.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "will"
-                            | "would"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "can"
-                            | "could"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "should"
-                    )
-                });
+                || words.iter().any(|w| auxiliaries.contains(w));
             ends_in_for && !clause && words.len() <= 10 && !gap.contains([',', '.', ';', ':'])
         })
 }

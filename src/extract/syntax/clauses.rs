@@ -171,10 +171,7 @@ impl Clauses {
             );
             // "After talks with Qatar, Egypt said": a comma that ends an opening adverbial
             // before its clause's subject and verb sets off no apposition.
-            let subject = k >= 3
-                && matches!(chunks[k - 3], Chunk::Prep(_))
-                && matches!(chunks.get(k + 1), Some(Chunk::Verb(v, false)) if finite(words, v))
-                && !clause_before[k - 2];
+            let subject = ends_opening_adverbial(chunks, words, k - 2, k, clause_before[k - 2]);
             if opens && closes && !subject && a >= first {
                 self.appositions.push((a, b));
             }
@@ -541,13 +538,10 @@ fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
     // Whether a clause has started in the chunks before the one read.
     let mut clause_before = false;
     for (i, chunk) in chunks.iter().enumerate() {
-        let split = match (
-            chunk,
-            i.checked_sub(1).map(|p| &chunks[p]),
-            verb_after(&chunks, i),
-        ) {
-            (Chunk::Noun(np), Some(Chunk::Prep(_)), Some(Chunk::Verb(v, false)))
-                if np.members.len() >= 2 && finite(words, v) && !clause_before =>
+        let split = match chunk {
+            Chunk::Noun(np)
+                if np.members.len() >= 2
+                    && ends_opening_adverbial(&chunks, words, i, i, clause_before) =>
             {
                 let (a, b) = (&np.members[0], &np.members[1]);
                 (b.start == a.end + 1 && words.words[a.end].tag == Tag::Comma)
@@ -570,6 +564,23 @@ fn opening_lists(chunks: Vec<Chunk>, words: &Words) -> Vec<Chunk> {
         }
     }
     out
+}
+
+/// Whether the phrase at `object`, after the preposition of an opening adverbial (no clause
+/// begun before it: `clause_before`), is where that adverbial ends and a clause begins, whose
+/// subject is the phrase at `subject` (the same phrase, or the one after its comma): a finite
+/// verb follows the subject, right away or past a relative clause set off by commas.
+fn ends_opening_adverbial(
+    chunks: &[Chunk],
+    words: &Words,
+    object: usize,
+    subject: usize,
+    clause_before: bool,
+) -> bool {
+    !clause_before
+        && object >= 1
+        && matches!(chunks[object - 1], Chunk::Prep(_))
+        && matches!(verb_after(chunks, subject), Some(Chunk::Verb(v, false)) if finite(words, v))
 }
 
 /// The chunk after the phrase at `i`, past a relative clause set off by commas ("the unions and
@@ -1208,7 +1219,12 @@ mod tests {
         let s = "Under pressure from Egypt and Qatar signed the deal.";
         let (_, c) = parse(s);
         assert!(c.clauses[0].subject.is_none());
-        // An opening adverbial with a participle in it ends at its list's first comma: the
+    }
+
+    #[test]
+    fn an_opening_adverbial_with_a_participle_ends_at_its_lists_first_comma() {
+        // The passive's agent is the phrase before the comma, the subject the members after,
+        // and the two are no apposition.
         // passive's agent is the phrase before it, the subject the members after, and the two
         // are no apposition.
         let s = "After talks brokered by Marty Walsh, Hamas and Fatah reached an agreement.";
@@ -1229,16 +1245,6 @@ mod tests {
             show(s, &w, &reached.unwrap().subject),
             "the unions and the committee"
         );
-        // A present participle right after "with" and its phrase is that phrase's doing; a
-        // past participle there is not.
-        let s = "Armenia and Azerbaijan met, with the European Union acting as mediator.";
-        let (w, c) = parse(s);
-        let acting = c.clauses.iter().find(|x| w.text(s, x.head) == "acting");
-        assert_eq!(show(s, &w, &acting.unwrap().subject), "the European Union");
-        let s = "Armenia and Azerbaijan met, with the text signed in Brussels.";
-        let (w, c) = parse(s);
-        let signed = c.clauses.iter().find(|x| w.text(s, x.head) == "signed");
-        assert!(signed.is_none_or(|x| show(s, &w, &x.subject) != "the text"));
         // Not after a clause: "Qatar, Egypt and Jordan" stays the object's list.
         let s = "Israel held talks with Qatar, Egypt and Jordan agreed.";
         let (w, c) = parse(s);
@@ -1246,6 +1252,19 @@ mod tests {
             .clauses
             .iter()
             .all(|x| show(s, &w, &x.subject) != "Egypt and Jordan"));
+    }
+
+    #[test]
+    fn a_present_participle_after_with_and_its_phrase_is_that_phrases_doing() {
+        let s = "Armenia and Azerbaijan met, with the European Union acting as mediator.";
+        let (w, c) = parse(s);
+        let acting = c.clauses.iter().find(|x| w.text(s, x.head) == "acting");
+        assert_eq!(show(s, &w, &acting.unwrap().subject), "the European Union");
+        // A past participle there is not.
+        let s = "Armenia and Azerbaijan met, with the text signed in Brussels.";
+        let (w, c) = parse(s);
+        let signed = c.clauses.iter().find(|x| w.text(s, x.head) == "signed");
+        assert!(signed.is_none_or(|x| show(s, &w, &x.subject) != "the text"));
     }
 
     #[test]
