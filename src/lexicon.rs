@@ -321,6 +321,48 @@ impl Cue {
     }
 }
 
+/// For each phrase, the longest other phrase inside it whose ends fall on word boundaries (no
+/// letter or digit on both sides of a cut), with its byte offset.
+fn inner_phrases(phrases: &[String]) -> Vec<Option<(usize, usize)>> {
+    let index: HashMap<String, usize> = phrases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.to_lowercase(), i))
+        .collect();
+    let cut = |p: &str, at: usize| {
+        let before = p[..at].chars().next_back();
+        let after = p[at..].chars().next();
+        !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+    };
+    phrases
+        .iter()
+        .map(|p| {
+            let p = p.to_lowercase();
+            if !p.is_ascii() {
+                return None;
+            }
+            let cuts: Vec<usize> = (0..=p.len())
+                .filter(|&i| p.is_char_boundary(i) && cut(&p, i))
+                .collect();
+            let mut best: Option<(usize, usize)> = None;
+            for (k, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[k + 1..] {
+                    let inner = &p[a..b];
+                    if inner.len() == p.len() || inner.trim() != inner {
+                        continue;
+                    }
+                    if let Some(&j) = index.get(inner) {
+                        if best.is_none_or(|(_, q)| phrases[q].len() < inner.len()) {
+                            best = Some((a, j));
+                        }
+                    }
+                }
+            }
+            best
+        })
+        .collect()
+}
+
 /// A match of a phrase set in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -337,6 +379,9 @@ pub struct PhraseSet<T> {
     phrases: Vec<String>,
     values: Vec<Vec<T>>,
     respect_capitals: bool,
+    /// For each phrase, the longest other phrase inside it on word boundaries and its offset
+    /// (see [`PhraseSet::hidden`]); worked out on first use.
+    inner: std::sync::OnceLock<Vec<Option<(usize, usize)>>>,
 }
 
 impl<T: Clone + PartialEq> PhraseSet<T> {
@@ -372,6 +417,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             phrases,
             values,
             respect_capitals,
+            inner: std::sync::OnceLock::new(),
         }
     }
 
@@ -381,6 +427,21 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
 
     pub fn phrase(&self, hit: &Hit) -> &str {
         &self.phrases[hit.pattern]
+    }
+
+    /// The match a longer phrase hid: the longest other phrase of the set that lies inside the
+    /// phrase of `hit` on word boundaries, where it stands in the text ("mediators" inside "the
+    /// mediators", "guarantors" inside "guarantors of"). A leftmost-longest search reports only
+    /// the longer phrase; what the shorter one stands for still holds of its words.
+    pub fn hidden(&self, hit: &Hit) -> Option<Hit> {
+        let inner = self.inner.get_or_init(|| inner_phrases(&self.phrases));
+        let (offset, pattern) = inner[hit.pattern]?;
+        let start = hit.start + offset;
+        Some(Hit {
+            start,
+            end: start + self.phrases[pattern].len(),
+            pattern,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -1278,6 +1339,14 @@ impl Lexicon {
             .unwrap_or_default()
     }
 
+    /// The match of class `class` that the longer phrase of `hit` hid, with its cues (see
+    /// [`PhraseSet::hidden`]).
+    pub fn hidden_hit(&self, hit: &Hit, class: CueClass) -> Option<(Hit, &[Cue])> {
+        let set = self.cues.get(&class)?;
+        let inner = set.hidden(hit)?;
+        Some((inner, set.values(&inner)))
+    }
+
     /// The hits of one class among `hits` (of [`Lexicon::all_cue_hits`]), with their cues.
     pub fn hits_in<'a>(&'a self, hits: &CueHits, class: CueClass) -> Vec<(Hit, &'a [Cue])> {
         let (Some(set), Some((_, found))) = (
@@ -1478,6 +1547,34 @@ mod tests {
                 assert_eq!(set.find(text), search_from_every_byte(set, text));
             }
         }
+    }
+
+    #[test]
+    fn a_phrase_hides_the_longest_phrase_inside_it_on_word_boundaries() {
+        let set = PhraseSet::new(
+            [
+                "the two mediators",
+                "two mediators",
+                "mediators",
+                "media",
+                "guarantors of",
+                "guarantors",
+            ]
+            .map(|p| (p.to_string(), ())),
+            false,
+        );
+        let text = "one of the two mediators and guarantors of it";
+        let hits = set.find(text);
+        let spans: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(spans, ["the two mediators", "guarantors of"]);
+        let inner = set.hidden(&hits[0]).unwrap();
+        assert_eq!(&text[inner.start..inner.end], "two mediators");
+        let inner = set.hidden(&inner).unwrap();
+        assert_eq!(&text[inner.start..inner.end], "mediators");
+        // "media" lies inside "mediators" but not on a word boundary.
+        assert_eq!(set.hidden(&inner), None);
+        let inner = set.hidden(&hits[1]).unwrap();
+        assert_eq!(&text[inner.start..inner.end], "guarantors");
     }
 
     #[test]

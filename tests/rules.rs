@@ -1801,6 +1801,41 @@ fn a_role_cue_reaches_its_actor_past_an_apposition_or_a_participle() {
 }
 
 #[test]
+fn a_role_noun_a_longer_cue_hid_names_the_actors_before_it() {
+    // "the mediators" and "guarantors of" look for actors after them; where none follow, the
+    // role noun inside them reads the apposition's actor before.
+    for (text, role) in [
+        (
+            "Norway, one of the mediators, welcomed the agreement.",
+            "Norway Mediator",
+        ),
+        (
+            "Norway, one of the two mediators, welcomed the agreement.",
+            "Norway Mediator",
+        ),
+        (
+            "Norway, one of the guarantors of the process, welcomed the agreement.",
+            "Norway Guarantor",
+        ),
+    ] {
+        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        assert!(r.contains(&role.to_string()), "{text}: {r:?}");
+    }
+    // The names after the longer cue keep its reading; nothing before a noun it governs.
+    let r = roles(&read(
+        "Title\n\nColombia and the ELN met. The talks were chaired by the mediators from Norway.",
+    ));
+    assert!(r.contains(&"Norway Mediator".to_string()), "{r:?}");
+    for text in [
+        "Norway praised the mediators.",
+        "Norway, which criticised the guarantors of the process, left the talks.",
+    ] {
+        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        assert!(!r.iter().any(|x| x.starts_with("Norway")), "{text}: {r:?}");
+    }
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \

@@ -20,16 +20,23 @@ struct RoleCue<'a> {
 }
 
 /// The roles each of the role cues at `hit` gives, unless a negation before it denies them
-/// (but for a party's).
-pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Participations) {
+/// (but for a party's). Whether the cue was read: it named an actor, or stood where no role is
+/// given (a body's name, a role asked for).
+pub(super) fn read_role_cue(
+    cx: &Context,
+    hit: Hit,
+    cues: &[Cue],
+    out: &mut Participations,
+) -> bool {
     if in_body_name(cx, hit) {
-        return;
+        return true;
     }
     let sentence = &cx.text.sentences[cx.text.sentence_of(hit.start)];
     if requested(cx, hit, sentence) {
-        return;
+        return true;
     }
     let denied = denied(cx, hit, sentence);
+    let mut read = false;
     for cue in cues {
         let Cue::Role {
             name,
@@ -50,7 +57,7 @@ pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Part
             role: *role,
             min_actors: *min_actors,
         };
-        match slot {
+        read |= match slot {
             Slot::After => actors_after(cx, &rc, out),
             Slot::Pair => pair_before(cx, &rc, out),
             Slot::Before => {
@@ -61,9 +68,11 @@ pub(super) fn read_role_cue(cx: &Context, hit: Hit, cues: &[Cue], out: &mut Part
                 if let Some(person) = agent_through(cx, hit).filter(|_| !before.is_empty()) {
                     out.add(person, rc.role, hit.start, hit.end, rc.name, 0.7);
                 }
+                !before.is_empty()
             }
-        }
+        };
     }
+    read
 }
 
 /// "Portugal led the mediation through its secretary of state, José Manuel Durão Barroso": the
@@ -124,11 +133,11 @@ fn denied(cx: &Context, hit: Hit, sentence: &Sentence) -> bool {
 
 /// The actors listed after a cue: "mediators from Qatar and Egypt", "hosted by Oman", and the
 /// person holding a title after the list of mediators, hosts or observers.
-fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
+fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     let (t, found, hit, role) = (cx.t, cx.found, rc.hit, rc.role);
     let phrase = &t[hit.start..hit.end];
     if phrase.eq_ignore_ascii_case("with") {
-        return;
+        return false;
     }
     // "a bargaining chip between NATO countries", "moved between Caracas and Havana": a bare
     // "between" after a word of dividing or moving names no sides of talks.
@@ -142,7 +151,7 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
             .not_sides_before_between
             .contains(&before.as_str())
         {
-            return;
+            return true;
         }
     }
     // "He thanked ... the governments of Oman, Switzerland and South Korea for
@@ -154,14 +163,14 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
             .iter()
             .any(|p| p.start >= rc.sentence.start && p.end <= hit.start)
     {
-        return;
+        return true;
     }
     let (list, list_end) = actor_list(t, hit.end, found, rc.sentence.end, role == Role::Host);
     if list.len() < rc.min_actors
         && !(matches!(role, Role::Mediator | Role::Host | Role::Observer)
             && titled_person_at(t, hit.end, found).is_some())
     {
-        return;
+        return false;
     }
     // A host is a state or organisation; a metonym for a capital names its state.
     for &a in &list {
@@ -174,13 +183,15 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) {
         let from = if list.is_empty() { hit.end } else { list_end };
         if let Some(person) = titled_person_at(t, from, found) {
             out.add(person, role, hit.start, hit.end, rc.name, 0.75);
+            return true;
         }
     }
+    !list.is_empty()
 }
 
 /// "the Belgrade-Pristina dialogue", "U.S.-Iran talks": the two names joined by a dash right
 /// before the cue.
-fn pair_before(cx: &Context, rc: &RoleCue, out: &mut Participations) {
+fn pair_before(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     let (t, found, hit) = (cx.t, cx.found, rc.hit);
     let end = t[..hit.start].trim_end().len();
     let upto = found.mentions.partition_point(|m| m.start < end);
@@ -196,9 +207,11 @@ fn pair_before(cx: &Context, rc: &RoleCue, out: &mut Participations) {
                 for x in [a.actor, b.actor] {
                     out.add(x, rc.role, hit.start, hit.end, rc.name, 0.75);
                 }
+                return true;
             }
         }
     }
+    false
 }
 
 /// The actor right before a cue: "Israel's team", "Egyptian-brokered", "Qatar, a mediator",

@@ -204,7 +204,15 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Participation>
         list: Vec::new(),
     };
     for &(hit, cues) in &cx.role_hits {
-        cues::read_role_cue(&cx, hit, cues, &mut out);
+        // "Norway, one of the mediators": where "the mediators" names no one after it, the
+        // "mediators" it hid names those before.
+        let mut reading = Some((hit, cues));
+        while let Some((hit, cues)) = reading {
+            if cues::read_role_cue(&cx, hit, cues, &mut out) {
+                break;
+            }
+            reading = lexicon.hidden_hit(&hit, CueClass::Role);
+        }
     }
     cues::negotiating_with(&cx, &mut out);
     // "Turkey, together with Egypt, signed the declaration as a guarantor".
