@@ -215,9 +215,12 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> b
     if word.is_empty() {
         return false;
     }
-    let mut chars = word.chars();
-    let single = chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none();
-    single || abbreviations.contains(&word.to_lowercase())
+    // "E.", and initials written together ("J.F.").
+    let initials = word.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none()
+    });
+    initials || abbreviations.contains(&word.to_lowercase())
 }
 
 /// The byte just after the character that starts at `p` (for positions found with `rfind`).
@@ -301,8 +304,8 @@ mod tests {
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
-            sentences("Mr. Netanyahu met U.S. officials at 5 p.m. Tuesday. The I.D.F. said so. David E. Sanger wrote it."),
-            vec!["Mr. Netanyahu met U.S. officials at 5 p.m. Tuesday.", "The I.D.F. said so.", "David E. Sanger wrote it."]
+            sentences("Mr. Netanyahu met U.S. officials at 5 p.m. Tuesday. The I.D.F. said so. David E. Sanger wrote it. President F.W. de Klerk and J.F. Kennedy met."),
+            vec!["Mr. Netanyahu met U.S. officials at 5 p.m. Tuesday.", "The I.D.F. said so.", "David E. Sanger wrote it.", "President F.W. de Klerk and J.F. Kennedy met."]
         );
     }
 

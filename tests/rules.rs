@@ -1836,6 +1836,42 @@ fn a_role_noun_a_longer_cue_hid_names_the_actors_before_it() {
 }
 
 #[test]
+fn a_name_may_open_with_initials_and_a_surname_with_a_particle() {
+    let x = read(
+        "Title\n\nState President F.W. de Klerk criticised the ANC. President J.F. Kenyatta \
+         spoke. President van der Bellen spoke. The President of the Council, Mr Bernard \
+         Jaunin, opened the sitting. For the Council: the President, B. Jaunin.",
+    );
+    let names = labels(&x);
+    for person in [
+        "F.W. de Klerk",
+        "J.F. Kenyatta",
+        "van der Bellen",
+        "Bernard Jaunin",
+    ] {
+        assert!(names.contains(&person), "{person}: {names:?}");
+    }
+    // "B. Jaunin" is the Bernard Jaunin named before.
+    assert!(!names.contains(&"B. Jaunin"), "{names:?}");
+    // A known name written with full stops ("U.N.", "U.S.") opens no one's name, nor does an
+    // article; a name of another given name's initial is another person.
+    let x = read(
+        "Title\n\nU.N. Secretary-General Antonio Guterres and U.S. President Joe Biden met. \
+         A Hamas official spoke. Laura Bush arrived, and President G. Bush spoke.",
+    );
+    let names = labels(&x);
+    for person in ["António Guterres", "Joe Biden", "G. Bush"] {
+        assert!(names.contains(&person), "{person}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("U.") || n.starts_with("A ")),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \

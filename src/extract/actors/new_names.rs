@@ -318,7 +318,8 @@ fn mention_person(cx: &Context, b: &mut Builder, (start, end): (usize, usize)) {
             b.actors[m.actor].kind == ActorKind::Person
                 && (t[m.start..m.end].starts_with(&prefix)
                     || label.starts_with(&prefix)
-                    || label.ends_with(&suffix))
+                    || label.ends_with(&suffix)
+                    || initials_of(name, label))
         })
         .map(|m| m.actor);
     // "Ould Sidati said" where the text names "Sidi Brahim Ould Sidati": the full name.
@@ -331,6 +332,26 @@ fn mention_person(cx: &Context, b: &mut Builder, (start, end): (usize, usize)) {
         _ => b.new_person(name),
     });
     b.mention(start, end, actor, MentionKind::Name, false);
+}
+
+/// Whether `short` names by initials the person `full` names ("B. Jaunin", "F.W. de Klerk"
+/// after "Bernard Jaunin", "Frederik Willem de Klerk"): the same surname after the given names,
+/// the first of which starts with the first initial.
+fn initials_of(short: &str, full: &str) -> bool {
+    let Some(dot) = short.rfind(". ") else {
+        return false;
+    };
+    let (initials, surname) = (&short[..dot], &short[dot + 2..]);
+    let letters_only = initials
+        .split(['.', ' '])
+        .filter(|p| !p.is_empty())
+        .all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase));
+    letters_only
+        && !surname.is_empty()
+        && full
+            .strip_suffix(surname)
+            .and_then(|given| given.strip_suffix(' '))
+            .is_some_and(|given| given.chars().next() == initials.chars().next())
 }
 
 /// "Tut Gatluak shuttled between ... Gatluak, South Sudan's presidential adviser": a surname with

@@ -84,6 +84,8 @@ fn step(text: &Text, current: &[usize], prev_end: Option<usize>, i: usize) -> St
             // "O'Neill", "D’Alema"
             || matches!(gap, "'" | "’") && last_initial()
             || gap == ". " && last_initial()
+            // "F.W. de Klerk": initials written together.
+            || gap.is_empty() && last_initial() && t[..tok.start].ends_with('.')
     });
     if is_name_word && (current.is_empty() || joined) {
         Step::Extend
@@ -168,7 +170,7 @@ impl Cut<'_> {
         if let [only] = words[..] {
             if self.single_name(only, after_title) {
                 let tok = text.tokens[only];
-                return Some((tok.start, tok.end));
+                return Some((self.particles_before(only), tok.end));
             }
         }
         while let Some(&last) = words.last() {
@@ -211,19 +213,47 @@ impl Cut<'_> {
                 && h.titles.iter().any(|x| {
                     x.start >= tok.end && x.start <= skip_ws(t, tok.end) && x.start > tok.start
                 });
+            // "F.W. de Klerk": an initial with its full stop, outside a known name ("U.S."),
+            // opens the name.
+            let initial = w.len() == 1
+                && t[tok.end..].starts_with('.')
+                && !self
+                    .names
+                    .iter()
+                    .any(|x| x.start <= tok.start && tok.end <= x.end);
+            if initial {
+                break;
+            }
             if Words::get().not_name.contains(&w)
                 || titled
                 || known
                 || Words::get().name_particles.contains(&w)
                 || w.len() == 1
             {
-                after_title = titled && starts_capital(w);
+                // "President de Klerk": a particle after a title keeps the name after it one.
+                let particle = Words::get().name_particles.contains(&w);
+                after_title = titled && starts_capital(w) || after_title && particle;
                 words.remove(0);
             } else {
                 break;
             }
         }
         after_title
+    }
+
+    /// Where a surname at token `i` starts with the particles right before it ("de Klerk").
+    fn particles_before(&self, i: usize) -> usize {
+        let text = self.text;
+        let mut start = text.tokens[i].start;
+        for k in (0..i).rev() {
+            let tok = text.tokens[k];
+            let w = text.token_text(k);
+            if text.text[tok.end..start] != *" " || !Words::get().name_particles.contains(&w) {
+                break;
+            }
+            start = tok.start;
+        }
+        start
     }
 
     /// Whether the one word left of a run is a name: after a capitalised title, or between a
