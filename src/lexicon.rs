@@ -1120,6 +1120,12 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         for n in &a.alt_labels {
             name_entries.push((n.clone(), (i, NameKind::AltLabel)));
         }
+        // "Organisation of African Unity" for "Organization of African Unity".
+        for n in std::iter::once(&a.label).chain(&a.alt_labels) {
+            for spelled in other_spellings(n) {
+                name_entries.push((spelled, (i, NameKind::AltLabel)));
+            }
+        }
         for n in &a.demonyms {
             name_entries.push((n.clone(), (i, NameKind::Demonym)));
             // "the North Koreans wanted ...", "the Israelis said": a state's people for its
@@ -1159,6 +1165,32 @@ fn name_set(actors: &[ActorEntry]) -> PhraseSet<(usize, NameKind)> {
         name_entries.push((n, (i, NameKind::AltLabel)));
     }
     PhraseSet::new(name_entries, true)
+}
+
+/// `name` with each word of `words/spelling-pairs.txt` it holds spelled the other way.
+fn other_spellings(name: &str) -> Vec<String> {
+    Words::get()
+        .spelling_pairs
+        .iter()
+        .filter_map(|pair| pair.split_once(' '))
+        .flat_map(|(a, b)| [(a, b), (b, a)])
+        .filter(|(from, _)| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == *from)
+        })
+        .map(|(from, to)| {
+            name.split_inclusive(|c: char| !c.is_alphanumeric())
+                .map(|w| {
+                    let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    if bare == from {
+                        format!("{to}{}", &w[bare.len()..])
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The last words of `labels` that spell `surname` with diacritics: the same letters once the
@@ -1575,6 +1607,20 @@ mod tests {
         assert_eq!(set.hidden(&inner), None);
         let inner = set.hidden(&hits[1]).unwrap();
         assert_eq!(&text[inner.start..inner.end], "guarantors");
+    }
+
+    #[test]
+    fn a_name_is_spelled_the_other_way_word_by_word() {
+        assert_eq!(
+            other_spellings("Organization of African Unity"),
+            ["Organisation of African Unity"]
+        );
+        assert_eq!(
+            other_spellings("Ministry of Defence"),
+            ["Ministry of Defense"]
+        );
+        // Only whole words: "Labor" inside "Laboratory" is no word of its own.
+        assert!(other_spellings("National Laboratory").is_empty());
     }
 
     #[test]

@@ -1872,6 +1872,34 @@ fn a_name_may_open_with_initials_and_a_surname_with_a_particle() {
 }
 
 #[test]
+fn a_gazetteer_name_is_found_in_either_spelling_and_a_deals_name_is_no_person() {
+    let x = read(
+        "Title\n\nEl Salvador and Honduras met, with the Organisation of African Unity \
+         attending as an observer. A General Peace Treaty was signed in Lima, after mediation by \
+         the former Peruvian president José Luis Bustamante y Rivero.",
+    );
+    let names = labels(&x);
+    assert!(
+        names.contains(&"Organization of African Unity"),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.contains("Treaty")), "{names:?}");
+    let r = roles(&x);
+    for role in [
+        "Organization of African Unity Observer",
+        "José Luis Bustamante y Rivero Mediator",
+    ] {
+        assert!(r.contains(&role.to_string()), "{role}: {r:?}");
+    }
+    // A title right after "by" still names its holder; a place after "former" is no title.
+    let r = roles(&read(
+        "Title\n\nEl Salvador and Honduras met. The deal was brokered by former US President \
+         Jimmy Carter.",
+    ));
+    assert!(r.contains(&"Jimmy Carter Mediator".to_string()), "{r:?}");
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \

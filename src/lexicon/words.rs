@@ -124,6 +124,8 @@ word_lists! {
     thing_pronouns: List = "thing-pronouns.txt",
     /// Titles a person named by one name is known by together with it ("King Hussein").
     regnal_titles: Set = "regnal-titles.txt",
+    /// British and American spellings of words of names ("Organization Organisation").
+    spelling_pairs: List = "spelling-pairs.txt",
     /// Verbs whose subject "it" names nothing ("It seems", "It took three weeks"): an "It"
     /// before them is no actor.
     empty_it_verbs: Set = "empty-it-verbs.txt",

@@ -103,13 +103,15 @@ fn read_run(
     // "Sir Jeffrey Donaldson": the honorific stands between the name and a title.
     let opening = ends_right_before(&h.honorifics, t, start).map_or(start, |x| x.start);
     let title_before = ends_right_before(&h.titles, t, opening).filter(|th| th.start >= s.start);
+    // "A General Peace Treaty was signed": a name that ends in a thing's noun names no person,
+    // even after a title.
+    let thing = names_a_thing(name, &t[end..s.end]);
     if single {
         single_word_person(cx, b, s, (start, end), opening, title_before);
-    } else if opening < start
-        || named_person(cx, b, s, end, opening, title_before)
-        || opens_with_given_name(name)
-            && !names_a_thing(name, &t[end..s.end])
-            && !credit_place(t, start, end)
+    } else if !thing
+        && (opening < start
+            || named_person(cx, b, s, end, opening, title_before)
+            || opens_with_given_name(name) && !credit_place(t, start, end))
     {
         mention_person(cx, b, (start, end));
     }

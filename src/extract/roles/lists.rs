@@ -223,6 +223,29 @@ pub(super) fn titled_person_at(t: &str, pos: usize, found: &Found) -> Option<usi
             break;
         }
     }
+    // "the former Peruvian president José Luis Bustamante y Rivero": past the words that the
+    // post is held no longer and a demonym.
+    loop {
+        let word = t[p..].split([' ', '-']).next().unwrap_or_default();
+        let former = Words::get()
+            .former_words
+            .iter()
+            .any(|f| word.eq_ignore_ascii_case(f));
+        let demonym = found
+            .mentions_in(p, p + 1)
+            .find(|m| m.start == p && m.kind == MentionKind::Demonym);
+        let next = if former {
+            p + word.len()
+        } else if let Some(m) = demonym {
+            m.end
+        } else {
+            break;
+        };
+        if !t[next..].starts_with([' ', '-']) {
+            break;
+        }
+        p = next + 1;
+    }
     // "mediated by Bishop Samuel Ruiz": an honorific names the person as a title does
     let title = found
         .cues
