@@ -1900,6 +1900,29 @@ fn a_gazetteer_name_is_found_in_either_spelling_and_a_deals_name_is_no_person() 
 }
 
 #[test]
+fn pressing_or_appealing_to_a_side_for_an_issue_supports_it() {
+    for text in [
+        "Egypt's president, Hosni Mubarak, pressed both governments to settle their dispute at \
+         the table.",
+        "Hosni Mubarak appealed to both governments to return to the talks.",
+    ] {
+        let x = read(&format!("Title\n\nIraq and Kuwait met in Jeddah. {text}"));
+        let s = stances(&x);
+        assert!(
+            s.contains(&"Hosni Mubarak support negotiations".to_string()),
+            "{text}: {s:?}"
+        );
+    }
+    // The press is no verb of pressing.
+    let x = read("Title\n\nIraq and Kuwait met in Jeddah. Egypt briefed the press on the talks.");
+    assert!(
+        !stances(&x).iter().any(|s| s.starts_with("Egypt")),
+        "{:?}",
+        stances(&x)
+    );
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \
