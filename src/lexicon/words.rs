@@ -126,6 +126,8 @@ word_lists! {
     regnal_titles: Set = "regnal-titles.txt",
     /// British and American spellings of words of names ("Organization Organisation").
     spelling_pairs: List = "spelling-pairs.txt",
+    /// Words in -ing that are prepositions before a noun phrase ("including", "regarding").
+    ing_prepositions: List = "ing-prepositions.txt",
     /// Verbs whose subject "it" names nothing ("It seems", "It took three weeks"): an "It"
     /// before them is no actor.
     empty_it_verbs: Set = "empty-it-verbs.txt",

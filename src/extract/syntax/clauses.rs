@@ -288,8 +288,14 @@ impl Chunker<'_> {
             && !(tag == DT && self.is(i, "that") && self.verb_follows(i + 1, end))
         {
             let mut e = i + 1;
+            // "In December Israel suspended", "On 15 July Foreign Minister Tariq Aziz sent": after
+            // a preposition, a date ends the phrase before a name.
+            let dated = matches!(before, [.., Chunk::Prep(_)]);
             loop {
                 while e < end && self.nominal(e, start, end) {
+                    if dated && self.date_ends_before_name(i, e) {
+                        return (Chunk::Noun(NounPhrase::single(i..e)), e);
+                    }
                     e += 1;
                 }
                 // "the government of Sri Lanka", "the Liberation Tigers of Tamil Eelam": a name
@@ -300,6 +306,15 @@ impl Chunker<'_> {
                 }
             }
             return (Chunk::Noun(NounPhrase::single(i..e)), e);
+        }
+        // "the institutions, including border crossings": a preposition in -ing.
+        if tag == VBG
+            && crate::lexicon::Words::get()
+                .ing_prepositions
+                .iter()
+                .any(|w| self.is(i, w))
+        {
+            return (Chunk::Prep(i), i + 1);
         }
         if tag == TO && i + 1 < end && self.tag(i + 1) == VB {
             let e = self.verb_group_end(i + 1, end);
@@ -319,6 +334,16 @@ impl Chunker<'_> {
             return (Chunk::Verb(i..e, gerund), e);
         }
         (self.small_chunk(i, end), self.small_end(i, end))
+    }
+
+    /// Whether the words `start..e` end in a date (a month, with a day or a year after it or a
+    /// day before) and word `e` opens a name: a proper noun that is no month nor number.
+    fn date_ends_before_name(&self, start: usize, e: usize) -> bool {
+        let months = &crate::lexicon::Words::get().months;
+        let month = |j: usize| months.contains(&self.words.text(self.text, j));
+        let date = e > start
+            && (month(e - 1) || self.tag(e - 1) == Tag::CD && e - 1 > start && month(e - 2));
+        date && self.tag(e).is_proper_noun() && !month(e)
     }
 
     /// Where the name after an "of" at `i` starts ("of Togo", "of the United States"), if one
@@ -797,6 +822,16 @@ impl Builder<'_> {
         if let Chunk::Comma(_) = self.chunks[j] {
             // "Qatar, the mediator, said": the phrase before the apposition.
             let a = j.checked_sub(1)?;
+            // "He spent the winter travelling between Zagreb and Mostar, carrying messages": a
+            // present participle after a clause is not the phrase's before its comma; it is the
+            // doing of the sentence's main subject.
+            let after_clause = self.words.words[self.head_of(k)].tag == Tag::VBG
+                && self.chunks[..=a]
+                    .iter()
+                    .any(|c| matches!(c, Chunk::Verb(..)));
+            if after_clause {
+                return self.main_subject();
+            }
             self.noun_at(a)?;
             let b = self.chain_start(a);
             if b >= 2
@@ -822,16 +857,6 @@ impl Builder<'_> {
             // "The four countries, Argentina, Brazil and Chile, remain": a list in apposition
             // that opens the sentence, closed by a comma.
             let participle = matches!(self.words.words[self.head_of(k)].tag, Tag::VBG | Tag::VBN);
-            // "He spent the winter travelling between Zagreb and Mostar, carrying messages": a
-            // present participle after a clause is not the phrase's before its comma; it is left
-            // without a subject rather than given a wrong one.
-            let after_clause = self.words.words[self.head_of(k)].tag == Tag::VBG
-                && self.chunks[..a]
-                    .iter()
-                    .any(|c| matches!(c, Chunk::Verb(..)));
-            if after_clause {
-                return None;
-            }
             let opening_list = b == 0 && self.noun_at(a).is_some_and(|np| np.members.len() > 1);
             return if participle || opening_list {
                 self.noun_at(a)
@@ -851,6 +876,20 @@ impl Builder<'_> {
             return self.noun_at(j);
         }
         self.subject_at(j)
+    }
+
+    /// The subject of the clause a participle after a comma hangs on: the last active finite
+    /// clause before it, no relative set off by commas ("He spent the winter travelling ...,
+    /// carrying messages": "He").
+    fn main_subject(&self) -> Option<NounPhrase> {
+        self.out[self.first..]
+            .iter()
+            .rev()
+            .find(|c| {
+                c.governor.is_none() && !c.passive && !c.background && finite(self.words, &c.verbs)
+            })?
+            .subject
+            .clone()
     }
 
     /// Whether clause `c` is a participle of one word after a phrase ("the warheads deployed by
@@ -1252,6 +1291,39 @@ mod tests {
             .clauses
             .iter()
             .all(|x| show(s, &w, &x.subject) != "Egypt and Jordan"));
+    }
+
+    /// The subject of the clause whose main verb is `verb`.
+    fn subject_of(s: &str, verb: &str) -> String {
+        let (w, c) = parse(s);
+        let clause = c.clauses.iter().find(|x| w.text(s, x.head) == verb);
+        show(s, &w, &clause.unwrap().subject)
+    }
+
+    #[test]
+    fn a_date_after_an_opening_preposition_ends_before_the_subject() {
+        let s = "In December Israel suspended the redeployments.";
+        assert_eq!(subject_of(s, "suspended"), "Israel");
+        let s = "On 15 July Foreign Minister Tariq Aziz sent a letter.";
+        assert_eq!(subject_of(s, "sent"), "Foreign Minister Tariq Aziz");
+        // A month inside a name, or a date after a verb, is no such end.
+        let s = "The Black September Organization claimed the attack.";
+        assert_eq!(subject_of(s, "claimed"), "The Black September Organization");
+    }
+
+    #[test]
+    fn a_present_participle_after_a_clause_is_its_main_subjects_doing() {
+        let s = "Aziz sent a letter to the secretary-general, Chedli Klibi, accusing Kuwait.";
+        assert_eq!(subject_of(s, "accusing"), "Aziz");
+        // Not the subject of a relative set off by commas.
+        let s = "Egypt, which Qatar joined in May, left the talks, saying they had failed.";
+        assert_ne!(subject_of(s, "saying"), "Qatar");
+        let s = "The talks collapsed, leaving the hostages in Gaza.";
+        assert_eq!(subject_of(s, "leaving"), "The talks");
+        // A preposition in -ing opens a phrase, no clause.
+        let s = "The deal integrates the institutions, including border crossings, into the state.";
+        let (w, c) = parse(s);
+        assert!(c.clauses.iter().all(|x| w.text(s, x.head) != "including"));
     }
 
     #[test]
