@@ -1923,6 +1923,27 @@ fn pressing_or_appealing_to_a_side_for_an_issue_supports_it() {
 }
 
 #[test]
+fn taking_on_the_role_of_a_role_noun_plays_that_role() {
+    for text in [
+        "Norway assumed the role of intermediary.",
+        "Norway took on the role of mediator.",
+        "Norway played the arbiter between them.",
+    ] {
+        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        assert!(r.contains(&"Norway Mediator".to_string()), "{text}: {r:?}");
+    }
+    for text in [
+        "Norway played a key role in the talks.",
+        "Norway criticised the role of the mediator.",
+        "Norway took the mediator to dinner.",
+        "Norway did not assume the role of mediator.",
+    ] {
+        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        assert!(!r.iter().any(|x| x.starts_with("Norway")), "{text}: {r:?}");
+    }
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \

@@ -1515,6 +1515,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.taken_role(clause, out);
         for (i, p) in clause.preps.iter().enumerate() {
             if !self.is(p.word, "as") {
                 continue;
@@ -1533,6 +1534,43 @@ impl Reader<'_> {
             if let Some(holders) = holders {
                 self.noun_fact(&p.phrase, holders, out);
             }
+        }
+    }
+
+    /// "Berri assumed the role of intermediary", "took on the role of host", "U Thant played the
+    /// arbiter": a verb of taking on a role gives its doer the role the "of" phrase after "the
+    /// role" names (its object, or the phrase of a preposition right after the verb), and a verb
+    /// of playing the role its object names.
+    fn taken_role(&self, clause: &Clause, out: &mut Read) {
+        let words = crate::lexicon::Words::get();
+        let lemma = self.parsed.words.lemma(clause.head);
+        let (Some(doer), false) = (clause.doer(), clause.passive || clause.negated) else {
+            return;
+        };
+        let after_verb = clause
+            .preps
+            .first()
+            .filter(|p| p.word == clause.verbs.end)
+            .map(|p| &p.phrase);
+        let Some(object) = clause.object.as_ref().or(after_verb) else {
+            return;
+        };
+        let head = self.parsed.words.lemma(self.head_word(&object.words));
+        let role = if head == "role" && words.role_taking_verbs.contains(&lemma) {
+            clause
+                .preps
+                .iter()
+                .find(|p| p.word == object.words.end && self.is(p.word, "of"))
+                .map(|p| &p.phrase)
+        } else if words.role_playing_verbs.contains(&lemma)
+            && Some(object) == clause.object.as_ref()
+        {
+            Some(object)
+        } else {
+            None
+        };
+        if let Some(role) = role {
+            self.noun_fact(role, self.actors_in(doer), out);
         }
     }
 

@@ -128,6 +128,10 @@ word_lists! {
     spelling_pairs: List = "spelling-pairs.txt",
     /// Words in -ing that are prepositions before a noun phrase ("including", "regarding").
     ing_prepositions: List = "ing-prepositions.txt",
+    /// Verbs whose subject takes on the role its object names ("assumed the role of").
+    role_taking_verbs: List = "role-taking-verbs.txt",
+    /// Verbs whose object, a role noun, is the role their subject plays ("played the arbiter").
+    role_playing_verbs: List = "role-playing-verbs.txt",
     /// Verbs whose subject "it" names nothing ("It seems", "It took three weeks"): an "It"
     /// before them is no actor.
     empty_it_verbs: Set = "empty-it-verbs.txt",

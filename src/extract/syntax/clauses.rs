@@ -272,9 +272,11 @@ impl Chunker<'_> {
                 .text(self.text, a)
                 .eq_ignore_ascii_case(self.words.text(self.text, b))
         });
-        let out = coordinate(out, |np| {
-            np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP
-        });
+        let out = coordinate(
+            out,
+            |np| np.words.len() == 1 && self.tag(np.words.start) == Tag::PRP,
+            |np| self.tag(np.words.start) == Tag::NN,
+        );
         opening_lists(out, self.words)
     }
 
@@ -502,8 +504,14 @@ fn repeated_prepositions(chunks: Vec<Chunk>, same: impl Fn(usize, usize) -> bool
 /// conjunction later closes the list.
 ///
 /// A personal pronoun is never a member: "the disarmament of Hamas and we reject" joins two
-/// clauses.
-fn coordinate(chunks: Vec<Chunk>, pronoun: impl Fn(&NounPhrase) -> bool) -> Vec<Chunk> {
+/// clauses. Nor is a phrase after a comma that opens with a singular noun and no determiner
+/// (`bare`): "Nabih Berri, leader of the Amal movement and minister of justice" is a name and
+/// its titles in apposition.
+fn coordinate(
+    chunks: Vec<Chunk>,
+    pronoun: impl Fn(&NounPhrase) -> bool,
+    bare: impl Fn(&NounPhrase) -> bool,
+) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     let mut i = 0;
     while i < chunks.len() {
@@ -511,7 +519,7 @@ fn coordinate(chunks: Vec<Chunk>, pronoun: impl Fn(&NounPhrase) -> bool) -> Vec<
             let (joined, next) = if pronoun(np) {
                 (np.clone(), i + 1)
             } else {
-                coordination(&chunks, i, np.clone(), &pronoun)
+                coordination(&chunks, i, np.clone(), &pronoun, &bare)
             };
             out.push(Chunk::Noun(joined));
             i = next;
@@ -528,6 +536,7 @@ fn coordination(
     i: usize,
     mut np: NounPhrase,
     pronoun: &impl Fn(&NounPhrase) -> bool,
+    bare: &impl Fn(&NounPhrase) -> bool,
 ) -> (NounPhrase, usize) {
     let mut j = i + 1;
     loop {
@@ -543,7 +552,11 @@ fn coordination(
             && np.members.len() == 1
             && matches!(chunks.get(j + 3), Some(Chunk::Verb(_, false)));
         match (link, chunks.get(j + link)) {
-            (1.., Some(Chunk::Noun(next))) if !pronoun(next) && !clause_follows => {
+            (1.., Some(Chunk::Noun(next)))
+                if !pronoun(next)
+                    && !clause_follows
+                    && !(matches!(chunks.get(j), Some(Chunk::Comma(_))) && bare(next)) =>
+            {
                 np.words.end = next.words.end;
                 np.members.extend(next.members.iter().cloned());
                 j += link + 1;
@@ -1324,6 +1337,18 @@ mod tests {
         let s = "The deal integrates the institutions, including border crossings, into the state.";
         let (w, c) = parse(s);
         assert!(c.clauses.iter().all(|x| w.text(s, x.head) != "including"));
+    }
+
+    #[test]
+    fn a_name_and_its_bare_titles_after_a_comma_are_no_list() {
+        let s =
+            "Nabih Berri, leader of the Amal movement and minister of justice, assumed the role.";
+        assert_eq!(subject_of(s, "assumed"), "Nabih Berri");
+        // Names and phrases with a determiner after a comma still make a list.
+        let s = "Qatar, Egypt and the United States signed the text.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].subject), "Qatar, Egypt and the United States");
+        assert_eq!(c.clauses[0].subject.as_ref().unwrap().members.len(), 3);
     }
 
     #[test]
