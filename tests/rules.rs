@@ -1944,6 +1944,27 @@ fn taking_on_the_role_of_a_role_noun_plays_that_role() {
 }
 
 #[test]
+fn a_capital_is_the_state_the_text_names_and_a_message_from_it_is_its_own() {
+    let x = read(
+        "Title\n\nThe United States and the Soviet Union talked. A second message from Moscow \
+         demanded the withdrawal of the missiles from Turkey.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Soviet Union support troop-withdrawal".to_string()),
+        "{s:?}"
+    );
+    assert!(!labels(&x).contains(&"Russia"), "{:?}", labels(&x));
+    // Without the Soviet Union, Moscow is Russia.
+    let x = read("Title\n\nThe United States and Ukraine talked. Moscow rejected the ceasefire.");
+    let s = stances(&x);
+    assert!(s.contains(&"Russia oppose ceasefire".to_string()), "{s:?}");
+    let x = read("Title\n\nIsrael and Hamas talked. A letter from Egypt rejected the ceasefire.");
+    let s = stances(&x);
+    assert!(s.contains(&"Egypt oppose ceasefire".to_string()), "{s:?}");
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \

@@ -1052,10 +1052,11 @@ impl Reader<'_> {
         let rest = self.parsed.text.text.get(end..)?;
         let of = rest.trim_start();
         let skip = rest.len() - of.len();
-        if !of.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) {
+        let word = of.split(' ').next().unwrap_or_default();
+        if !(word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("from")) {
             return None;
         }
-        let from = self.parsed.words.word_at(end + skip + 3);
+        let from = self.parsed.words.word_at(end + skip + word.len() + 1);
         let next = self.parsed.clauses.phrase_at(from)?;
         self.head_mention(self.span(&next.members[0]).1)
             .map(|x| x.stands_for)

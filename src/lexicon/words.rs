@@ -132,6 +132,8 @@ word_lists! {
     role_taking_verbs: List = "role-taking-verbs.txt",
     /// Verbs whose object, a role noun, is the role their subject plays ("played the arbiter").
     role_playing_verbs: List = "role-playing-verbs.txt",
+    /// Nouns of what a side sends, after which "from" names the sender ("a message from").
+    message_nouns: List = "message-nouns.txt",
     /// Verbs whose subject "it" names nothing ("It seems", "It took three weeks"): an "It"
     /// before them is no actor.
     empty_it_verbs: Set = "empty-it-verbs.txt",

@@ -26,7 +26,8 @@ struct NameMention {
 /// Mentions of the gazetteer's names, but for those `inside` the name of a new organisation
 /// ("Chad" in "the Front for Change and Concord in Chad (FACT)").
 pub(super) fn mention_names(cx: &Context, inside: &[(usize, usize)], b: &mut Builder) {
-    let activated = activated_people(cx);
+    let mut activated = activated_people(cx);
+    activated.extend(named_entries(cx));
     for (n, hit) in cx.names.iter().enumerate() {
         if inside
             .iter()
@@ -91,6 +92,20 @@ fn activated_people(cx: &Context) -> BTreeSet<usize> {
     activated
 }
 
+/// The states and organisations the text names by a name of their own (label, alternative
+/// label or demonym), not only by a metonym.
+fn named_entries(cx: &Context) -> BTreeSet<usize> {
+    cx.names
+        .iter()
+        .flat_map(|hit| cx.lexicon.names.values(hit))
+        .filter(|(e, k)| {
+            matches!(k, NameKind::Label | NameKind::AltLabel | NameKind::Demonym)
+                && cx.lexicon.actors[*e].kind != ActorKind::Person
+        })
+        .map(|&(e, _)| e)
+        .collect()
+}
+
 /// The mention the `n`th gazetteer name makes, if any: the entry it names (a surname only of an
 /// activated person), where the mention starts and of which kind it is.
 fn read_name(
@@ -101,18 +116,32 @@ fn read_name(
 ) -> Option<NameMention> {
     let (t, lexicon, h) = (cx.t, cx.lexicon, &cx.h);
     let values = lexicon.names.values(hit);
+    // "Moscow" is the Soviet Union's where the text names the Soviet Union, else Russia's: a
+    // name several entries share is the one's the text names otherwise, else the first's.
     let &(entry, kind) = values
         .iter()
-        .find(|(e, k)| *k != NameKind::Surname || activated.contains(e))
+        .find(|(e, k)| *k == NameKind::Metonym && values.len() > 1 && activated.contains(e))
+        .or_else(|| {
+            values
+                .iter()
+                .find(|(e, k)| *k != NameKind::Surname || activated.contains(e))
+        })
         .or_else(|| values.first())?;
     // "in Doha", "to the White House": a place. "from" and "of" make a place of a capital
-    // ("pulled its team from Doha") but not of a state ("mediators from Qatar").
+    // ("pulled its team from Doha") but not of a state ("mediators from Qatar"), nor after the
+    // noun of a message (`words/message-nouns.txt`: "a message from Moscow").
     let locative = ends_right_before(&h.locatives, t, hit.start).is_some_and(|l| {
-        kind == NameKind::Metonym
-            || !matches!(
-                t[l.start..l.end].to_lowercase().as_str(),
-                "from" | "of" | "through" | "via"
-            )
+        let source = matches!(
+            t[l.start..l.end].to_lowercase().as_str(),
+            "from" | "of" | "through" | "via"
+        );
+        let noun = t[..l.start].trim_end();
+        let noun = &noun[run_start(noun, char::is_alphabetic)..];
+        let sent = Words::get()
+            .message_nouns
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(noun));
+        !source || kind == NameKind::Metonym && !sent
     });
     if no_mention(cx, activated, n, hit, entry, kind) {
         return None;

@@ -1347,7 +1347,10 @@ mod tests {
         // Names and phrases with a determiner after a comma still make a list.
         let s = "Qatar, Egypt and the United States signed the text.";
         let (w, c) = parse(s);
-        assert_eq!(show(s, &w, &c.clauses[0].subject), "Qatar, Egypt and the United States");
+        assert_eq!(
+            show(s, &w, &c.clauses[0].subject),
+            "Qatar, Egypt and the United States"
+        );
         assert_eq!(c.clauses[0].subject.as_ref().unwrap().members.len(), 3);
     }
 
