@@ -1046,8 +1046,9 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// The head actor of the "of" phrase right after `end`, which the phrase did not take in
-    /// because no name follows "of": a title that runs on ("Qatar's minister of state").
+    /// The head actor of the "of" or "from" phrase right after `end`, which the phrase did not
+    /// take in because no name follows the preposition: a title that runs on ("Qatar's minister
+    /// of state"), a message and its sender ("a statement from the Kremlin").
     fn of_phrase_actor(&self, end: usize) -> Option<usize> {
         let rest = self.parsed.text.text.get(end..)?;
         let of = rest.trim_start();
