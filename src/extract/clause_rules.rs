@@ -353,6 +353,24 @@ impl Reader<'_> {
         let Some(p) = particle else {
             return Some(None);
         };
+        // "walked out of", "stayed away from": the adverb in the verb group, the preposition
+        // after it.
+        let p = match p.rsplit_once(' ') {
+            Some((adverbs, last)) => {
+                let all_there = adverbs.split(' ').all(|a| {
+                    clause
+                        .verbs
+                        .clone()
+                        .chain(clause.verbs.end..clause.verbs.end + 1)
+                        .any(|i| i != clause.head && self.is(i, a))
+                });
+                if !all_there {
+                    return None;
+                }
+                last
+            }
+            None => p,
+        };
         if clause
             .verbs
             .clone()
