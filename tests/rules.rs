@@ -1965,6 +1965,25 @@ fn a_capital_is_the_state_the_text_names_and_a_message_from_it_is_its_own() {
 }
 
 #[test]
+fn a_senior_minister_is_a_title_and_a_professor_an_honorific() {
+    let x = read(
+        "Title\n\nSingapore hosted the talks. Senior Minister Lee Kuan Yew received them. \
+         Professor Palamagamba Kabudi spoke.",
+    );
+    assert!(
+        posts(&x).contains(&"Lee Kuan Yew: senior minister of Singapore".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    let names = labels(&x);
+    assert!(names.contains(&"Palamagamba Kabudi"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with("Professor")),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn governments_thanked_for_their_help_are_no_parties() {
     let r = roles(&read(
         "Title\n\nHe thanked the Emir of Qatar and the governments of Oman, Switzerland and \
