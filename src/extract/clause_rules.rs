@@ -384,8 +384,13 @@ impl Reader<'_> {
         if first.word == clause.verbs.end && self.is(first.word, p) {
             return Some(Some(first.phrase.clone()));
         }
-        if clause.object.is_some() {
-            return None;
+        // "put their names to the declaration": right after the verb's object.
+        if let Some(object) = &clause.object {
+            return clause
+                .preps
+                .iter()
+                .find(|x| x.word == object.words.end && self.is(x.word, p))
+                .map(|x| Some(x.phrase.clone()));
         }
         let found = clause.preps.iter().find(|x| self.is(x.word, p))?;
         Some(Some(found.phrase.clone()))
