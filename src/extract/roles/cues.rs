@@ -132,7 +132,9 @@ fn denied(cx: &Context, hit: Hit, sentence: &Sentence) -> bool {
 }
 
 /// The actors listed after a cue: "mediators from Qatar and Egypt", "hosted by Oman", and the
-/// person holding a title after the list of mediators, hosts or observers.
+/// person holding a title after the list of mediators, hosts or observers. Whether the cue was
+/// read: it named someone, or stood where it names no one (a bare "between" after a word of
+/// moving, those thanked).
 fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     let (t, found, hit, role) = (cx.t, cx.found, rc.hit, rc.role);
     let phrase = &t[hit.start..hit.end];
@@ -190,7 +192,7 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
 }
 
 /// "the Belgrade-Pristina dialogue", "U.S.-Iran talks": the two names joined by a dash right
-/// before the cue.
+/// before the cue. Whether there were two.
 fn pair_before(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     let (t, found, hit) = (cx.t, cx.found, rc.hit);
     let end = t[..hit.start].trim_end().len();

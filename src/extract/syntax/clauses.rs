@@ -551,12 +551,11 @@ fn coordination(
         let clause_follows = link == 2
             && np.members.len() == 1
             && matches!(chunks.get(j + 3), Some(Chunk::Verb(_, false)));
+        let after_comma = matches!(chunks.get(j), Some(Chunk::Comma(_)));
+        let joins =
+            |next: &NounPhrase| !(pronoun(next) || clause_follows || after_comma && bare(next));
         match (link, chunks.get(j + link)) {
-            (1.., Some(Chunk::Noun(next)))
-                if !pronoun(next)
-                    && !clause_follows
-                    && !(matches!(chunks.get(j), Some(Chunk::Comma(_))) && bare(next)) =>
-            {
+            (1.., Some(Chunk::Noun(next))) if joins(next) => {
                 np.words.end = next.words.end;
                 np.members.extend(next.members.iter().cloned());
                 j += link + 1;
