@@ -341,9 +341,7 @@ fn inner_phrases(phrases: &[String]) -> Vec<Option<(usize, usize)>> {
             if !p.is_ascii() {
                 return None;
             }
-            let cuts: Vec<usize> = (0..=p.len())
-                .filter(|&i| p.is_char_boundary(i) && cut(&p, i))
-                .collect();
+            let cuts: Vec<usize> = (0..=p.len()).filter(|&i| cut(&p, i)).collect();
             let mut best: Option<(usize, usize)> = None;
             for (k, &a) in cuts.iter().enumerate() {
                 for &b in &cuts[k + 1..] {

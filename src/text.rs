@@ -216,11 +216,18 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> b
         return false;
     }
     // "E.", and initials written together ("J.F.").
-    let initials = word.split('.').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none()
-    });
-    initials || abbreviations.contains(&word.to_lowercase())
+    is_initials(word) || abbreviations.contains(&word.to_lowercase())
+}
+
+/// Whether `word` is one initial or several written together, with or without their full stops
+/// ("E", "J.F", "W.").
+pub fn is_initials(word: &str) -> bool {
+    let mut parts = word.split('.').filter(|p| !p.is_empty()).peekable();
+    parts.peek().is_some()
+        && parts.all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        })
 }
 
 /// The byte just after the character that starts at `p` (for positions found with `rfind`).

@@ -185,6 +185,11 @@ fn the_noun_of_an_organisations_name_refers_back_to_it() {
     );
 }
 
+/// The roles of `text` read after a sentence naming the two sides of talks.
+fn roles_after_talks(text: &str) -> Vec<String> {
+    roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")))
+}
+
 /// Roles as "actor Role", sorted.
 fn roles(x: &Extraction) -> Vec<String> {
     let mut out: Vec<String> = x
@@ -1818,7 +1823,7 @@ fn a_role_noun_a_longer_cue_hid_names_the_actors_before_it() {
             "Norway Guarantor",
         ),
     ] {
-        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        let r = roles_after_talks(text);
         assert!(r.contains(&role.to_string()), "{text}: {r:?}");
     }
     // The names after the longer cue keep its reading; nothing before a noun it governs.
@@ -1830,7 +1835,7 @@ fn a_role_noun_a_longer_cue_hid_names_the_actors_before_it() {
         "Norway praised the mediators.",
         "Norway, which criticised the guarantors of the process, left the talks.",
     ] {
-        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        let r = roles_after_talks(text);
         assert!(!r.iter().any(|x| x.starts_with("Norway")), "{text}: {r:?}");
     }
 }
@@ -1929,7 +1934,7 @@ fn taking_on_the_role_of_a_role_noun_plays_that_role() {
         "Norway took on the role of mediator.",
         "Norway played the arbiter between them.",
     ] {
-        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        let r = roles_after_talks(text);
         assert!(r.contains(&"Norway Mediator".to_string()), "{text}: {r:?}");
     }
     for text in [
@@ -1938,7 +1943,7 @@ fn taking_on_the_role_of_a_role_noun_plays_that_role() {
         "Norway took the mediator to dinner.",
         "Norway did not assume the role of mediator.",
     ] {
-        let r = roles(&read(&format!("Title\n\nColombia and the ELN met. {text}")));
+        let r = roles_after_talks(text);
         assert!(!r.iter().any(|x| x.starts_with("Norway")), "{text}: {r:?}");
     }
 }

@@ -26,8 +26,8 @@ struct NameMention {
 /// Mentions of the gazetteer's names, but for those `inside` the name of a new organisation
 /// ("Chad" in "the Front for Change and Concord in Chad (FACT)").
 pub(super) fn mention_names(cx: &Context, inside: &[(usize, usize)], b: &mut Builder) {
-    let mut activated = activated_people(cx);
-    activated.extend(named_entries(cx));
+    let mut known = activated_people(cx);
+    known.extend(named_entries(cx));
     for (n, hit) in cx.names.iter().enumerate() {
         if inside
             .iter()
@@ -35,7 +35,7 @@ pub(super) fn mention_names(cx: &Context, inside: &[(usize, usize)], b: &mut Bui
         {
             continue;
         }
-        let Some(m) = read_name(cx, &activated, n, hit) else {
+        let Some(m) = read_name(cx, &known, n, hit) else {
             continue;
         };
         let actor = b.actor_for_entry(m.entry);
@@ -107,24 +107,20 @@ fn named_entries(cx: &Context) -> BTreeSet<usize> {
 }
 
 /// The mention the `n`th gazetteer name makes, if any: the entry it names (a surname only of an
-/// activated person), where the mention starts and of which kind it is.
-fn read_name(
-    cx: &Context,
-    activated: &BTreeSet<usize>,
-    n: usize,
-    hit: &Hit,
-) -> Option<NameMention> {
+/// activated person; a metonym several entries share, the one the text names: both are in
+/// `known`), where the mention starts and of which kind it is.
+fn read_name(cx: &Context, known: &BTreeSet<usize>, n: usize, hit: &Hit) -> Option<NameMention> {
     let (t, lexicon, h) = (cx.t, cx.lexicon, &cx.h);
     let values = lexicon.names.values(hit);
     // "Moscow" is the Soviet Union's where the text names the Soviet Union, else Russia's: a
     // name several entries share is the one's the text names otherwise, else the first's.
     let &(entry, kind) = values
         .iter()
-        .find(|(e, k)| *k == NameKind::Metonym && values.len() > 1 && activated.contains(e))
+        .find(|(e, k)| *k == NameKind::Metonym && values.len() > 1 && known.contains(e))
         .or_else(|| {
             values
                 .iter()
-                .find(|(e, k)| *k != NameKind::Surname || activated.contains(e))
+                .find(|(e, k)| *k != NameKind::Surname || known.contains(e))
         })
         .or_else(|| values.first())?;
     // "in Doha", "to the White House": a place. "from" and "of" make a place of a capital
@@ -143,7 +139,7 @@ fn read_name(
             .any(|w| w.eq_ignore_ascii_case(noun));
         !source || kind == NameKind::Metonym && !sent
     });
-    if no_mention(cx, activated, n, hit, entry, kind) {
+    if no_mention(cx, known, n, hit, entry, kind) {
         return None;
     }
     // "Majed bin Mohammed Al-Ansari" for Majed al-Ansari: the whole long form is the name.

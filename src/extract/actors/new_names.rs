@@ -12,7 +12,7 @@ use super::titles::{apposition_title, comma_title_before, copular_title};
 use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
 use crate::extract::MentionKind;
 use crate::lexicon::{ActorKind, Hit, NameKind, Words};
-use crate::text::{floor_boundary, run_start, whole_word, Sentence};
+use crate::text::{floor_boundary, is_initials, run_start, whole_word, Sentence};
 
 /// New people and organisations from the capitalised runs of every sentence outside credit lines.
 /// Returns the new organisations.
@@ -344,11 +344,7 @@ fn initials_of(short: &str, full: &str) -> bool {
         return false;
     };
     let (initials, surname) = (&short[..dot], &short[dot + 2..]);
-    let letters_only = initials
-        .split(['.', ' '])
-        .filter(|p| !p.is_empty())
-        .all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase));
-    letters_only
+    initials.split(' ').all(is_initials)
         && !surname.is_empty()
         && full
             .strip_suffix(surname)

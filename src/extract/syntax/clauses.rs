@@ -1276,8 +1276,6 @@ mod tests {
     fn an_opening_adverbial_with_a_participle_ends_at_its_lists_first_comma() {
         // The passive's agent is the phrase before the comma, the subject the members after,
         // and the two are no apposition.
-        // passive's agent is the phrase before it, the subject the members after, and the two
-        // are no apposition.
         let s = "After talks brokered by Marty Walsh, Hamas and Fatah reached an agreement.";
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[0].agent), "Marty Walsh");
@@ -1287,15 +1285,7 @@ mod tests {
         let s =
             "After talks brokered by Marty Walsh, the unions and the committee, which bargains \
                  for the railroads, reached an agreement.";
-        let (w, c) = parse(s);
-        let reached = c
-            .clauses
-            .iter()
-            .find(|x| w.text(s, x.verbs.start) == "reached");
-        assert_eq!(
-            show(s, &w, &reached.unwrap().subject),
-            "the unions and the committee"
-        );
+        assert_eq!(subject_of(s, "reached"), "the unions and the committee");
         // Not after a clause: "Qatar, Egypt and Jordan" stays the object's list.
         let s = "Israel held talks with Qatar, Egypt and Jordan agreed.";
         let (w, c) = parse(s);
@@ -1356,9 +1346,7 @@ mod tests {
     #[test]
     fn a_present_participle_after_with_and_its_phrase_is_that_phrases_doing() {
         let s = "Armenia and Azerbaijan met, with the European Union acting as mediator.";
-        let (w, c) = parse(s);
-        let acting = c.clauses.iter().find(|x| w.text(s, x.head) == "acting");
-        assert_eq!(show(s, &w, &acting.unwrap().subject), "the European Union");
+        assert_eq!(subject_of(s, "acting"), "the European Union");
         // A past participle there is not.
         let s = "Armenia and Azerbaijan met, with the text signed in Brussels.";
         let (w, c) = parse(s);
