@@ -3030,6 +3030,36 @@ fn an_actor_of_neither_side_that_meets_both_sides_goes_between_them() {
 }
 
 #[test]
+fn an_actor_that_meets_persuades_or_talks_to_both_sides_described_goes_between_them() {
+    for text in [
+        "Egypt met both delegations on Sunday.",
+        "The Arab League persuaded both camps to lay down their arms.",
+        "Jordan brought the two sides together in Amman.",
+        "Oman kept talking to both parties.",
+    ] {
+        let r = roles(&read(&format!(
+            "Title\n\nIsrael and Hamas negotiated for weeks over a truce. {text}"
+        )));
+        assert_eq!(
+            r.iter().filter(|r| r.ends_with("Mediator")).count(),
+            1,
+            "{text}: {r:?}"
+        );
+    }
+    // Calling on both sides, or a side meeting both delegations, is no going between.
+    for text in [
+        "Norway called on both sides to return to the table.",
+        "Hamas met both delegations on Sunday.",
+        "Egypt praised both delegations on Sunday.",
+    ] {
+        let r = roles(&read(&format!(
+            "Title\n\nIsrael and Hamas negotiated for weeks over a truce. {text}"
+        )));
+        assert!(!r.iter().any(|r| r.ends_with("Mediator")), "{text}: {r:?}");
+    }
+}
+
+#[test]
 fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     let x = read(
         "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",

@@ -173,7 +173,7 @@ impl Reader<'_> {
                         clause
                             .preps
                             .iter()
-                            .filter(|p| self.is(p.word, "with"))
+                            .filter(|p| self.is(p.word, "with") || self.is(p.word, "to"))
                             .map(|p| &p.phrase),
                     )
                     .flat_map(|np| self.actors_in(np))

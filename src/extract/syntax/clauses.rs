@@ -242,6 +242,9 @@ impl Chunker<'_> {
         use Tag::*;
         match self.tag(i) {
             DT | PDT | PRPS | JJ | JJR | JJS | NN | NNS | NNP | NNPS | CD | POS | FW => true,
+            // "met both delegations", "persuaded both camps": a "both" the tagger read as the
+            // conjunction of "both X and Y" is a determiner before a plural noun.
+            CC => self.is(i, "both") && self.plural_follows(i + 1, end),
             VBN | VBG => {
                 i > start
                     && matches!(self.tag(i - 1), DT | JJ | PRPS | POS)
@@ -250,6 +253,12 @@ impl Chunker<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether a plural noun comes at word `i`, or after one adjective ("warring parties").
+    fn plural_follows(&self, i: usize, end: usize) -> bool {
+        let noun = |j: usize| j < end && self.tag(j).is_plural_noun();
+        noun(i) || (i < end && self.tag(i).is_adjective() && noun(i + 1))
     }
 
     fn chunks(&self, range: Range<usize>) -> Vec<Chunk> {
