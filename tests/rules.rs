@@ -3060,6 +3060,32 @@ fn an_actor_that_meets_persuades_or_talks_to_both_sides_described_goes_between_t
 }
 
 #[test]
+fn a_bare_refusal_that_ends_its_sentence_refuses_the_issue_named_before() {
+    let x = read(
+        "Title\n\nHamas demanded a full withdrawal of Israeli troops. Israel refused point blank.",
+    );
+    assert!(
+        stances(&x).contains(&"Israel oppose troop-withdrawal".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    // A refusal that says what it refuses after it, a refusal in a relative clause, and one
+    // after other clauses that name no issue refuse nothing named before.
+    for text in [
+        "Hamas demanded a full withdrawal of Israeli troops. Israel refused, saying it would decide.",
+        "Hamas demanded a full withdrawal of Israeli troops, a point Israel has long rejected.",
+        "Hamas demanded a full withdrawal of Israeli troops. Egypt spoke to Hamas, and Israel refused.",
+    ] {
+        let x = read(&format!("Title\n\n{text}"));
+        assert!(
+            !stances(&x).iter().any(|s| s.starts_with("Israel oppose")),
+            "{text}: {:?}",
+            stances(&x)
+        );
+    }
+}
+
+#[test]
 fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     let x = read(
         "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",

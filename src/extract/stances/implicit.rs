@@ -7,7 +7,7 @@ use super::site::Site;
 use super::targets::Aim;
 use crate::extract::actors::possessive_end;
 use crate::extract::{MentionKind, Target};
-use crate::lexicon::{Hit, TargetSide};
+use crate::lexicon::{Hit, Polarity, TargetSide};
 
 /// "welcomed the American role", "praised Qatar's efforts": a stance toward the actor whose
 /// effort is named soon after the cue, within `scope_end`.
@@ -47,15 +47,19 @@ pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(rest.len());
     let pronoun = matches!(&rest[..word_end], "that" | "this" | "it" | "them");
-    let tail = &rest[word_end..];
+    // "Israel refused point blank.": a verb of the cue with no object at all.
+    let tail = if pronoun { &rest[word_end..] } else { rest };
     let clause_end = tail
         .find(['.', ',', ';', '!', '?', '"', '”'])
         .unwrap_or(tail.len());
-    let adverbs_only = tail[..clause_end]
-        .split_whitespace()
-        .all(|w| w.ends_with("ly") || matches!(w, "outright" | "again" | "too" | "now"))
-        && tail[..clause_end].split_whitespace().count() <= 2;
-    if !(pronoun && adverbs_only && clause_end < tail.len()) {
+    let adverbs_only = tail[..clause_end].split_whitespace().all(|w| {
+        w.ends_with("ly") || matches!(w, "outright" | "again" | "too" | "now" | "point" | "blank")
+    }) && tail[..clause_end].split_whitespace().count() <= 2;
+    // A bare refusal ends its sentence: "Mr Reagan refused, saying ..." says what after it.
+    let bare_verb = !pronoun
+        && bare_refusal(a, site)
+        && tail[clause_end..].starts_with(['.', '!', ';']);
+    if !((pronoun || bare_verb) && adverbs_only && clause_end < tail.len()) {
         return None;
     }
     // The nearest sentence naming an issue, and its first: the object of its verb
@@ -65,8 +69,12 @@ pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
     let same = issues
         .iter()
         .find(|i| i.start >= s.start && i.end <= sh.hit.start);
+    // A bare refusal after other clauses refuses what they ask ("X demanded that ..., and the
+    // president refused"), or nothing the sentences before name.
+    let opens_sentence = a.t[s.start..site.clause_start].trim().is_empty();
+    let before = if bare_verb && !opens_sentence { si } else { si.saturating_sub(2) };
     let antecedent = same.or_else(|| {
-        (si.saturating_sub(2)..si).rev().find_map(|p| {
+        (before..si).rev().find_map(|p| {
             let ps = &a.text.sentences[p];
             issues
                 .iter()
@@ -81,6 +89,22 @@ pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
             .map(|slug| (Target::Issue(slug.clone()), None, false))
             .collect(),
     )
+}
+
+/// Whether the cue is a refusal in the past tense right after the actor who refuses ("Israel
+/// refused", "Lloyd George resisted"; not "rejection of", "refuse to", nor "a point the Iraqis
+/// have long rejected").
+fn bare_refusal(a: &Article, site: &Site) -> bool {
+    let (t, sh) = (a.t, site.cue);
+    let cue = &t[sh.hit.start..sh.hit.end];
+    let before = t[..sh.hit.start].trim_end();
+    sh.polarity == Polarity::Oppose
+        && !cue.contains(' ')
+        && cue.ends_with("ed")
+        && a
+            .found
+            .mentions_in(site.clause_start, sh.hit.start)
+            .any(|m| m.end == before.len())
 }
 
 /// "accepted the deal", "rejected the Egyptian proposal": the issue of the article's deal, when a
