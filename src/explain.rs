@@ -54,6 +54,7 @@ fn kind_name(kind: MentionKind) -> &'static str {
         MentionKind::Name => "name",
         MentionKind::Demonym => "demonym",
         MentionKind::Metonym => "capital or seat",
+        MentionKind::People => "its people",
         MentionKind::Surname => "surname",
         MentionKind::Title => "title",
         MentionKind::Description => "description",

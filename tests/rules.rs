@@ -3086,6 +3086,32 @@ fn a_bare_refusal_that_ends_its_sentence_refuses_the_issue_named_before() {
 }
 
 #[test]
+fn a_states_people_whose_plural_is_its_demonym_stand_for_the_state() {
+    let x = read(
+        "Title\n\nIsrael and Hamas negotiated in Geneva. The Swiss, who hosted the talks, were patient.",
+    );
+    assert!(
+        roles(&x).contains(&"Switzerland Host".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    let x = read("Title\n\nThe United States proposed a truce. The British refused.");
+    assert!(labels(&x).contains(&"United Kingdom"), "{:?}", labels(&x));
+    // A demonym before a noun, or without its "the", is no people.
+    for text in [
+        "The French text of the treaty was signed at noon.",
+        "Talks went on in Swiss hotels, and French was spoken.",
+    ] {
+        let x = read(&format!("Title\n\n{text}"));
+        assert!(
+            !labels(&x).iter().any(|l| *l == "France" || *l == "Switzerland"),
+            "{text}: {:?}",
+            labels(&x)
+        );
+    }
+}
+
+#[test]
 fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     let x = read(
         "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",

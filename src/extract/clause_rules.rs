@@ -90,7 +90,7 @@ pub fn words(text: &Text, lexicon: &Lexicon, found: &Found) -> Words {
     let names = found.mentions.iter().filter(|m| {
         matches!(
             m.kind,
-            MentionKind::Name | MentionKind::Surname | MentionKind::Metonym
+            MentionKind::Name | MentionKind::Surname | MentionKind::Metonym | MentionKind::People
         )
     });
     words.mark_names(text.text, names.map(|m| (m.start, m.end)));

@@ -64,6 +64,8 @@ pub enum MentionKind {
     Name,
     Demonym,
     Metonym,
+    /// "The Swiss, who hosted": a state's people, whose plural is its demonym.
+    People,
     Surname,
     Title,
     Description,

@@ -90,8 +90,12 @@ fn same_person_org(found: &Found, person: usize, title: &str) -> Option<usize> {
         .and_then(|t| t.organization)
 }
 
+/// Whether `m` names a state, not as a place nor by its people (the Swiss team of "the Swiss
+/// scored early" says nothing of whose president is named after).
 fn is_state_mention(found: &Found, m: &super::Mention) -> bool {
-    !m.locative && found.actors[m.actor].kind == ActorKind::State
+    !m.locative
+        && m.kind != super::MentionKind::People
+        && found.actors[m.actor].kind == ActorKind::State
 }
 
 /// The state the document names most, other than `taken`; the first among equals.

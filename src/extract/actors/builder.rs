@@ -103,7 +103,11 @@ impl<'a> Builder<'a> {
         let found = &self.text[start..end];
         if matches!(
             kind,
-            MentionKind::Name | MentionKind::Metonym | MentionKind::Surname | MentionKind::Demonym
+            MentionKind::Name
+                | MentionKind::Metonym
+                | MentionKind::People
+                | MentionKind::Surname
+                | MentionKind::Demonym
         ) {
             self.actors[actor].found_as.insert(found.to_string());
         }

@@ -139,7 +139,12 @@ fn read_name(cx: &Context, known: &BTreeSet<usize>, n: usize, hit: &Hit) -> Opti
             .any(|w| w.eq_ignore_ascii_case(noun));
         !source || kind == NameKind::Metonym && !sent
     });
-    if no_mention(cx, known, n, hit, entry, kind) {
+    // "The Swiss, who hosted", "the British refused": a state's people, whose plural is its
+    // demonym, for its side.
+    let people = kind == NameKind::Demonym
+        && lexicon.actors[entry].kind == ActorKind::State
+        && people_named(t, hit);
+    if !people && no_mention(cx, known, n, hit, entry, kind) {
         return None;
     }
     // "Majed bin Mohammed Al-Ansari" for Majed al-Ansari: the whole long form is the name.
@@ -156,7 +161,9 @@ fn read_name(cx: &Context, known: &BTreeSet<usize>, n: usize, hit: &Hit) -> Opti
         kind
     };
     let hit_start = long_start.unwrap_or(hit.start);
+    let hit_start = if people { hit.start - "the ".len() } else { hit_start };
     let mk = match kind {
+        _ if people => MentionKind::People,
         NameKind::Label | NameKind::AltLabel => MentionKind::Name,
         NameKind::Demonym => MentionKind::Demonym,
         NameKind::Metonym => MentionKind::Metonym,
@@ -173,6 +180,26 @@ fn read_name(cx: &Context, known: &BTreeSet<usize>, n: usize, hit: &Hit) -> Opti
         kind: mk,
         locative,
     })
+}
+
+/// Whether the demonym `hit` names a state's people: one whose plural is the demonym itself
+/// ("Swiss", "British", "French", "Chinese"), after "the", and followed by a stop, a comma, an
+/// auxiliary or a verb in the past tense rather than by a noun ("the British refused", not "the
+/// British proposal").
+fn people_named(t: &str, hit: &Hit) -> bool {
+    let d = &t[hit.start..hit.end];
+    let plural = d.ends_with("sh") || d.ends_with("ch") || d.ends_with("ss") || d.ends_with("ese");
+    let after_the = t[..hit.start]
+        .strip_suffix("the ")
+        .or_else(|| t[..hit.start].strip_suffix("The "))
+        .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
+    let rest = &t[hit.end..];
+    let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let stop = rest.starts_with([',', '.', ';', ':']);
+    let verb = !word.is_empty()
+        && word.starts_with(char::is_lowercase)
+        && (word.ends_with("ed") || Words::get().auxiliaries.contains(&word));
+    plural && after_the && (stop || verb)
 }
 
 /// Where a capitalised head of bodies right after an organisation's name ending at `end` ends:
