@@ -3104,10 +3104,45 @@ fn a_states_people_whose_plural_is_its_demonym_stand_for_the_state() {
     ] {
         let x = read(&format!("Title\n\n{text}"));
         assert!(
-            !labels(&x).iter().any(|l| *l == "France" || *l == "Switzerland"),
+            !labels(&x)
+                .iter()
+                .any(|l| *l == "France" || *l == "Switzerland"),
             "{text}: {:?}",
             labels(&x)
         );
+    }
+}
+
+#[test]
+fn good_offices_facilitation_and_helping_both_sides_are_mediation() {
+    for (text, mediator) in [
+        (
+            "The truce was concluded with the facilitation of the European Commission.",
+            "European Commission Mediator",
+        ),
+        (
+            "The truce followed the good offices of Norway.",
+            "Norway Mediator",
+        ),
+        (
+            "Secretary of Labor Julie Su helped both sides find their way back to the table.",
+            "Julie Su Mediator",
+        ),
+    ] {
+        let r = roles(&read(&format!(
+            "Title\n\nIsrael and Hamas negotiated a truce. {text}"
+        )));
+        assert!(r.contains(&mediator.to_string()), "{text}: {r:?}");
+    }
+    // Helping one side, or offices of another kind, is no mediation.
+    for text in [
+        "Norway helped Hamas find a venue.",
+        "The truce was signed in the offices of Norway's embassy.",
+    ] {
+        let r = roles(&read(&format!(
+            "Title\n\nIsrael and Hamas negotiated a truce. {text}"
+        )));
+        assert!(!r.iter().any(|r| r.ends_with("Mediator")), "{text}: {r:?}");
     }
 }
 

@@ -161,7 +161,11 @@ fn read_name(cx: &Context, known: &BTreeSet<usize>, n: usize, hit: &Hit) -> Opti
         kind
     };
     let hit_start = long_start.unwrap_or(hit.start);
-    let hit_start = if people { hit.start - "the ".len() } else { hit_start };
+    let hit_start = if people {
+        hit.start - "the ".len()
+    } else {
+        hit_start
+    };
     let mk = match kind {
         _ if people => MentionKind::People,
         NameKind::Label | NameKind::AltLabel => MentionKind::Name,
@@ -194,7 +198,11 @@ fn people_named(t: &str, hit: &Hit) -> bool {
         .or_else(|| t[..hit.start].strip_suffix("The "))
         .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
     let rest = &t[hit.end..];
-    let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let stop = rest.starts_with([',', '.', ';', ':']);
     let verb = !word.is_empty()
         && word.starts_with(char::is_lowercase)

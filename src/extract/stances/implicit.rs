@@ -56,9 +56,8 @@ pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
         w.ends_with("ly") || matches!(w, "outright" | "again" | "too" | "now" | "point" | "blank")
     }) && tail[..clause_end].split_whitespace().count() <= 2;
     // A bare refusal ends its sentence: "Mr Reagan refused, saying ..." says what after it.
-    let bare_verb = !pronoun
-        && bare_refusal(a, site)
-        && tail[clause_end..].starts_with(['.', '!', ';']);
+    let bare_verb =
+        !pronoun && bare_refusal(a, site) && tail[clause_end..].starts_with(['.', '!', ';']);
     if !((pronoun || bare_verb) && adverbs_only && clause_end < tail.len()) {
         return None;
     }
@@ -72,7 +71,11 @@ pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
     // A bare refusal after other clauses refuses what they ask ("X demanded that ..., and the
     // president refused"), or nothing the sentences before name.
     let opens_sentence = a.t[s.start..site.clause_start].trim().is_empty();
-    let before = if bare_verb && !opens_sentence { si } else { si.saturating_sub(2) };
+    let before = if bare_verb && !opens_sentence {
+        si
+    } else {
+        si.saturating_sub(2)
+    };
     let antecedent = same.or_else(|| {
         (before..si).rev().find_map(|p| {
             let ps = &a.text.sentences[p];
@@ -101,8 +104,7 @@ fn bare_refusal(a: &Article, site: &Site) -> bool {
     sh.polarity == Polarity::Oppose
         && !cue.contains(' ')
         && cue.ends_with("ed")
-        && a
-            .found
+        && a.found
             .mentions_in(site.clause_start, sh.hit.start)
             .any(|m| m.end == before.len())
 }
