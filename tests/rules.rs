@@ -3147,6 +3147,76 @@ fn good_offices_facilitation_and_helping_both_sides_are_mediation() {
 }
 
 #[test]
+fn the_capitalised_words_after_a_companys_title_and_of_name_an_organisation() {
+    let x = read("Title\n\nBob Iger, the CEO of Disney, said the offer was fair.");
+    assert_eq!(posts(&x), ["Bob Iger: ceo of Disney"]);
+    let x = read(
+        "Title\n\nWilliam Knudsen, executive vice president of General Motors, refused to talk.",
+    );
+    assert!(labels(&x).contains(&"General Motors"), "{:?}", labels(&x));
+    let x = read(
+        "Title\n\nAbdullah Abdullah, chairman of the High Council for National Reconciliation, spoke.",
+    );
+    assert!(
+        labels(&x).contains(&"High Council for National Reconciliation"),
+        "{:?}",
+        labels(&x)
+    );
+    // A department, or a head noun alone, is no organisation of its own.
+    for text in [
+        "Ann Lee, director of Communications, said no.",
+        "Vyacheslav Molotov, chairman of the Council, said no.",
+    ] {
+        let x = read(&format!("Title\n\n{text}"));
+        assert_eq!(labels(&x).len(), 1, "{text}: {:?}", labels(&x));
+    }
+}
+
+#[test]
+fn the_body_of_a_post_named_in_an_apposition_does_not_speak_for_its_holder() {
+    let x = read(
+        "Title\n\nAbdullah Abdullah, chairman of the High Council for National Reconciliation, \
+         told the ceremony that his side called for a humanitarian ceasefire.",
+    );
+    assert_eq!(stances(&x), ["Abdullah Abdullah support ceasefire"]);
+}
+
+#[test]
+fn a_title_after_an_apposition_and_as_is_the_post_of_the_person_the_apposition_is_about() {
+    let x = read(
+        "Title\n\nThe assembly elected Abdiqasim Salad Hassan, a former minister under Siad \
+         Barre, as president of Somalia.",
+    );
+    assert!(
+        posts(&x).contains(&"Abdiqasim Salad Hassan: president of Somalia".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    assert!(
+        !posts(&x)
+            .iter()
+            .any(|p| p.starts_with("Siad Barre: president")),
+        "{:?}",
+        posts(&x)
+    );
+}
+
+#[test]
+fn a_states_post_is_not_held_in_the_body_of_another_title() {
+    let x = read(
+        "Title\n\nUnion Minister U Aung Min, Vice-Chairman of the Union Peace-making Work \
+         Committee, thanked the parties.",
+    );
+    assert!(
+        !posts(&x)
+            .iter()
+            .any(|p| p.starts_with("U Aung Min: minister of Union")),
+        "{:?}",
+        posts(&x)
+    );
+}
+
+#[test]
 fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     let x = read(
         "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",

@@ -58,6 +58,7 @@ fn is_state_post(title: &str) -> bool {
         "prime minister",
         "minister",
         "chancellor",
+        "premier",
         "king",
         "emir",
         "sultan",
@@ -70,7 +71,6 @@ fn is_state_post(title: &str) -> bool {
     HEADS.iter().any(|h| title == *h || title.ends_with(&format!(" {h}")))
         // "minister of foreign affairs", "minister of state".
         || title.starts_with("minister of ")
-        || title.starts_with("minister of ")
 }
 
 /// The state or organisation this document gives the same person under another use of a title
@@ -81,12 +81,19 @@ fn same_person_org(found: &Found, person: usize, title: &str) -> Option<usize> {
             && t.organization
                 .is_some_and(|o| found.actors[o].kind != ActorKind::Person)
     };
+    // "Union Minister U Aung Min, Vice-Chairman of the ... Committee": a state's post is not
+    // held in the body of another title.
+    let fits = |t: &&super::TitleUse| {
+        !is_state_post(title)
+            || t.organization
+                .is_some_and(|o| found.actors[o].kind == ActorKind::State)
+    };
     found
         .titles
         .iter()
         .filter(explicit)
         .find(|t| t.title == title)
-        .or_else(|| found.titles.iter().find(explicit))
+        .or_else(|| found.titles.iter().filter(explicit).find(fits))
         .and_then(|t| t.organization)
 }
 

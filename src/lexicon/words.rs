@@ -173,6 +173,8 @@ word_lists! {
     foreign_minister_titles: List = "foreign-minister-titles.txt",
     /// Last words of a description of the parties that means their leaders ("leaders").
     party_leader_words: List = "party-leader-words.txt",
+    /// Titles held in a company or another body ("ceo", "executive vice president").
+    organization_titles: List = "organization-titles.txt",
     /// Verbs of meeting someone ("meet", "visit").
     meeting_verbs: List = "meeting-verbs.txt",
     /// Head nouns of an apposition that names an organisation ("bloc", "coalition").

@@ -108,7 +108,8 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     purpose_names::mention(&cx, purposed, &mut b);
 
     // 2. New people from title patterns, and new organisations from their head words.
-    let new_organizations = new_names::people_and_organizations(&cx, &mut b);
+    let mut new_organizations = new_names::organizations_after_titles(&cx, &mut b);
+    new_organizations.extend(new_names::people_and_organizations(&cx, &mut b));
     new_names::surnames_with_posts(&cx, &mut b);
     new_names::mention_new_organizations(&cx, new_organizations, &mut b);
     b.sort_mentions();

@@ -32,6 +32,61 @@ pub(super) fn people_and_organizations(cx: &Context, b: &mut Builder) -> Vec<usi
     new_organizations
 }
 
+/// "the CEO of Disney", "executive vice president of General Motors": the capitalised words
+/// after a title held in a company or another body (`words/organization-titles.txt`) and "of"
+/// name a new organisation, where no name was found there. Returns the new organisations.
+pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<usize> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for title in &cx.h.titles {
+        let held = t[title.start..title.end].to_lowercase();
+        if !Words::get().organization_titles.contains(&held.as_str()) {
+            continue;
+        }
+        let Some(rest) = t[title.end..].strip_prefix(" of ") else {
+            continue;
+        };
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let start = t.len() - rest.len();
+        let end = start + capitalised_words(rest);
+        // "chairman of the Council": a head noun alone names no one body.
+        let bare_head = cx.lexicon.organization_heads.contains(&t[start..end]);
+        if end > start && !bare_head && !b.covered(start, end) {
+            let actor = b.new_actor(&t[start..end], ActorKind::Organization);
+            b.mention(start, end, actor, MentionKind::Name, false);
+            out.push(actor);
+        }
+    }
+    out
+}
+
+/// The length of the capitalised words `text` opens with, joined by single spaces and by "of",
+/// "for" or "and" before another capitalised word ("Council of People's Commissars", "High
+/// Council for National Reconciliation"), none of them a word that is never a name.
+fn capitalised_words(text: &str) -> usize {
+    let (mut len, mut at) = (0, 0);
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let joins = matches!(bare, "of" | "for" | "and")
+            && bare.len() == word.len()
+            && words.peek().is_some_and(|n| starts_capital(n));
+        if joins {
+            at += word.len() + 1;
+            continue;
+        }
+        if !starts_capital(bare) || Words::get().not_name.contains(&bare) {
+            break;
+        }
+        len = at + bare.len();
+        at += word.len() + 1;
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    len
+}
+
 /// The actor a capitalised run names, if it names one: a new organisation (returned) or a person,
 /// new or named before.
 fn read_run(

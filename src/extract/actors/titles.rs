@@ -591,11 +591,19 @@ fn apposition_owner<'b>(
     if format!(" {} ", &t[comma + 1..ts]).contains(" to ") {
         return None;
     }
-    let before = skip_ws_back(t, comma);
-    let m = b
-        .mentions
-        .iter()
-        .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Person)?;
+    // "elected Abdiqasim Salad Hassan, a former minister under Siad Barre, as president": after
+    // an apposition, "as" and a title say the post of the person the apposition is about.
+    let person_before = |comma: usize| {
+        let before = skip_ws_back(t, comma);
+        b.mentions
+            .iter()
+            .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Person)
+    };
+    let about = (t[comma + 1..ts].trim() == "as")
+        .then(|| t[sent_start..comma].rfind(','))
+        .flatten()
+        .and_then(|p| person_before(p + sent_start));
+    let m = about.or_else(|| person_before(comma))?;
     let np_end = t[te..sent_end]
         .find([',', '.', ';'])
         .map_or(sent_end, |p| te + p);

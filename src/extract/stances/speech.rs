@@ -3,7 +3,7 @@
 
 use super::article::Article;
 use super::subjects::{after_preposition, is_subject};
-use crate::extract::MentionKind;
+use crate::extract::{Mention, MentionKind};
 use crate::lexicon::Hit;
 use crate::text::{after_char, floor_boundary, Sentence};
 
@@ -101,6 +101,17 @@ fn inverted_subject(a: &Article, cue: &Hit) -> Vec<usize> {
         .collect()
 }
 
+/// "Abdullah Abdullah, chairman of the High Council ..., told": the body of a post someone
+/// holds, named after the title in the same chunk, is not who speaks; the holder is.
+fn post_body(a: &Article, m: &Mention, chunk_start: usize) -> bool {
+    a.found.titles.iter().any(|u| {
+        u.organization == Some(m.actor)
+            && u.person.is_some_and(|p| p != m.actor)
+            && u.start >= chunk_start
+            && u.end <= m.start
+    })
+}
+
 /// The last comma-separated chunk of `segment_start..cue_start` that names a subject; a possessor
 /// ("Israel's team", "the prime minister's office") only when no chunk names one.
 fn subject_before(a: &Article, segment_start: usize, cue_start: usize) -> Vec<usize> {
@@ -121,6 +132,7 @@ fn subject_before(a: &Article, segment_start: usize, cue_start: usize) -> Vec<us
                     (allow_possessor || !m.possessive)
                         && is_subject(t, m, &a.heads)
                         && !after_preposition(t, m, &a.heads)
+                        && !post_body(a, m, chunk_start)
                 })
                 .map(|m| m.actor)
                 .collect();
