@@ -3217,6 +3217,20 @@ fn a_states_post_is_not_held_in_the_body_of_another_title() {
 }
 
 #[test]
+fn an_actor_asked_to_act_as_a_role_plays_it_not_the_actor_that_asks() {
+    let r = roles(&read(
+        "Title\n\nIsrael and Hamas held talks. Israel asked France to serve as a mediator.",
+    ));
+    assert!(r.contains(&"France Mediator".to_string()), "{r:?}");
+    assert!(!r.contains(&"Israel Mediator".to_string()), "{r:?}");
+    // The subject of the clause plays the role when no actor stands before the infinitive.
+    let r = roles(&read(
+        "Title\n\nIsrael and Hamas held talks. The United Nations agreed to attend as observers.",
+    ));
+    assert!(r.contains(&"United Nations Observer".to_string()), "{r:?}");
+}
+
+#[test]
 fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     let x = read(
         "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",

@@ -252,11 +252,27 @@ fn actors_before_cue(cx: &Context, rc: &RoleCue) -> Vec<usize> {
         }
     }
     if before.is_empty() && as_phrase {
-        if let Some(list) = clause_subject(cx, rc) {
+        if let Some(list) = infinitive_subject(cx, rc).or_else(|| clause_subject(cx, rc)) {
             before = list;
         }
     }
     before
+}
+
+/// "Israel asked France to act as a mediator": the actor right before the infinitive that the
+/// "as ..." cue ends, not the subject of the clause that asks.
+fn infinitive_subject(cx: &Context, rc: &RoleCue) -> Option<Vec<usize>> {
+    let (t, hit) = (cx.t, rc.hit);
+    let before = t[rc.sentence.start..hit.start].trim_end();
+    let (rest, _verb) = before.rsplit_once(' ')?;
+    let to_at = rest.strip_suffix(" to")?.len() + rc.sentence.start;
+    let m = cx
+        .found
+        .mentions_in(rc.sentence.start, to_at)
+        .filter(|m| !m.locative && m.kind != MentionKind::Pronoun && !m.possessive)
+        .last()
+        .filter(|m| m.end == to_at)?;
+    Some(vec![m.actor])
 }
 
 /// "with Lourenço and Tshisekedi signing alongside them as facilitators": the names after "with"
