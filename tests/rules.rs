@@ -3231,6 +3231,16 @@ fn an_actor_asked_to_act_as_a_role_plays_it_not_the_actor_that_asks() {
 }
 
 #[test]
+fn a_word_and_and_before_a_name_may_name_another_with_the_rest_of_it() {
+    let x = read("Title\n\nNorth and South Korea agreed to field a joint team.");
+    assert!(labels(&x).contains(&"North Korea"), "{:?}", labels(&x));
+    assert!(labels(&x).contains(&"South Korea"), "{:?}", labels(&x));
+    // Not where the word and the rest of the name name nothing.
+    let x = read("Title\n\nSeoul and South Korea's allies agreed.");
+    assert_eq!(labels(&x), ["South Korea"], "{:?}", labels(&x));
+}
+
+#[test]
 fn a_task_or_aim_a_speaker_names_is_what_the_speaker_supports() {
     let x = read(
         "Title\n\nSomalia's president, Abdiqasim Salad Hassan, said his government's first task is to disarm the militias.",

@@ -40,7 +40,36 @@ pub(super) fn mention_names(cx: &Context, inside: &[(usize, usize)], b: &mut Bui
         };
         let actor = b.actor_for_entry(m.entry);
         b.mention(m.start, hit.end, actor, m.kind, m.locative);
+        if let Some((start, end, entry)) = elided_name(cx, m.start, hit.end) {
+            let other = b.actor_for_entry(entry);
+            b.mention(start, end, other, MentionKind::Name, m.locative);
+        }
     }
+}
+
+/// "North and South Korea", "East and West Germany": the word before "and" that, with the
+/// rest of the name after it, names another state or organisation of the gazetteer. Its span and
+/// entry.
+fn elided_name(cx: &Context, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+    let (t, lexicon) = (cx.t, cx.lexicon);
+    let name = &t[start..end];
+    let (_, rest) = name.split_once(' ')?;
+    let before = t[..start].strip_suffix(" and ")?;
+    let word_start = run_start(before, char::is_alphabetic);
+    let word = &before[word_start..];
+    if !starts_capital(word) || Words::get().not_name.contains(&word) {
+        return None;
+    }
+    let whole = format!("{word} {rest}");
+    let hit = lexicon.names.find(&whole).into_iter().next()?;
+    if hit.start != 0 || hit.end != whole.len() {
+        return None;
+    }
+    let &(entry, _) = lexicon.names.values(&hit).iter().find(|(e, k)| {
+        matches!(k, NameKind::Label | NameKind::AltLabel)
+            && lexicon.actors[*e].kind != ActorKind::Person
+    })?;
+    Some((word_start, word_start + word.len(), entry))
 }
 
 /// Whether a title or an honorific ("President", "Mr.") stands right before `start`.
