@@ -3150,6 +3150,8 @@ fn good_offices_facilitation_and_helping_both_sides_are_mediation() {
 fn the_capitalised_words_after_a_companys_title_and_of_name_an_organisation() {
     let x = read("Title\n\nBob Iger, the CEO of Disney, said the offer was fair.");
     assert_eq!(posts(&x), ["Bob Iger: ceo of Disney"]);
+    let x = read("Title\n\nThe CEO of Disney Bob Iger said the offer was fair.");
+    assert!(labels(&x).contains(&"Disney"), "{:?}", labels(&x));
     let x = read(
         "Title\n\nWilliam Knudsen, executive vice president of General Motors, refused to talk.",
     );

@@ -75,7 +75,9 @@ fn capitalised_words(text: &str) -> usize {
             at += word.len() + 1;
             continue;
         }
-        if !starts_capital(bare) || Words::get().not_name.contains(&bare) {
+        // "the CEO of Disney Bob Iger": a given name after the body's name opens a person's.
+        let given = len > 0 && Words::get().given_names.contains(bare);
+        if !starts_capital(bare) || Words::get().not_name.contains(&bare) || given {
             break;
         }
         len = at + bare.len();
