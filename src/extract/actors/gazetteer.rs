@@ -189,11 +189,11 @@ fn read_name(cx: &Context, known: &BTreeSet<usize>, n: usize, hit: &Hit) -> Opti
     } else {
         kind
     };
-    let hit_start = long_start.unwrap_or(hit.start);
+    // The people's mention takes in its "the".
     let hit_start = if people {
         hit.start - "the ".len()
     } else {
-        hit_start
+        long_start.unwrap_or(hit.start)
     };
     let mk = match kind {
         _ if people => MentionKind::People,

@@ -39,8 +39,12 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
     let t = cx.t;
     let mut out = Vec::new();
     for title in &cx.h.titles {
-        let held = t[title.start..title.end].to_lowercase();
-        if !Words::get().organization_titles.contains(&held.as_str()) {
+        let held = &t[title.start..title.end];
+        let of_body = Words::get()
+            .organization_titles
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(held));
+        if !of_body {
             continue;
         }
         let Some(rest) = t[title.end..].strip_prefix(" of ") else {

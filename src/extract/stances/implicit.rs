@@ -38,7 +38,8 @@ pub(super) fn effort_owner(
 }
 
 /// "We reject that completely.", "Hamas accepted it.": a pronoun that ends the clause stands for
-/// the issue named last in the two sentences before; the targets of that issue, when there is
+/// the issue named last in the two sentences before; so does a refusal that has no object and
+/// ends its sentence ("Israel refused point blank."). The targets of that issue, when there is
 /// one.
 pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
     let (t, issues, sh, s, si) = (a.t, &a.issues, site.cue, site.s, site.si);
@@ -70,7 +71,7 @@ pub(super) fn antecedent(a: &Article, site: &Site) -> Option<Vec<Aim>> {
         .find(|i| i.start >= s.start && i.end <= sh.hit.start);
     // A bare refusal after other clauses refuses what they ask ("X demanded that ..., and the
     // president refused"), or nothing the sentences before name.
-    let opens_sentence = a.t[s.start..site.clause_start].trim().is_empty();
+    let opens_sentence = t[s.start..site.clause_start].trim().is_empty();
     let before = if bare_verb && !opens_sentence {
         si
     } else {
