@@ -3659,3 +3659,38 @@ fn what_a_side_has_yet_to_do_or_stopped_short_of_it_does_not_back() {
         stances(&x)
     );
 }
+
+#[test]
+fn capitalised_words_before_a_government_of_a_state_qualify_it_in_a_list() {
+    let x = read(
+        "Title\n\nThe first negotiation between the Federal Military Government of Nigeria and \
+         the Biafran leadership opened in Kampala.",
+    );
+    assert_eq!(roles(&x), ["Biafra Party", "Nigeria Party"]);
+    let x = read(
+        "Title\n\nTalks between the Transitional Federal Government of Somalia and the Islamic \
+         Courts began.",
+    );
+    assert!(
+        roles(&x).contains(&"Somalia Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    // an apposition after a comma is no member: "the Government of" after ", the" stays out
+    let x = read(
+        "Title\n\nUnder the auspices of the State of Qatar, the Government of the Democratic \
+         Republic of the Congo and the March 23 Movement signed a declaration.",
+    );
+    let r = roles(&x);
+    assert!(
+        !r.contains(&"Democratic Republic of the Congo Mediator".to_string()),
+        "{r:?}"
+    );
+    // capitalised words before no body and no "of" name no member
+    let x = read("Title\n\nTalks between the Federal Military Council and Biafra began.");
+    assert!(
+        !roles(&x).contains(&"Nigeria Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}

@@ -18,6 +18,7 @@ pub fn actor_list(
     let mut out = Vec::new();
     let limit = limit.min(t.len());
     let titles = found.cues.of(CueClass::Title);
+    let bodies = found.cues.of(CueClass::AgentHead);
     // "four mediators: Andrea Riccardi, the founder of the Community; a young priest named Don
     // Matteo Zuppi; ...": a list a colon opens whose members semicolons part, each perhaps
     // with its apposition.
@@ -58,18 +59,36 @@ pub fn actor_list(
         // a title or a form of state to the state or organisation it is of; "between President
         // Ronald Reagan and ...": past a title to the person it names.
         while at(p).is_none() && p < limit {
-            let title_end = titles.iter().find(|u| u.start == p).map(|u| u.end);
+            let title_at = |q: usize| titles.iter().find(|u| u.start == q).map(|u| u.end);
+            // a form of state; after capitalised words, also a word that stands for its owner
+            // ("the Transitional Government of ...", `neg:AgentHead`: "the Government of" alone
+            // is a list's filler, and no member after a comma)
+            let form_at = |q: usize| {
+                Words::get()
+                    .state_forms
+                    .iter()
+                    .find(|f| t[q..limit].starts_with(**f))
+                    .map(|f| q + f.len() - " of".len())
+                    .or_else(|| {
+                        let body = bodies.iter().find(|h| h.start == q && q > p)?;
+                        Some(body.end)
+                    })
+            };
+            // "the Federal Military Government of Nigeria": capitalised words that qualify
+            // the title or form after them
+            let p0 = qualifiers(t, p, limit)
+                .find(|&q| {
+                    title_at(q).or_else(|| form_at(q)).is_some_and(|e| {
+                        t[e..limit].starts_with(" of ") || person_right_after(t, e, found).is_some()
+                    })
+                })
+                .unwrap_or(p);
+            let title_end = title_at(p0);
             if let Some(q) = title_end.and_then(|e| person_right_after(t, e, found)) {
                 p = q;
                 break;
             }
-            let form = title_end.or_else(|| {
-                Words::get()
-                    .state_forms
-                    .iter()
-                    .find(|f| t[p..limit].starts_with(**f))
-                    .map(|f| p + f.len() - " of".len())
-            });
+            let form = title_end.or_else(|| form_at(p0));
             let Some(rest) = form.and_then(|e| t[e..limit].strip_prefix(" of ")) else {
                 break;
             };
@@ -121,6 +140,18 @@ pub fn actor_list(
         }
     }
     (out, pos)
+}
+
+/// `p` and the starts of the words after it while the words before are capitalised, at most
+/// three of them: where a title or form of state may start that they qualify.
+fn qualifiers(t: &str, p: usize, limit: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(p), move |&q| {
+        let word = t[q..limit].split(' ').next()?;
+        let capitalised = word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        (capitalised && q + word.len() < limit).then_some(q + word.len() + 1)
+    })
+    .take(4)
 }
 
 /// Where the name starts that a few lower-case words before it describe, in a list: "the
