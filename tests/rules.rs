@@ -3694,3 +3694,21 @@ fn capitalised_words_before_a_government_of_a_state_qualify_it_in_a_list() {
         roles(&x)
     );
 }
+
+#[test]
+fn a_name_right_after_a_groups_description_is_an_organisation() {
+    let x = read(
+        "Title\n\nFive hijackers from the Pakistan-based group Harkat-ul-Mujahideen took over \
+         the flight. Later the rebel group Tawhid Brigade said it would talk.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Harkat-ul-Mujahideen"), "{l:?}");
+    assert!(l.contains(&"Tawhid Brigade"), "{l:?}");
+    // no determiner before the group's word, or a comma between: no description of the name
+    let x = read("Title\n\nThey met that group Harkat in May. The group, Ansar said, met.");
+    let l = labels(&x);
+    assert!(
+        !l.iter().any(|a| a.starts_with("Harkat") || *a == "Ansar"),
+        "{l:?}"
+    );
+}

@@ -1,4 +1,5 @@
 //! Organisations the gazetteer does not know and no title, head word or acronym marks, described
+//! as a group right before the name ("the Pakistan-based group Harkat-ul-Mujahideen"), described
 //! as a group by an apposition ("Mercosur, the South American bloc", "the opposition coalition,
 //! Azimio la Umoja,") or named as the subject of
 //! a verb only an actor does: a capitalised word inside a sentence right before a
@@ -84,7 +85,18 @@ fn in_sentence(cx: &Context, b: &Builder, s: &Sentence) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        let (start, end) = (tok.start, text.tokens[j - 1].end);
+        let (start, mut end) = (tok.start, text.tokens[j - 1].end);
+        if group_right_before(t, s.start, start) {
+            end = hyphened_end(t, end).min(s.end);
+            if !named_as_place(cx, &t[start..end]) {
+                out.push((start, end));
+            }
+            i = j;
+            while i < s.tokens.end && text.tokens[i].start < end {
+                i += 1;
+            }
+            continue;
+        }
         let described = described_as_group(t, end, s.end) || group_before(t, s.start, start, end);
         if described && !named_as_place(cx, &t[start..end]) {
             out.push((start, end));
@@ -215,6 +227,43 @@ fn group_before(t: &str, sentence_start: usize, start: usize, end: usize) -> boo
             .iter()
             .skip(1)
             .any(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
+}
+
+/// Whether a group's description stands right before the name at `start`, with no comma: "the
+/// Pakistan-based group Harkat-ul-Mujahideen", "a rebel movement Séléka" (a head of
+/// `words/group-nouns.txt` after "the", "a" or "an" and at most three words).
+fn group_right_before(t: &str, sentence_start: usize, start: usize) -> bool {
+    let Some(before) = t[sentence_start..start].strip_suffix(' ') else {
+        return false;
+    };
+    let words: Vec<&str> = before.rsplit(' ').take(5).collect();
+    words
+        .first()
+        .is_some_and(|w| Words::get().group_nouns.contains(w))
+        && words
+            .iter()
+            .skip(1)
+            .take_while(|w| !w.ends_with([',', ';', ':']))
+            .any(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
+}
+
+/// The end of a name past the parts a hyphen joins to it ("Harkat-ul-Mujahideen") and the
+/// capitalised words after it, common words too ("Tawhid Brigade").
+fn hyphened_end(t: &str, mut end: usize) -> usize {
+    loop {
+        let (joint, rest) = match t[end..].strip_prefix('-') {
+            Some(rest) => (1, rest),
+            None => match t[end..].strip_prefix(' ').filter(|r| starts_capital(r)) {
+                Some(rest) => (1, rest),
+                None => return end,
+            },
+        };
+        let part = rest.len() - rest.trim_start_matches(char::is_alphabetic).len();
+        if part == 0 {
+            return end;
+        }
+        end += joint + part;
+    }
 }
 
 /// Whether the word before `start` may stand before a subject: a comma, a semicolon, one of
