@@ -3712,3 +3712,25 @@ fn a_name_right_after_a_groups_description_is_an_organisation() {
         "{l:?}"
     );
 }
+
+#[test]
+fn it_after_a_message_saying_is_the_messages_sender() {
+    let x = read(
+        "Title\n\nOman's foreign ministry put out a statement saying it mediated between \
+         Belgium and Iran.",
+    );
+    assert!(
+        roles(&x).contains(&"Oman Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    // a message nobody is said to send has no sender for "it"
+    let x = read(
+        "Title\n\nOman did not put out a statement saying it mediated between Belgium and Iran.",
+    );
+    assert!(
+        !roles(&x).contains(&"Oman Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}

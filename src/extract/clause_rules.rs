@@ -992,7 +992,7 @@ impl Reader<'_> {
         let clauses = &self.parsed.clauses;
         let s = words.sentences.partition_point(|r| r.end <= w);
         let range = clauses.sentences[s].clone();
-        let speech = clauses.clauses[range]
+        let speech = clauses.clauses[range.clone()]
             .iter()
             .rev()
             .find(|c| c.verbs.end <= w)
@@ -1012,8 +1012,35 @@ impl Reader<'_> {
         if !between_ok || !spoken() {
             return None;
         }
-        let speakers = self.actors_in_plain(subject);
+        let mut speakers = self.actors_in_plain(subject);
+        if speakers.is_empty() {
+            speakers = self.senders(range, subject);
+        }
         (!speakers.is_empty()).then_some(speakers)
+    }
+
+    /// "Oman's foreign ministry put out a statement saying it": who sends the message a
+    /// phrase headed by a noun of `words/message-nouns.txt` is, the actors of the subject of
+    /// the clause whose object it is (a body's possessor among them).
+    fn senders(&self, clauses: Range<usize>, message: &NounPhrase) -> Vec<usize> {
+        let words = self.parsed.words;
+        let head = message.words.end - 1;
+        if !crate::lexicon::Words::get()
+            .message_nouns
+            .contains(&words.lemma(head))
+        {
+            return Vec::new();
+        }
+        self.parsed.clauses.clauses[clauses]
+            .iter()
+            .find(|c| {
+                c.object.as_ref().is_some_and(|o| o.words == message.words)
+                    && !c.negated
+                    && !c.passive
+            })
+            .and_then(|c| c.subject.as_ref())
+            .map(|np| self.actors_in(np))
+            .unwrap_or_default()
     }
 
     /// "I" or "we" in a transcript's answer: the speaker its line opens with ("Mr. Lloyd: We
