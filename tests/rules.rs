@@ -3734,3 +3734,20 @@ fn it_after_a_message_saying_is_the_messages_sender() {
         roles(&x)
     );
 }
+
+#[test]
+fn they_opening_a_sentence_is_the_state_the_sentence_before_has_as_subject() {
+    let x = read("Title\n\nThe British opened hard. They rejected the ceasefire.");
+    assert!(
+        stances(&x).contains(&"United Kingdom oppose ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    // a plural noun after that subject may be what "They" is
+    let x = read("Title\n\nNorway welcomed the agreements. They rejected the ceasefire.");
+    assert!(
+        !stances(&x).iter().any(|s| s.starts_with("Norway oppose")),
+        "{:?}",
+        stances(&x)
+    );
+}

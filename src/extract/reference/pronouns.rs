@@ -1,5 +1,6 @@
 //! The pronouns "he", "she", "his" and "her", resolved to the person they refer to, and an "It"
-//! opening a sentence, to the state or organisation that was the subject of the one before.
+//! or "They" opening a sentence, to the state or organisation that was the subject of the one
+//! before.
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
@@ -102,7 +103,8 @@ fn referent(cx: &Context, b: &Builder, start: usize) -> Option<usize> {
         .or_else(|| before().next().filter(|_| quoted).map(|m| m.actor))
 }
 
-/// "Hamas met the mediators in Cairo. It rejected the proposal.": an "It" opening its sentence
+/// "Hamas met the mediators in Cairo. It rejected the proposal.": an "It" (or "They": "The
+/// British opened hard. They demanded ...") opening its sentence
 /// as the subject of a verb is the state or organisation the sentence before names as its own
 /// subject (the one actor named there before its first verb). Not before a form of "be", a
 /// passive or a verb whose "it" names nothing (`words/empty-it-verbs.txt`: "It seems", "It took
@@ -112,7 +114,7 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
     let text = cx.text;
     let opens_it = |i: usize| {
         let s = &text.sentences[i];
-        !s.tokens.is_empty() && text.token_text(s.tokens.start) == "It"
+        !s.tokens.is_empty() && matches!(text.token_text(s.tokens.start), "It" | "They")
     };
     let wanted: Vec<usize> = (1..text.sentences.len()).filter(|&i| opens_it(i)).collect();
     if wanted.is_empty() {
@@ -131,11 +133,17 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
             continue;
         };
         // "Norway welcomed the agreement. It provides for ...": a deal named after the subject
-        // may be what "It" is.
+        // may be what "It" is; "Norway welcomes the agreements. They show ...": so may any
+        // plural noun after it be what "They" is.
+        let they = text.token_text(text.sentences[si].tokens.start) == "They";
+        let plural_after = || {
+            (words.word_at(at)..words.sentences[si - 1].end).any(|i| words.words[i].tag == Tag::NNS)
+        };
         if cx
             .deals
             .iter()
             .any(|d| d.start >= at && d.end <= before.end)
+            || (they && plural_after())
         {
             continue;
         }
