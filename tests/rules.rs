@@ -3751,3 +3751,38 @@ fn they_opening_a_sentence_is_the_state_the_sentence_before_has_as_subject() {
         stances(&x)
     );
 }
+
+#[test]
+fn the_sides_no_rule_names_are_those_the_talks_sentences_name_most() {
+    // no rule names a side: the two named most in the talks' sentences, joined by "and"
+    let x = read(
+        "Title\n\nThe United States and Russia resumed the New START talks in Geneva on Monday. \
+         The treaty limits warheads. The United States wants a longer treaty; Russia wants the \
+         talks to go on.",
+    );
+    assert_eq!(roles(&x), ["Russia Party", "United States Party"]);
+    // one side a rule names: the actor named most with it in a sentence of the talks
+    let x = read(
+        "Title\n\nThe talks with Hamas stalled over the hostages. Israel blamed Hamas for the \
+         stalled talks. Israel wants the talks to resume.",
+    );
+    assert!(
+        roles(&x).contains(&"Israel Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    // a body that pushes a state's truce at a summit is joined to it nowhere: no sides
+    let x = read(
+        "Title\n\nASEAN leaders pushed a Myanmar truce at the summit. ASEAN said the summit \
+         would go on, and Myanmar sent no leader to the summit.",
+    );
+    assert!(roles(&x).is_empty(), "{:?}", roles(&x));
+    // an actor named once with the talks is no side
+    let x =
+        read("Title\n\nThe talks with Hamas stalled. Israel blamed Hamas for the stalled talks.");
+    assert!(
+        !roles(&x).contains(&"Israel Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}

@@ -334,6 +334,8 @@ pub fn extract_staged(
     participations.extend(represented);
     let envoys = roles::envoys::mediators(&found, &positions, &participations);
     participations.extend(envoys);
+    let sides = roles::sides::parties(&text, &found, &participations);
+    participations.extend(sides);
     let mut negotiation = frame::negotiation(&found, &participations);
     let parties = negotiation
         .as_ref()

@@ -15,6 +15,7 @@ mod before;
 mod cues;
 pub mod envoys;
 mod lists;
+pub mod sides;
 
 use std::collections::{BTreeMap, BTreeSet};
 
