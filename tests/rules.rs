@@ -3786,3 +3786,29 @@ fn the_sides_no_rule_names_are_those_the_talks_sentences_name_most() {
         roles(&x)
     );
 }
+
+#[test]
+fn a_name_after_an_honorific_written_with_its_full_stop_is_a_person() {
+    let x = read("Title\n\nTalks began. Then Mr. Root met Dr. Pym in New York.");
+    let l = labels(&x);
+    assert!(l.contains(&"Root") && l.contains(&"Pym"), "{l:?}");
+    // a full stop that ends a sentence after a plain capitalised word joins no name
+    let x = read("Title\n\nTalks began in Geneva. Root causes were discussed.");
+    assert!(!labels(&x).contains(&"Root"), "{:?}", labels(&x));
+}
+
+#[test]
+fn a_title_after_a_preposition_in_an_apposition_is_anothers_post() {
+    let x = read(
+        "Title\n\nMexico waited. A letter came from James Buchanan, by order of the President.",
+    );
+    let p = posts(&x);
+    assert!(!p.iter().any(|p| p.starts_with("James Buchanan")), "{p:?}");
+    // the apposition itself still gives the post
+    let x = read("Title\n\nMexico waited. A letter came from James Buchanan, the president.");
+    let p = posts(&x);
+    assert!(
+        p.iter().any(|p| p.starts_with("James Buchanan: president")),
+        "{p:?}"
+    );
+}

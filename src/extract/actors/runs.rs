@@ -27,7 +27,7 @@ pub(super) fn capitalised_runs(
     let mut prev_end: Option<usize> = None;
     for i in tokens {
         let tok = text.tokens[i];
-        match step(text, &current, prev_end, i) {
+        match step(text, h, &current, prev_end, i) {
             Step::Extend => {
                 current.push(i);
                 prev_end = Some(tok.end);
@@ -65,14 +65,18 @@ enum Step {
 
 /// What the `i`th token does to the run `current`, whose last word or full stop ends at
 /// `prev_end`.
-fn step(text: &Text, current: &[usize], prev_end: Option<usize>, i: usize) -> Step {
+fn step(text: &Text, h: &Hits, current: &[usize], prev_end: Option<usize>, i: usize) -> Step {
     let t = text.text;
     let tok = text.tokens[i];
     let w = &t[tok.start..tok.end];
+    // an initial, or an honorific or title written short with its full stop ("Mr. Root",
+    // "Gen. Hoffmann")
     let last_initial = || {
-        current
-            .last()
-            .is_some_and(|&l| text.token_text(l).len() == 1)
+        current.last().is_some_and(|&l| {
+            let k = text.tokens[l];
+            text.token_text(l).len() == 1
+                || t[k.end..].starts_with('.') && h.titled(k.start, k.end + 1)
+        })
     };
     let is_name_word = tok.word
         && (starts_capital(w) || Words::get().name_particles.contains(&w))

@@ -586,9 +586,13 @@ fn apposition_owner<'b>(
     if ts - comma > 60 || breaks_apposition(&t[comma + 1..ts]) {
         return None;
     }
-    // "X, an adviser to Oman's foreign minister", "X, Aide to the President of ...": the title
-    // after "to" is the principal's, not X's.
-    if format!(" {} ", &t[comma + 1..ts]).contains(" to ") {
+    // "X, an adviser to Oman's foreign minister", "X, Aide to the President of ...", "X, by
+    // order of the President": the title after a preposition is another's, not X's.
+    let between = format!(" {} ", &t[comma + 1..ts]);
+    if [" to ", " by ", " of ", " from ", " for "]
+        .iter()
+        .any(|p| between.contains(p))
+    {
         return None;
     }
     // "elected Abdiqasim Salad Hassan, a former minister under Siad Barre, as president": after
