@@ -3812,3 +3812,20 @@ fn a_title_after_a_preposition_in_an_apposition_is_anothers_post() {
         "{p:?}"
     );
 }
+
+#[test]
+fn titles_of_monarchs_and_of_older_states_name_their_holders() {
+    let x = read(
+        "Title\n\nIn Addis Ababa, Emperor Haile Selassie of Ethiopia chaired the talks. The \
+         delegation was led by the People's Commissar for Foreign Affairs, Leon Trotsky.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.iter().any(|p| p.starts_with("Haile Selassie: emperor")),
+        "{p:?}"
+    );
+    assert!(labels(&x).contains(&"Leon Trotsky"), "{:?}", labels(&x));
+    // the word alone before a common noun names no one
+    let x = read("Title\n\nThe emperor penguin colony was counted in Ethiopia.");
+    assert!(posts(&x).is_empty(), "{:?}", posts(&x));
+}
