@@ -3829,3 +3829,17 @@ fn titles_of_monarchs_and_of_older_states_name_their_holders() {
     let x = read("Title\n\nThe emperor penguin colony was counted in Ethiopia.");
     assert!(posts(&x).is_empty(), "{:?}", posts(&x));
 }
+
+#[test]
+fn a_monarchs_title_is_a_states_post_given_from_the_context() {
+    let x = read("Title\n\nEthiopia hosted the talks. Emperor Haile Selassie chaired them.");
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Haile Selassie: emperor of Ethiopia".to_string()),
+        "{p:?}"
+    );
+    // a post no state's government holds takes no state from the context
+    let x = read("Title\n\nEthiopia hosted the talks. Commissioner Amina Diallo chaired them.");
+    let p = posts(&x);
+    assert!(!p.iter().any(|p| p.ends_with("of Ethiopia")), "{p:?}");
+}

@@ -50,25 +50,13 @@ fn org_of_person(
         })
 }
 
-/// Titles of posts that belong to a state's government ("president", "defence minister").
+/// Titles of posts that belong to a state's government ("president", "defence minister"; the
+/// words of `words/state-posts.txt`).
 fn is_state_post(title: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "president",
-        "vice president",
-        "prime minister",
-        "minister",
-        "chancellor",
-        "premier",
-        "king",
-        "emir",
-        "sultan",
-        "crown prince",
-        "secretary of state",
-        "foreign secretary",
-        "defence secretary",
-        "defense secretary",
-    ];
-    HEADS.iter().any(|h| title == *h || title.ends_with(&format!(" {h}")))
+    Words::get()
+        .state_posts
+        .iter()
+        .any(|h| title == *h || title.strip_suffix(*h).is_some_and(|r| r.ends_with(' ')))
         // "minister of foreign affairs", "minister of state".
         || title.starts_with("minister of ")
 }

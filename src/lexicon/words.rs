@@ -163,6 +163,8 @@ word_lists! {
     release_verbs: List = "release-verbs.txt",
     /// Titles of the person who speaks for a negotiating party ("president").
     leader_titles: List = "leader-titles.txt",
+    /// Titles of posts of a state's government ("prime minister").
+    state_posts: List = "state-posts.txt",
     /// Words before a title of a post held no longer ("former", "ex-").
     former_words: List = "former-words.txt",
     /// Phrases of acting for a body ("on behalf of").
