@@ -3843,3 +3843,21 @@ fn a_monarchs_title_is_a_states_post_given_from_the_context() {
     let p = posts(&x);
     assert!(!p.iter().any(|p| p.ends_with("of Ethiopia")), "{p:?}");
 }
+
+#[test]
+fn who_an_issue_is_done_to_is_no_target_of_the_stance_on_it() {
+    let x = read("Title\n\nEgypt supports the disarmament of Hamas.");
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Egypt support disarmament".to_string()),
+        "{s:?}"
+    );
+    assert!(!s.contains(&"Egypt support Hamas".to_string()), "{s:?}");
+    // an actor that is the phrase's head stays the target
+    let x = read("Title\n\nEgypt supports Hamas.");
+    assert!(
+        stances(&x).contains(&"Egypt support Hamas".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}

@@ -1211,13 +1211,18 @@ impl Reader<'_> {
     }
 
     /// The actors a target phrase names as its head ("Qatar"), or as its possessor when the rule
-    /// says so ("praised Egypt's role"); never as a modifier ("an American proposal").
-    fn target_actors(&self, np: &NounPhrase, possessor: bool) -> Vec<usize> {
+    /// says so ("praised Egypt's role"); never as a modifier ("an American proposal"), nor, beside an
+    /// issue of the phrase, after "of" ("the disarmament of Hamas").
+    fn target_actors(&self, np: &NounPhrase, possessor: bool, issues: bool) -> Vec<usize> {
+        let t = self.parsed.text.text;
         let mut out = Vec::new();
         for m in &np.members {
             let (start, end) = self.span(m);
             for x in self.parsed.found.mentions_in(start, end) {
-                let head = x.end == end && !x.possessive;
+                // "support the disarmament of Hamas": who an issue is done to is no target
+                let done_to =
+                    issues && (t[..x.start].ends_with("of ") || t[..x.start].ends_with("of the "));
+                let head = x.end == end && !x.possessive && !done_to;
                 if !x.locative && (head || possessor && x.possessive) && !out.contains(&x.actor) {
                     out.push(x.actor);
                 }
@@ -1410,9 +1415,10 @@ impl Reader<'_> {
         };
         // "will not accept a divided Libya": a negation opposes a thing, not an actor.
         let phrase = phrase.filter(|_| !clause.negated);
+        let issues = !targets.is_empty();
         for a in phrase
             .iter()
-            .flat_map(|np| self.target_actors(np, rule.possessor_target))
+            .flat_map(|np| self.target_actors(np, rule.possessor_target, issues))
         {
             targets.insert(Target::Actor(a));
         }
