@@ -219,14 +219,7 @@ fn group_before(t: &str, sentence_start: usize, start: usize, end: usize) -> boo
     if !t[end..].starts_with([',', '.']) {
         return false;
     }
-    let words: Vec<&str> = before.split(' ').rev().take(5).collect();
-    words
-        .first()
-        .is_some_and(|w| Words::get().group_nouns.contains(w))
-        && words
-            .iter()
-            .skip(1)
-            .any(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
+    describes_group(before)
 }
 
 /// Whether a group's description stands right before the name at `start`, with no comma: "the
@@ -236,6 +229,12 @@ fn group_right_before(t: &str, sentence_start: usize, start: usize) -> bool {
     let Some(before) = t[sentence_start..start].strip_suffix(' ') else {
         return false;
     };
+    describes_group(before)
+}
+
+/// Whether the words that end `before` describe a group: a head of `words/group-nouns.txt` last,
+/// and "the", "a" or "an" among the four words before it, within its clause.
+fn describes_group(before: &str) -> bool {
     let words: Vec<&str> = before.rsplit(' ').take(5).collect();
     words
         .first()
