@@ -17,8 +17,6 @@ pub fn actor_list(
 ) -> (Vec<usize>, usize) {
     let mut out = Vec::new();
     let limit = limit.min(t.len());
-    let titles = found.cues.of(CueClass::Title);
-    let bodies = found.cues.of(CueClass::AgentHead);
     // "four mediators: Andrea Riccardi, the founder of the Community; a young priest named Don
     // Matteo Zuppi; ...": a list a colon opens whose members semicolons part, each perhaps
     // with its apposition.
@@ -59,41 +57,14 @@ pub fn actor_list(
         // a title or a form of state to the state or organisation it is of; "between President
         // Ronald Reagan and ...": past a title to the person it names.
         while at(p).is_none() && p < limit {
-            let title_at = |q: usize| titles.iter().find(|u| u.start == q).map(|u| u.end);
-            // a form of state; after capitalised words, also a word that stands for its owner
-            // ("the Transitional Government of ...", `neg:AgentHead`: "the Government of" alone
-            // is a list's filler, and no member after a comma)
-            let form_at = |q: usize| {
-                Words::get()
-                    .state_forms
-                    .iter()
-                    .find(|f| t[q..limit].starts_with(**f))
-                    .map(|f| q + f.len() - " of".len())
-                    .or_else(|| {
-                        let body = bodies.iter().find(|h| h.start == q && q > p)?;
-                        Some(body.end)
-                    })
-            };
-            // "the Federal Military Government of Nigeria": capitalised words that qualify
-            // the title or form after them
-            let p0 = qualifiers(t, p, limit)
-                .find(|&q| {
-                    title_at(q).or_else(|| form_at(q)).is_some_and(|e| {
-                        t[e..limit].starts_with(" of ") || person_right_after(t, e, found).is_some()
-                    })
-                })
-                .unwrap_or(p);
-            let title_end = title_at(p0);
-            if let Some(q) = title_end.and_then(|e| person_right_after(t, e, found)) {
-                p = q;
-                break;
+            match past_title(t, p, limit, found) {
+                Some(Past::Person(q)) => {
+                    p = q;
+                    break;
+                }
+                Some(Past::Of(q)) => p = q,
+                None => break,
             }
-            let form = title_end.or_else(|| form_at(p0));
-            let Some(rest) = form.and_then(|e| t[e..limit].strip_prefix(" of ")) else {
-                break;
-            };
-            let rest = rest.strip_prefix("the ").unwrap_or(rest);
-            p = limit - rest.len();
         }
         let determined = t[pos..p].split_whitespace().last() == Some("the");
         // a member, not an apposition after a comma ("Israel, a message aimed at ...")
@@ -140,6 +111,52 @@ pub fn actor_list(
         }
     }
     (out, pos)
+}
+
+/// Where a list's member goes on past a title or a form of state at `p`.
+enum Past {
+    /// The person the title names ("President| Ronald Reagan").
+    Person(usize),
+    /// What the title or form is of ("the Government of| Colombia").
+    Of(usize),
+}
+
+/// Past the title or form of state at `p` (or after capitalised words there that qualify it) to
+/// the person it names or to what it is of, if any.
+fn past_title(t: &str, p: usize, limit: usize, found: &Found) -> Option<Past> {
+    let titles = found.cues.of(CueClass::Title);
+    let bodies = found.cues.of(CueClass::AgentHead);
+    let title_at = |q: usize| titles.iter().find(|u| u.start == q).map(|u| u.end);
+    // a form of state; after capitalised words, also a word that stands for its owner ("the
+    // Transitional Government of ...", `neg:AgentHead`: "the Government of" alone is a list's
+    // filler, and no member after a comma)
+    let form_at = |q: usize| {
+        Words::get()
+            .state_forms
+            .iter()
+            .find(|f| t[q..limit].starts_with(**f))
+            .map(|f| q + f.len() - " of".len())
+            .or_else(|| {
+                let body = bodies.iter().find(|h| h.start == q && q > p)?;
+                Some(body.end)
+            })
+    };
+    // "the Federal Military Government of Nigeria": capitalised words that qualify the title or
+    // form after them
+    let p0 = qualifiers(t, p, limit)
+        .find(|&q| {
+            title_at(q).or_else(|| form_at(q)).is_some_and(|e| {
+                t[e..limit].starts_with(" of ") || person_right_after(t, e, found).is_some()
+            })
+        })
+        .unwrap_or(p);
+    let title_end = title_at(p0);
+    if let Some(q) = title_end.and_then(|e| person_right_after(t, e, found)) {
+        return Some(Past::Person(q));
+    }
+    let rest = t[title_end.or_else(|| form_at(p0))?..limit].strip_prefix(" of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    Some(Past::Of(limit - rest.len()))
 }
 
 /// `p` and the starts of the words after it while the words before are capitalised, at most
