@@ -240,6 +240,16 @@ impl Words {
             .join("|")
     }
 
+    /// Whether `word`, in any case, is a noun of talks ("talks", "Conference"); lower-cased only
+    /// when it has capitals, since most words of a text are read here.
+    pub fn is_talks_noun(&self, word: &str) -> bool {
+        if word.chars().any(char::is_uppercase) {
+            self.talks_nouns.contains(word.to_lowercase().as_str())
+        } else {
+            self.talks_nouns.contains(word)
+        }
+    }
+
     /// The number of the month (1 to 12) whose name starts with the first three letters of
     /// `name`, in any case ("Sept", "DECEMBER").
     pub fn month_number(&self, name: &str) -> Option<u32> {

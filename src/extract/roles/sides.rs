@@ -47,10 +47,8 @@ pub fn parties(text: &Text, found: &Found, roles: &[Participation]) -> Vec<Parti
     let mut ranked = found.by_mentions(named.iter().flat_map(|(_, x)| x.iter().copied()));
     ranked.retain(|&a| count(a) >= 2);
     ranked.sort_by_key(|&a| std::cmp::Reverse(count(a)));
-    let mut out = Vec::new();
-    let first = sides.first().copied().or_else(|| ranked.first().copied());
-    let Some(first) = first else {
-        return out;
+    let Some(first) = sides.first().copied().or_else(|| ranked.first().copied()) else {
+        return Vec::new();
     };
     // with no side named by a rule, the two are also joined somewhere ("Washington and
     // Moscow", "the US-China talks")
@@ -62,14 +60,13 @@ pub fn parties(text: &Text, found: &Found, roles: &[Participation]) -> Vec<Parti
         .filter(|&&b| b != first)
         .find_map(|&b| fits(b).map(|s| (b, s)))
     else {
-        return out;
+        return Vec::new();
     };
-    for a in [first, second] {
-        if !sides.contains(&a) {
-            out.push(party(text, found, a, s));
-        }
-    }
-    out
+    [first, second]
+        .into_iter()
+        .filter(|a| !sides.contains(a))
+        .map(|a| party(text, found, a, s))
+        .collect()
 }
 
 /// Whether a mention of `a` and one of `b` are joined by "and", "with", "v" or a dash alone.
@@ -87,14 +84,14 @@ fn joined(text: &Text, found: &Found, a: usize, b: usize) -> bool {
 /// The sentences that speak of talks or a deal.
 fn talk_sentences(text: &Text, found: &Found) -> Vec<usize> {
     let deals = found.cues.of(CueClass::Deal);
-    let talks = &Words::get().talks_nouns;
+    let words = Words::get();
     (0..text.sentences.len())
         .filter(|&i| {
             let s = &text.sentences[i];
             deals.iter().any(|d| d.start >= s.start && d.end <= s.end)
                 || s.tokens
                     .clone()
-                    .any(|k| talks.contains(&text.token_text(k).to_lowercase().as_str()))
+                    .any(|k| words.is_talks_noun(text.token_text(k)))
         })
         .collect()
 }

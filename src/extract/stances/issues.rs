@@ -170,9 +170,7 @@ fn before_talks_noun(t: &str, at: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    crate::lexicon::Words::get()
-        .talks_nouns
-        .contains(word.to_lowercase().as_str())
+    crate::lexicon::Words::get().is_talks_noun(word)
 }
 
 /// The issue the article's deal is taken to be about: the one it is `named` with; in an article
