@@ -72,6 +72,8 @@ word_lists! {
     name_particles: List = "name-particles.txt",
     /// Last words of a name that make it a party or an armed group ("Party", "Army").
     strong_heads: List = "strong-heads.txt",
+    /// Last words of a name that make it a body ("Committee", "Council").
+    weak_heads: List = "weak-heads.txt",
     /// Verbs of leading a body ("led", "headed").
     leading_verbs: List = "leading-verbs.txt",
     /// Nouns of an apposition that make a person of the name before it ("reporter").

@@ -64,6 +64,56 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
     out
 }
 
+/// The length of "of", "on" or "for", an optional "the" and the capitalised words after them that
+/// go on with a body's name ending at `end` ("... Council of the Armed Forces", "... Committee on
+/// Libya"); 0 where the text does not go on so.
+fn of_tail(t: &str, end: usize, sentence_end: usize) -> usize {
+    let after = &t[end..sentence_end];
+    let Some(rest) = ["of", "on", "for"]
+        .iter()
+        .find_map(|p| after.strip_prefix(' ')?.strip_prefix(p)?.strip_prefix(' '))
+    else {
+        return 0;
+    };
+    let the = if after.starts_with(" of the ") { 4 } else { 0 };
+    let first = rest[the..].split([' ', '.', ',']).next().unwrap_or("");
+    // "... Committee on Jan. 20": a date is no part of the name.
+    let words = Words::get();
+    if words.months.contains(&first) || words.month_abbreviations.contains(&first) {
+        return 0;
+    }
+    match capitalised_words(&rest[the..]) {
+        0 => 0,
+        len => after.len() - rest.len() + the + len,
+    }
+}
+
+/// Whether a body's name is one the text names it by: written twice, or given its initials in
+/// brackets ("the Conciliation Commission (CCP)"). A body named once in passing ("the president
+/// of the Transitional Military Council") may be another name of an actor.
+fn named_again(t: &str, name: &str) -> bool {
+    let mut at = t.match_indices(name).map(|(i, _)| i + name.len());
+    let first = at.next();
+    at.next().is_some() || first.is_some_and(|e| t[e..].starts_with(" ("))
+}
+
+/// Whether a run starting at `start` holds the whole of a body's name: neither "a" or "an" before
+/// it ("a High Executive Council" is a kind of body) nor a capitalised word the run left out
+/// ("the Official Creditor Committee", "the National Carriers' Conference Committee") other than
+/// the sentence's first.
+fn whole_name_start(t: &str, sentence_start: usize, start: usize) -> bool {
+    let before = &t[sentence_start..start];
+    let Some(rest) = before
+        .strip_suffix(' ')
+        .map(|r| r.strip_suffix('\'').unwrap_or(r))
+    else {
+        return true;
+    };
+    let word = rest.rsplit(' ').next().unwrap_or(rest);
+    let first = word.len() == rest.len();
+    !matches!(word, "a" | "an" | "A" | "An") && (first || !starts_capital(word))
+}
+
 /// The length of the capitalised words `text` opens with, joined by single spaces and by "of",
 /// "for" or "and" before another capitalised word ("Council of People's Commissars", "High
 /// Council for National Reconciliation"), none of them a word that is never a name.
@@ -122,11 +172,18 @@ fn read_run(
     let strong_head = Words::get().strong_heads.contains(&last_word);
     // "the Liberation and Justice Movement", "the Socialist People's Party": such a name goes
     // on back over "and" and a possessive between its capitalised words.
-    let start = if strong_head {
+    let weak_head = !strong_head && Words::get().weak_heads.contains(&last_word);
+    let start = if strong_head || weak_head {
         head_name_start(cx, b, s, start)
     } else {
         start
     };
+    // "the International Olympic Committee", "the Supreme Council of the Armed Forces": a body's
+    // name, with the words after "of" that go on with it.
+    let body_end = (weak_head && whole_name_start(t, s.start, start))
+        .then(|| end + of_tail(t, end, s.end))
+        .filter(|&e| !b.covered(end, e) && named_again(t, &t[start..e]));
+    let end = body_end.unwrap_or(end);
     let name = &t[start..end];
     let single = !name.contains(' ');
     let led = t[end..s.end].strip_prefix(", ").is_some_and(|rest| {
@@ -153,7 +210,7 @@ fn read_run(
         b.mention(start, end, actor, MentionKind::Name, false);
         return Some(actor);
     }
-    if !single && (strong_head || led) {
+    if !single && (strong_head || led || body_end.is_some()) {
         let actor = b.new_actor(name, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
         return Some(actor);
@@ -177,6 +234,21 @@ fn read_run(
         mention_person(cx, b, (start, end));
     }
     None
+}
+
+/// Whether `word` ends a person's name somewhere in the text: after another capitalised word and
+/// before no apostrophe ("President Laurent Gbagbo held Abidjan" for "Gbagbo's Ivorian Popular
+/// Front", whichever comes first; not "People" for "African People's Liberation Movement").
+fn surname_elsewhere(t: &str, word: &str) -> bool {
+    t.match_indices(word).any(|(i, _)| {
+        let before = t[..i].strip_suffix(' ').unwrap_or("");
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        let after = &t[i + word.len()..];
+        prev.chars().next().is_some_and(char::is_uppercase)
+            && prev.chars().all(char::is_alphabetic)
+            && !Words::get().not_name.contains(&prev)
+            && after.starts_with([' ', ',', '.'])
+    })
 }
 
 /// Where the name of an organisation whose run starts at `start` and ends in a strong head
@@ -213,10 +285,11 @@ fn head_name_start(cx: &Context, b: &Builder, s: &Sentence, mut start: usize) ->
         }) || b.covered(at, at + word.len());
         // "Gbagbo's Ivorian Popular Front": a person's possessive names who leads the
         // organisation, not a word of its name.
-        let owner = before[rest.len()..].starts_with(['\'', '’'])
-            && b.actors
-                .iter()
-                .any(|a| a.kind == ActorKind::Person && a.label.rsplit(' ').next() == Some(word));
+        let owner =
+            before[rest.len()..].starts_with(['\'', '’'])
+                && (b.actors.iter().any(|a| {
+                    a.kind == ActorKind::Person && a.label.rsplit(' ').next() == Some(word)
+                }) || surname_elsewhere(t, word));
         if !starts_capital(word) || Words::get().not_name.contains(&word) || known || owner {
             return start;
         }

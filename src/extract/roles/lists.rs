@@ -3,7 +3,7 @@
 //! Erdogan"), and the actors thanked for a role.
 
 use crate::extract::actors::{possessive_end, Found};
-use crate::extract::MentionKind;
+use crate::extract::{Mention, MentionKind};
 use crate::lexicon::{ActorKind, CueClass, Hit, Words};
 
 /// Actors named in a list starting at `pos`: "Qatar and Egypt", "the United States, Egypt and
@@ -84,6 +84,7 @@ pub fn actor_list(
         let Some(m) = at(p).or_else(described) else {
             break;
         };
+        let m = owned_body(t, found, m, limit).unwrap_or(m);
         if !out.contains(&m.actor) {
             out.push(m.actor);
         }
@@ -222,6 +223,22 @@ fn post_of_after(t: &str, end: usize, found: &Found, limit: usize) -> Option<usi
         .mentions_in(at, at + 1)
         .find(|m| m.start == at && found.actors[m.actor].kind != ActorKind::Person)
         .map(|m| m.end)
+}
+
+/// "delegations from Gbagbo's Ivorian Popular Front": the mention of the organisation a person's
+/// possessive opens, which is the member the list names.
+fn owned_body<'m>(t: &str, found: &'m Found, m: &'m Mention, limit: usize) -> Option<&'m Mention> {
+    if found.actors[m.actor].kind != ActorKind::Person {
+        return None;
+    }
+    let pos = possessive_end(t, m.end)?;
+    let next = pos + (t[pos..].len() - t[pos..].trim_start_matches(' ').len());
+    found.mentions_in(next, next + 1).find(|o| {
+        o.start == next
+            && o.end <= limit
+            && o.kind == MentionKind::Name
+            && found.actors[o.actor].kind == ActorKind::Organization
+    })
 }
 
 /// Where the next member of a list starts after a possessive ends at `pos`: past a word that
