@@ -245,6 +245,12 @@ const HELDOUT21_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.60),
     ("stances", 0.22),
 ];
+const HELDOUT22_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.80),
+    ("roles", 0.45),
+    ("positions", 0.50),
+    ("stances", 0.40),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
     ("roles", 1.00),
@@ -461,6 +467,13 @@ fn twenty_first_set_scores_above_its_floors() {
 fn twenty_second_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout21");
     let out = eval(&gold, HELDOUT21_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn twenty_third_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout22");
+    let out = eval(&gold, HELDOUT22_FLOORS);
     cross_check(&gold, &out);
 }
 
