@@ -3914,3 +3914,29 @@ fn a_persons_possessive_before_a_body_is_no_word_of_its_name_nor_the_member() {
         labels(&x)
     );
 }
+
+#[test]
+fn the_state_of_a_counterpart_is_not_the_post_holders() {
+    let x = read(
+        "Title\n\nCyprus asked for help. Finance Minister Michael Sarris spent three days in \
+         Moscow and came back empty-handed: his Russian counterpart, Anton Siluanov, said there \
+         had been no agreement.",
+    );
+    let p = posts(&x);
+    assert!(
+        !p.iter()
+            .any(|p| p.starts_with("Michael Sarris") && p.contains("Russia")),
+        "{p:?}"
+    );
+    // the state a counterpart is of leaves the other one named to the holder
+    let x = read(
+        "Title\n\nRussia waited. Finance Minister Anton Siluanov said in Moscow that his \
+         Cypriot counterpart had asked Cyprus's lenders for more time.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.iter()
+            .any(|p| p.starts_with("Anton Siluanov") && p.contains("Russia")),
+        "{p:?}"
+    );
+}

@@ -137,7 +137,8 @@ fn context_state(
     // "President Anwar Sadat of Egypt and Prime Minister Menachem Begin of Israel arrive ... as
     // guests of President Jimmy Carter": a state the sentence gives another person's post is
     // that person's, not the nearest state of this one.
-    let others = states_given_others(text, found, tu, s);
+    let mut others = states_given_others(text, found, tu, s);
+    others.extend(counterparts(text, found, s));
     let near_state = |m: &super::Mention| free_state(m) && !others.contains(&m.actor);
     let main = most_named_state(found, &taken);
     // "What about South Korea? President Moon Jae-in had ...": else the one state the sentence
@@ -257,6 +258,22 @@ fn states_given_others(
                 .or_else(|| of_after_name(text, found, o.end, o.person?))
         })
         .filter(|&o| found.actors[o].kind == ActorKind::State)
+        .collect()
+}
+
+/// "Finance Minister Michael Sarris spent three days in Moscow ...: his Russian counterpart said":
+/// the state of a counterpart is another's.
+fn counterparts(text: &Text, found: &Found, s: &crate::text::Sentence) -> Vec<usize> {
+    let t = text.text;
+    found
+        .mentions_in(s.start, s.end)
+        .filter(|m| found.actors[m.actor].kind == ActorKind::State)
+        .filter(|m| {
+            let after = &t[m.end..s.end];
+            let after = after.strip_prefix("'s").unwrap_or(after);
+            after.starts_with(" counterpart")
+        })
+        .map(|m| m.actor)
         .collect()
 }
 
