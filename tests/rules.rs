@@ -3940,3 +3940,27 @@ fn the_state_of_a_counterpart_is_not_the_post_holders() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_title_after_the_verb_that_follows_an_apposition_is_the_objects() {
+    let x = read(
+        "Title\n\nPrime Minister Benjamin Netanyahu approved the exchange. The leader of the \
+         group, Buck McKeon, accused the Prime Minister of breaking the law.",
+    );
+    let st = stances(&x);
+    assert!(
+        st.iter()
+            .any(|s| s.starts_with("Buck McKeon") && s.contains("Benjamin Netanyahu")),
+        "{st:?}"
+    );
+    // a name opening the sentence and a participle after it: the title is the name's
+    let x = read(
+        "Title\n\nIsrael went to the talks. Ariel Sharon, appointed foreign minister days \
+         before the summit, declined to shake hands.",
+    );
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Ariel Sharon: foreign minister of Israel".to_string()),
+        "{p:?}"
+    );
+}

@@ -5,6 +5,7 @@
 //! envoy"), resolved to the person who holds it.
 
 use super::{possessive_end, skip_ws, skip_ws_back, Builder, Context, Hits};
+use crate::extract::syntax::tagger::Tagger;
 use crate::extract::{Mention, MentionKind, TitleUse};
 use crate::lexicon::{ActorKind, Hit, NameKind, Words};
 use crate::text::{after_char, floor_boundary, Sentence};
@@ -592,6 +593,7 @@ fn apposition_owner<'b>(
     if [" to ", " by ", " of ", " from ", " for "]
         .iter()
         .any(|p| between.contains(p))
+        || verb_after_apposition(t, sent_start, comma, ts)
     {
         return None;
     }
@@ -612,6 +614,40 @@ fn apposition_owner<'b>(
         .find([',', '.', ';'])
         .map_or(sent_end, |p| te + p);
     Some((m, comma + 1, np_end))
+}
+
+/// Whether the comma at `comma` closes an apposition set off by commas and a verb follows it
+/// ("The leader of the group, Buck McKeon, accused the Prime Minister"): the title after is the
+/// clause's object, no apposition of the name. A name opening the sentence is not set off so
+/// ("Tony Blair, elected British prime minister", "Ariel Sharon, appointed foreign minister").
+/// The words from the sentence's start are tagged, for their context.
+fn verb_after_apposition(t: &str, sent_start: usize, comma: usize, ts: usize) -> bool {
+    if !t[sent_start..comma].contains(',') {
+        return false;
+    }
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in t[sent_start..ts].char_indices() {
+        let at = sent_start + i;
+        match (c.is_alphanumeric() || c == '\'' || c == '’', start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, ts));
+    }
+    let mut tags = Vec::new();
+    Tagger::builtin().tag(t, &words, &mut tags);
+    words
+        .iter()
+        .zip(&tags)
+        .find(|(&(s, _), _)| s > comma)
+        .is_some_and(|(_, tag)| tag.is_finite_verb())
 }
 
 /// The person named just after "title, ": "Israel's finance minister, Bezalel Smotrich".
