@@ -3964,3 +3964,23 @@ fn a_title_after_the_verb_that_follows_an_apposition_is_the_objects() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_title_ending_a_line_is_not_the_next_lines_names() {
+    let x = read(
+        "Memo\n\nPARTICIPANTS:\nHenry Kissinger, Secretary of State\nJoseph Sisco, Under \
+         Secretary of State\n\nThe United States wants peace.",
+    );
+    let p = posts(&x);
+    assert!(
+        !p.contains(&"Joseph Sisco: secretary of state of United States".to_string()),
+        "{p:?}"
+    );
+    // on one line the title before a name is the name's
+    let x = read("Memo\n\nThe United States wants peace. Secretary of State Joseph Sisco said so.");
+    let p = posts(&x);
+    assert!(
+        p.contains(&"Joseph Sisco: secretary of state of United States".to_string()),
+        "{p:?}"
+    );
+}

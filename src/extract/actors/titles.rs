@@ -273,7 +273,9 @@ fn title_before_name(
             .iter()
             .find(|m| m.start == p && b.actors[m.actor].kind == ActorKind::Person)
     };
-    let Some(m) = person_after else {
+    // "Henry Kissinger, Secretary of State\nJoseph Sisco, ...": a name on the next line of a
+    // list is not the title's.
+    let Some(m) = person_after.filter(|m| !t[th.end..m.start].contains('\n')) else {
         return false;
     };
     titles.push(title_of_name_after(
