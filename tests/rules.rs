@@ -3984,3 +3984,15 @@ fn a_title_ending_a_line_is_not_the_next_lines_names() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_condemnation_joined_to_another_by_and_is_not_reversed_by_it() {
+    let x = read("Title\n\nEgypt criticised the plan and blamed Israel for the delay.");
+    let st = stances(&x);
+    assert!(st.contains(&"Egypt oppose Israel".to_string()), "{st:?}");
+    assert!(!st.contains(&"Egypt support Israel".to_string()), "{st:?}");
+    // a refusal that governs the next cue still reverses it
+    let x = read("Title\n\nHamas refused to accept the truce.");
+    let st = stances(&x);
+    assert!(st.contains(&"Hamas oppose ceasefire".to_string()), "{st:?}");
+}

@@ -67,7 +67,13 @@ fn governed_by_refusal(a: &Article, site: &Site) -> bool {
     let prev = &a.stance_hits[k - 1];
     let gap = t[prev.hit.end..sh.hit.start].trim();
     // "refused to accept", "doubted Hamas was serious": an opposing cue governs the next.
-    let governs = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '—']);
+    // "criticised the agreement and accused the United States of ...": a conjunction joins two
+    // predicates of one subject, neither governs the other.
+    let governs = gap.split_whitespace().count() <= 3
+        && !gap.contains([',', ';', '.', '—'])
+        && !gap
+            .split_whitespace()
+            .any(|w| matches!(w, "and" | "or" | "but" | "then"));
     // "accused Hamas of stalling": a charge that judges the accused is the accuser's judgement
     // too, not reversed (while "accused Israel of violating the truce" is: the accuser holds
     // to the truce).
