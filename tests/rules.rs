@@ -3996,3 +3996,33 @@ fn a_condemnation_joined_to_another_by_and_is_not_reversed_by_it() {
     let st = stances(&x);
     assert!(st.contains(&"Hamas oppose ceasefire".to_string()), "{st:?}");
 }
+
+#[test]
+fn a_verb_before_the_first_comma_ends_no_opening_phrase_there() {
+    let x = read(
+        "Title\n\nOn Monday Hamas seized the town, demanding the withdrawal of Israeli troops.",
+    );
+    let st = stances(&x);
+    assert!(
+        st.contains(&"Hamas support troop-withdrawal".to_string()),
+        "{st:?}"
+    );
+    // an opening phrase without a verb, and an opening clause with its own, end at the comma
+    let x = read(
+        "Title\n\nAt talks hosted by Egypt in Cairo on Monday, Hamas demanded the withdrawal of \
+         Israeli troops.",
+    );
+    let st = stances(&x);
+    assert!(!st.iter().any(|s| s.starts_with("Egypt")), "{st:?}");
+    assert!(
+        st.contains(&"Hamas support troop-withdrawal".to_string()),
+        "{st:?}"
+    );
+    let x = read(
+        "Title\n\nWhen Israel released the prisoners, Hamas demanded the withdrawal of Israeli \
+         troops.",
+    );
+    let st = stances(&x);
+    assert!(st.contains(&"Hamas support troop-withdrawal".to_string()), "{st:?}");
+    assert!(!st.contains(&"Israel support troop-withdrawal".to_string()), "{st:?}");
+}

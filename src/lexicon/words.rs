@@ -187,6 +187,8 @@ word_lists! {
     subject_openers: List = "subject-openers.txt",
     /// Prepositions that open a sentence with a phrase before its subject ("At", "During").
     opening_prepositions: List = "opening-prepositions.txt",
+    /// Opening words that may open a clause of their own before the comma ("When", "After").
+    clause_openers: List = "clause-openers.txt",
     /// Connectives that may stand before a sentence's opening phrase ("Yet", "But").
     opening_connectives: List = "opening-connectives.txt",
     /// Words before an event cue that make it something not done ("would", "plans").

@@ -627,28 +627,10 @@ fn verb_after_apposition(t: &str, sent_start: usize, comma: usize, ts: usize) ->
     if !t[sent_start..comma].contains(',') {
         return false;
     }
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in t[sent_start..ts].char_indices() {
-        let at = sent_start + i;
-        match (c.is_alphanumeric() || c == '\'' || c == '’', start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                words.push((s, at));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, ts));
-    }
-    let mut tags = Vec::new();
-    Tagger::builtin().tag(t, &words, &mut tags);
-    words
-        .iter()
-        .zip(&tags)
-        .find(|(&(s, _), _)| s > comma)
+    Tagger::builtin()
+        .tagged_words(t, sent_start, ts)
+        .into_iter()
+        .find(|&((s, _), _)| s > comma)
         .is_some_and(|(_, tag)| tag.is_finite_verb())
 }
 

@@ -3,6 +3,7 @@
 //! at all (not a place, not the object of a preposition, a possessor only before an agent noun).
 
 use crate::extract::actors::{possessive_end, Found};
+use crate::extract::syntax::tagger::Tagger;
 use crate::extract::{Mention, MentionKind};
 use crate::lexicon::{Hit, Words};
 
@@ -176,8 +177,19 @@ pub(super) fn opening_phrase_end(
     {
         return None;
     }
-    head.find(", ")
-        .map(|p| sentence_start + lead + p + ", ".len())
+    let comma = sentence_start + lead + head.find(", ")?;
+    // "On Monday Hamas seized the town, demanding ...": a phrase with a finite verb before the
+    // comma is the main clause, no opening phrase.
+    let own_clause = Words::get()
+        .clause_openers
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first));
+    let clause = !own_clause
+        && Tagger::builtin()
+            .tagged_words(t, sentence_start, comma)
+            .iter()
+            .any(|(_, tag)| tag.is_finite_verb());
+    (!clause).then_some(comma + ", ".len())
 }
 
 /// The bracket around a mention that is an acronym or short name given in brackets after a

@@ -250,6 +250,30 @@ pub struct Tagger {
 
 impl Tagger {
     /// The model built into negograph, loaded on first use.
+    /// The words of `text[start..end]` (runs of letters, digits and apostrophes) with their tags,
+    /// for a rule that reads a span before the clause stage has parsed it.
+    pub fn tagged_words(&self, text: &str, start: usize, end: usize) -> Vec<((usize, usize), Tag)> {
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut open = None;
+        for (i, c) in text[start..end].char_indices() {
+            let at = start + i;
+            match (c.is_alphanumeric() || c == '\'' || c == '’', open) {
+                (true, None) => open = Some(at),
+                (false, Some(s)) => {
+                    words.push((s, at));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = open {
+            words.push((s, end));
+        }
+        let mut tags = Vec::new();
+        self.tag(text, &words, &mut tags);
+        words.into_iter().zip(tags).collect()
+    }
+
     pub fn builtin() -> &'static Tagger {
         static TAGGER: OnceLock<Tagger> = OnceLock::new();
         TAGGER.get_or_init(|| {
