@@ -4023,6 +4023,34 @@ fn a_verb_before_the_first_comma_ends_no_opening_phrase_there() {
          troops.",
     );
     let st = stances(&x);
-    assert!(st.contains(&"Hamas support troop-withdrawal".to_string()), "{st:?}");
-    assert!(!st.contains(&"Israel support troop-withdrawal".to_string()), "{st:?}");
+    assert!(
+        st.contains(&"Hamas support troop-withdrawal".to_string()),
+        "{st:?}"
+    );
+    assert!(
+        !st.contains(&"Israel support troop-withdrawal".to_string()),
+        "{st:?}"
+    );
+}
+
+#[test]
+fn a_description_of_the_sides_after_a_cue_aims_at_the_parties() {
+    let x = read(
+        "Title\n\nBritain and Mauritius signed the deal. Egypt accused both governments of \
+         excluding the islanders.",
+    );
+    let st = stances(&x);
+    assert!(st.contains(&"Egypt oppose Mauritius".to_string()), "{st:?}");
+    assert!(
+        st.contains(&"Egypt oppose United Kingdom".to_string()),
+        "{st:?}"
+    );
+    // a party's own words about both sides aim at no one
+    let x =
+        read("Title\n\nBritain and Mauritius signed the deal. Mauritius praised both governments.");
+    let st = stances(&x);
+    assert!(
+        !st.iter().any(|s| s.starts_with("Mauritius support")),
+        "{st:?}"
+    );
 }

@@ -347,6 +347,35 @@ fn backed_actor(a: &Article, site: &Site, holders: &[usize], targets: &mut Vec<A
 fn actors_after(a: &Article, site: &Site, holders: &[usize], scope_end: usize) -> Vec<Aim> {
     let (t, found, heads, sh) = (a.t, a.found, &a.heads, site.cue);
     let mut targets: Vec<Aim> = Vec::new();
+    // "accused both governments of excluding them", "praised the two sides": the parties ("both
+    // leaders": their leaders), when the holder is none of them.
+    let described = a.party_hits.iter().find(|p| {
+        p.start >= sh.hit.end && p.end <= scope_end && t[sh.hit.end..p.start].trim().is_empty()
+    });
+    if let Some(p) = described {
+        let phrase = t[p.start..p.end].to_lowercase();
+        let leaders = Words::get()
+            .party_leader_words
+            .iter()
+            .any(|w| phrase.ends_with(w));
+        let sides = if leaders {
+            &a.parties.leaders
+        } else {
+            &a.parties.parties
+        };
+        if !a
+            .parties
+            .parties
+            .iter()
+            .chain(sides)
+            .any(|p| holders.contains(p))
+        {
+            return sides
+                .iter()
+                .map(|&p| (Target::Actor(p), None, false))
+                .collect();
+        }
+    }
     // The first actor named after the cue and those coordinated with it: "accused
     // Egypt and Qatar of bias", not the RSF in "accused the Emirates of arming the RSF".
     let mut last_end: Option<usize> = None;
