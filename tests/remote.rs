@@ -607,9 +607,10 @@ fn sorted_lines(text: &str) -> Vec<String> {
 
 /// Everything a remote store must do as the embedded one does. `remote` are the arguments that
 /// name the store (URL, preset, credentials).
-/// `subset`: named queries for which the store is known to drop rows (Virtuoso 7.2.5 drops rows
-/// of `negotiation-gaps` whose opposing side comes through an office holder's stance): there the
-/// remote rows must be some of the embedded ones, and not none.
+/// `subset`: named queries for which the store is known to drop rows: there the remote rows must
+/// be some of the embedded ones, and not none. (None at present: Virtuoso 7.2.5 dropped rows of
+/// `negotiation-gaps` whose opposing side came through an office holder's stance, for some orders
+/// of loading the documents, until the query's two sides were put in a subquery of their own.)
 fn same_as_embedded(remote: &[&str], subset: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let embedded = fixture_store(dir.path());
@@ -721,6 +722,12 @@ fn same_as_embedded(remote: &[&str], subset: &[&str]) {
         ("who-speaks-for-whom", "organization=qatar"),
         ("stance-changes", "actor=hamas"),
         ("stances-by-actor", "actor=hamas"),
+        (
+            "negotiation-gaps",
+            "negotiation=https://w3id.org/negograph/id/negotiation/hamas--israel",
+        ),
+        ("opposite-stances", "supporter=actor:hamas"),
+        ("opposite-stances", "opponent=actor:israel"),
     ] {
         let args = [
             "query", "--named", name, "--param", param, "--format", "csv",
@@ -878,6 +885,6 @@ fn virtuoso_gives_what_the_embedded_store_gives() {
             "--password",
             &password,
         ],
-        &["negotiation-gaps"],
+        &[],
     );
 }
