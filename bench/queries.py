@@ -10,6 +10,7 @@ are measured on the same machine at the same time.
 
     bench/queries.py --store /tmp/store-100k --timeout 30
     bench/queries.py --store /tmp/store-10k --bin old/negograph --bin new/negograph
+    bench/queries.py --store /tmp/store-10k --only opposite-stances --bind opposite-stances:supporter=actor:hamas
 
 The targets of the scale issue: with its binding at most 1 s, unbound at most 10 s on
 100,000 articles, but for a query whose header says its result grows with the store.
@@ -102,9 +103,17 @@ def main():
     ap.add_argument("--bin", action="append", help="a negograph binary (repeatable)")
     ap.add_argument("--timeout", type=int, default=30)
     ap.add_argument("--only", action="append", help="only this named query (repeatable)")
+    ap.add_argument("--bind", action="append", default=[],
+                    help="NAME:K=V, an extra bound case after NAME's own (repeatable)")
     a = ap.parse_args()
     bins = a.bin or [os.path.join(target_dir(), "release", "negograph")]
     cases = named_cases(bins[0], a.store, a.only)
+    for b in a.bind:
+        # after the query's own cases
+        name, kv = b.split(":", 1)
+        k, v = kv.split("=", 1)
+        at = max((i + 1 for i, (n, _) in enumerate(cases) if n == name), default=len(cases))
+        cases.insert(at, (name, {k: v}))
     print(f"store {a.store}, timeout {a.timeout} s; binaries: {', '.join(bins)}")
     print("| named query, binding | " + " | ".join(["wall (CPU), rows"] * len(bins)) + " |")
     print("|---|" + "---|" * len(bins))
