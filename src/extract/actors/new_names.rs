@@ -64,9 +64,9 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
     out
 }
 
-/// The length of "of", "on" or "for", an optional "the" and the capitalised words after them that
-/// go on with a body's name ending at `end` ("... Council of the Armed Forces", "... Committee on
-/// Libya"); 0 where the text does not go on so.
+/// The length of "of", "on" or "for" and the capitalised words after it that go on with a body's
+/// name ending at `end` ("... Committee on Libya"), "of the" too ("... Council of the Armed
+/// Forces"); 0 where the text does not go on so, or goes on with a date ("... on Jan. 20").
 fn of_tail(t: &str, end: usize, sentence_end: usize) -> usize {
     let after = &t[end..sentence_end];
     let Some(rest) = ["of", "on", "for"]
