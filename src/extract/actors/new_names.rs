@@ -221,6 +221,16 @@ fn read_run(
     // "Sir Jeffrey Donaldson": the honorific stands between the name and a title.
     let opening = ends_right_before(&h.honorifics, t, start).map_or(start, |x| x.start);
     let title_before = ends_right_before(&h.titles, t, opening).filter(|th| th.start >= s.start);
+    // "the European Central Bank said": a name that ends in an institution's head word and acts
+    // as a person would is an organisation.
+    if Words::get().institution_heads.contains(&last_word) {
+        if single || !named_person(cx, b, s, end, opening, title_before) {
+            return None;
+        }
+        let actor = b.new_actor(name, ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+        return Some(actor);
+    }
     // "A General Peace Treaty was signed": a name that ends in a thing's noun names no person,
     // even after a title.
     let thing = names_a_thing(name, &t[end..s.end]);
