@@ -4071,3 +4071,30 @@ fn a_name_ending_in_an_institutions_head_word_that_speaks_is_an_organisation() {
     let x = read("Title\n\nJohn Banker said on Thursday that talks would resume.");
     assert_eq!(kind_of(&x, "John Banker"), Some(ActorKind::Person));
 }
+
+#[test]
+fn actors_listed_along_with_a_role_holder_after_the_cue_share_the_role() {
+    let r = roles(&read(
+        "Title\n\nEgypt mediated the talks along with Qatar and the United States.",
+    ));
+    for want in ["Egypt Mediator", "Qatar Mediator", "United States Mediator"] {
+        assert!(r.contains(&want.to_string()), "{r:?}");
+    }
+    let r = roles(&read(
+        "Title\n\nChad and Egypt signed the accord as guarantors, alongside the African Union \
+         and the United Nations.",
+    ));
+    assert!(r.contains(&"African Union Guarantor".to_string()), "{r:?}");
+    assert!(r.contains(&"United Nations Guarantor".to_string()), "{r:?}");
+    // another clause after the cue: those it lists have their own verb
+    let r = roles(&read(
+        "Title\n\nGermany and France signed as witness states, and together with the UN they \
+         sit on a follow-up committee.",
+    ));
+    assert!(!r.iter().any(|r| r.starts_with("UN ")), "{r:?}");
+    // an actor between the cue and the companion word: the list goes with that actor
+    let r = roles(&read(
+        "Title\n\nNorway mediated between Colombia along with its allies and the rebels.",
+    ));
+    assert!(!r.iter().any(|r| r.contains("allies")), "{r:?}");
+}

@@ -149,6 +149,8 @@ word_lists! {
     state_bodies: List = "state-bodies.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
+    /// Words after a role cue that list who shares the role ("along with", "alongside").
+    companions: List = "companions.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").
     effort_adjectives: List = "effort-adjectives.txt",
     /// Words between an actor and a role cue after it ("has", "long").

@@ -6,6 +6,8 @@ use super::before::actors_before;
 use super::lists::{actor_list, thanked_for, titled_person_at};
 use super::{Context, Participations};
 use crate::extract::MentionKind;
+use crate::extract::syntax::tagger::Tagger;
+use crate::extract::syntax::Tag;
 use crate::lexicon::{Cue, Hit, Role, Slot, Words};
 use crate::text::Sentence;
 
@@ -61,7 +63,10 @@ pub(super) fn read_role_cue(
             Slot::After => actors_after(cx, &rc, out),
             Slot::Pair => pair_before(cx, &rc, out),
             Slot::Before => {
-                let before = actors_before_cue(cx, &rc);
+                let mut before = actors_before_cue(cx, &rc);
+                if !before.is_empty() {
+                    before.extend(companions(cx, &rc));
+                }
                 for &a in &before {
                     out.add(a, rc.role, hit.start, hit.end, rc.name, 0.7);
                 }
@@ -257,6 +262,44 @@ fn actors_before_cue(cx: &Context, rc: &RoleCue) -> Vec<usize> {
         }
     }
     before
+}
+
+/// "Egypt mediated the talks along with Qatar", "signed the accord as guarantors, alongside the
+/// African Union and the United Nations": the actors a companion word (`words/companions.txt`)
+/// lists after the cue share its role, where nothing between the cue and that word names an
+/// actor or opens or ends a clause.
+fn companions(cx: &Context, rc: &RoleCue) -> Vec<usize> {
+    let (t, hit, end) = (cx.t, rc.hit, rc.sentence.end);
+    let rest = &t[hit.end..end];
+    let lower = rest.to_ascii_lowercase();
+    let found_word = Words::get()
+        .companions
+        .iter()
+        .filter_map(|w| {
+            let at = lower.match_indices(*w).find(|&(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + w.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric()) && after == Some(' ')
+            })?;
+            Some((at.0, w.len()))
+        })
+        .min();
+    let Some((at, len)) = found_word else {
+        return Vec::new();
+    };
+    let gap = (hit.end, hit.end + at);
+    let closes = rest[..at].contains([';', ':', '(', ')', '"', '“', '”']);
+    let names = cx.found.mentions_in(gap.0, gap.1).next().is_some();
+    // A finite verb, a conjunction or a relative word opens another clause ("signed as witness
+    // states, and together with the UN they sit on a committee").
+    let clause = Tagger::builtin()
+        .tagged_words(t, gap.0, gap.1)
+        .iter()
+        .any(|&(_, tag)| tag.is_finite_verb() || matches!(tag, Tag::CC | Tag::WDT | Tag::WP));
+    if closes || names || clause {
+        return Vec::new();
+    }
+    actor_list(t, gap.1 + len, cx.found, end, false).0
 }
 
 /// "Israel asked France to act as a mediator": the actor right before the infinitive that the
