@@ -4094,7 +4094,7 @@ fn actors_listed_along_with_a_role_holder_after_the_cue_share_the_role() {
     assert!(!r.iter().any(|r| r.starts_with("UN ")), "{r:?}");
     // an actor between the cue and the companion word: the list goes with that actor
     let r = roles(&read(
-        "Title\n\nNorway mediated between Colombia along with its allies and the rebels.",
+        "Title\n\nQatar mediated the talks with Israel alongside Hamas.",
     ));
-    assert!(!r.iter().any(|r| r.contains("allies")), "{r:?}");
+    assert!(!r.contains(&"Hamas Mediator".to_string()), "{r:?}");
 }
