@@ -4098,3 +4098,26 @@ fn actors_listed_along_with_a_role_holder_after_the_cue_share_the_role() {
     ));
     assert!(!r.contains(&"Hamas Mediator".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_state_the_titled_persons_verb_addresses_is_not_the_state_of_the_post() {
+    let posts = |text: &str| {
+        let x = read(text);
+        x.positions
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    x.actors[p.holder].label, x.actors[p.organization].label
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let p = posts("Title\n\nPresident Kennedy told the Soviet Union to remove the missiles.");
+    assert!(!p.iter().any(|p| p.ends_with("Soviet Union")), "{p:?}");
+    let p = posts("Title\n\nIdi Amin, the president, has repeatedly told Israel the hostages would die.");
+    assert!(!p.iter().any(|p| p.ends_with("Israel")), "{p:?}");
+    // a state the verb does not address stays the nearest
+    let p = posts("Title\n\nPresident Amadou Sall told reporters that Senegal would sign.");
+    assert!(p.contains(&"Amadou Sall Senegal".to_string()), "{p:?}");
+}

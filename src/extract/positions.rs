@@ -7,7 +7,10 @@
 use super::actors::{org_among, possessive_end, Found};
 use super::{Evidence, MentionKind, Position, TitleUse};
 use crate::lexicon::{ActorKind, Lexicon, Words};
-use crate::text::Text;
+use crate::extract::syntax::lemmas::Lemmatizer;
+use crate::extract::syntax::tagger::Tagger;
+use crate::extract::syntax::Tag;
+use crate::text::{Sentence, Text};
 
 fn head(title: &str) -> &str {
     title.split_whitespace().last().unwrap_or(title)
@@ -111,7 +114,8 @@ fn most_named_state(found: &Found, taken: &[usize]) -> Option<usize> {
 /// for: the state an opening "In Kigali," names, else the state named nearest in the sentence,
 /// the one state of the sentence before, a state named as a place before the title in its
 /// sentence, or the state the document names most; never a state whose same post the document
-/// gives someone else, nor one given another person of the same plural title.
+/// gives someone else, nor one given another person of the same plural title, nor one the
+/// title's clause addresses.
 fn context_state(
     text: &Text,
     lexicon: &Lexicon,
@@ -133,6 +137,7 @@ fn context_state(
     );
     taken.extend((0..found.actors.len()).filter(|&a| !has_title(lexicon, found, a, &tu.title)));
     taken.extend(not_holders(lexicon, found, &tu.title));
+    taken.extend(addressed_states(text, found, tu, s));
     let free_state = |m: &super::Mention| is_state_mention(found, m) && !taken.contains(&m.actor);
     // "President Anwar Sadat of Egypt and Prime Minister Menachem Begin of Israel arrive ... as
     // guests of President Jimmy Carter": a state the sentence gives another person's post is
@@ -258,6 +263,46 @@ fn states_given_others(
                 .or_else(|| of_after_name(text, found, o.end, o.person?))
         })
         .filter(|&o| found.actors[o].kind == ActorKind::State)
+        .collect()
+}
+
+/// "President Kennedy told the Soviet Union ...", "Idi Amin, the president, told Israel ...": a
+/// state the first verb after the title addresses (`words/addressing-verbs.txt`), named right
+/// after it or its article, is another's, not the state of the titled person's post.
+fn addressed_states(text: &Text, found: &Found, tu: &TitleUse, s: &Sentence) -> Vec<usize> {
+    let t = text.text;
+    let words = Tagger::builtin().tagged_words(t, tu.end, s.end);
+    let lemmas = Lemmatizer::builtin();
+    let lemma = |i: usize| {
+        let ((a, b), tag) = words[i];
+        lemmas.lemma_of(&t[a..b], tag)
+    };
+    // The clause's verb, past auxiliaries and adverbs ("has repeatedly told").
+    let Some(first) = words.iter().position(|&(_, tag)| tag.is_finite_verb()) else {
+        return Vec::new();
+    };
+    let auxiliary = |l: &str| matches!(l, "be" | "have" | "do");
+    let verb = (first..words.len()).find(|&i| {
+        let tag = words[i].1;
+        tag.is_verb() && !(tag == Tag::MD || auxiliary(&lemma(i)) && i + 1 < words.len())
+    });
+    let Some(v) = verb else {
+        return Vec::new();
+    };
+    if !(first..v).all(|i| matches!(words[i].1, Tag::MD | Tag::RB) || auxiliary(&lemma(i))) {
+        return Vec::new();
+    }
+    if !Words::get().addressing_verbs.contains(&lemma(v).as_str()) {
+        return Vec::new();
+    }
+    let next = v + 1 + usize::from(words.get(v + 1).is_some_and(|w| w.1 == Tag::DT));
+    let Some(&((at, _), _)) = words.get(next) else {
+        return Vec::new();
+    };
+    found
+        .mentions_in(at, at + 1)
+        .filter(|m| m.start == at && !m.possessive && is_state_mention(found, m))
+        .map(|m| m.actor)
         .collect()
 }
 

@@ -183,6 +183,8 @@ word_lists! {
     organization_titles: List = "organization-titles.txt",
     /// Verbs of meeting someone ("meet", "visit").
     meeting_verbs: List = "meeting-verbs.txt",
+    /// Verbs by which a person addresses another actor named after them ("tell", "urge").
+    addressing_verbs: List = "addressing-verbs.txt",
     /// Head nouns of an apposition that names an organisation ("bloc", "coalition").
     group_nouns: List = "group-nouns.txt",
     /// Words after which a clause's subject may stand ("the", "and", "which").
