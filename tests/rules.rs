@@ -4121,3 +4121,20 @@ fn a_state_the_titled_persons_verb_addresses_is_not_the_state_of_the_post() {
     let p = posts("Title\n\nPresident Amadou Sall told reporters that Senegal would sign.");
     assert!(p.contains(&"Amadou Sall Senegal".to_string()), "{p:?}");
 }
+
+#[test]
+fn a_name_right_after_an_article_that_speaks_is_an_organisation() {
+    let kind_of =
+        |x: &Extraction, label: &str| x.actors.iter().find(|a| a.label == label).map(|a| a.kind);
+    let x = read("Title\n\nThe American Legion said the decision was wrong.");
+    assert_eq!(
+        kind_of(&x, "American Legion"),
+        Some(ActorKind::Organization)
+    );
+    // without the article, a name that speaks is a person's
+    let x = read("Title\n\nOn Monday Delia Garza Treviño said the treaty was clear.");
+    assert_eq!(kind_of(&x, "Delia Garza Treviño"), Some(ActorKind::Person));
+    // a title after the article makes a person
+    let x = read("Title\n\nThe general manager, Delia Garza Treviño, said the treaty was clear.");
+    assert_eq!(kind_of(&x, "Delia Garza Treviño"), Some(ActorKind::Person));
+}

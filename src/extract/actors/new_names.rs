@@ -234,6 +234,24 @@ fn read_run(
     // "A General Peace Treaty was signed": a name that ends in a thing's noun names no person,
     // even after a title.
     let thing = names_a_thing(name, &t[end..s.end]);
+    // "The American Legion said": no person's name stands right after an article, so a name
+    // there that acts as a person would is an organisation's.
+    let after_article = t[s.start..start]
+        .strip_suffix(' ')
+        .and_then(|b4| b4.rsplit([' ', '\n']).next())
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if !single
+        && !thing
+        && after_article
+        && opening == start
+        && title_before.is_none()
+        && !opens_with_given_name(name)
+        && named_person(cx, b, s, end, opening, title_before)
+    {
+        let actor = b.new_actor(name, ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+        return Some(actor);
+    }
     if single {
         single_word_person(cx, b, s, (start, end), opening, title_before);
     } else if !thing
