@@ -4138,3 +4138,18 @@ fn a_name_right_after_an_article_that_speaks_is_an_organisation() {
     let x = read("Title\n\nThe general manager, Delia Garza Treviño, said the treaty was clear.");
     assert_eq!(kind_of(&x, "Delia Garza Treviño"), Some(ActorKind::Person));
 }
+
+#[test]
+fn a_clause_of_ellipsis_says_the_fact_before_it_again_of_the_actors_it_lists() {
+    let x = read("Title\n\nRwanda and Norway backed Chile, as did the European Union and Mexico.");
+    let st = stances(&x);
+    for want in ["European Union support Chile", "Mexico support Chile"] {
+        assert!(st.contains(&want.to_string()), "{st:?}");
+    }
+    let r = roles(&read("Title\n\nEgypt mediated the first round, and so did Qatar."));
+    assert!(r.contains(&"Qatar Mediator".to_string()), "{r:?}");
+    // another clause between the fact and the ellipsis: the ellipsis is that clause's
+    let x = read("Title\n\nRwanda backed Chile, but Peru stayed silent, as did Mexico.");
+    let st = stances(&x);
+    assert!(!st.iter().any(|s| s.starts_with("Mexico")), "{st:?}");
+}

@@ -25,6 +25,7 @@
 pub mod actors;
 pub mod clause_rules;
 pub mod dates;
+pub mod echoes;
 pub mod events;
 pub mod frame;
 pub mod metadata;
@@ -336,6 +337,8 @@ pub fn extract_staged(
     participations.extend(envoys);
     let sides = roles::sides::parties(&text, &found, &participations);
     participations.extend(sides);
+    let echoed = echoes::roles(&text, &found, &participations);
+    merge_roles(&mut participations, &echoed);
     let mut negotiation = frame::negotiation(&found, &participations);
     let parties = negotiation
         .as_ref()
@@ -353,6 +356,8 @@ pub fn extract_staged(
     let mut clause_stances = reader.stances();
     clause_stances.extend(deal.authored_stances());
     merge_stances(&mut stances, &clause_stances);
+    let echoed = echoes::stances(&text, &found, &stances);
+    merge_stances(&mut stances, &echoed);
     let read = clause_rules::Read {
         participations: clause_roles,
         stances: clause_stances,
