@@ -4153,3 +4153,19 @@ fn a_clause_of_ellipsis_says_the_fact_before_it_again_of_the_actors_it_lists() {
     let st = stances(&x);
     assert!(!st.iter().any(|s| s.starts_with("Mexico")), "{st:?}");
 }
+
+#[test]
+fn the_members_a_dash_or_colon_lists_after_a_mediation_group_mediate() {
+    let r = roles(&read(
+        "Title\n\nHe convened a mediation group of six states - Argentina, Brazil, Chile, Peru, \
+         Uruguay and the United States.",
+    ));
+    for want in ["Argentina Mediator", "Uruguay Mediator", "United States Mediator"] {
+        assert!(r.contains(&want.to_string()), "{r:?}");
+    }
+    let r = roles(&read("Title\n\nHe named six mediators - Argentina, Brazil and Chile."));
+    assert!(r.contains(&"Brazil Mediator".to_string()), "{r:?}");
+    // a group "of" one actor, no list: whose group it is, not its members
+    let r = roles(&read("Title\n\nThe mediation group of Argentina met."));
+    assert!(r.is_empty(), "{r:?}");
+}

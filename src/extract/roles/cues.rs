@@ -172,7 +172,8 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     {
         return true;
     }
-    let (list, list_end) = actor_list(t, hit.end, found, rc.sentence.end, role == Role::Host);
+    let from = hit.end + group_of_members(phrase, &t[hit.end..rc.sentence.end]);
+    let (list, list_end) = actor_list(t, from, found, rc.sentence.end, role == Role::Host);
     if list.len() < rc.min_actors
         && !(matches!(role, Role::Mediator | Role::Host | Role::Observer)
             && titled_person_at(t, hit.end, found).is_some())
@@ -194,6 +195,42 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
         }
     }
     !list.is_empty()
+}
+
+/// "a mediation group of six states - Argentina, Brazil, ...", "the mediation team: Qatar and
+/// Egypt": the length of the group noun (`words/group-nouns.txt`) that ends the cue or follows
+/// it and of what it is "of" (at most three words), where a colon or a dash after them opens the
+/// list of its members; else 0.
+fn group_of_members(cue: &str, after: &str) -> usize {
+    let is_group = |w: &str| Words::get().group_nouns.contains(&w.to_lowercase().as_str());
+    let lead = if cue.rsplit(' ').next().is_some_and(is_group) {
+        0
+    } else {
+        let rest = after.trim_start();
+        let noun = rest.split([' ', ':', ',']).next().unwrap_or_default();
+        if !is_group(noun) {
+            return 0;
+        }
+        after.len() - rest.len() + noun.len()
+    };
+    let tail = &after[lead..];
+    let of_len = tail.strip_prefix(" of ").map_or(0, |r| {
+        let words: Vec<&str> = r.split(' ').take(4).collect();
+        (1..=3)
+            .find(|&n| {
+                words.get(n).is_some_and(|w| matches!(*w, "-" | "–" | "—"))
+                    || words.get(n - 1).is_some_and(|w| w.ends_with(':'))
+            })
+            .map_or(0, |n| {
+                " of ".len() + words[..n].join(" ").trim_end_matches(':').len()
+            })
+    });
+    let opens = tail[of_len..].trim_start();
+    if opens.starts_with([':', '-', '–', '—']) {
+        lead + of_len
+    } else {
+        0
+    }
 }
 
 /// "the Belgrade-Pristina dialogue", "U.S.-Iran talks": the two names joined by a dash right
