@@ -4169,3 +4169,23 @@ fn the_members_a_dash_or_colon_lists_after_a_mediation_group_mediate() {
     let r = roles(&read("Title\n\nThe mediation group of Argentina met."));
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_title_after_whose_is_a_post_in_the_body_named_before_it() {
+    let x = read("Title\n\nHamas, whose leader Khalil al-Hayya met the mediators, agreed.");
+    let p: Vec<String> = x
+        .positions
+        .iter()
+        .map(|p| format!("{} {}", x.actors[p.holder].label, x.actors[p.organization].label))
+        .collect();
+    assert_eq!(p, ["Khalil al-Hayya Hamas"]);
+    // a person before "whose": no organisation of the post
+    let x = read("Title\n\nKhalil al-Hayya, whose deputy Zaher Jabarin met the mediators, agreed.");
+    assert!(
+        !x.positions
+            .iter()
+            .any(|p| x.actors[p.organization].label == "Khalil al-Hayya"),
+        "{:?}",
+        x.positions
+    );
+}

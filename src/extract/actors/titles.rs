@@ -111,10 +111,22 @@ fn title_of_name_after(
         end: th.end,
         title: title.to_string(),
         person: Some(m.actor),
-        organization: org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor),
+        organization: org_in(b, np_start, (th.start, th.end), th.end, m.start, m.actor)
+            .or_else(|| whose_owner(t, b, np_start, sentence.start)),
         np: Some((np_start, th.end)),
         rule,
     }
+}
+
+/// "the International Committee of the Red Cross, whose president Cornelio Sommaruga": the
+/// state or organisation named right before ", whose" that opens the title's noun phrase.
+fn whose_owner(t: &str, b: &Builder, np_start: usize, sentence_start: usize) -> Option<usize> {
+    let before = t[sentence_start..np_start].trim_end().strip_suffix("whose")?;
+    let end = sentence_start + before.trim_end_matches([' ', ',']).len();
+    b.mentions
+        .iter()
+        .find(|m| m.end == end && !m.possessive && b.actors[m.actor].kind != ActorKind::Person)
+        .map(|m| m.actor)
 }
 
 /// "the foreign ministers of Indonesia and Portugal, Ali Alatas and Jaime Gama", "France and
