@@ -4189,3 +4189,25 @@ fn a_title_after_whose_is_a_post_in_the_body_named_before_it() {
         x.positions
     );
 }
+
+#[test]
+fn a_party_name_that_opens_with_a_states_name_is_one_organisation_and_its_initials_name_it() {
+    let x = read(
+        "Title\n\nOn Monday the Sudan Revolutionary Front said it would sign the deal. The SRF \
+         also asked for seats in the cabinet.",
+    );
+    let labels = labels(&x);
+    assert!(labels.contains(&"Sudan Revolutionary Front"), "{labels:?}");
+    assert!(!labels.contains(&"SRF"), "{labels:?}");
+    let x = read("Title\n\nOn Monday the Palestine Liberation Front said it would free the ship.");
+    assert!(labels_of(&x).contains(&"Palestine Liberation Front".to_string()));
+    // a state and a head alone, or a state's possessive, stay the state's
+    let x = read("Title\n\nOn Monday the Ukraine Army said it would hold the line.");
+    assert!(labels_of(&x).contains(&"Ukraine".to_string()));
+    let x = read("Title\n\nOn Monday Israel's Labor Party said it would join the government.");
+    assert!(labels_of(&x).contains(&"Israel".to_string()));
+}
+
+fn labels_of(x: &Extraction) -> Vec<String> {
+    x.actors.iter().map(|a| a.label.clone()).collect()
+}

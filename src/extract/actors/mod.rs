@@ -105,11 +105,13 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     let inside: Vec<(usize, usize)> = defined_names.into_iter().chain(purposed.clone()).collect();
     gazetteer::mention_names(&cx, &inside, &mut b);
     acronyms::mention_defined(&cx, defined, &mut b);
-    purpose_names::mention(&cx, purposed, &mut b);
+    let purpose_named = purpose_names::mention(&cx, purposed, &mut b);
 
     // 2. New people from title patterns, and new organisations from their head words.
     let mut new_organizations = new_names::organizations_after_titles(&cx, &mut b);
     new_organizations.extend(new_names::people_and_organizations(&cx, &mut b));
+    // their initials name them too ("the Sudan Revolutionary Front", "the SRF").
+    new_organizations.extend(purpose_named);
     new_names::surnames_with_posts(&cx, &mut b);
     new_names::mention_new_organizations(&cx, new_organizations, &mut b);
     b.sort_mentions();

@@ -1,11 +1,12 @@
 //! Organisations the gazetteer does not know, named by a head word and what they stand for:
 //! "the Movement for Democracy in Liberia", "the Congolese Rally for Democracy", "the Party of
 //! Regions". The head is a word that makes a name a party or an armed group
-//! (`words/strong-heads.txt`); "for" or "of" and at least one capitalised word follow it.
+//! (`words/strong-heads.txt`); "for" or "of" and at least one capitalised word follow it, or
+//! the capitalised words before it open with a state's name ("the Sudan Liberation Movement").
 
 use super::{in_capitals_heading, Builder, Context};
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, Words};
+use crate::lexicon::{ActorKind, NameKind, Words};
 use crate::text::Token;
 
 /// The byte spans of such names, where no gazetteer name or name defined with an acronym
@@ -24,10 +25,12 @@ pub(super) fn spans(cx: &Context, defined: &[(usize, usize)]) -> Vec<(usize, usi
             {
                 continue;
             }
-            let Some(end) = complement_end(t, &tokens[h + 1..range.end]) else {
+            let start = modifiers_start(t, &tokens[range.start..h], head.start);
+            let Some(end) = complement_end(t, &tokens[h + 1..range.end])
+                .or_else(|| opens_with_state(cx, start, head.start).then_some(head.end))
+            else {
                 continue;
             };
-            let start = modifiers_start(t, &tokens[range.start..h], head.start);
             let known = cx
                 .names
                 .iter()
@@ -47,8 +50,10 @@ pub(super) fn spans(cx: &Context, defined: &[(usize, usize)]) -> Vec<(usize, usi
     out
 }
 
-/// Each name a new organisation, mentioned there and wherever the same name stands again.
-pub(super) fn mention(cx: &Context, spans: Vec<(usize, usize)>, b: &mut Builder) {
+/// Each name a new organisation, mentioned there and wherever the same name stands again; the
+/// new organisations.
+pub(super) fn mention(cx: &Context, spans: Vec<(usize, usize)>, b: &mut Builder) -> Vec<usize> {
+    let mut out = Vec::new();
     for (start, end) in spans {
         if b.covered(start, end) {
             continue;
@@ -57,7 +62,9 @@ pub(super) fn mention(cx: &Context, spans: Vec<(usize, usize)>, b: &mut Builder)
         let actor = b.new_actor(name, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
         b.mention_each(name, actor, |p| cx.in_credit(p));
+        out.push(actor);
     }
+    out
 }
 
 /// Where the complement after a head ends: "for" or "of", an optional "the", then capitalised
@@ -133,6 +140,27 @@ fn modifiers_start(t: &str, before: &[Token], head_start: usize) -> usize {
         k = word;
     }
     start
+}
+
+/// Whether the capitalised words before a head from `start` open with the name of a state the
+/// gazetteer knows and go on with another word before the head ("the Sudan Liberation
+/// Movement", "the Palestine Liberation Front"; not "the Ukraine Army", nor a possessive).
+fn opens_with_state(cx: &Context, start: usize, head_start: usize) -> bool {
+    cx.names.iter().any(|n| {
+        n.start <= start
+            && start < n.end
+            && n.end + 1 < head_start
+            && !cx.t[n.end..].starts_with(['\'', '’'])
+            && cx
+                .lexicon
+                .names
+                .values(n)
+                .iter()
+                .any(|&(e, kind)| {
+                    matches!(kind, NameKind::Label | NameKind::AltLabel)
+                        && cx.lexicon.actors[e].kind == ActorKind::State
+                })
+    })
 }
 
 fn capitalised(w: &str) -> bool {
