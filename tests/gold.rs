@@ -19,7 +19,7 @@ const FIXTURE_FLOORS: &[(&str, f64)] = &[
 /// without reading the extractor, to measure how the rules carry over.
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.99),
-    ("roles", 0.89),
+    ("roles", 0.90),
     ("positions", 0.97),
     ("stances", 0.70),
 ];
@@ -55,7 +55,7 @@ const HELDOUT4_FLOORS: &[(&str, f64)] = &[
 /// 0.419 / 0.674 / 0.354 before any rule was written from them.
 const HELDOUT5_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
-    ("roles", 0.69),
+    ("roles", 0.71),
     ("positions", 0.79),
     ("stances", 0.54),
 ];
@@ -77,7 +77,7 @@ const HELDOUT6_FLOORS: &[(&str, f64)] = &[
 const HELDOUT7_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.93),
     ("roles", 0.70),
-    ("positions", 0.77),
+    ("positions", 0.78),
     ("stances", 0.55),
 ];
 /// The ninth set (tests/fixtures/heldout8): 14 articles on negotiations of the 1980s to 2020s no
@@ -86,7 +86,7 @@ const HELDOUT7_FLOORS: &[(&str, f64)] = &[
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
     ("roles", 0.60),
-    ("positions", 0.69),
+    ("positions", 0.71),
     ("stances", 0.41),
 ];
 /// The tenth set (tests/fixtures/heldout9): 14 more, in fourteen more styles (a glossary, a
@@ -227,7 +227,7 @@ const HELDOUT19_FLOORS: &[(&str, f64)] = &[
 /// and annotated the same way. First scored at 0.852 / 0.505 / 0.533 / 0.167 before any rule was
 /// read against it.
 const HELDOUT20_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.88),
+    ("actors", 0.89),
     ("roles", 0.56),
     ("positions", 0.62),
     ("stances", 0.25),
@@ -247,9 +247,22 @@ const HELDOUT21_FLOORS: &[(&str, f64)] = &[
 ];
 const HELDOUT22_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.84),
-    ("roles", 0.49),
+    ("roles", 0.52),
     ("positions", 0.61),
     ("stances", 0.46),
+];
+/// The twenty-fourth set (tests/fixtures/heldout23): 14 more, on negotiations from the Peace of
+/// Westphalia (1648) and the Treaty of Shimonoseki (1895) to a takeover battle (2009-10), an oil
+/// output cut (2020) and the plastics treaty talks (2024), among them a hijacking, a strike and a
+/// landmine ban, in fourteen more styles (a debating briefing pack, wall labels, a biographical
+/// dictionary entry, a command paper, an after-action review, a monitoring digest, a sanctions
+/// notice ...), written and annotated the same way. First scored at 0.873 / 0.473 / 0.583 / 0.198
+/// before any rule was read against it.
+const HELDOUT23_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.86),
+    ("roles", 0.54),
+    ("positions", 0.61),
+    ("stances", 0.19),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
@@ -474,6 +487,13 @@ fn twenty_second_set_scores_above_its_floors() {
 fn twenty_third_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout22");
     let out = eval(&gold, HELDOUT22_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn twenty_fourth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout23");
+    let out = eval(&gold, HELDOUT23_FLOORS);
     cross_check(&gold, &out);
 }
 
