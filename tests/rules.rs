@@ -4211,3 +4211,16 @@ fn a_party_name_that_opens_with_a_states_name_is_one_organisation_and_its_initia
 fn labels_of(x: &Extraction) -> Vec<String> {
     x.actors.iter().map(|a| a.label.clone()).collect()
 }
+
+#[test]
+fn a_stance_clause_under_a_verb_of_refusing_says_its_opposite_and_no_role() {
+    let x = read("Title\n\nHamas refused to recognise Israel, and aid was suspended.");
+    assert_eq!(stances(&x), ["Hamas oppose Israel"]);
+    let x = read("Title\n\nIsrael declined to back the plan for a ceasefire.");
+    assert_eq!(stances(&x), ["Israel oppose ceasefire"]);
+    // another blocking verb leaves the clause unsaid
+    let x = read("Title\n\nHamas hopes to recognise Israel.");
+    assert!(stances(&x).is_empty(), "{:?}", stances(&x));
+    // a refusal says no role
+    assert!(roles(&read("Title\n\nQatar refused to mediate the dispute.")).is_empty());
+}

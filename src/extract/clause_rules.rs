@@ -220,7 +220,9 @@ impl Reader<'_> {
         for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
                 if self.speaks(c) {
-                    self.verb_rules(pass, s, c, out);
+                    self.verb_rules(pass, s, c, false, out);
+                } else if pass == Pass::Stances && self.refused(c) {
+                    self.verb_rules(pass, s, c, true, out);
                 }
             }
         }
@@ -262,6 +264,23 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether a clause is the infinitive of a verb of refusing that states something ("Hamas
+    /// refused to recognise Israel"; `words/refusal-verbs.txt`), itself neither a question,
+    /// a condition nor hedged.
+    fn refused(&self, c: usize) -> bool {
+        let clause = &self.parsed.clauses.clauses[c];
+        if clause.question || clause.conditional || clause.hedged || self.quoted_alone(clause) {
+            return false;
+        }
+        clause.governor.is_some_and(|g| {
+            let gov = &self.parsed.clauses.clauses[g];
+            let lemma = self.parsed.words.lemma(gov.head);
+            !gov.negated
+                && crate::lexicon::Words::get().refusal_verbs.contains(&lemma)
+                && self.speaks(g)
+        })
+    }
+
     /// A verb inside a quotation whose doer stands outside it ("officials were there \"to
     /// support the peace efforts\""): the quoted words are the speaker's, not the doer's.
     fn quoted_alone(&self, clause: &Clause) -> bool {
@@ -281,7 +300,9 @@ impl Reader<'_> {
         })
     }
 
-    fn verb_rules(&self, pass: Pass, s: usize, c: usize, out: &mut Read) {
+    /// The rules of clause `c`'s verb; `refused`: the clause is what a verb of refusing
+    /// governs, and says the opposite of its stance and no role.
+    fn verb_rules(&self, pass: Pass, s: usize, c: usize, refused: bool, out: &mut Read) {
         let clause = &self.parsed.clauses.clauses[c];
         let lemma = self.parsed.words.lemma(clause.head);
         for rule in self.parsed.lexicon.rules.for_verb(lemma) {
@@ -318,7 +339,7 @@ impl Reader<'_> {
                 }
                 let evidence = self.clause_evidence(s, clause);
                 match rule.says {
-                    Says::Role(role) if pass == Pass::Roles && !clause.negated => {
+                    Says::Role(role) if pass == Pass::Roles && !clause.negated && !refused => {
                         for actor in self.role_holders(rule, clause) {
                             out.participations.push(Participation {
                                 actor,
@@ -338,7 +359,15 @@ impl Reader<'_> {
                             }),
                             None => self.target(rule, c, particle_phrase),
                         };
-                        self.stances_of(rule, clause, polarity, target, evidence, out);
+                        // refused, a support is an opposition and an opposition says nothing
+                        let polarity = match (refused, polarity) {
+                            (false, p) => Some(p),
+                            (true, Polarity::Support) if !clause.negated => Some(Polarity::Oppose),
+                            (true, _) => None,
+                        };
+                        if let Some(polarity) = polarity {
+                            self.stances_of(rule, clause, polarity, target, evidence, out);
+                        }
                     }
                     Says::Role(_) | Says::Stance(_) | Says::Terms => {}
                 }

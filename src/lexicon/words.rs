@@ -151,6 +151,8 @@ word_lists! {
     list_fillers: List = "list-fillers.txt",
     /// Words after a role cue that list who shares the role ("along with", "alongside").
     companions: List = "companions.txt",
+    /// Verbs of refusing, under which a stance clause says its opposite ("refuse", "decline").
+    refusal_verbs: List = "refusal-verbs.txt",
     /// Openers of a clause of ellipsis that says a fact again of others (", as did ").
     echo_openers: List = "echo-openers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").
