@@ -4115,7 +4115,9 @@ fn a_state_the_titled_persons_verb_addresses_is_not_the_state_of_the_post() {
     };
     let p = posts("Title\n\nPresident Kennedy told the Soviet Union to remove the missiles.");
     assert!(!p.iter().any(|p| p.ends_with("Soviet Union")), "{p:?}");
-    let p = posts("Title\n\nIdi Amin, the president, has repeatedly told Israel the hostages would die.");
+    let p = posts(
+        "Title\n\nIdi Amin, the president, has repeatedly told Israel the hostages would die.",
+    );
     assert!(!p.iter().any(|p| p.ends_with("Israel")), "{p:?}");
     // a state the verb does not address stays the nearest
     let p = posts("Title\n\nPresident Amadou Sall told reporters that Senegal would sign.");
@@ -4146,7 +4148,9 @@ fn a_clause_of_ellipsis_says_the_fact_before_it_again_of_the_actors_it_lists() {
     for want in ["European Union support Chile", "Mexico support Chile"] {
         assert!(st.contains(&want.to_string()), "{st:?}");
     }
-    let r = roles(&read("Title\n\nEgypt mediated the first round, and so did Qatar."));
+    let r = roles(&read(
+        "Title\n\nEgypt mediated the first round, and so did Qatar.",
+    ));
     assert!(r.contains(&"Qatar Mediator".to_string()), "{r:?}");
     // another clause between the fact and the ellipsis: the ellipsis is that clause's
     let x = read("Title\n\nRwanda backed Chile, but Peru stayed silent, as did Mexico.");
@@ -4160,10 +4164,16 @@ fn the_members_a_dash_or_colon_lists_after_a_mediation_group_mediate() {
         "Title\n\nHe convened a mediation group of six states - Argentina, Brazil, Chile, Peru, \
          Uruguay and the United States.",
     ));
-    for want in ["Argentina Mediator", "Uruguay Mediator", "United States Mediator"] {
+    for want in [
+        "Argentina Mediator",
+        "Uruguay Mediator",
+        "United States Mediator",
+    ] {
         assert!(r.contains(&want.to_string()), "{r:?}");
     }
-    let r = roles(&read("Title\n\nHe named six mediators - Argentina, Brazil and Chile."));
+    let r = roles(&read(
+        "Title\n\nHe named six mediators - Argentina, Brazil and Chile.",
+    ));
     assert!(r.contains(&"Brazil Mediator".to_string()), "{r:?}");
     // a group "of" one actor, no list: whose group it is, not its members
     let r = roles(&read("Title\n\nThe mediation group of Argentina met."));
@@ -4176,7 +4186,12 @@ fn a_title_after_whose_is_a_post_in_the_body_named_before_it() {
     let p: Vec<String> = x
         .positions
         .iter()
-        .map(|p| format!("{} {}", x.actors[p.holder].label, x.actors[p.organization].label))
+        .map(|p| {
+            format!(
+                "{} {}",
+                x.actors[p.holder].label, x.actors[p.organization].label
+            )
+        })
         .collect();
     assert_eq!(p, ["Khalil al-Hayya Hamas"]);
     // a person before "whose": no organisation of the post

@@ -10,6 +10,8 @@ use super::syntax::tagger::Tagger;
 use super::{Evidence, Participation, Stance, Target};
 use crate::lexicon::Words;
 use crate::text::Text;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 /// A clause of ellipsis: where it stands and the actors it lists.
 struct Echo {
@@ -90,29 +92,38 @@ fn echoed<'a, T>(
     facts
 }
 
-/// Every clause of ellipsis of the text that lists actors.
+/// Every clause of ellipsis of the text that lists actors: one search for all the openers.
 fn echoes(text: &Text, found: &Found) -> Vec<Echo> {
+    static OPENERS: OnceLock<AhoCorasick> = OnceLock::new();
+    let openers = OPENERS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&Words::get().echo_openers)
+            .expect("the echo openers build a searcher")
+    });
     let t = text.text;
     let mut out = Vec::new();
-    for (i, s) in text.sentences.iter().enumerate() {
-        let lower = t[s.start..s.end].to_ascii_lowercase();
-        for opener in &Words::get().echo_openers {
-            for (at, _) in lower.match_indices(opener) {
-                let start = s.start + at;
-                let (actors, end) = actor_list(t, start + opener.len(), found, s.end, false);
-                if actors.is_empty() {
-                    continue;
-                }
-                out.push(Echo {
-                    evidence: Evidence {
-                        sentence: i,
-                        start: start + opener.len() - opener.trim_start_matches([',', ';', ' ']).len(),
-                        end,
-                    },
-                    actors,
-                });
-            }
+    for m in openers.find_iter(t) {
+        let i = text.sentence_of(m.start());
+        let s = &text.sentences[i];
+        if m.end() > s.end {
+            continue;
         }
+        let (actors, end) = actor_list(t, m.end(), found, s.end, false);
+        if actors.is_empty() {
+            continue;
+        }
+        let opener = &t[m.start()..m.end()];
+        let lead = opener.len() - opener.trim_start_matches([',', ';', ' ']).len();
+        out.push(Echo {
+            evidence: Evidence {
+                sentence: i,
+                start: m.start() + lead,
+                end,
+            },
+            actors,
+        });
     }
     out
 }

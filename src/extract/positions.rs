@@ -6,10 +6,10 @@
 
 use super::actors::{org_among, possessive_end, Found};
 use super::{Evidence, MentionKind, Position, TitleUse};
-use crate::lexicon::{ActorKind, Lexicon, Words};
 use crate::extract::syntax::lemmas::Lemmatizer;
 use crate::extract::syntax::tagger::Tagger;
 use crate::extract::syntax::Tag;
+use crate::lexicon::{ActorKind, Lexicon, Words};
 use crate::text::{Sentence, Text};
 
 fn head(title: &str) -> &str {

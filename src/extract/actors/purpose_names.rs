@@ -151,15 +151,10 @@ fn opens_with_state(cx: &Context, start: usize, head_start: usize) -> bool {
             && start < n.end
             && n.end + 1 < head_start
             && !cx.t[n.end..].starts_with(['\'', '’'])
-            && cx
-                .lexicon
-                .names
-                .values(n)
-                .iter()
-                .any(|&(e, kind)| {
-                    matches!(kind, NameKind::Label | NameKind::AltLabel)
-                        && cx.lexicon.actors[e].kind == ActorKind::State
-                })
+            && cx.lexicon.names.values(n).iter().any(|&(e, kind)| {
+                matches!(kind, NameKind::Label | NameKind::AltLabel)
+                    && cx.lexicon.actors[e].kind == ActorKind::State
+            })
     })
 }
 

@@ -121,7 +121,9 @@ fn title_of_name_after(
 /// "the International Committee of the Red Cross, whose president Cornelio Sommaruga": the
 /// state or organisation named right before ", whose" that opens the title's noun phrase.
 fn whose_owner(t: &str, b: &Builder, np_start: usize, sentence_start: usize) -> Option<usize> {
-    let before = t[sentence_start..np_start].trim_end().strip_suffix("whose")?;
+    let before = t[sentence_start..np_start]
+        .trim_end()
+        .strip_suffix("whose")?;
     let end = sentence_start + before.trim_end_matches([' ', ',']).len();
     b.mentions
         .iter()

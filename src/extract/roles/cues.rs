@@ -5,9 +5,9 @@
 use super::before::actors_before;
 use super::lists::{actor_list, thanked_for, titled_person_at};
 use super::{Context, Participations};
-use crate::extract::MentionKind;
 use crate::extract::syntax::tagger::Tagger;
 use crate::extract::syntax::Tag;
+use crate::extract::MentionKind;
 use crate::lexicon::{Cue, Hit, Role, Slot, Words};
 use crate::text::Sentence;
 
@@ -202,7 +202,11 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
 /// it and of what it is "of" (at most three words), where a colon or a dash after them opens the
 /// list of its members; else 0.
 fn group_of_members(cue: &str, after: &str) -> usize {
-    let is_group = |w: &str| Words::get().group_nouns.contains(&w.to_lowercase().as_str());
+    let is_group = |w: &str| {
+        Words::get()
+            .group_nouns
+            .contains(&w.to_lowercase().as_str())
+    };
     let lead = if cue.rsplit(' ').next().is_some_and(is_group) {
         0
     } else {
