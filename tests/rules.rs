@@ -4239,3 +4239,20 @@ fn a_stance_clause_under_a_verb_of_refusing_says_its_opposite_and_no_role() {
     // a refusal says no role
     assert!(roles(&read("Title\n\nQatar refused to mediate the dispute.")).is_empty());
 }
+
+#[test]
+fn a_group_panel_mission_or_secretariat_named_twice_is_a_body() {
+    let x = read(
+        "Title\n\nThe talks were arranged by the Commonwealth Secretariat in May. The \
+         Commonwealth Secretariat said both sides would attend.",
+    );
+    assert!(labels(&x).contains(&"Commonwealth Secretariat"), "{:?}", labels(&x));
+    let x = read(
+        "Title\n\nThe Africa Group demanded a share of vaccines. The Africa Group said it would \
+         not sign without it.",
+    );
+    assert!(labels(&x).contains(&"Africa Group"), "{:?}", labels(&x));
+    // a possessive word opening the sentence is no word of the name
+    let x = read("Title\n\nYour Board rejected the offer. Your Board remains open to talks.");
+    assert!(!labels(&x).iter().any(|l| l.contains("Your")), "{:?}", labels(&x));
+}
