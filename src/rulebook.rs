@@ -111,6 +111,9 @@ pub struct Rule {
     /// Only what was done: a verb in the past tense or a perfect, not negated ("withdrew its
     /// troops", not "will withdraw" nor "did not withdraw").
     pub done: bool,
+    /// A deed, not a stance: refusing it ("refused to fund the reconstruction") says no
+    /// opposition, as refusing a stance rule's verb does ("refused to sign the truce").
+    pub deed: bool,
     pub examples: Vec<String>,
     pub counter_examples: Vec<String>,
 }
@@ -425,6 +428,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         possessor_target: one("possessorTarget").is_some_and(|b| b == "true"),
         doer_is_deal: one("doerIsDeal").is_some_and(|b| b == "true"),
         done: one("done").is_some_and(|b| b == "true"),
+        deed: one("deed").is_some_and(|b| b == "true"),
         examples: props("example"),
         counter_examples: props("counterExample"),
         verbs,

@@ -359,8 +359,11 @@ impl Reader<'_> {
                             }),
                             None => self.target(rule, c, particle_phrase),
                         };
-                        // refused, a support is an opposition and an opposition says nothing
+                        // refused, a support is an opposition and an opposition says nothing;
+                        // a deed refused ("refused to fund the reconstruction") says neither
+                        let deed = rule.deed || rule.done || rule.target == Slot::Purpose;
                         let polarity = match (refused, polarity) {
+                            (true, _) if deed => None,
                             (false, p) => Some(p),
                             (true, Polarity::Support) if !clause.negated => Some(Polarity::Oppose),
                             (true, _) => None,
