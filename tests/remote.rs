@@ -728,6 +728,10 @@ fn same_as_embedded(remote: &[&str], subset: &[&str]) {
         ),
         ("opposite-stances", "supporter=actor:hamas"),
         ("opposite-stances", "opponent=actor:israel"),
+        (
+            "actors-by-role",
+            "negotiation=https://w3id.org/negograph/id/negotiation/hamas--israel",
+        ),
     ] {
         let args = [
             "query", "--named", name, "--param", param, "--format", "csv",
