@@ -27,7 +27,7 @@ import time
 # document of the store, `negotiation` the negotiation with the most documents.
 BOUND = {
     "actor-cooccurrence": {"actor1": "actor:egypt"},
-    "actors-by-role": {"role": "Mediator"},
+    "actors-by-role": {"negotiation": None},
     "document-evidence": {"doc": None},
     "documents-mentioning-actor": {"actor": "qatar"},
     "events": {"agent": "qatar"},
