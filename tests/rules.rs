@@ -4246,7 +4246,11 @@ fn a_group_panel_mission_or_secretariat_named_twice_is_a_body() {
         "Title\n\nThe talks were arranged by the Commonwealth Secretariat in May. The \
          Commonwealth Secretariat said both sides would attend.",
     );
-    assert!(labels(&x).contains(&"Commonwealth Secretariat"), "{:?}", labels(&x));
+    assert!(
+        labels(&x).contains(&"Commonwealth Secretariat"),
+        "{:?}",
+        labels(&x)
+    );
     let x = read(
         "Title\n\nThe Africa Group demanded a share of vaccines. The Africa Group said it would \
          not sign without it.",
@@ -4254,5 +4258,25 @@ fn a_group_panel_mission_or_secretariat_named_twice_is_a_body() {
     assert!(labels(&x).contains(&"Africa Group"), "{:?}", labels(&x));
     // a possessive word opening the sentence is no word of the name
     let x = read("Title\n\nYour Board rejected the offer. Your Board remains open to talks.");
-    assert!(!labels(&x).iter().any(|l| l.contains("Your")), "{:?}", labels(&x));
+    assert!(
+        !labels(&x).iter().any(|l| l.contains("Your")),
+        "{:?}",
+        labels(&x)
+    );
+}
+
+#[test]
+fn a_one_word_name_described_as_a_service_or_agency_is_an_organisation() {
+    let x = read(
+        "Title\n\nThat is when ACAS, the conciliation service, brought everyone to its offices.",
+    );
+    assert!(labels(&x).contains(&"ACAS"), "{:?}", labels(&x));
+    assert!(
+        roles(&x).contains(&"ACAS Mediator".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    // an apposition that is no group's description
+    let x = read("Title\n\nThat is when Lowry, the conciliator, brought everyone to his offices.");
+    assert!(!labels(&x).contains(&"Lowry"), "{:?}", labels(&x));
 }
