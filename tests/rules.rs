@@ -4280,3 +4280,30 @@ fn a_one_word_name_described_as_a_service_or_agency_is_an_organisation() {
     let x = read("Title\n\nThat is when Lowry, the conciliator, brought everyone to his offices.");
     assert!(!labels(&x).contains(&"Lowry"), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_title_joined_by_and_to_a_titled_persons_post_is_of_the_same_state() {
+    let posts = |text: &str| {
+        let x = read(text);
+        x.positions
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    x.actors[p.holder].label, x.actors[p.organization].label
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let p = posts(
+        "Title\n\nJapan's delegation arrived. On one side sat Viceroy Li Hongzhang of China; on \
+         the other Prime Minister Ito Hirobumi of Japan and Foreign Minister Mutsu Munemitsu.",
+    );
+    assert!(p.contains(&"Mutsu Munemitsu Japan".to_string()), "{p:?}");
+    // an untitled person before "and" is no colleague: the two sides sign
+    let p = posts(
+        "Title\n\nChina and Britain signed. Prime Minister Alva Thorne of Britain met China's \
+         envoy. Thorne and Premier Zhao Ziyang put their names to the declaration in China.",
+    );
+    assert!(!p.contains(&"Zhao Ziyang Britain".to_string()), "{p:?}");
+}

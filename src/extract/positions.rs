@@ -111,7 +111,8 @@ fn most_named_state(found: &Found, taken: &[usize]) -> Option<usize> {
 }
 
 /// For a person the gazetteer does not know, holding a government post the text gives no state
-/// for: the state an opening "In Kigali," names, else the state named nearest in the sentence,
+/// for: the state an opening "In Kigali," names, else the state of the post of the person the
+/// title follows after "and", else the state named nearest in the sentence,
 /// the one state of the sentence before, a state named as a place before the title in its
 /// sentence, or the state the document names most; never a state whose same post the document
 /// gives someone else, nor one given another person of the same plural title, nor one the
@@ -168,6 +169,7 @@ fn context_state(
     });
     opening
         .map(|m| m.actor)
+        .or_else(|| coordinated_post(text, found, tu, given).filter(|a| !taken.contains(a)))
         .or_else(|| {
             found
                 .mentions_in(s.start, s.end)
@@ -264,6 +266,36 @@ fn states_given_others(
         })
         .filter(|&o| found.actors[o].kind == ActorKind::State)
         .collect()
+}
+
+/// "Prime Minister Ito Hirobumi and Foreign Minister Mutsu Munemitsu": a title joined by "and"
+/// to a titled person the text gives a state's post is a post of the same state.
+fn coordinated_post(
+    text: &Text,
+    found: &Found,
+    tu: &TitleUse,
+    given: &[Position],
+) -> Option<usize> {
+    let before = text.text[..tu.start].strip_suffix(" and ")?;
+    let end = before.len();
+    let sentence = &text.sentences[text.sentence_of(tu.start)];
+    let person = found
+        .mentions_in(sentence.start, end)
+        .find(|m| m.end == end && found.actors[m.actor].kind == ActorKind::Person)?;
+    // Both titled ("Thatcher and Premier Zhao Ziyang" are the two sides).
+    let titled = found.titles.iter().any(|o| {
+        o.person == Some(person.actor)
+            && o.end <= person.start
+            && text.text[o.end..person.start].trim().is_empty()
+    });
+    if !titled {
+        return None;
+    }
+    given
+        .iter()
+        .rev()
+        .find(|p| p.holder == person.actor && found.actors[p.organization].kind == ActorKind::State)
+        .map(|p| p.organization)
 }
 
 /// "President Kennedy told the Soviet Union ...", "Idi Amin, the president, told Israel ...": a
