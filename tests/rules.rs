@@ -4287,3 +4287,24 @@ fn a_title_joined_by_and_to_a_titled_persons_post_is_of_the_same_state() {
         "{p:?}"
     );
 }
+
+#[test]
+fn talks_held_or_begun_under_an_actor_have_it_as_mediator() {
+    let r = roles(&read(
+        "Title\n\nBurundi and the rebels signed. The talks had begun under Julius Nyerere.",
+    ));
+    assert!(r.contains(&"Julius Nyerere Mediator".to_string()), "{r:?}");
+    let r = roles(&read(
+        "Title\n\nThe talks were run under the Intergovernmental Authority on Development (IGAD).",
+    ));
+    assert!(r.contains(&"IGAD Mediator".to_string()), "{r:?}");
+    // under pressure or a deal, no one
+    assert!(roles(&read(
+        "Title\n\nThe talks were held under pressure from Washington."
+    ))
+    .is_empty());
+    assert!(roles(&read(
+        "Title\n\nThe negotiations were held under the deal signed in Doha."
+    ))
+    .is_empty());
+}
