@@ -246,7 +246,7 @@ impl Reader<'_> {
     /// under a negated, conditional or blocking verb.
     fn speaks(&self, c: usize) -> bool {
         let clause = &self.parsed.clauses.clauses[c];
-        if clause.question || clause.conditional || clause.hedged || self.quoted_alone(clause) {
+        if !self.plain(clause) {
             return false;
         }
         match clause.governor {
@@ -269,7 +269,7 @@ impl Reader<'_> {
     /// a condition nor hedged.
     fn refused(&self, c: usize) -> bool {
         let clause = &self.parsed.clauses.clauses[c];
-        if clause.question || clause.conditional || clause.hedged || self.quoted_alone(clause) {
+        if !self.plain(clause) {
             return false;
         }
         clause.governor.is_some_and(|g| {
@@ -279,6 +279,12 @@ impl Reader<'_> {
                 && crate::lexicon::Words::get().refusal_verbs.contains(&lemma)
                 && self.speaks(g)
         })
+    }
+
+    /// Whether a clause is no question, condition or hedge, nor a quoted verb whose doer stands
+    /// outside the quotation.
+    fn plain(&self, clause: &Clause) -> bool {
+        !(clause.question || clause.conditional || clause.hedged || self.quoted_alone(clause))
     }
 
     /// A verb inside a quotation whose doer stands outside it ("officials were there \"to
