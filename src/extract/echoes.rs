@@ -7,6 +7,7 @@
 use super::actors::Found;
 use super::roles::actor_list;
 use super::syntax::tagger::Tagger;
+use super::syntax::Tag;
 use super::{Evidence, Participation, Stance, Target};
 use crate::lexicon::Words;
 use crate::text::Text;
@@ -19,11 +20,35 @@ struct Echo {
     actors: Vec<usize>,
 }
 
-/// The stances the clauses of ellipsis say again, rule `echo`.
-pub fn stances(text: &Text, found: &Found, read: &[Stance]) -> Vec<Stance> {
+/// The clauses of ellipsis of an article, found once for the roles and the stances they repeat.
+pub struct Echoes<'t> {
+    text: &'t Text<'t>,
+    echoes: Vec<Echo>,
+}
+
+impl<'t> Echoes<'t> {
+    pub fn find(text: &'t Text<'t>, found: &Found) -> Echoes<'t> {
+        Echoes {
+            text,
+            echoes: echoes(text, found),
+        }
+    }
+
+    /// The stances the clauses of ellipsis say again, rule `echo`.
+    pub fn stances(&self, read: &[Stance]) -> Vec<Stance> {
+        stances(self.text, &self.echoes, read)
+    }
+
+    /// The roles the clauses of ellipsis say again, rule `echo`.
+    pub fn roles(&self, read: &[Participation]) -> Vec<Participation> {
+        roles(self.text, &self.echoes, read)
+    }
+}
+
+fn stances(text: &Text, echoes: &[Echo], read: &[Stance]) -> Vec<Stance> {
     let mut out = Vec::new();
-    for echo in echoes(text, found) {
-        for s in echoed(text, &echo, read, |s| s.evidence) {
+    for echo in echoes {
+        for s in echoed(text, echo, read, |s| s.evidence) {
             for &a in &echo.actors {
                 if a != s.holder && s.target != Target::Actor(a) {
                     out.push(Stance {
@@ -40,11 +65,10 @@ pub fn stances(text: &Text, found: &Found, read: &[Stance]) -> Vec<Stance> {
     out
 }
 
-/// The roles the clauses of ellipsis say again, rule `echo`.
-pub fn roles(text: &Text, found: &Found, read: &[Participation]) -> Vec<Participation> {
+fn roles(text: &Text, echoes: &[Echo], read: &[Participation]) -> Vec<Participation> {
     let mut out = Vec::new();
-    for echo in echoes(text, found) {
-        for p in echoed(text, &echo, read, |p| p.evidence) {
+    for echo in echoes {
+        for p in echoed(text, echo, read, |p| p.evidence) {
             for &a in echo.actors.iter().filter(|&&a| a != p.actor) {
                 out.push(Participation {
                     actor: a,
@@ -82,10 +106,7 @@ fn echoed<'a, T>(
     let cue_end = facts.iter().map(|f| evidence(f).end).max().unwrap_or(last);
     let t = text.text;
     let between = &t[cue_end..echo.evidence.start];
-    let verb = Tagger::builtin()
-        .tagged_words(t, cue_end, echo.evidence.start)
-        .iter()
-        .any(|(_, tag)| tag.is_finite_verb());
+    let verb = Tagger::builtin().any_tag(t, cue_end, echo.evidence.start, Tag::is_finite_verb);
     if verb || between.contains(';') {
         return Vec::new();
     }

@@ -337,7 +337,8 @@ pub fn extract_staged(
     participations.extend(envoys);
     let sides = roles::sides::parties(&text, &found, &participations);
     participations.extend(sides);
-    let echoed = echoes::roles(&text, &found, &participations);
+    let echoes = echoes::Echoes::find(&text, &found);
+    let echoed = echoes.roles(&participations);
     merge_roles(&mut participations, &echoed);
     let mut negotiation = frame::negotiation(&found, &participations);
     let parties = negotiation
@@ -356,7 +357,7 @@ pub fn extract_staged(
     let mut clause_stances = reader.stances();
     clause_stances.extend(deal.authored_stances());
     merge_stances(&mut stances, &clause_stances);
-    let echoed = echoes::stances(&text, &found, &stances);
+    let echoed = echoes.stances(&stances);
     merge_stances(&mut stances, &echoed);
     let read = clause_rules::Read {
         participations: clause_roles,

@@ -304,27 +304,22 @@ fn coordinated_post(
 fn addressed_states(text: &Text, found: &Found, tu: &TitleUse, s: &Sentence) -> Vec<usize> {
     let t = text.text;
     let words = Tagger::builtin().tagged_words(t, tu.end, s.end);
-    let lemmas = Lemmatizer::builtin();
-    let lemma = |i: usize| {
-        let ((a, b), tag) = words[i];
-        lemmas.lemma_of(&t[a..b], tag)
-    };
-    // The clause's verb, past auxiliaries and adverbs ("has repeatedly told").
+    // The clause's verb, past the words between a subject and its verb (`words/auxiliaries.txt`:
+    // "has repeatedly told").
     let Some(first) = words.iter().position(|&(_, tag)| tag.is_finite_verb()) else {
         return Vec::new();
     };
-    let auxiliary = |l: &str| matches!(l, "be" | "have" | "do");
+    let auxiliaries = &Words::get().auxiliaries;
     let verb = (first..words.len()).find(|&i| {
-        let tag = words[i].1;
-        tag.is_verb() && !(tag == Tag::MD || auxiliary(&lemma(i)) && i + 1 < words.len())
+        let (a, b) = words[i].0;
+        !auxiliaries.contains(t[a..b].to_lowercase().as_str())
     });
-    let Some(v) = verb else {
+    let Some(v) = verb.filter(|&v| words[v].1.is_verb()) else {
         return Vec::new();
     };
-    if !(first..v).all(|i| matches!(words[i].1, Tag::MD | Tag::RB) || auxiliary(&lemma(i))) {
-        return Vec::new();
-    }
-    if !Words::get().addressing_verbs.contains(&lemma(v).as_str()) {
+    let ((a, b), tag) = words[v];
+    let lemma = Lemmatizer::builtin().lemma_of(&t[a..b], tag);
+    if !Words::get().addressing_verbs.contains(&lemma.as_str()) {
         return Vec::new();
     }
     let next = v + 1 + usize::from(words.get(v + 1).is_some_and(|w| w.1 == Tag::DT));

@@ -333,10 +333,9 @@ fn companions(cx: &Context, rc: &RoleCue) -> Vec<usize> {
     let names = cx.found.mentions_in(gap.0, gap.1).next().is_some();
     // A finite verb, a conjunction or a relative word opens another clause ("signed as witness
     // states, and together with the UN they sit on a committee").
-    let clause = Tagger::builtin()
-        .tagged_words(t, gap.0, gap.1)
-        .iter()
-        .any(|&(_, tag)| tag.is_finite_verb() || matches!(tag, Tag::CC | Tag::WDT | Tag::WP));
+    let clause = Tagger::builtin().any_tag(t, gap.0, gap.1, |tag| {
+        tag.is_finite_verb() || matches!(tag, Tag::CC | Tag::WDT | Tag::WP)
+    });
     if closes || names || clause {
         return Vec::new();
     }

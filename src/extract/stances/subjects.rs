@@ -4,6 +4,7 @@
 
 use crate::extract::actors::{possessive_end, Found};
 use crate::extract::syntax::tagger::Tagger;
+use crate::extract::syntax::Tag;
 use crate::extract::{Mention, MentionKind};
 use crate::lexicon::{Hit, Words};
 
@@ -184,11 +185,8 @@ pub(super) fn opening_phrase_end(
         .clause_openers
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first));
-    let clause = !own_clause
-        && Tagger::builtin()
-            .tagged_words(t, sentence_start, comma)
-            .iter()
-            .any(|(_, tag)| tag.is_finite_verb());
+    let clause =
+        !own_clause && Tagger::builtin().any_tag(t, sentence_start, comma, Tag::is_finite_verb);
     (!clause).then_some(comma + ", ".len())
 }
 

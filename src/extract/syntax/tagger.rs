@@ -274,6 +274,20 @@ impl Tagger {
         words.into_iter().zip(tags).collect()
     }
 
+    /// Whether a word of `text[start..end]` has a tag `fits` takes ("a finite verb between the
+    /// cue and the comma").
+    pub fn any_tag(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        fits: impl Fn(Tag) -> bool,
+    ) -> bool {
+        self.tagged_words(text, start, end)
+            .iter()
+            .any(|&(_, tag)| fits(tag))
+    }
+
     pub fn builtin() -> &'static Tagger {
         static TAGGER: OnceLock<Tagger> = OnceLock::new();
         TAGGER.get_or_init(|| {
