@@ -2938,6 +2938,25 @@ fn a_charge_that_judges_the_accused_is_the_accusers_judgement_too() {
 }
 
 #[test]
+fn an_evaluation_after_as_says_what_the_verb_before_it_says() {
+    let deal = "Title\n\nIsrael and Hamas signed a ceasefire deal in Cairo on Monday. ";
+    let x = read(&format!("{deal}Syria denounced the deal as a betrayal."));
+    assert!(
+        stances(&x).contains(&"Syria oppose ceasefire".to_string())
+            && !stances(&x).contains(&"Syria support ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    // Without "as", a verb of refusal still reverses the cue it governs.
+    let x = read(&format!("{deal}Jordan refused to accept the deal."));
+    assert!(
+        !stances(&x).contains(&"Jordan support ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}
+
+#[test]
 fn a_cue_governs_the_infinitive_joined_by_and_to_to_the_one_it_governs() {
     let x =
         read("Title\n\nQatar called on Hamas to halt its advance and to withdraw from the towns.");

@@ -82,6 +82,9 @@ fn governed_by_refusal(a: &Article, site: &Site) -> bool {
         && matches!(gap.rsplit(' ').next(), Some("of" | "for"));
     // Only a verb of refusal governs ("refused to accept"); an evaluation of an actor
     // does not ("a lack of desire to reach a cease-fire" is said of someone else).
+    // "denounced the deal as a betrayal", "rejected the accord as a surrender": an evaluation
+    // after "as" is the complement of the cue before it, saying the same, not reversed by it.
+    let complement = gap.split_whitespace().any(|w| w == "as");
     // A cue that is itself a negation ("will not accept") flips the next one once, as
     // a negation.
     let is_negation = a.modifiers.iter().any(|(h, c)| {
@@ -90,6 +93,7 @@ fn governed_by_refusal(a: &Article, site: &Site) -> bool {
     prev.hit.end <= sh.hit.start
         && governs
         && !charge
+        && !complement
         && !is_negation
         && prev.polarity == Polarity::Oppose
         && matches!(prev.side, TargetSide::After | TargetSide::ActorAfter)
