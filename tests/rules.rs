@@ -2938,6 +2938,51 @@ fn a_charge_that_judges_the_accused_is_the_accusers_judgement_too() {
 }
 
 #[test]
+fn an_object_relative_says_its_verb_of_the_phrase_it_follows() {
+    // The relative word is the verb's object; "it" right after it is the sentence's subject.
+    let x =
+        read("Title\n\nIsrael rejects any contact with the PLO, which it calls a terrorist group.");
+    assert!(
+        stances(&x).contains(&"Israel oppose Palestine Liberation Organization".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    let x = read("Title\n\nThe rebels freed Hassan Ali, whom Egypt had accused of spying.");
+    assert!(
+        stances(&x).contains(&"Egypt oppose Hassan Ali".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    // "which" is said of no person: not of the founder named last.
+    let x = read(
+        "Title\n\nRwanda accuses Uganda of backing the RNC, a movement founded by Kayumba Nyamwasa, which Kigali calls a terrorist group.",
+    );
+    assert!(
+        !stances(&x).contains(&"Rwanda oppose Kayumba Nyamwasa".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    // The phrase is the object of the infinitive, not of the verb before it.
+    let x = read(
+        "Title\n\nThe delegations created the World Bank, which China and India wanted to finance the rebuilding.",
+    );
+    assert!(
+        !stances(&x).iter().any(|s| s.ends_with("World Bank")),
+        "{:?}",
+        stances(&x)
+    );
+    // A role told in an object relative is the phrase's history.
+    let x = read(
+        "Title\n\nEgypt condemned the breach of the Declaration, which Egypt, Sudan and Ethiopia signed in Khartoum.",
+    );
+    assert!(
+        !roles(&x).iter().any(|r| r.contains("Host")),
+        "{:?}",
+        roles(&x)
+    );
+}
+
+#[test]
 fn an_evaluation_after_as_says_what_the_verb_before_it_says() {
     let deal = "Title\n\nIsrael and Hamas signed a ceasefire deal in Cairo on Monday. ";
     let x = read(&format!("{deal}Syria denounced the deal as a betrayal."));

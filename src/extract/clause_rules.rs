@@ -310,6 +310,10 @@ impl Reader<'_> {
     /// governs, and says the opposite of its stance and no role.
     fn verb_rules(&self, pass: Pass, s: usize, c: usize, refused: bool, out: &mut Read) {
         let clause = &self.parsed.clauses.clauses[c];
+        if clause.antecedent.is_some() && !self.relative_fits(c) {
+            return;
+        }
+        let relative = clause.object.is_none() && clause.antecedent.is_some();
         let lemma = self.parsed.words.lemma(clause.head);
         for rule in self.parsed.lexicon.rules.for_verb(lemma) {
             for (verb, particle) in &rule.verbs {
@@ -345,7 +349,11 @@ impl Reader<'_> {
                 }
                 let evidence = self.clause_evidence(s, clause);
                 match rule.says {
-                    Says::Role(role) if pass == Pass::Roles && !clause.negated && !refused => {
+                    // "the declaration, which the three countries signed in Khartoum": a role
+                    // read through an object relative is the history a phrase is told with.
+                    Says::Role(role)
+                        if pass == Pass::Roles && !clause.negated && !refused && !relative =>
+                    {
                         for actor in self.role_holders(rule, clause) {
                             out.participations.push(Participation {
                                 actor,
@@ -382,6 +390,39 @@ impl Reader<'_> {
                 }
                 break;
             }
+        }
+    }
+
+    /// Whether an object relative's verb takes the phrase the relative is said of as its own
+    /// object: not when an infinitive depends on it ("the bank, which both delegations wanted
+    /// to finance": the bank is what they would finance), and only a phrase that names no
+    /// person after "which" ("the movement co-founded by Kayumba Nyamwasa, which Kigali calls
+    /// a terrorist group"), none but people after "whom".
+    fn relative_fits(&self, c: usize) -> bool {
+        let clause = &self.parsed.clauses.clauses[c];
+        let (Some(antecedent), Some(subject)) = (&clause.antecedent, &clause.subject) else {
+            return false;
+        };
+        let infinitive = self
+            .parsed
+            .clauses
+            .dependent(c)
+            .is_some_and(|x| x.verbs.start >= 1 && self.is(x.verbs.start - 1, "to"));
+        if infinitive {
+            return false;
+        }
+        let Some(word) = subject.words.start.checked_sub(1) else {
+            return false;
+        };
+        let people = self
+            .actors_in(antecedent)
+            .iter()
+            .map(|&a| self.parsed.found.actors[a].kind == ActorKind::Person)
+            .collect::<Vec<bool>>();
+        if self.is(word, "whom") {
+            people.iter().all(|&p| p)
+        } else {
+            !people.contains(&true)
         }
     }
 
@@ -1217,6 +1258,11 @@ impl Reader<'_> {
             (Slot::Purpose, _) => return self.purpose(c).map(|span| TargetSpan::words(None, span)),
             (Slot::Predicate, _) => return Some(TargetSpan::words(None, self.predicate(clause))),
             (_, Some(np)) => (np, false),
+            // "the PLO, which it calls a terrorist group": the name is given to the phrase the
+            // relative is said of.
+            (_, _) if !rule.label_words.is_empty() && clause.antecedent.is_some() => {
+                (clause.antecedent.clone()?, true)
+            }
             (slot, _) if !rule.label_words.is_empty() => {
                 (self.named_part(self.slot(clause, slot)?), true)
             }

@@ -57,6 +57,7 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
     descriptions::state_body_descriptions(cx.t, &definites, &mut b);
     pronouns::mention_pronouns(&cx, &mut b);
     pronouns::mention_it(&cx, &mut b);
+    pronouns::mention_relative_it(&cx, &mut b);
     Found {
         actors: b.actors,
         mentions: b.mentions,

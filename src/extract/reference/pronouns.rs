@@ -1,6 +1,6 @@
 //! The pronouns "he", "she", "his" and "her", resolved to the person they refer to, and an "It"
 //! or "They" opening a sentence, to the state or organisation that was the subject of the one
-//! before.
+//! before; an "it" or "they" right after a relative word, to the subject of its own sentence.
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
@@ -157,6 +157,52 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
             possessive: false,
             locative: false,
         });
+    }
+    b.sort_mentions();
+}
+
+/// "Israel rejects any contact with the PLO, which it calls a terrorist group", "a process
+/// Russia has driven since the cease-fire that it and Turkey brokered": an "it" or "they" right
+/// after "which", "that" or "whom", as the subject of a verb, is the state or organisation its
+/// own sentence names as its subject: the relative word is the verb's object, so the phrase the
+/// relative is said of is not what the pronoun stands for.
+pub(super) fn mention_relative_it(cx: &Context, b: &mut Builder) {
+    let text = cx.text;
+    let relative_it = |t: usize| {
+        t >= 1
+            && matches!(text.token_text(t), "it" | "they")
+            && matches!(text.token_text(t - 1), "which" | "that" | "whom")
+    };
+    let wanted: Vec<usize> = (0..text.sentences.len())
+        .filter(|&i| text.sentences[i].tokens.clone().any(relative_it))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let words = Words::of_sentences(text, &cx.lexicon.abbreviations, |i| {
+        wanted.binary_search(&i).is_ok()
+    });
+    for &si in &wanted {
+        let sentence = &text.sentences[si];
+        let Some((actor, at)) = sentence_subject(b, &words, sentence.start, si) else {
+            continue;
+        };
+        for t in sentence.tokens.clone().filter(|&t| relative_it(t)) {
+            let tok = text.tokens[t];
+            let it = words.word_at(tok.start);
+            if tok.start < at || !has_verb_after_it(&words, it, words.sentences[si].end) {
+                continue;
+            }
+            b.mentions.push(Mention {
+                start: tok.start,
+                end: tok.end,
+                actor,
+                stands_for: actor,
+                kind: MentionKind::Pronoun,
+                possessive: false,
+                locative: false,
+            });
+        }
     }
     b.sort_mentions();
 }

@@ -73,6 +73,10 @@ pub struct Clause {
     pub background: bool,
     /// The clause this one depends on, for an infinitive ("agreed" for "to host").
     pub governor: Option<usize>,
+    /// For an object relative, the phrase it is said of, which its relative word stands for as
+    /// the verb's object ("the PLO, which it calls a terrorist group": the PLO; "the
+    /// cease-fire that Russia and Turkey brokered": what was brokered).
+    pub antecedent: Option<NounPhrase>,
 }
 
 impl Clause {
@@ -85,12 +89,13 @@ impl Clause {
         }
     }
 
-    /// What it is done to: the subject of a passive, else the object.
+    /// What it is done to: the subject of a passive, else the object, else the phrase an
+    /// object relative is said of.
     pub fn done_to(&self) -> Option<&NounPhrase> {
         if self.passive {
             self.subject.as_ref()
         } else {
-            self.object.as_ref()
+            self.object.as_ref().or(self.antecedent.as_ref())
         }
     }
 }
@@ -710,11 +715,14 @@ impl Builder<'_> {
         } else {
             self.own_subject(k, reduced)
         };
-        let (subject, governor) = match own {
+        let (subject, governor) = match own.clone() {
             Some(np) => (Some(np), None),
             None => self.inherited_subject(k, nonfinite, previous),
         };
         let (object, preps) = self.complements(k);
+        let antecedent = (own.is_some() && !passive)
+            .then(|| self.relative_antecedent(k))
+            .flatten();
         let agent = passive
             .then(|| preps.iter().find(|p| self.is(p.word, "by")))
             .flatten()
@@ -735,7 +743,32 @@ impl Builder<'_> {
             passive,
             question,
             governor,
+            antecedent,
         }
+    }
+
+    /// The phrase an object relative ending at the verb of chunk `k` is said of: a noun phrase
+    /// (and a comma), "which", "whom" or "that", and the verb's own subject right before it
+    /// ("the PLO, which it calls a terrorist group", "Gülen, whom Ankara blames for the coup",
+    /// "the cease-fire that it and Turkey brokered"). A "that" after a phrase a verb governs
+    /// opens what was said, not a relative ("told Qatar that Hamas had agreed").
+    fn relative_antecedent(&self, k: usize) -> Option<NounPhrase> {
+        let s = k.checked_sub(1)?;
+        self.noun_at(s)?;
+        let r = s.checked_sub(1)?;
+        let (Chunk::Relative(w) | Chunk::Subordinator(w)) = self.chunks[r] else {
+            return None;
+        };
+        let that = self.is(w, "that");
+        if !(that || self.is(w, "which") || self.is(w, "whom")) {
+            return None;
+        }
+        let comma = !that && r >= 2 && matches!(self.chunks[r - 1], Chunk::Comma(_));
+        let a = r.checked_sub(if comma { 2 } else { 1 })?;
+        let antecedent = self.noun_at(a)?;
+        let c = self.chain_start(a);
+        let governed = c >= 1 && matches!(self.chunks[c - 1], Chunk::Verb(..));
+        (!(that && governed)).then_some(antecedent)
     }
 
     /// The main verb of the verb group of chunk `k`.
