@@ -4372,3 +4372,24 @@ fn talks_held_or_begun_under_an_actor_have_it_as_mediator() {
     ))
     .is_empty());
 }
+
+#[test]
+fn a_name_before_a_company_title_and_a_person_is_an_organisation() {
+    let x = read("Title\n\nThe union met on Monday. Acme CEO John Smith said the deal was fair.");
+    assert!(
+        posts(&x).contains(&"John Smith: ceo of Acme".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    let x = read("Title\n\nThe talks resumed. Nissan chief executive Makoto Uchida said no.");
+    assert!(
+        posts(&x).contains(&"Makoto Uchida: chief executive of Nissan".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // A head noun alone is the body named before; a word of a former post is no name.
+    let x = read("Title\n\nThe talks resumed. Party chairman Silvius Magnago said no.");
+    assert!(!labels(&x).contains(&"Party"), "{:?}", labels(&x));
+    let x = read("Title\n\nThe talks resumed. Former CEO John Smith said no.");
+    assert!(!labels(&x).contains(&"Former"), "{:?}", labels(&x));
+}

@@ -109,6 +109,7 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
 
     // 2. New people from title patterns, and new organisations from their head words.
     let mut new_organizations = new_names::organizations_after_titles(&cx, &mut b);
+    new_organizations.extend(new_names::organizations_before_titles(&cx, &mut b));
     new_organizations.extend(new_names::people_and_organizations(&cx, &mut b));
     // their initials name them too ("the Sudan Revolutionary Front", "the SRF").
     new_organizations.extend(purpose_named);

@@ -64,6 +64,63 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
     out
 }
 
+/// "Ford CEO Jim Farley", "Nissan chief executive Makoto Uchida": up to three capitalised words
+/// right before a title held in a company or another body (`words/organization-titles.txt`),
+/// with a capitalised name right after the title, name a new organisation, where no name was
+/// found there; no word of them one that is never a name, a title or a word of a former post
+/// ("Former CEO John Smith"), and not a body's head noun alone ("Party chairman").
+pub(super) fn organizations_before_titles(cx: &Context, b: &mut Builder) -> Vec<usize> {
+    let (t, words) = (cx.t, Words::get());
+    let mut out = Vec::new();
+    for title in &cx.h.titles {
+        let held = &t[title.start..title.end];
+        let of_body = words
+            .organization_titles
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(held));
+        let named_after = t[title.end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| starts_capital(rest));
+        let Some(before) = t[..title.start].strip_suffix(' ') else {
+            continue;
+        };
+        if !of_body || !named_after {
+            continue;
+        }
+        let plain = |w: &str| {
+            starts_capital(w)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+                && !words.not_name.contains(w)
+                && !words.former_words.iter().any(|f| f.eq_ignore_ascii_case(w))
+                && !cx
+                    .h
+                    .titles
+                    .iter()
+                    .any(|h| t[h.start..h.end].eq_ignore_ascii_case(w))
+        };
+        let run: Vec<&str> = before
+            .rsplit(' ')
+            .take_while(|w| plain(w))
+            .take(3)
+            .collect();
+        let len = run.iter().map(|w| w.len() + 1).sum::<usize>();
+        if run.is_empty() {
+            continue;
+        }
+        let (start, end) = (title.start - len, title.start - 1);
+        // "Party chairman Silvius Magnago": a head noun alone is the body named before.
+        let bare_head = cx.lexicon.organization_heads.contains(&t[start..end]);
+        if bare_head || b.covered(start, end) || cx.in_credit(start) {
+            continue;
+        }
+        let actor = b.new_actor(&t[start..end], ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+        out.push(actor);
+    }
+    out
+}
+
 /// The length of "of", "on" or "for" and the capitalised words after it that go on with a body's
 /// name ending at `end` ("... Committee on Libya"), "of the" too ("... Council of the Armed
 /// Forces"); 0 where the text does not go on so, or goes on with a date ("... on Jan. 20").
