@@ -4393,3 +4393,42 @@ fn a_name_before_a_company_title_and_a_person_is_an_organisation() {
     let x = read("Title\n\nThe talks resumed. Former CEO John Smith said no.");
     assert!(!labels(&x).contains(&"Former"), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_company_suffix_makes_a_name_a_company_known_by_its_short_names() {
+    let x = read(
+        "Title\n\nHonda Motor Co. and Nissan Motor Co. ended their merger talks. Nissan said it regretted the outcome. Kraft Foods International plc bid on Monday.",
+    );
+    let l = labels(&x);
+    // "Nissan" alone is the company, which goes by that word; a suffix in lower case counts.
+    assert!(
+        l.contains(&"Honda Motor Co")
+            && l.contains(&"Nissan")
+            && l.contains(&"Kraft Foods International plc"),
+        "{:?}",
+        l
+    );
+    assert_eq!(
+        l.iter().filter(|a| a.starts_with("Nissan")).count(),
+        1,
+        "{l:?}"
+    );
+    // A company the text names by its first word too goes by that word.
+    let x = read(
+        "Title\n\nGlencore International plc bid for Xstrata. Glencore said the offer was final.",
+    );
+    assert!(
+        labels(&x).contains(&"Glencore") && !labels(&x).contains(&"Glencore International plc"),
+        "{:?}",
+        labels(&x)
+    );
+    // No suffix, no company: "Motor" alone says nothing.
+    let x = read("Title\n\nThe talks resumed. Honda Motor said no.");
+    assert!(
+        !x.actors
+            .iter()
+            .any(|a| a.label.starts_with("Honda") && a.kind == ActorKind::Organization),
+        "{:?}",
+        labels(&x)
+    );
+}

@@ -72,6 +72,10 @@ word_lists! {
     name_particles: List = "name-particles.txt",
     /// Last words of a name that make it a party or an armed group ("Party", "Army").
     strong_heads: List = "strong-heads.txt",
+    /// Last words of a company's legal name ("Co", "Inc", "plc").
+    company_suffixes: List = "company-suffixes.txt",
+    /// Words of a company's legal name that say its trade ("Motor", "Foods").
+    company_trades: List = "company-trades.txt",
     /// Last words of a name that make it a body ("Committee", "Council").
     weak_heads: List = "weak-heads.txt",
     /// Verbs of leading a body ("led", "headed").

@@ -225,8 +225,21 @@ fn read_run(
     // "Democratic Unionist Party": a name that ends in the head word of a party or an
     // armed group names a new organisation, as does a name that someone leads ("Sinn
     // Féin, led by its president"); the initials stand for it too ("the DUP").
+    // "Honda Motor Co.", "Cadbury plc": a company's legal suffix, last in the name or in lower
+    // case right after it, makes a name a company's as a party's head makes it a party's.
+    let suffix_after = t[end..s.end]
+        .strip_prefix(' ')
+        .map(|rest| {
+            rest.split([' ', ',', '.', ';', ':', ')'])
+                .next()
+                .unwrap_or(rest)
+        })
+        .filter(|w| Words::get().company_suffixes.contains(w));
+    let end = suffix_after.map_or(end, |w| end + 1 + w.len());
+    let name = &t[start..end];
     let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
-    let strong_head = Words::get().strong_heads.contains(&last_word);
+    let strong_head = Words::get().strong_heads.contains(&last_word)
+        || Words::get().company_suffixes.contains(&last_word);
     // "the Liberation and Justice Movement", "the Socialist People's Party": such a name goes
     // on back over "and" and a possessive between its capitalised words.
     let weak_head = !strong_head && Words::get().weak_heads.contains(&last_word);
@@ -268,7 +281,16 @@ fn read_run(
         return Some(actor);
     }
     if !single && (strong_head || led || body_end.is_some()) {
-        let actor = b.new_actor(name, ActorKind::Organization);
+        // "Glencore International plc ... Glencore": a company the text names by its first word
+        // too is that one company, under that word.
+        let first = name.split(' ').next().unwrap_or(name);
+        let company = suffix_after.is_some() || Words::get().company_suffixes.contains(&last_word);
+        let label = if company && named_alone(t, first, name) {
+            first
+        } else {
+            name
+        };
+        let actor = b.new_actor(label, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
         return Some(actor);
     }
@@ -615,12 +637,46 @@ pub(super) fn mention_new_organizations(
             .split([' ', '-'])
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
-        for form in [name.as_str(), initials.as_str()] {
+        let (short, shortest) = company_short_names(&name);
+        for form in [name.as_str(), initials.as_str(), short, shortest] {
             if form.chars().count() >= 2 {
                 b.mention_each(form, actor, |p| cx.in_credit(p));
             }
         }
     }
+}
+
+/// Whether `first`, the first word of `name`, stands alone somewhere in `t`: a whole word not
+/// followed by the rest of the name ("Glencore" beside "Glencore International plc").
+fn named_alone(t: &str, first: &str, name: &str) -> bool {
+    first.len() < name.len()
+        && t.match_indices(first)
+            .any(|(i, _)| whole_word(t, i, i + first.len()) && !t[i..].starts_with(name))
+}
+
+/// The names a company's legal name goes by: without its suffix ("Honda Motor" for "Honda Motor
+/// Co."), and its first word when only trade words stand between it and the suffix ("Honda");
+/// empty where the name ends in no company suffix or has no such words.
+fn company_short_names(name: &str) -> (&str, &str) {
+    let words = Words::get();
+    let Some((rest, suffix)) = name.rsplit_once(' ') else {
+        return ("", "");
+    };
+    if !words.company_suffixes.contains(&suffix) {
+        return ("", "");
+    }
+    let rest = rest.strip_suffix(" &").unwrap_or(rest);
+    let first = rest.split(' ').next().unwrap_or(rest);
+    let traded = rest
+        .split(' ')
+        .skip(1)
+        .all(|w| words.company_trades.contains(&w));
+    let shortest = if traded && first.len() < rest.len() {
+        first
+    } else {
+        ""
+    };
+    (rest, shortest)
 }
 
 /// Surnames of the new people found, and "Mr./Ms." + surname; their full names again.
