@@ -4432,3 +4432,20 @@ fn a_company_suffix_makes_a_name_a_company_known_by_its_short_names() {
         labels(&x)
     );
 }
+
+#[test]
+fn initials_before_a_title_and_a_name_are_a_body() {
+    let x = read("Title\n\nThe strike went on. UAW President Shawn Fain said the deal was close.");
+    assert!(
+        posts(&x).contains(&"Shawn Fain: president of UAW".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // Initials the text spells out are that body's; a heading in capitals names no body.
+    let x = read(
+        "Title\n\nECB President Mario Draghi met the ministers. The European Central Bank agreed.",
+    );
+    assert!(!labels(&x).contains(&"ECB"), "{:?}", labels(&x));
+    let x = read("Title\n\nSTATEMENT BY THE SPOKESMAN FOR THE SECRETARY-GENERAL\n\nHe spoke.");
+    assert!(!labels(&x).contains(&"THE"), "{:?}", labels(&x));
+}

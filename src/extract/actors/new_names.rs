@@ -65,7 +65,8 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
 }
 
 /// "Ford CEO Jim Farley", "Nissan chief executive Makoto Uchida": up to three capitalised words
-/// right before a title held in a company or another body (`words/organization-titles.txt`),
+/// right before a title held in a company or another body (`words/organization-titles.txt`), or
+/// initials right before any title ("UAW President Shawn Fain"),
 /// with a capitalised name right after the title, name a new organisation, where no name was
 /// found there; no word of them one that is never a name, a title or a word of a former post
 /// ("Former CEO John Smith"), and not a body's head noun alone ("Party chairman").
@@ -84,7 +85,17 @@ pub(super) fn organizations_before_titles(cx: &Context, b: &mut Builder) -> Vec<
         let Some(before) = t[..title.start].strip_suffix(' ') else {
             continue;
         };
-        if !of_body || !named_after {
+        // "UAW President Shawn Fain": initials before any title name a body too, unless the
+        // text spells them out ("ECB President Mario Draghi ... the European Central Bank"),
+        // which names that body, or the title and name are in capitals too ("THE SPOKESMAN").
+        let initials = before.rsplit(' ').next().is_some_and(|w| {
+            w.len() >= 2
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_uppercase())
+                && !spelled_out(t, w)
+        }) && !t[title.start..title.end].chars().all(|c| !c.is_lowercase());
+        if !(of_body || initials) || !named_after {
             continue;
         }
         let plain = |w: &str| {
@@ -102,7 +113,7 @@ pub(super) fn organizations_before_titles(cx: &Context, b: &mut Builder) -> Vec<
         let run: Vec<&str> = before
             .rsplit(' ')
             .take_while(|w| plain(w))
-            .take(3)
+            .take(if of_body { 3 } else { 1 })
             .collect();
         let len = run.iter().map(|w| w.len() + 1).sum::<usize>();
         if run.is_empty() {
@@ -644,6 +655,21 @@ pub(super) fn mention_new_organizations(
             }
         }
     }
+}
+
+/// Whether `t` holds capitalised words whose initials are `initials` ("European Central Bank"
+/// for "ECB"), past the small words of names ("of", "the", "and", "for").
+fn spelled_out(t: &str, initials: &str) -> bool {
+    let letters: Vec<char> = initials.chars().collect();
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+        .collect();
+    words.windows(letters.len()).any(|run| {
+        run.iter()
+            .zip(&letters)
+            .all(|(w, &l)| w.starts_with(l) && w.chars().skip(1).any(char::is_lowercase))
+    })
 }
 
 /// Whether `first`, the first word of `name`, stands alone somewhere in `t`: a whole word not
