@@ -745,6 +745,33 @@ fn same_as_embedded(remote: &[&str], subset: &[&str]) {
             "{name} {param} on {remote:?}"
         );
     }
+    // A holder and a target bound together: the other side's stances read from the target.
+    // (Virtuoso 7.2.5 leaves out rows of some bound targets, end-of-war and disarmament among
+    // them, with this query as with the one before it; not those below.)
+    for params in [
+        ["opponent=actor:bezalel-smotrich", "target=issue:ceasefire"],
+        ["supporter=actor:israel", "target=issue:ceasefire"],
+        ["supporter=actor:turkey", "target=actor:russia"],
+    ] {
+        let args = [
+            "query",
+            "--named",
+            "opposite-stances",
+            "--param",
+            params[0],
+            "--param",
+            params[1],
+            "--format",
+            "csv",
+        ];
+        let ours = ok_local(&args);
+        assert!(ours.lines().count() > 1, "{params:?} gives no rows");
+        assert_eq!(
+            rows(&ours, &BTreeMap::new()),
+            rows(&ok_remote(&args), &BTreeMap::new()),
+            "opposite-stances {params:?} on {remote:?}"
+        );
+    }
     // ASK, CONSTRUCT.
     let ask = "PREFIX neg: <https://w3id.org/negograph/ontology#> ASK { ?s a neg:Stance }";
     assert_eq!(ok_remote(&["query", ask]).trim(), "true");
