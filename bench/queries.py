@@ -23,8 +23,9 @@ import sys
 import tempfile
 import time
 
-# One binding per named query with parameters, as `query --param` takes them; `doc` is a
-# document of the store, `negotiation` the negotiation with the most documents.
+# One binding per named query with parameters, as `query --param` takes them (where its scale
+# line asks for one on a large store, that one); `doc` is a document of the store, `negotiation` the
+# negotiation with the most documents.
 BOUND = {
     "actor-cooccurrence": {"actor1": "actor:egypt"},
     "actors-by-role": {"negotiation": None},
@@ -34,11 +35,11 @@ BOUND = {
     "facts-about": {"resource": "hamas"},
     "mediators": {"mediator": "qatar"},
     "negotiation-gaps": {"negotiation": None},
-    "opposite-stances": {"target": "issue:ceasefire"},
+    "opposite-stances": {"supporter": "actor:hamas", "target": "issue:ceasefire"},
     "people-and-posts": {"organization": "qatar"},
     "stance-changes": {"actor": "hamas"},
     "stances-by-actor": {"actor": "hamas"},
-    "stances-on-issue": {"issue": "ceasefire"},
+    "stances-on-issue": {"issue": "ceasefire", "polarity": "Support"},
     "who-speaks-for-whom": {"organization": "qatar"},
 }
 ONE_DOCUMENT = (
