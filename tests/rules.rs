@@ -4331,13 +4331,22 @@ fn a_one_word_name_described_as_a_service_or_agency_is_an_organisation() {
 }
 
 #[test]
-fn a_title_joined_by_and_to_a_titled_persons_post_is_of_the_same_state() {
+fn a_title_joined_by_and_to_a_titled_persons_post_is_of_the_same_state_or_body() {
     let p = posts(&read(
         "Title\n\nJapan's delegation arrived. On one side sat Viceroy Li Hongzhang of China; on \
          the other Prime Minister Ito Hirobumi of Japan and Foreign Minister Mutsu Munemitsu.",
     ));
     assert!(
         p.contains(&"Mutsu Munemitsu: foreign minister of Japan".to_string()),
+        "{p:?}"
+    );
+    // of the same body
+    let p = posts(&read(
+        "Title\n\nThe strike went on. UAW President Shawn Fain and Vice President Chuck \
+         Browning announced a tentative agreement.",
+    ));
+    assert!(
+        p.contains(&"Chuck Browning: vice president of UAW".to_string()),
         "{p:?}"
     );
     // an untitled person before "and" is no colleague: the two sides sign

@@ -268,8 +268,9 @@ fn states_given_others(
         .collect()
 }
 
-/// "Prime Minister Ito Hirobumi and Foreign Minister Mutsu Munemitsu": a title joined by "and"
-/// to a titled person the text gives a state's post is a post of the same state.
+/// "Prime Minister Ito Hirobumi and Foreign Minister Mutsu Munemitsu", "UAW President Shawn Fain
+/// and Vice President Chuck Browning": a title joined by "and" to a titled person the text gives
+/// a post is a post of the same state or body.
 fn coordinated_post(
     text: &Text,
     found: &Found,
@@ -294,7 +295,7 @@ fn coordinated_post(
     given
         .iter()
         .rev()
-        .find(|p| p.holder == person.actor && found.actors[p.organization].kind == ActorKind::State)
+        .find(|p| p.holder == person.actor)
         .map(|p| p.organization)
 }
 
