@@ -4458,3 +4458,19 @@ fn initials_before_a_title_and_a_name_are_a_body() {
     let x = read("Title\n\nSTATEMENT BY THE SPOKESMAN FOR THE SECRETARY-GENERAL\n\nHe spoke.");
     assert!(!labels(&x).contains(&"THE"), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_confederation_named_with_its_initials_is_an_organisation() {
+    let x = read(
+        "Title\n\nThe Confederation of Indigenous Nationalities of Ecuador (CONAIE) called a strike. CONAIE said the talks had failed.",
+    );
+    assert!(
+        x.actors.iter().any(|a| a.kind == ActorKind::Organization
+            && (a.label.contains("Confederation") || a.label == "CONAIE")),
+        "{:?}",
+        labels(&x)
+    );
+    // a confederation that no initials name is no body
+    let x = read("Title\n\nA loose confederation of tribes met in the hills.");
+    assert!(labels(&x).is_empty(), "{:?}", labels(&x));
+}
