@@ -4474,3 +4474,17 @@ fn a_confederation_named_with_its_initials_is_an_organisation() {
     let x = read("Title\n\nA loose confederation of tribes met in the hills.");
     assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }
+
+#[test]
+fn chief_executives_listed_after_their_plural_title_hold_it_in_their_companies() {
+    let p = posts(&read(
+        "Title\n\nHonda Motor Co. and Nissan Motor Co. held talks. The two chief executives, \
+         Toshihiro Mibe of Honda and Makoto Uchida of Nissan, signed a memorandum.",
+    ));
+    assert!(
+        p.contains(&"Toshihiro Mibe: chief executive of Honda".to_string()),
+        "{p:?}"
+    );
+    // a plural title is no post of the company named before it
+    assert!(!p.iter().any(|p| p.contains("chief executives")), "{p:?}");
+}
