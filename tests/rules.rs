@@ -4488,3 +4488,24 @@ fn chief_executives_listed_after_their_plural_title_hold_it_in_their_companies()
     // a plural title is no post of the company named before it
     assert!(!p.iter().any(|p| p.contains("chief executives")), "{p:?}");
 }
+
+#[test]
+fn a_possessive_before_a_common_noun_ends_a_body_named_after_a_title() {
+    let x = read(
+        "Title\n\nThe chairman of the British Museum's trustees, George Osborne, held talks with Greece.",
+    );
+    assert!(
+        !labels(&x).iter().any(|l| l.ends_with("'s")),
+        "{:?}",
+        labels(&x)
+    );
+    // a possessive inside a name goes on
+    let x = read(
+        "Title\n\nFinland sent a delegation. Vyacheslav Molotov, chairman of the Council of People's Commissars, received it.",
+    );
+    assert!(
+        labels(&x).contains(&"Council of People's Commissars"),
+        "{:?}",
+        labels(&x)
+    );
+}

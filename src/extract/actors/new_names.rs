@@ -190,6 +190,13 @@ fn capitalised_words(text: &str) -> usize {
     let mut words = text.split(' ').peekable();
     while let Some(word) = words.next() {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "the chairman of the British Museum's trustees": a possessive before a word in lower
+        // case ends the name ("Council of People's Commissars" goes on).
+        let possessed = words.peek().is_some_and(|n| !starts_capital(n));
+        let bare = ["'s", "\u{2019}s"]
+            .iter()
+            .find_map(|p| bare.strip_suffix(p).filter(|_| possessed))
+            .unwrap_or(bare);
         let joins = matches!(bare, "of" | "for" | "and")
             && bare.len() == word.len()
             && words.peek().is_some_and(|n| starts_capital(n));
