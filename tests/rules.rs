@@ -4509,3 +4509,23 @@ fn a_possessive_before_a_common_noun_ends_a_body_named_after_a_title() {
         labels(&x)
     );
 }
+
+#[test]
+fn an_it_that_a_verb_takes_after_the_deal_is_named_is_the_deal_it_evaluates() {
+    let deal = "Title\n\nIsrael and Hamas signed a ceasefire deal in Cairo. ";
+    let x = read(&format!("{deal}Jordan called it a gift to Iran."));
+    assert!(
+        stances(&x).contains(&"Jordan oppose ceasefire".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+    // the subject of what a speaker said, or of a relative, is no deal
+    let x = read(&format!(
+        "{deal}Jordan said it would be a disaster for the region."
+    ));
+    assert!(
+        !stances(&x).iter().any(|s| s.starts_with("Jordan")),
+        "{:?}",
+        stances(&x)
+    );
+}

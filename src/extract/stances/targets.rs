@@ -495,9 +495,44 @@ fn actor_before(a: &Article, site: &Site, holders: &[usize]) -> Vec<Aim> {
     targets
 }
 
+/// "The deal was signed on Monday. McCarthy called it 'a gift to Putin'": an "it" or "this"
+/// among the three words before the cue, in its clause, is the deal when a deal noun stands
+/// before it in its sentence or the sentence before.
+fn it_the_deal(a: &Article, site: &Site, from: usize) -> bool {
+    let (t, sh) = (a.t, site.cue);
+    let gap = &t[from..sh.hit.start];
+    // Where the last three words before the cue start.
+    let near = gap
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i + 1 < gap.len())
+        .map(|(i, _)| i + 1)
+        .collect::<Vec<usize>>();
+    let near = near.len().checked_sub(3).map_or(0, |k| near[k]);
+    // The object of the verb before it ("called it", "described it as"), not a subject after
+    // a verb of speech or a relative word ("said it would help", "whom it calls").
+    let it = gap
+        .match_indices(" it ")
+        .chain(gap.match_indices(" this "))
+        .any(|(i, _)| {
+            let at = from + i;
+            let before = gap[..i].rsplit(' ').next().unwrap_or("").to_lowercase();
+            i + 1 >= near
+                && !a.speech_hits.iter().any(|h| h.end == at)
+                && !matches!(
+                    before.as_str(),
+                    "that" | "which" | "whom" | "who" | "and" | "but"
+                )
+        });
+    let since = a.text.sentences[site.si.saturating_sub(1)].start;
+    it && a
+        .deals
+        .iter()
+        .any(|d| d.start >= since && d.end <= sh.hit.start)
+}
+
 /// The target of a cue that evaluates an issue before it: the issue named last before it in its
-/// clause (or reported words), else the article's deal when a deal noun stands just before it;
-/// and whether it is the deal.
+/// clause (or reported words), else the article's deal when a deal noun, or an "it" standing
+/// for one, stands just before it; and whether it is the deal.
 fn issue_before(a: &Article, site: &Site) -> (Vec<Aim>, bool) {
     let (t, lexicon, sh) = (a.t, a.lexicon, site.cue);
     let mut targets: Vec<Aim> = Vec::new();
@@ -520,7 +555,7 @@ fn issue_before(a: &Article, site: &Site) -> (Vec<Aim>, bool) {
                 && d.start >= from
                 && t[d.end..sh.hit.start].split_whitespace().count() <= 3
         });
-        if named {
+        if named || it_the_deal(a, site, from) {
             targets.push((Target::Issue(slug.to_string()), None, false));
             return (targets, true);
         }
