@@ -79,9 +79,7 @@ pub(super) fn organizations_before_titles(cx: &Context, b: &mut Builder) -> Vec<
             .organization_titles
             .iter()
             .any(|w| w.eq_ignore_ascii_case(held));
-        let named_after = t[title.end..]
-            .strip_prefix(' ')
-            .is_some_and(|rest| starts_capital(rest));
+        let named_after = t[title.end..].strip_prefix(' ').is_some_and(starts_capital);
         let Some(before) = t[..title.start].strip_suffix(' ') else {
             continue;
         };
