@@ -148,17 +148,22 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
             continue;
         }
         let w = words.words[it];
-        b.mentions.push(Mention {
-            start: w.start,
-            end: w.end,
-            actor,
-            stands_for: actor,
-            kind: MentionKind::Pronoun,
-            possessive: false,
-            locative: false,
-        });
+        push_pronoun(b, (w.start, w.end), actor);
     }
     b.sort_mentions();
+}
+
+/// A mention of `actor` by the pronoun at `start..end`.
+fn push_pronoun(b: &mut Builder, (start, end): (usize, usize), actor: usize) {
+    b.mentions.push(Mention {
+        start,
+        end,
+        actor,
+        stands_for: actor,
+        kind: MentionKind::Pronoun,
+        possessive: false,
+        locative: false,
+    });
 }
 
 /// "Israel rejects any contact with the PLO, which it calls a terrorist group", "a process
@@ -193,15 +198,7 @@ pub(super) fn mention_relative_it(cx: &Context, b: &mut Builder) {
             if tok.start < at || !has_verb_after_it(&words, it, words.sentences[si].end) {
                 continue;
             }
-            b.mentions.push(Mention {
-                start: tok.start,
-                end: tok.end,
-                actor,
-                stands_for: actor,
-                kind: MentionKind::Pronoun,
-                possessive: false,
-                locative: false,
-            });
+            push_pronoun(b, (tok.start, tok.end), actor);
         }
     }
     b.sort_mentions();
