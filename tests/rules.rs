@@ -4529,3 +4529,22 @@ fn an_it_that_a_verb_takes_after_the_deal_is_named_is_the_deal_it_evaluates() {
         stances(&x)
     );
 }
+
+#[test]
+fn governments_a_speaker_pays_tribute_to_are_no_sides() {
+    let x = read(
+        "Title\n\nIsrael and Hezbollah reached an understanding. I pay tribute to the Governments of the United States and France for their efforts.",
+    );
+    assert!(
+        !roles(&x).contains(&"France Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+    // the governments of the sides are the sides
+    let x = read("Title\n\nThe Governments of Israel and Lebanon signed the agreement in Naqoura.");
+    assert!(
+        roles(&x).contains(&"Lebanon Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}
