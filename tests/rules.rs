@@ -4548,3 +4548,24 @@ fn governments_a_speaker_pays_tribute_to_are_no_sides() {
         roles(&x)
     );
 }
+
+#[test]
+fn two_known_names_joined_by_and_before_a_bracket_are_no_one_name() {
+    let x = read(
+        "Title\n\nWallonia blocked the free-trade agreement between the European Union and Canada (CETA).",
+    );
+    assert!(
+        !labels(&x).contains(&"European Union and Canada"),
+        "{:?}",
+        labels(&x)
+    );
+    // a name with "and" between words no gazetteer knows is still one
+    let x = read(
+        "Title\n\nThe Movement for Democracy and Justice in Chad (MDJT) signed the accord in Tripoli.",
+    );
+    assert!(
+        labels(&x).contains(&"Movement for Democracy and Justice in Chad"),
+        "{:?}",
+        labels(&x)
+    );
+}

@@ -21,8 +21,19 @@ pub(super) fn definitions(cx: &Context) -> Vec<Definition> {
                     .names
                     .iter()
                     .any(|h| h.start < acronym.1 && acronym.0 < h.end)
+                && !joins_known_names(cx, *name)
         })
         .collect()
+}
+
+/// "the agreement between the European Union and Canada (CETA)": two names the gazetteer knows,
+/// joined by "and" inside what stands before a bracket, are two actors, not one name.
+fn joins_known_names(cx: &Context, (start, end): (usize, usize)) -> bool {
+    cx.t[start..end].match_indices(" and ").any(|(i, _)| {
+        let (and, after) = (start + i, start + i + 5);
+        let after = after + cx.t[after..].strip_prefix("the ").map_or(0, |_| 4);
+        cx.names.iter().any(|h| h.end == and) && cx.names.iter().any(|h| h.start == after)
+    })
 }
 
 /// The organisations named with their acronym; the acronym then names them wherever it stands
