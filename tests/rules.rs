@@ -4569,3 +4569,18 @@ fn two_known_names_joined_by_and_before_a_bracket_are_no_one_name() {
         labels(&x)
     );
 }
+
+#[test]
+fn hyphenated_ranks_and_a_military_adviser_are_titles_not_names() {
+    let x = read(
+        "Title\n\nIsrael shelled the compound. I dispatched my Military Adviser, Major-General Franklin van Kappen, to investigate.",
+    );
+    let l = labels(&x);
+    assert!(
+        l.contains(&"Franklin van Kappen") && !l.contains(&"Military Adviser"),
+        "{l:?}"
+    );
+    // the rank without a name after it names no one
+    let x = read("Title\n\nThe Major-General said nothing.");
+    assert!(labels(&x).is_empty(), "{:?}", labels(&x));
+}
