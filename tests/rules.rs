@@ -4584,3 +4584,18 @@ fn hyphenated_ranks_and_a_military_adviser_are_titles_not_names() {
     let x = read("Title\n\nThe Major-General said nothing.");
     assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_known_surname_before_a_name_that_parts_from_the_known_one_is_someone_else() {
+    let x = read(
+        "Title\n\nJapan and North Korea held a summit. Chairman Kim Jong Il apologised to Koizumi.",
+    );
+    assert!(
+        labels(&x).contains(&"Kim Jong Il") && !labels(&x).contains(&"Kim Jong Un"),
+        "{:?}",
+        labels(&x)
+    );
+    // the known name itself is the known person
+    let x = read("Title\n\nJapan and North Korea held a summit. Chairman Kim Jong Un spoke.");
+    assert!(labels(&x).contains(&"Kim Jong Un"), "{:?}", labels(&x));
+}

@@ -428,7 +428,21 @@ fn before_other_name(t: &str, end: usize, label: &str) -> bool {
         && next.starts_with(char::is_uppercase)
         && next.chars().any(char::is_lowercase)
         && !Words::get().not_name.contains(&next)
-        && !label.split([' ', '-']).any(|w| w == next)
+        && (!label.split([' ', '-']).any(|w| w == next) || diverges(t, end, label, next))
+}
+
+/// "Kim Jong Il" after "Kim" of Kim Jong Un: the words after the surname follow the known
+/// person's name from `next` on, then part from it at a capitalised word of their own.
+fn diverges(t: &str, end: usize, label: &str, next: &str) -> bool {
+    let known: Vec<&str> = label.split([' ', '-']).skip_while(|w| *w != next).collect();
+    let read: Vec<&str> = t[end..]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .take(known.len())
+        .collect();
+    known.iter().zip(&read).any(|(k, r)| {
+        k != r && r.starts_with(char::is_uppercase) && !Words::get().not_name.contains(r)
+    })
 }
 
 /// A surname that is one word of a longer name is no reference to the person it belongs to:
