@@ -4599,3 +4599,18 @@ fn a_known_surname_before_a_name_that_parts_from_the_known_one_is_someone_else()
     let x = read("Title\n\nJapan and North Korea held a summit. Chairman Kim Jong Un spoke.");
     assert!(labels(&x).contains(&"Kim Jong Un"), "{:?}", labels(&x));
 }
+
+#[test]
+fn capitalised_words_after_an_unknown_acronym_go_on_with_its_name() {
+    let x = read(
+        "Title\n\nThe deal was announced by the PGA Tour and the Saudi fund. The PGA Tour said the talks were over.",
+    );
+    assert!(
+        labels(&x).contains(&"PGA Tour") && !labels(&x).contains(&"PGA"),
+        "{:?}",
+        labels(&x)
+    );
+    // a thing's noun is no part of a body's name
+    let x = read("Title\n\nNixon and Brezhnev signed the ABM Treaty in Moscow.");
+    assert!(!labels(&x).contains(&"ABM Treaty"), "{:?}", labels(&x));
+}

@@ -83,10 +83,51 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
                 .find(|m| m.end == before && b.actors[m.actor].kind == ActorKind::Organization)
                 .map(|m| m.actor)
         });
+        // "the PGA Tour", "the DP World Tour": capitalised words right after the acronym go on
+        // with its name, which names the body wherever it stands.
+        let name_end = tok.end + name_tail(&t[tok.end..]);
+        if alias_of.is_none() && name_end > tok.end && !b.covered(tok.end, name_end) {
+            let name = &t[tok.start..name_end];
+            let actor = b.new_actor(name, ActorKind::Organization);
+            b.mention_each(name, actor, |p| cx.in_credit(p));
+            continue;
+        }
         let actor = alias_of.unwrap_or_else(|| b.new_actor(w, ActorKind::Organization));
         b.mention_each(w, actor, |p| cx.in_credit(p));
     }
     b.sort_mentions();
+}
+
+/// The length of up to two capitalised words `rest` opens with after a space, none of them a
+/// word that is never a name nor a thing's noun (`words/named-things.txt`: "the ABM Treaty") ("the
+/// PGA Tour's deal": " Tour").
+fn name_tail(rest: &str) -> usize {
+    let mut len = 0;
+    if !rest.starts_with(' ') {
+        return 0;
+    }
+    for w in rest.split(' ').skip(1).take(2) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let bare = bare
+            .strip_suffix("'s")
+            .or_else(|| bare.strip_suffix("\u{2019}s"))
+            .unwrap_or(bare);
+        let capital = bare.starts_with(|c: char| c.is_ascii_uppercase())
+            && bare.chars().skip(1).all(|c| c.is_ascii_lowercase())
+            && bare.len() >= 2
+            && !Words::get().not_name.contains(&bare)
+            && !Words::get()
+                .named_things
+                .contains(&bare.to_lowercase().as_str());
+        if !capital {
+            break;
+        }
+        len += 1 + bare.len();
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    len
 }
 
 /// Names followed by their acronym in brackets, "the Front for Change and Concord in Chad
