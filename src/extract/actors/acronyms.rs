@@ -98,9 +98,9 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
     b.sort_mentions();
 }
 
-/// The length of up to two capitalised words `rest` opens with after a space, none of them a
-/// word that is never a name nor a thing's noun (`words/named-things.txt`: "the ABM Treaty") ("the
-/// PGA Tour's deal": " Tour").
+/// The length of up to two capitalised words `rest` opens with after a space, up to a possessive
+/// ("the PGA Tour's deal": " Tour"); none of them a word that is never a name nor a thing's noun
+/// (`words/named-things.txt`: "the ABM Treaty" is no body).
 fn name_tail(rest: &str) -> usize {
     let mut len = 0;
     if !rest.starts_with(' ') {

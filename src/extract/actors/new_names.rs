@@ -238,9 +238,6 @@ fn read_run(
     {
         return None;
     }
-    // "Democratic Unionist Party": a name that ends in the head word of a party or an
-    // armed group names a new organisation, as does a name that someone leads ("Sinn
-    // Féin, led by its president"); the initials stand for it too ("the DUP").
     // "Honda Motor Co.", "Cadbury plc": a company's legal suffix, last in the name or in lower
     // case right after it, makes a name a company's as a party's head makes it a party's.
     let suffix_after = t[end..s.end]
@@ -254,8 +251,11 @@ fn read_run(
     let end = suffix_after.map_or(end, |w| end + 1 + w.len());
     let name = &t[start..end];
     let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
-    let strong_head = Words::get().strong_heads.contains(&last_word)
-        || Words::get().company_suffixes.contains(&last_word);
+    let company = Words::get().company_suffixes.contains(&last_word);
+    // "Democratic Unionist Party": a name that ends in the head word of a party or an
+    // armed group names a new organisation, as does a name that someone leads ("Sinn
+    // Féin, led by its president"); the initials stand for it too ("the DUP").
+    let strong_head = company || Words::get().strong_heads.contains(&last_word);
     // "the Liberation and Justice Movement", "the Socialist People's Party": such a name goes
     // on back over "and" and a possessive between its capitalised words.
     let weak_head = !strong_head && Words::get().weak_heads.contains(&last_word);
@@ -300,7 +300,6 @@ fn read_run(
         // "Glencore International plc ... Glencore": a company the text names by its first word
         // too is that one company, under that word.
         let first = name.split(' ').next().unwrap_or(name);
-        let company = suffix_after.is_some() || Words::get().company_suffixes.contains(&last_word);
         let label = if company && named_alone(t, first, name) {
             first
         } else {
