@@ -414,15 +414,14 @@ impl Reader<'_> {
         let Some(word) = subject.words.start.checked_sub(1) else {
             return false;
         };
-        let people = self
+        let mut people = self
             .actors_in(antecedent)
-            .iter()
-            .map(|&a| self.parsed.found.actors[a].kind == ActorKind::Person)
-            .collect::<Vec<bool>>();
+            .into_iter()
+            .map(|a| self.parsed.found.actors[a].kind == ActorKind::Person);
         if self.is(word, "whom") {
-            people.iter().all(|&p| p)
+            people.all(|p| p)
         } else {
-            !people.contains(&true)
+            !people.any(|p| p)
         }
     }
 

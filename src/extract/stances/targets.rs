@@ -501,28 +501,19 @@ fn actor_before(a: &Article, site: &Site, holders: &[usize]) -> Vec<Aim> {
 fn it_the_deal(a: &Article, site: &Site, from: usize) -> bool {
     let (t, sh) = (a.t, site.cue);
     let gap = &t[from..sh.hit.start];
-    // Where the last three words before the cue start.
-    let near = gap
-        .char_indices()
-        .filter(|&(i, c)| c == ' ' && i + 1 < gap.len())
-        .map(|(i, _)| i + 1)
-        .collect::<Vec<usize>>();
-    let near = near.len().checked_sub(3).map_or(0, |k| near[k]);
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let end_of = |w: &str| from + (w.as_ptr() as usize - gap.as_ptr() as usize) + w.len();
     // The object of the verb before it ("called it", "described it as"), not a subject after
     // a verb of speech or a relative word ("said it would help", "whom it calls").
-    let it = gap
-        .match_indices(" it ")
-        .chain(gap.match_indices(" this "))
-        .any(|(i, _)| {
-            let at = from + i;
-            let before = gap[..i].rsplit(' ').next().unwrap_or("").to_lowercase();
-            i + 1 >= near
-                && !a.speech_hits.iter().any(|h| h.end == at)
-                && !matches!(
-                    before.as_str(),
-                    "that" | "which" | "whom" | "who" | "and" | "but"
-                )
-        });
+    let it = (words.len().saturating_sub(3)..words.len()).any(|i| {
+        matches!(words[i], "it" | "this")
+            && i >= 1
+            && !a.speech_hits.iter().any(|h| h.end == end_of(words[i - 1]))
+            && !matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "that" | "which" | "whom" | "who" | "and" | "but"
+            )
+    });
     let since = a.text.sentences[site.si.saturating_sub(1)].start;
     it && a
         .deals

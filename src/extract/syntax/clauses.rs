@@ -715,14 +715,15 @@ impl Builder<'_> {
         } else {
             self.own_subject(k, reduced)
         };
-        let (subject, governor) = match own.clone() {
+        // An object relative has its own subject ("which it calls"), never an inherited one.
+        let antecedent = (own.is_some() && !passive)
+            .then(|| self.relative_antecedent(k))
+            .flatten();
+        let (subject, governor) = match own {
             Some(np) => (Some(np), None),
             None => self.inherited_subject(k, nonfinite, previous),
         };
         let (object, preps) = self.complements(k);
-        let antecedent = (own.is_some() && !passive)
-            .then(|| self.relative_antecedent(k))
-            .flatten();
         let agent = passive
             .then(|| preps.iter().find(|p| self.is(p.word, "by")))
             .flatten()
