@@ -4181,6 +4181,37 @@ fn a_state_the_titled_persons_verb_addresses_is_not_the_state_of_the_post() {
         p.contains(&"Amadou Sall: president of Senegal".to_string()),
         "{p:?}"
     );
+    // any verb of the person's own predicate, past a relative clause on the person
+    let p = posts(&read(
+        "Title\n\nPresident Idi Amin, who has cast himself as a mediator, has visited the \
+         hostages and has urged Israel to accept the terms.",
+    ));
+    assert!(!p.iter().any(|p| p.ends_with("Israel")), "{p:?}");
+    // the states listed after "the governments of"
+    let p = posts(&read(
+        "Title\n\nPresident Dwight Eisenhower invited the governments of Argentina, Chile and \
+         Norway to a conference in Washington.",
+    ));
+    assert!(
+        !p.iter()
+            .any(|p| p.contains("Argentina") || p.contains("Chile")),
+        "{p:?}"
+    );
+    // not past a clause of someone else's, nor a demonym that modifies a noun
+    let p = posts(&read(
+        "Title\n\nPresident Amadou Sall said that Senegal had told Mali to wait.",
+    ));
+    assert!(
+        p.contains(&"Amadou Sall: president of Senegal".to_string()),
+        "{p:?}"
+    );
+    let p = posts(&read(
+        "Title\n\nVice President Amadou Sall flew in and told the Senegalese team to move.",
+    ));
+    assert!(
+        p.contains(&"Amadou Sall: vice president of Senegal".to_string()),
+        "{p:?}"
+    );
 }
 
 #[test]

@@ -299,39 +299,101 @@ fn coordinated_post(
         .map(|p| p.organization)
 }
 
-/// "President Kennedy told the Soviet Union ...", "Idi Amin, the president, told Israel ...": a
-/// state the first verb after the title addresses (`words/addressing-verbs.txt`), named right
-/// after it or its article, is another's, not the state of the titled person's post.
+/// "President Kennedy told the Soviet Union ...", "President Idi Amin, who has cast himself as
+/// a mediator, has ... urged Israel to accept", "President Eisenhower invited the governments of
+/// Argentina, Australia ...": a state that a verb of the titled person's addresses
+/// (`words/addressing-verbs.txt`), named right after it or its article, or in the list after
+/// "of" that follows a noun there, is another's, not the state of the titled person's post. The
+/// verbs read are those of the person's own predicate: up to the first word that opens a clause
+/// of someone else ("that", "which", "but", "while") or a verb right after another actor.
 fn addressed_states(text: &Text, found: &Found, tu: &TitleUse, s: &Sentence) -> Vec<usize> {
     let t = text.text;
     let words = Tagger::builtin().tagged_words(t, tu.end, s.end);
-    // The clause's verb, past the words between a subject and its verb (`words/auxiliaries.txt`:
-    // "has repeatedly told").
-    let Some(first) = words.iter().position(|&(_, tag)| tag.is_finite_verb()) else {
-        return Vec::new();
-    };
-    let auxiliaries = &Words::get().auxiliaries;
-    let verb = (first..words.len()).find(|&i| {
+    let w = Words::get();
+    let lemmas = Lemmatizer::builtin();
+    let lower = |i: usize| t[words[i].0 .0..words[i].0 .1].to_lowercase();
+    // the mentions a word is part of
+    let covering = |i: usize| {
         let (a, b) = words[i].0;
-        !auxiliaries.contains(t[a..b].to_lowercase().as_str())
-    });
-    let Some(v) = verb.filter(|&v| words[v].1.is_verb()) else {
-        return Vec::new();
+        found
+            .mentions_in(s.start, b)
+            .filter(move |m| m.start <= a && m.end >= b)
     };
-    let ((a, b), tag) = words[v];
-    let lemma = Lemmatizer::builtin().lemma_of(&t[a..b], tag);
-    if !Words::get().addressing_verbs.contains(&lemma.as_str()) {
-        return Vec::new();
+    let mentioned_at = |i: usize| covering(i).any(|m| Some(m.actor) != tu.person);
+    let of_person = |i: usize| covering(i).any(|m| Some(m.actor) == tu.person);
+    let mut out = Vec::new();
+    let mut seen_verb = false;
+    for v in 0..words.len() {
+        let ((a, b), tag) = words[v];
+        let word = lower(v);
+        if w.predicate_ends.contains(&word.as_str())
+            && !(word == "who" && v > 0 && of_person(v - 1))
+        {
+            break;
+        }
+        if !tag.is_verb() || w.auxiliaries.contains(word.as_str()) {
+            continue;
+        }
+        // a verb whose subject is another actor named right before it (past its auxiliaries)
+        let subject = (0..v)
+            .rev()
+            .find(|&i| !(w.auxiliaries.contains(lower(i).as_str()) || words[i].1.is_adverb()));
+        if subject.is_some_and(|i| mentioned_at(i) && i > 0) {
+            break;
+        }
+        let first_verb = !seen_verb;
+        seen_verb = true;
+        let lemma = lemmas.lemma_of(&t[a..b], tag);
+        if !w.addressing_verbs.contains(&lemma.as_str()) {
+            continue;
+        }
+        let mut next = v + 1 + usize::from(words.get(v + 1).is_some_and(|w| w.1 == Tag::DT));
+        // "invited the governments of Argentina, Australia, Belgium ...": the list after "of"
+        let listed = words.get(next).is_some_and(|x| x.1.is_common_noun())
+            && words.get(next + 1).is_some_and(|_| lower(next + 1) == "of");
+        if listed {
+            next += 2;
+        }
+        let states = |at: usize| -> Vec<usize> {
+            found
+                .mentions_in(at, at + 1)
+                .filter(|m| m.start == at && !m.possessive && is_state_mention(found, m))
+                // "flew in and told the American team": past the first verb, a demonym before
+                // a noun may be the person's own side ("accused the Icelandic authorities", at
+                // the first, is not)
+                .filter(|m| first_verb || m.kind != MentionKind::Demonym)
+                .map(|m| m.actor)
+                .collect()
+        };
+        let Some(&((at, _), _)) = words.get(next) else {
+            continue;
+        };
+        let first = states(at);
+        if listed && !first.is_empty() {
+            out.extend(list_of_states(text, found, at, s.end));
+        }
+        out.extend(first);
     }
-    let next = v + 1 + usize::from(words.get(v + 1).is_some_and(|w| w.1 == Tag::DT));
-    let Some(&((at, _), _)) = words.get(next) else {
-        return Vec::new();
-    };
-    found
-        .mentions_in(at, at + 1)
-        .filter(|m| m.start == at && !m.possessive && is_state_mention(found, m))
-        .map(|m| m.actor)
-        .collect()
+    out
+}
+
+/// The states a list from byte `at` names one after another, joined by commas, "and" and "the"
+/// ("Argentina, Australia, Belgium, Chile and the Union of South Africa").
+fn list_of_states(text: &Text, found: &Found, at: usize, end: usize) -> Vec<usize> {
+    let t = text.text;
+    let mut out = Vec::new();
+    let mut from = at;
+    for m in found.mentions_in(at, end) {
+        let gap = t[from..m.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
+        let gap = gap.strip_prefix("and").unwrap_or(gap).trim();
+        let gap = gap.strip_prefix("the").unwrap_or(gap).trim();
+        if !gap.is_empty() || !is_state_mention(found, m) {
+            break;
+        }
+        out.push(m.actor);
+        from = m.end;
+    }
+    out
 }
 
 /// "Finance Minister Michael Sarris spent three days in Moscow ...: his Russian counterpart said":

@@ -193,6 +193,8 @@ word_lists! {
     meeting_verbs: List = "meeting-verbs.txt",
     /// Verbs by which a person addresses another actor named after them ("tell", "urge").
     addressing_verbs: List = "addressing-verbs.txt",
+    /// Words that end a titled person's own predicate ("that", "but", a later "who").
+    predicate_ends: List = "predicate-ends.txt",
     /// Head nouns of an apposition that names an organisation ("bloc", "coalition").
     group_nouns: List = "group-nouns.txt",
     /// Words after which a clause's subject may stand ("the", "and", "which").
