@@ -1661,14 +1661,24 @@ impl Reader<'_> {
             if !self.is(p.word, "as") {
                 continue;
             }
-            // The phrase right before "as" when it names actors ("with Museveni as
+            // The phrase right before "as" (or its apposition: "appointed W. J. Usery, a former
+            // Labor Secretary, as federal mediator") when it names actors ("with Museveni as
             // mediator", "named Qatar as mediator"), else the clause's doer ("attended as an
             // observer").
             let before = i
                 .checked_sub(1)
                 .map(|j| &clause.preps[j].phrase)
                 .or(clause.object.as_ref())
-                .filter(|np| np.words.end == p.word)
+                .filter(|np| {
+                    np.words.end == p.word
+                        || self
+                            .apposition_of(np)
+                            // past the comma that closes it
+                            .is_some_and(|a| {
+                                a.words.start >= np.words.end
+                                    && (a.words.end..=a.words.end + 1).contains(&p.word)
+                            })
+                })
                 .map(|np| self.actors_in(np))
                 .filter(|a| !a.is_empty());
             let holders = before.or_else(|| clause.doer().map(|np| self.actors_in(np)));
