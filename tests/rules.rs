@@ -4645,3 +4645,18 @@ fn capitalised_words_after_an_unknown_acronym_go_on_with_its_name() {
     let x = read("Title\n\nNixon and Brezhnev signed the ABM Treaty in Moscow.");
     assert!(!labels(&x).contains(&"ABM Treaty"), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_role_noun_after_as_is_of_the_object_past_its_apposition() {
+    let r = roles(&read(
+        "Title\n\nPresident Bill Clinton appointed Ali Usery, a former Labor Secretary, as \
+         federal mediator.",
+    ));
+    assert!(r.contains(&"Ali Usery Mediator".to_string()), "{r:?}");
+    assert!(!r.iter().any(|r| r.starts_with("Bill Clinton")), "{r:?}");
+    // with no object before "as", the doer takes the role
+    let r = roles(&read(
+        "Title\n\nAli Usery, a former Labor Secretary, served as federal mediator.",
+    ));
+    assert!(r.contains(&"Ali Usery Mediator".to_string()), "{r:?}");
+}
