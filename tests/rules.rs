@@ -4660,3 +4660,16 @@ fn a_role_noun_after_as_is_of_the_object_past_its_apposition() {
     ));
     assert!(r.contains(&"Ali Usery Mediator".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_name_that_opens_with_two_initials_is_a_persons_in_running_text() {
+    let kind_of =
+        |x: &Extraction, label: &str| x.actors.iter().find(|a| a.label == label).map(|a| a.kind);
+    let x = read("Title\n\nBill Clinton thanked W. J. Usery for his work.");
+    assert_eq!(kind_of(&x, "W. J. Usery"), Some(ActorKind::Person));
+    // a heading's letter, a cited author, a signature line: no one
+    let x = read("Title\n\nA. Background\n\nThe talks began in May (E. Karsh, 2002).");
+    assert!(x.actors.is_empty(), "{:?}", x.actors);
+    let x = read("Title\n\nThe talks began in May.\n\nR. T. Aldous\n");
+    assert_eq!(kind_of(&x, "R. T. Aldous"), None);
+}

@@ -351,7 +351,9 @@ fn read_run(
     } else if !thing
         && (opening < start
             || named_person(cx, b, s, end, opening, title_before)
-            || opens_with_given_name(name) && !credit_place(t, start, end))
+            || (opens_with_given_name(name)
+                || opens_with_initials(name) && !alone_on_line(t, start, end))
+                && !credit_place(t, start, end))
     {
         mention_person(cx, b, (start, end));
     }
@@ -497,6 +499,33 @@ fn opens_with_given_name(name: &str) -> bool {
     let first = words.next().unwrap_or_default();
     let more = words.count();
     (1..=3).contains(&more) && Words::get().given_names.contains(first)
+}
+
+/// Whether a name opens with two initials and ends in a word that is none ("W. J. Usery"), or
+/// with one before a given name and a surname ("H. Norman Schwarzkopf"): not a heading's letter
+/// ("A. Background", "V. Tactics") nor a cited author ("E. Karsh"). In running text only: such a
+/// name alone on its line is a signature, whose writer only a title makes a person.
+fn opens_with_initials(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+    };
+    let initials = words.iter().take_while(|w| initial(w)).count();
+    let rest = &words[initials..];
+    match initials {
+        1 => opens_with_given_name(&rest.join(" ")) && rest.len() == 2,
+        2 | 3 => rest.len() == 1 && rest[0].chars().count() > 1,
+        _ => false,
+    }
+}
+
+/// Whether `start..end` is a line of its own (a signature: "R. T. Aldous" under a preface).
+fn alone_on_line(t: &str, start: usize, end: usize) -> bool {
+    let line = t[..start].rfind('\n').map_or(0, |i| i + 1);
+    let after = &t[end..];
+    let line_end = after.find('\n').unwrap_or(after.len());
+    t[line..start].trim().is_empty() && after[..line_end].trim().is_empty()
 }
 
 /// Whether a name stands where a credit puts its writer or photographer: after a dash, a colon or
