@@ -4673,3 +4673,35 @@ fn a_name_that_opens_with_two_initials_is_a_persons_in_running_text() {
     let x = read("Title\n\nThe talks began in May.\n\nR. T. Aldous\n");
     assert_eq!(kind_of(&x, "R. T. Aldous"), None);
 }
+
+#[test]
+fn a_name_wrapped_over_two_lines_is_one_actor_labelled_on_one_line() {
+    let x = read(
+        "Title\n\nOn the 6th of September 1970, the Popular Front\nfor the Liberation of \
+         Palestine hijacked two airliners. The PFLP demanded the release of prisoners.",
+    );
+    let labels: Vec<&str> = x.actors.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Popular Front for the Liberation of Palestine"],
+        "{labels:?}"
+    );
+    // a new name too
+    let x = read(
+        "Title\n\nOn Monday the Democratic Front\nfor the Liberation of Ruritania said it would \
+         talk.",
+    );
+    let labels: Vec<&str> = x.actors.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Democratic Front for the Liberation of Ruritania"],
+        "{labels:?}"
+    );
+    // a paragraph break joins nothing
+    let x = read("Title\n\nThe delegation came from the United\n\nStates of the region.");
+    assert!(
+        x.actors.iter().all(|a| a.label != "United States"),
+        "{:?}",
+        x.actors
+    );
+}

@@ -74,6 +74,15 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn new_actor(&mut self, name: &str, kind: ActorKind) -> usize {
+        // "the Democratic Front\nfor the Liberation of ...": a name wrapped over lines is
+        // labelled on one
+        let joined;
+        let name = if name.contains(|c: char| c != ' ' && c.is_whitespace()) {
+            joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            joined.as_str()
+        } else {
+            name
+        };
         let iri = format!("{}{}", vocab::ACTOR, vocab::slug(name));
         if let Some(&i) = self.by_iri.get(&iri) {
             return i;

@@ -162,7 +162,7 @@ impl<'a> Context<'a> {
         };
         cx.names = lexicon
             .names
-            .find(t)
+            .find(&unwrapped(t))
             .into_iter()
             .filter(|h| !cx.in_credit(h.start) && !in_capitals_heading(t, h.start, h.end))
             .collect();
@@ -284,4 +284,25 @@ fn in_capitals_heading(t: &str, start: usize, end: usize) -> bool {
         .count()
         >= 2
         && !line.chars().any(char::is_lowercase)
+}
+
+/// `t` with each line break between two words (a single one: "the Popular Front\nfor the
+/// Liberation of Palestine" in Teletext's, subtitles' or a pasted page's wrapped lines) read as
+/// a space, byte for byte, so that the gazetteer finds the names a wrap splits. Only the
+/// gazetteer reads it: sentences and everything else keep the line breaks.
+fn unwrapped(t: &str) -> std::borrow::Cow<'_, str> {
+    let b = t.as_bytes();
+    let wraps: Vec<usize> = (1..b.len().saturating_sub(1))
+        .filter(|&i| {
+            b[i] == b'\n' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphabetic()
+        })
+        .collect();
+    if wraps.is_empty() {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = b.to_vec();
+    for i in wraps {
+        out[i] = b' ';
+    }
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("a newline replaced by a space"))
 }
