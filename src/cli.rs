@@ -245,7 +245,7 @@ pub struct ExtractOptions {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// Read inputs as this format instead of guessing from the file name: text, markdown, html,
-    /// jsonl.
+    /// jsonl. Text whose lines are subtitle cues (SubRip, WebVTT) is read as their running text.
     #[arg(long = "input-format", value_name = "FORMAT")]
     pub input_format: Option<String>,
 }
@@ -365,7 +365,8 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// The article: .txt, .md, .html, .jsonl (its first article), or - for standard input.
+    /// The article: .txt, .md, .srt or .vtt (subtitles), .html, .jsonl (its first article), or -
+    /// for standard input.
     pub file: PathBuf,
     /// The RDF syntax to write.
     #[arg(long, value_enum, default_value = "turtle")]

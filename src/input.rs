@@ -1,5 +1,6 @@
 //! Readers: bytes of a file (or standard input) -> articles. Plain text and Markdown with optional
-//! front matter, HTML with markup and boilerplate stripped, JSON Lines with one article per line.
+//! front matter, subtitles as running text, HTML with markup and boilerplate stripped, JSON Lines
+//! with one article per line.
 
 use std::path::Path;
 
@@ -238,7 +239,8 @@ fn one(article: Article) -> Result<Vec<Article>, InputError> {
 }
 
 /// Plain text or Markdown, with optional `---` front matter of `key: value` lines
-/// (title, date, source, url, author).
+/// (title, date, source, url, author); a subtitle file (SubRip, WebVTT) is read as the running
+/// text of its cues ([`crate::subtitles`]).
 pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
     let mut article = Article {
         origin: origin.to_string(),
@@ -304,7 +306,8 @@ pub fn read_text(text: &str, origin: &str) -> Result<Article, InputError> {
             .find(|l| l.starts_with("# "))
             .map(|l| l.trim_start_matches('#').trim().to_string());
     }
-    article.text = body.to_string();
+    // a subtitle file saved as text: its words as running text
+    article.text = crate::subtitles::running_text(body).unwrap_or_else(|| body.to_string());
     Ok(article)
 }
 
@@ -530,6 +533,18 @@ mod tests {
                 }
             ),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn subtitles_saved_as_text_are_read_as_their_running_text() {
+        let srt = "1\n00:00:01,000 --> 00:00:03,000\nQatar and Egypt\n\n2\n\
+            00:00:03,100 --> 00:00:05,000\nmediated the talks.\n\n3\n\
+            00:00:05,100 --> 00:00:07,000\nHAMAS OFFICIAL: We accept.\n";
+        let a = read(srt.as_bytes(), Format::Text, "x.srt").unwrap();
+        assert_eq!(
+            a[0].text,
+            "Qatar and Egypt mediated the talks.\nHAMAS OFFICIAL: We accept.\n"
         );
     }
 

@@ -44,6 +44,7 @@ pub mod select;
 pub mod serve;
 pub mod snapshot;
 pub mod store;
+pub mod subtitles;
 pub mod text;
 pub mod validate;
 pub mod vocab;
