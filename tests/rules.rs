@@ -4705,3 +4705,39 @@ fn a_name_wrapped_over_two_lines_is_one_actor_labelled_on_one_line() {
         x.actors
     );
 }
+
+#[test]
+fn honorifics_of_other_languages_and_post_nominal_letters_are_no_part_of_a_name() {
+    let labels = |x: &Extraction| -> Vec<String> {
+        let mut l: Vec<String> = x.actors.iter().map(|a| a.label.clone()).collect();
+        l.sort();
+        l
+    };
+    let x = read(
+        "Title\n\nHerr Matthias Erzberger said the terms were hard. Captain Ernst Vanselow of \
+         the navy agreed.",
+    );
+    assert_eq!(labels(&x), ["Ernst Vanselow", "Matthias Erzberger"]);
+    let x = read("Title\n\nThe Rt Hon Greg Clark MP said he had met Carlos Ghosn.");
+    assert!(
+        labels(&x).contains(&"Greg Clark".to_string()),
+        "{:?}",
+        labels(&x)
+    );
+    // two words and the letters: the letters are the name's end, not the whole of it
+    let x = read("Title\n\nOn Monday Brian Cowen TD said the deal was fair.");
+    assert!(
+        labels(&x).contains(&"Brian Cowen".to_string()),
+        "{:?}",
+        labels(&x)
+    );
+    // "Chancellor of the Exchequer" is a post of the state of the context
+    let p = posts(&read(
+        "Title\n\nBritain froze the bank's assets. The Chancellor of the Exchequer, Alistair \
+         Darling, signed the order.",
+    ));
+    assert!(
+        p.contains(&"Alistair Darling: chancellor of the exchequer of United Kingdom".to_string()),
+        "{p:?}"
+    );
+}

@@ -68,6 +68,8 @@ word_lists! {
     /// Capitalised words that open a run of capitalised words without being part of a name;
     /// [`Words::get`] adds the weekdays and the months.
     not_name: Set = "not-name.txt",
+    /// Letters after a name that are no part of it ("MP", "KC").
+    post_nominals: List = "post-nominals.txt",
     /// Lower-case words that may stand inside a name ("bin", "al").
     name_particles: List = "name-particles.txt",
     /// Last words of a name that make it a party or an armed group ("Party", "Army").

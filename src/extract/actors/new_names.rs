@@ -476,6 +476,12 @@ fn named_person(
     let (t, h) = (cx.t, &cx.h);
     let apposition = apposition_title(t, end, s.end, h);
     let title_comma = comma_title_before(t, opening, s.start, h);
+    // "Greg Clark MP said": past the letters after a name.
+    let end = t[end..s.end]
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',']).next())
+        .filter(|w| Words::get().post_nominals.contains(w))
+        .map_or(end, |w| end + 1 + w.len());
     // "Lina Haddad said", "SUSAN RICE (United States) said": past a bracket of her affiliation.
     let after_bracket = t[end..]
         .strip_prefix(" (")

@@ -183,6 +183,7 @@ impl Cut<'_> {
             if Words::get().name_particles.contains(&w)
                 || w.len() == 1
                 || !(starts_capital(w) || tail)
+                || Words::get().post_nominals.contains(&w) && words.len() > 2
             {
                 words.pop();
             } else {
