@@ -4741,3 +4741,21 @@ fn honorifics_of_other_languages_and_post_nominal_letters_are_no_part_of_a_name(
         "{p:?}"
     );
 }
+
+#[test]
+fn an_issue_in_a_clause_of_time_after_a_cue_is_not_its_object() {
+    let s = stances(&read(
+        "Title\n\nNATO will suspend its air operations once it has verified that the withdrawal \
+         has begun.",
+    ));
+    assert!(!s.iter().any(|s| s.contains("troop-withdrawal")), "{s:?}");
+    let s = stances(&read(
+        "Title\n\nNATO will suspend its air operations when the withdrawal begins.",
+    ));
+    assert!(!s.iter().any(|s| s.contains("troop-withdrawal")), "{s:?}");
+    // the cue's own object still counts
+    let s = stances(&read(
+        "Title\n\nHamas rejected the cease-fire once again on Monday.",
+    ));
+    assert!(s.contains(&"Hamas oppose ceasefire".to_string()), "{s:?}");
+}
