@@ -4759,3 +4759,34 @@ fn an_issue_in_a_clause_of_time_after_a_cue_is_not_its_object() {
     ));
     assert!(s.contains(&"Hamas oppose ceasefire".to_string()), "{s:?}");
 }
+
+#[test]
+fn a_participle_cue_gives_its_role_to_who_convenes_talks_a_deal_or_a_body_that_mediates() {
+    let r = roles(&read(
+        "Title\n\nBeginning in February, the parties met under the auspices of the Federal \
+         Mediation and Conciliation Service in Washington.",
+    ));
+    assert!(
+        r.contains(&"Federal Mediation and Conciliation Service Mediator".to_string()),
+        "{r:?}"
+    );
+    for s in [
+        "The talks were hosted by Oman.",
+        "The truce, brokered by Egypt, held.",
+        "An Arab League committee chaired by Qatar met both sides.",
+        "The meeting is co-sponsored by Norway.",
+    ] {
+        let r = roles(&read(&format!("Title\n\n{s}")));
+        assert!(
+            r.iter()
+                .any(|r| r.ends_with("Host") || r.ends_with("Mediator")),
+            "{s}: {r:?}"
+        );
+    }
+    // what else one convenes or chairs is no talks
+    let r = roles(&read(
+        "Title\n\nA panel of lawyers convened by the European Research Group described the \
+         treaty as incomplete.",
+    ));
+    assert!(r.is_empty(), "{r:?}");
+}

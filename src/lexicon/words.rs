@@ -195,6 +195,8 @@ word_lists! {
     meeting_verbs: List = "meeting-verbs.txt",
     /// Verbs by which a person addresses another actor named after them ("tell", "urge").
     addressing_verbs: List = "addressing-verbs.txt",
+    /// What a third party convenes, chairs or brokers ("talks", "truce").
+    convened_things: List = "convened-things.txt",
     /// Words that end a titled person's own predicate ("that", "but", a later "who").
     predicate_ends: List = "predicate-ends.txt",
     /// Head nouns of an apposition that names an organisation ("bloc", "coalition").

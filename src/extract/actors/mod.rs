@@ -38,7 +38,7 @@ mod subject_names;
 mod titles;
 
 use super::{Actor, Mention, Metadata, TitleUse};
-use crate::lexicon::{CueClass, CueHits, Hit, Lexicon};
+use crate::lexicon::{Cue, CueClass, CueHits, Hit, Lexicon, Role, Slot};
 use crate::text::Text;
 pub(super) use builder::Builder;
 pub(super) use titles::org_among;
@@ -151,6 +151,16 @@ impl<'a> Context<'a> {
             agent_heads: cues.spans(CueClass::AgentHead),
             locatives: cues.spans(CueClass::Locative),
             speech: cues.spans(CueClass::Speech),
+            third_party: lexicon
+                .hits_in(cues, CueClass::Role)
+                .into_iter()
+                .filter(|(_, cs)| {
+                    cs.iter().any(|c| {
+                        matches!(c, Cue::Role { slot: Slot::After, role, .. } if *role != Role::Party)
+                    })
+                })
+                .map(|(h, _)| h)
+                .collect(),
         };
         let mut cx = Context {
             text,
@@ -192,6 +202,9 @@ struct Hits {
     agent_heads: Vec<Hit>,
     locatives: Vec<Hit>,
     speech: Vec<Hit>,
+    /// Cues of a third party's role followed by its name ("under the auspices of", "mediated
+    /// by", "hosted by").
+    third_party: Vec<Hit>,
 }
 
 impl Hits {

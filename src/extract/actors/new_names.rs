@@ -264,11 +264,18 @@ fn read_run(
     } else {
         start
     };
+    // "under the auspices of the Federal Mediation and Conciliation Service": a name right
+    // after the cue of a third party's role names that party.
+    let cued = h
+        .third_party
+        .iter()
+        .any(|c| c.end <= start && matches!(t[c.end..start].trim(), "" | "the" | "The"));
     // "the International Olympic Committee", "the Supreme Council of the Armed Forces": a body's
-    // name, with the words after "of" that go on with it.
+    // name, with the words after "of" that go on with it, where the text names it again or a
+    // third party's cue introduces it.
     let body_end = (weak_head && whole_name_start(t, s.start, start))
         .then(|| end + of_tail(t, end, s.end))
-        .filter(|&e| !b.covered(end, e) && named_again(t, &t[start..e]));
+        .filter(|&e| !b.covered(end, e) && (cued || named_again(t, &t[start..e])));
     let end = body_end.unwrap_or(end);
     let name = &t[start..end];
     let single = !name.contains(' ');

@@ -172,6 +172,14 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     {
         return true;
     }
+    // "a panel of lawyers convened by the European Research Group": a participle's role is of
+    // those who convene or broker talks or a deal, not anything else.
+    let participle = phrase
+        .strip_suffix(" by")
+        .is_some_and(|p| p.ends_with("ed") && !p.contains(' '));
+    if role != Role::Party && participle && !convenes_talks(t, rc.sentence.start, hit.start) {
+        return false;
+    }
     let from = hit.end + group_of_members(phrase, &t[hit.end..rc.sentence.end]);
     let (list, list_end) = actor_list(t, from, found, rc.sentence.end, role == Role::Host);
     if list.len() < rc.min_actors
@@ -195,6 +203,30 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
         }
     }
     !list.is_empty()
+}
+
+/// Whether the word before a participle cue at `at` is what a third party convenes or brokers
+/// (`words/convened-things.txt`: "talks chaired by"), or a comma, the sentence's start, a
+/// passive's auxiliary or a conjunction stands there ("The talks, chaired by Norway,"; "The
+/// talks were hosted by Oman"; "hosted and mediated by").
+fn convenes_talks(t: &str, sentence_start: usize, at: usize) -> bool {
+    let before = t[sentence_start..at].trim_end();
+    // "co-sponsored by": a prefix of the participle's own
+    if before.is_empty() || before.ends_with([',', '(', '—', '–', ':', ';', '-']) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let w = Words::get();
+    w.convened_things.contains(&word.as_str())
+        || w.auxiliaries.contains(word.as_str())
+        || matches!(
+            word.as_str(),
+            "and" | "or" | "jointly" | "also" | "partly" | "largely"
+        )
 }
 
 /// "a mediation group of six states - Argentina, Brazil, ...", "the mediation team: Qatar and
