@@ -4790,3 +4790,22 @@ fn a_participle_cue_gives_its_role_to_who_convenes_talks_a_deal_or_a_body_that_m
     ));
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn general_counsel_and_deputy_director_are_titles() {
+    let p = posts(&read(
+        "Title\n\nThe National Football League (NFL) sued. Jeff Pash, the NFL's general counsel, \
+         said no.",
+    ));
+    assert!(
+        p.contains(&"Jeff Pash: general counsel of National Football League".to_string()),
+        "{p:?}"
+    );
+    // not a body's name before it ("Assistant General Counsel Daniel Whitcombe")
+    let x = read("Title\n\nAssistant General Counsel Daniel Whitcombe signed the notice.");
+    assert!(
+        x.actors.iter().all(|a| a.label != "Assistant"),
+        "{:?}",
+        x.actors
+    );
+}
