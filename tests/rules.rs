@@ -4809,3 +4809,15 @@ fn general_counsel_and_deputy_director_are_titles() {
         x.actors
     );
 }
+
+#[test]
+fn a_past_head_of_government_the_gazetteer_knows_holds_the_post_of_their_own_state() {
+    let p = posts(&read(
+        "Title\n\nIraq's army left Kuwait. At 0800 on 28 February President George H. W. Bush \
+         suspended offensive operations, and U.S. commanders met Iraqi generals at Safwan.",
+    ));
+    assert!(
+        p.contains(&"George H. W. Bush: president of United States".to_string()),
+        "{p:?}"
+    );
+}
