@@ -293,10 +293,20 @@ fn no_mention(
                         && !Words::get().not_name.contains(&w)
                         && !cx.names[..n].iter().any(|x| x.start <= at && at < x.end)
                 });
-            lexicon.actors[entry].kind == ActorKind::Organization
-                && (word_before.is_some_and(|w| Words::get().body_qualifiers.contains(&w))
-                    || joined
-                    || body_after(t, hit.end).is_some())
+            // "Charles de Gaulle airport": a person's name before a thing's noun names the thing
+            let thing_after = t[hit.end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', ',', '.', ';']).next())
+                .is_some_and(|w| {
+                    Words::get()
+                        .named_things
+                        .contains(&w.to_lowercase().as_str())
+                });
+            (lexicon.actors[entry].kind == ActorKind::Person && thing_after)
+                || lexicon.actors[entry].kind == ActorKind::Organization
+                    && (word_before.is_some_and(|w| Words::get().body_qualifiers.contains(&w))
+                        || joined
+                        || body_after(t, hit.end).is_some())
         }
         NameKind::Metonym => {
             let after = skip_ws(t, hit.end);
