@@ -31,6 +31,10 @@ fn markup() -> &'static Regex {
 /// Whether `text` is a subtitle file: at least three timing lines, and one line in five or more
 /// of its lines that are not blank.
 pub fn is_subtitles(text: &str) -> bool {
+    // most texts have no timing arrow at all: no line need be matched
+    if !text.contains("-->") {
+        return false;
+    }
     let (mut timings, mut lines) = (0usize, 0usize);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         lines += 1;

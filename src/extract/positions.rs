@@ -301,78 +301,90 @@ fn coordinated_post(
 
 /// "President Kennedy told the Soviet Union ...", "President Idi Amin, who has cast himself as
 /// a mediator, has ... urged Israel to accept", "President Eisenhower invited the governments of
-/// Argentina, Australia ...": a state that a verb of the titled person's addresses
+/// Argentina, Australia ...": a state that a verb of the titled person's own predicate addresses
 /// (`words/addressing-verbs.txt`), named right after it or its article, or in the list after
-/// "of" that follows a noun there, is another's, not the state of the titled person's post. The
-/// verbs read are those of the person's own predicate: up to the first word that opens a clause
-/// of someone else ("that", "which", "but", "while") or a verb right after another actor.
+/// "of" that follows a noun there, is another's, not the state of the titled person's post.
 fn addressed_states(text: &Text, found: &Found, tu: &TitleUse, s: &Sentence) -> Vec<usize> {
     let t = text.text;
     let words = Tagger::builtin().tagged_words(t, tu.end, s.end);
     let w = Words::get();
-    let lemmas = Lemmatizer::builtin();
     let lower = |i: usize| t[words[i].0 .0..words[i].0 .1].to_lowercase();
-    // the mentions a word is part of
-    let covering = |i: usize| {
-        let (a, b) = words[i].0;
-        found
-            .mentions_in(s.start, b)
-            .filter(move |m| m.start <= a && m.end >= b)
-    };
-    let mentioned_at = |i: usize| covering(i).any(|m| Some(m.actor) != tu.person);
-    let of_person = |i: usize| covering(i).any(|m| Some(m.actor) == tu.person);
     let mut out = Vec::new();
-    let mut seen_verb = false;
-    for v in 0..words.len() {
+    for (v, first_verb) in predicate_verbs(text, found, tu, s, &words) {
         let ((a, b), tag) = words[v];
-        let word = lower(v);
-        if w.predicate_ends.contains(&word.as_str())
-            && !(word == "who" && v > 0 && of_person(v - 1))
-        {
-            break;
-        }
-        if !tag.is_verb() || w.auxiliaries.contains(word.as_str()) {
-            continue;
-        }
-        // a verb whose subject is another actor named right before it (past its auxiliaries)
-        let subject = (0..v)
-            .rev()
-            .find(|&i| !(w.auxiliaries.contains(lower(i).as_str()) || words[i].1.is_adverb()));
-        if subject.is_some_and(|i| mentioned_at(i) && i > 0) {
-            break;
-        }
-        let first_verb = !seen_verb;
-        seen_verb = true;
-        let lemma = lemmas.lemma_of(&t[a..b], tag);
+        let lemma = Lemmatizer::builtin().lemma_of(&t[a..b], tag);
         if !w.addressing_verbs.contains(&lemma.as_str()) {
             continue;
         }
         let mut next = v + 1 + usize::from(words.get(v + 1).is_some_and(|w| w.1 == Tag::DT));
         // "invited the governments of Argentina, Australia, Belgium ...": the list after "of"
         let listed = words.get(next).is_some_and(|x| x.1.is_common_noun())
-            && words.get(next + 1).is_some_and(|_| lower(next + 1) == "of");
+            && next + 1 < words.len()
+            && lower(next + 1) == "of";
         if listed {
             next += 2;
         }
-        let states = |at: usize| -> Vec<usize> {
-            found
-                .mentions_in(at, at + 1)
-                .filter(|m| m.start == at && !m.possessive && is_state_mention(found, m))
-                // "flew in and told the American team": past the first verb, a demonym before
-                // a noun may be the person's own side ("accused the Icelandic authorities", at
-                // the first, is not)
-                .filter(|m| first_verb || m.kind != MentionKind::Demonym)
-                .map(|m| m.actor)
-                .collect()
-        };
         let Some(&((at, _), _)) = words.get(next) else {
             continue;
         };
-        let first = states(at);
+        let first: Vec<usize> = found
+            .mentions_in(at, at + 1)
+            .filter(|m| m.start == at && !m.possessive && is_state_mention(found, m))
+            // "flew in and told the American team": past the first verb, a demonym before a
+            // noun may be the person's own side ("accused the Icelandic authorities", at the
+            // first, is not)
+            .filter(|m| first_verb || m.kind != MentionKind::Demonym)
+            .map(|m| m.actor)
+            .collect();
         if listed && !first.is_empty() {
             out.extend(list_of_states(text, found, at, s.end));
         }
         out.extend(first);
+    }
+    out
+}
+
+/// The verbs of the titled person's own predicate among `words` (the words after the title),
+/// each with whether it is the first: past auxiliaries and a relative clause on the person ("who
+/// has cast himself as a mediator, has visited ... and has urged"), up to a word that opens
+/// someone else's clause (`words/predicate-ends.txt`: "that", "but", a later "who") or a verb
+/// right after another actor's name.
+fn predicate_verbs(
+    text: &Text,
+    found: &Found,
+    tu: &TitleUse,
+    s: &Sentence,
+    words: &[((usize, usize), Tag)],
+) -> Vec<(usize, bool)> {
+    let t = text.text;
+    let w = Words::get();
+    let lower = |i: usize| t[words[i].0 .0..words[i].0 .1].to_lowercase();
+    // whether word `i` is part of a mention of the titled person (`true`) or of another actor
+    let mentions = |i: usize, person: bool| {
+        let (a, b) = words[i].0;
+        found
+            .mentions_in(s.start, b)
+            .filter(|m| m.start <= a && m.end >= b)
+            .any(|m| (Some(m.actor) == tu.person) == person)
+    };
+    let mut out = Vec::new();
+    for (v, &(_, tag)) in words.iter().enumerate() {
+        let word = lower(v);
+        if w.predicate_ends.contains(&word.as_str())
+            && !(word == "who" && v > 0 && mentions(v - 1, true))
+        {
+            break;
+        }
+        if !tag.is_verb() || w.auxiliaries.contains(word.as_str()) {
+            continue;
+        }
+        let subject = (0..v)
+            .rev()
+            .find(|&i| !(w.auxiliaries.contains(lower(i).as_str()) || words[i].1.is_adverb()));
+        if subject.is_some_and(|i| mentions(i, false)) {
+            break;
+        }
+        out.push((v, out.is_empty()));
     }
     out
 }

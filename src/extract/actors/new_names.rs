@@ -481,14 +481,15 @@ fn named_person(
     title_before: Option<Hit>,
 ) -> bool {
     let (t, h) = (cx.t, &cx.h);
-    let apposition = apposition_title(t, end, s.end, h);
-    let title_comma = comma_title_before(t, opening, s.start, h);
-    // "Greg Clark MP said": past the letters after a name.
+    // "Greg Clark MP said", "Greg Clark MP, the business secretary,": past the letters after a
+    // name.
     let end = t[end..s.end]
         .strip_prefix(' ')
         .and_then(|r| r.split([' ', ',']).next())
         .filter(|w| Words::get().post_nominals.contains(w))
         .map_or(end, |w| end + 1 + w.len());
+    let apposition = apposition_title(t, end, s.end, h);
+    let title_comma = comma_title_before(t, opening, s.start, h);
     // "Lina Haddad said", "SUSAN RICE (United States) said": past a bracket of her affiliation.
     let after_bracket = t[end..]
         .strip_prefix(" (")

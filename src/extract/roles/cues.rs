@@ -223,10 +223,7 @@ fn convenes_talks(t: &str, sentence_start: usize, at: usize) -> bool {
     let w = Words::get();
     w.convened_things.contains(&word.as_str())
         || w.auxiliaries.contains(word.as_str())
-        || matches!(
-            word.as_str(),
-            "and" | "or" | "jointly" | "also" | "partly" | "largely"
-        )
+        || matches!(word.as_str(), "and" | "or")
 }
 
 /// "a mediation group of six states - Argentina, Brazil, ...", "the mediation team: Qatar and
