@@ -294,15 +294,8 @@ fn no_mention(
                         && !cx.names[..n].iter().any(|x| x.start <= at && at < x.end)
                 });
             // "Charles de Gaulle airport": a person's name before a thing's noun names the thing
-            let thing_after = t[hit.end..]
-                .strip_prefix(' ')
-                .and_then(|r| r.split([' ', ',', '.', ';']).next())
-                .is_some_and(|w| {
-                    Words::get()
-                        .named_things
-                        .contains(&w.to_lowercase().as_str())
-                });
-            (lexicon.actors[entry].kind == ActorKind::Person && thing_after)
+            let thing = super::new_names::names_a_thing(&t[hit.start..hit.end], &t[hit.end..]);
+            (lexicon.actors[entry].kind == ActorKind::Person && thing)
                 || lexicon.actors[entry].kind == ActorKind::Organization
                     && (word_before.is_some_and(|w| Words::get().body_qualifiers.contains(&w))
                         || joined

@@ -559,13 +559,17 @@ fn credit_place(t: &str, start: usize, end: usize) -> bool {
 
 /// Whether a name ends in, or the text after it goes on with, a noun of a thing named after a
 /// person ("the Carlos Slim Foundation", "Charles de Gaulle airport").
-fn names_a_thing(name: &str, after: &str) -> bool {
+pub(super) fn names_a_thing(name: &str, after: &str) -> bool {
     let last = name.rsplit(' ').next().map(str::to_lowercase);
     let next = after
         .strip_prefix(' ')
-        .and_then(|r| r.split([' ', ',', '.']).next());
+        .and_then(|r| r.split([' ', ',', '.', ';']).next())
+        .map(str::to_lowercase);
     let things = &Words::get().named_things;
-    last.is_some_and(|w| things.contains(&w.as_str())) || next.is_some_and(|w| things.contains(&w))
+    [last, next]
+        .iter()
+        .flatten()
+        .any(|w| things.contains(&w.as_str()))
 }
 
 /// "led by David Trimble", "Josefina Vidal, who heads ...", "His Irish counterpart, Leo
