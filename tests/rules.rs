@@ -4821,3 +4821,44 @@ fn a_past_head_of_government_the_gazetteer_knows_holds_the_post_of_their_own_sta
         "{p:?}"
     );
 }
+
+#[test]
+fn whom_a_demand_wants_disarmed_is_its_target_not_a_holder() {
+    // An object completed by a participle, an infinitive after a mis-read "to", a base form
+    // after "demand that": none makes Hamas the one who disarms or what is supported.
+    for text in [
+        "Title\n\nThe United States wants Hamas disarmed.",
+        "Title\n\nIsrael wants Hamas to disarm.",
+        "Title\n\nIsrael stands by its demand that Hamas disarm.",
+    ] {
+        let s = stances(&read(text));
+        assert!(
+            s.iter().any(|x| x.ends_with("support disarmament")),
+            "{text}: {s:?}"
+        );
+        assert!(
+            s.iter()
+                .all(|x| !x.starts_with("Hamas") && !x.ends_with("support Hamas")),
+            "{text}: {s:?}"
+        );
+    }
+    // what was done is still a deed
+    let s = stances(&read("Title\n\nHamas disarmed in May."));
+    assert!(
+        s.contains(&"Hamas support disarmament".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_clause_under_whether_is_a_question_asked_not_a_fact() {
+    let s = stances(&read(
+        "Title\n\nReporters asked whether Iran had pushed Iraq to secure a withdrawal.",
+    ));
+    assert!(s.is_empty(), "{s:?}");
+    let s = stances(&read("Title\n\nIran pushed Iraq to secure a withdrawal."));
+    assert!(
+        s.contains(&"Iran support troop-withdrawal".to_string()),
+        "{s:?}"
+    );
+}

@@ -1402,7 +1402,16 @@ impl Reader<'_> {
     fn done(&self, clause: &Clause) -> bool {
         let words = &self.parsed.words;
         let past = match words.words[clause.head].tag {
-            Tag::VBD => true,
+            // "demanded that Hamas disarm": a base form read as a past tense is none.
+            Tag::VBD => {
+                let lemma = words.lemma(clause.head);
+                !words
+                    .text(self.parsed.text.text, clause.head)
+                    .eq_ignore_ascii_case(lemma)
+                    || crate::lexicon::Words::get()
+                        .invariant_pasts
+                        .contains(&lemma)
+            }
             // "have released", "were freed", "had been freed"; not "are freed".
             Tag::VBN => clause.verbs.clone().any(|i| match words.lemma(i) {
                 "have" => true,

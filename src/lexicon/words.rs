@@ -159,6 +159,10 @@ word_lists! {
     companions: List = "companions.txt",
     /// Verbs of refusing, under which a stance clause says its opposite ("refuse", "decline").
     refusal_verbs: List = "refusal-verbs.txt",
+    /// Verbs whose past tense is their base form ("put", "set").
+    invariant_pasts: List = "invariant-pasts.txt",
+    /// Verbs whose object a participle completes ("wants Hamas disarmed").
+    complement_verbs: List = "complement-verbs.txt",
     /// Openers of a clause of ellipsis that says a fact again of others (", as did ").
     echo_openers: List = "echo-openers.txt",
     /// Adjectives before the efforts a party is thanked for ("tireless").

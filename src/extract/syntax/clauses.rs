@@ -64,7 +64,7 @@ pub struct Clause {
     pub passive: bool,
     /// A modal of possibility ("may", "might", "could") makes it a hedge, not a statement.
     pub hedged: bool,
-    /// Inside an "if" or "unless" clause.
+    /// Inside an "if", "unless" or "whether" clause.
     pub conditional: bool,
     /// The sentence asks.
     pub question: bool,
@@ -332,7 +332,9 @@ impl Chunker<'_> {
         {
             return (Chunk::Prep(i), i + 1);
         }
-        if tag == TO && i + 1 < end && self.tag(i + 1) == VB {
+        // "wants Hamas to disarm": "to" before a base form opens an infinitive, whatever
+        // class the tagger gave it.
+        if (tag == TO || self.is(i, "to")) && i + 1 < end && self.tag(i + 1) == VB {
             let e = self.verb_group_end(i + 1, end);
             return (Chunk::Verb(i + 1..e, true), e);
         }
@@ -708,8 +710,11 @@ impl Builder<'_> {
 
     fn clause(&self, k: usize, verbs: Range<usize>, nonfinite: bool, question: bool) -> Clause {
         let head = self.head(&verbs);
-        let (passive, reduced) = self.voice(k, &verbs, head);
         let previous = (self.first..self.out.len()).last();
+        if let Some(clause) = self.object_complement(k, &verbs, head, previous, question) {
+            return clause;
+        }
+        let (passive, reduced) = self.voice(k, &verbs, head);
         let own = if nonfinite {
             None
         } else {
@@ -746,6 +751,55 @@ impl Builder<'_> {
             governor,
             antecedent,
         }
+    }
+
+    /// A participle that completes the object of a verb of wanting or having done
+    /// (`words/complement-verbs.txt`): "wants Hamas disarmed", "had the prisoners freed". It is
+    /// a passive whose subject is that object, which depends on the verb before, not a past
+    /// tense that Hamas did.
+    fn object_complement(
+        &self,
+        k: usize,
+        verbs: &Range<usize>,
+        head: usize,
+        previous: Option<usize>,
+        question: bool,
+    ) -> Option<Clause> {
+        let participle = verbs.len() == 1
+            && matches!(self.words.words[head].tag, Tag::VBD | Tag::VBN)
+            && self.words.text(self.text, head).ends_with("ed");
+        let before = k.checked_sub(2)?;
+        let (Chunk::Verb(governing, false), Chunk::Noun(np)) =
+            (&self.chunks[before], &self.chunks[k - 1])
+        else {
+            return None;
+        };
+        let governor = previous?;
+        let wanting = crate::lexicon::Words::get()
+            .complement_verbs
+            .contains(&self.words.lemma(self.head(governing)));
+        (participle && wanting && self.out[governor].object.as_ref() == Some(np)).then(|| {
+            let (object, preps) = self.complements(k);
+            Clause {
+                agent: preps
+                    .iter()
+                    .find(|p| self.is(p.word, "by"))
+                    .map(|p| p.phrase.clone()),
+                negated: false,
+                hedged: false,
+                conditional: self.conditional(k),
+                background: false,
+                verbs: verbs.clone(),
+                head,
+                subject: Some(np.clone()),
+                object,
+                preps,
+                passive: true,
+                question,
+                governor: Some(governor),
+                antecedent: None,
+            }
+        })
     }
 
     /// The phrase an object relative ending at the verb of chunk `k` is said of: a noun phrase
@@ -1191,7 +1245,10 @@ impl Builder<'_> {
         for c in self.chunks[..k].iter().rev() {
             match c {
                 Chunk::Verb(..) => return false,
-                Chunk::Subordinator(s) if self.is(*s, "if") || self.is(*s, "unless") => {
+                // "asks whether the deal requires M23 to disarm": a question asked, no fact.
+                Chunk::Subordinator(s)
+                    if ["if", "unless", "whether"].iter().any(|w| self.is(*s, w)) =>
+                {
                     return true
                 }
                 _ => {}
