@@ -4862,3 +4862,17 @@ fn a_clause_under_whether_is_a_question_asked_not_a_fact() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_refusal_for_the_future_that_holds_its_negation_flips_the_next_cue_once() {
+    for text in [
+        "Title\n\nIsrael will never accept a ceasefire.",
+        "Title\n\nIsrael is not going to accept a ceasefire.",
+        "Title\n\nIsrael won't accept a ceasefire.",
+    ] {
+        let s = stances(&read(text));
+        assert_eq!(s, vec!["Israel oppose ceasefire".to_string()], "{text}");
+    }
+    let s = stances(&read("Title\n\nIsrael will accept a ceasefire."));
+    assert_eq!(s, vec!["Israel support ceasefire".to_string()]);
+}

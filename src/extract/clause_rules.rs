@@ -486,8 +486,8 @@ impl Reader<'_> {
     }
 
     /// Whether one of the rule's `label_words` stands in the clause's object or within four
-    /// words after it or after its apposition, when the rule has some ("called the NUG a
-    /// terrorist organisation").
+    /// words after it (and its "of" phrases) or after its apposition, when the rule has some
+    /// ("called the NUG a terrorist organisation").
     fn labelled(&self, rule: &Rule, clause: &Clause) -> bool {
         if rule.label_words.is_empty() {
             return true;
@@ -501,7 +501,9 @@ impl Reader<'_> {
         // Past an apposition set off by commas ("declared the ambassador, Renato Villa, persona
         // non grata").
         let comma = |i: usize| i < end && words.text(text, i) == ",";
-        let after = object.words.end;
+        // Past the object's "of" phrases ("made the withdrawal of Israeli troops a condition").
+        let through = self.on_through_of(clause, self.span(&object.words).1);
+        let after = words.words.partition_point(|w| w.start < through);
         let after = if comma(after) {
             (after + 1..(after + 7).min(end))
                 .find(|&i| comma(i))
@@ -1471,8 +1473,9 @@ impl Reader<'_> {
         evidence: Evidence,
         out: &mut Read,
     ) {
+        // "has not made a withdrawal a condition": a naming denied says nothing either way.
         let polarity = match (clause.negated, polarity) {
-            (true, _) if rule.doer_is_deal => return,
+            (true, _) if rule.doer_is_deal || !rule.label_words.is_empty() => return,
             (false, p) => p,
             (true, Polarity::Support) => Polarity::Oppose,
             (true, _) => return,

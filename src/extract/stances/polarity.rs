@@ -85,10 +85,10 @@ fn governed_by_refusal(a: &Article, site: &Site) -> bool {
     // "denounced the deal as a betrayal", "rejected the accord as a surrender": an evaluation
     // after "as" is the complement of the cue before it, saying the same, not reversed by it.
     let complement = gap.split_whitespace().any(|w| w == "as");
-    // A cue that is itself a negation ("will not accept") flips the next one once, as
-    // a negation.
+    // A cue that is itself a negation or holds one ("will not accept", "will never accept",
+    // "is not going to accept") flips the next one once, as a negation.
     let is_negation = a.modifiers.iter().any(|(h, c)| {
-        c.contains(&Cue::Negation) && h.start == prev.hit.start && h.end == prev.hit.end
+        c.contains(&Cue::Negation) && h.start >= prev.hit.start && h.end <= prev.hit.end
     });
     prev.hit.end <= sh.hit.start
         && governs

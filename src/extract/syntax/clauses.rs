@@ -260,6 +260,14 @@ impl Chunker<'_> {
         }
     }
 
+    /// Whether word `i` is an article or a possessive pronoun right after a noun.
+    fn article_after_noun(&self, i: usize) -> bool {
+        i >= 1
+            && self.tag(i - 1).is_noun()
+            && (self.tag(i) == Tag::PRPS
+                || self.tag(i) == Tag::DT && ["a", "an", "the"].iter().any(|w| self.is(i, w)))
+    }
+
     /// Whether a plural noun comes at word `i`, or after one adjective ("warring parties").
     fn plural_follows(&self, i: usize, end: usize) -> bool {
         let noun = |j: usize| j < end && self.tag(j).is_plural_noun();
@@ -309,6 +317,12 @@ impl Chunker<'_> {
             let dated = matches!(before, [.., Chunk::Prep(_)]);
             loop {
                 while e < end && self.nominal(e, start, end) {
+                    // "made the withdrawal of Israeli troops a condition", "gave Hamas a
+                    // deadline", "made the release its priority": an article or a possessive
+                    // after a noun opens the next phrase.
+                    if self.article_after_noun(e) {
+                        break;
+                    }
                     if dated && self.date_ends_before_name(i, e) {
                         return (Chunk::Noun(NounPhrase::single(i..e)), e);
                     }
@@ -1290,6 +1304,38 @@ mod tests {
         assert_eq!(c0.subject.as_ref().unwrap().members.len(), 2);
         assert_eq!(show(s, &w, &c0.object), "the talks");
         assert_eq!(w.text(s, c0.preps[0].word), "in");
+    }
+
+    #[test]
+    fn an_article_or_a_possessive_after_a_noun_opens_the_next_phrase() {
+        let s = "Hamas made the withdrawal of Israeli troops a condition of any agreement.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].object), "the withdrawal");
+        assert_eq!(
+            show(s, &w, &Some(c.clauses[0].preps[0].phrase.clone())),
+            "Israeli troops"
+        );
+        let s = "Egypt gave Hamas its answer.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].object), "Hamas");
+        // not inside a name's phrase or after a determiner
+        let s = "Egypt sent all the delegations home.";
+        let (w, c) = parse(s);
+        assert_eq!(show(s, &w, &c.clauses[0].object), "all the delegations");
+    }
+
+    #[test]
+    fn a_participle_after_the_object_of_a_verb_of_wanting_is_said_of_that_object() {
+        let s = "The United States wants Hamas disarmed.";
+        let (w, c) = parse(s);
+        let disarmed = &c.clauses[1];
+        assert!(disarmed.passive);
+        assert_eq!(disarmed.governor, Some(0));
+        assert_eq!(show(s, &w, &disarmed.subject), "Hamas");
+        // a verb of saying takes a clause of its own
+        let s = "Israel said Hamas violated the truce.";
+        let (_, c) = parse(s);
+        assert!(c.clauses.iter().all(|x| !x.passive));
     }
 
     #[test]
