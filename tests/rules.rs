@@ -4876,3 +4876,24 @@ fn a_refusal_for_the_future_that_holds_its_negation_flips_the_next_cue_once() {
     let s = stances(&read("Title\n\nIsrael will accept a ceasefire."));
     assert_eq!(s, vec!["Israel support ceasefire".to_string()]);
 }
+
+#[test]
+fn a_name_after_a_participles_by_is_who_did_it_and_after_a_nouns_by_an_author() {
+    for text in [
+        "Title\n\nThe accord was signed by John Smith on Monday.",
+        "Title\n\nThe truce, brokered by John Smith, held.",
+    ] {
+        assert!(labels(&read(text)).contains(&"John Smith"), "{text}");
+    }
+    for text in [
+        "Title\n\nReviewed by John Smith",
+        "Title\n\nAn opera. Music by John Adams, libretto by Alice Goodman.",
+    ] {
+        let x = read(text);
+        let l = labels(&x);
+        assert!(
+            !l.contains(&"John Adams") && !l.contains(&"John Smith"),
+            "{text}: {l:?}"
+        );
+    }
+}

@@ -549,9 +549,21 @@ fn credit_place(t: &str, start: usize, end: usize) -> bool {
     let line = t[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = t[line..start].trim_end();
     let after = &t[end..];
+    // "Photo by", "Music by", "a production by": after a noun, "by" names an author, as after
+    // any word or two that open the line ("Reviewed by"); after a participle in running text
+    // ("was signed by John Smith", "brokered by") it names who did the deed.
+    let byline = before
+        .strip_suffix("by")
+        .or_else(|| before.strip_suffix("By"))
+        .filter(|b| b.is_empty() || b.ends_with(' '))
+        .is_some_and(|b| {
+            let word = b.split_whitespace().next_back().unwrap_or("");
+            let participle = word.len() > 3 && (word.ends_with("ed") || word.ends_with("en"));
+            // "Reviewed by", "Written by" open their line
+            !participle || b.split_whitespace().count() <= 2
+        });
     ['—', '–', ':'].iter().any(|c| before.ends_with(*c))
-        || before.ends_with(" by")
-        || before.ends_with("By")
+        || byline
         || after
             .strip_prefix(" for ")
             .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
