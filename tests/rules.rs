@@ -4897,3 +4897,25 @@ fn a_name_after_a_participles_by_is_who_did_it_and_after_a_nouns_by_an_author() 
         );
     }
 }
+
+#[test]
+fn a_name_written_surname_first_at_an_entrys_opening_is_the_person() {
+    let x = read(
+        "INDEX\n\nAustria: hosts the talks, 103; see also Kreisky, Bruno; Rösch, Otto\n\n\
+         Bouteflika, Abdelaziz (Algerian foreign minister): meets the plane, 233\n",
+    );
+    let l = labels(&x);
+    for name in ["Bruno Kreisky", "Otto Rösch", "Abdelaziz Bouteflika"] {
+        assert!(l.contains(&name), "{name}: {l:?}");
+    }
+    // a place and its state, a list of surnames, running text: no person
+    let x = read(
+        "Title\n\nPrague, Austria hosted the talks.\nSmith, Jones and Brown signed.\n\
+         The delegates met in Geneva, Switzerland: the talks resumed.\n",
+    );
+    assert!(
+        x.actors.iter().all(|a| a.kind != ActorKind::Person),
+        "{:?}",
+        labels(&x)
+    );
+}

@@ -31,6 +31,7 @@
 mod acronyms;
 mod builder;
 mod gazetteer;
+mod inverted_names;
 mod new_names;
 mod purpose_names;
 mod runs;
@@ -107,7 +108,9 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     acronyms::mention_defined(&cx, defined, &mut b);
     let purpose_named = purpose_names::mention(&cx, purposed, &mut b);
 
-    // 2. New people from title patterns, and new organisations from their head words.
+    // 2. Names written surname first ("Kreisky, Bruno"), new people from title patterns, and
+    //    new organisations from their head words.
+    inverted_names::mention(&cx, &mut b);
     let mut new_organizations = new_names::organizations_after_titles(&cx, &mut b);
     new_organizations.extend(new_names::organizations_before_titles(&cx, &mut b));
     new_organizations.extend(new_names::people_and_organizations(&cx, &mut b));
