@@ -4919,3 +4919,34 @@ fn a_name_written_surname_first_at_an_entrys_opening_is_the_person() {
         labels(&x)
     );
 }
+
+#[test]
+fn a_banks_a_parliaments_or_a_courts_name_after_its_state_is_an_organisation() {
+    let p = posts(&read(
+        "Title\n\nSatoshi Sumita, governor of the Bank of Japan, agreed with the plan.",
+    ));
+    assert!(
+        p.contains(&"Satoshi Sumita: governor of Bank of Japan".to_string()),
+        "{p:?}"
+    );
+    let x = read("Title\n\nThe National Assembly of Serbia voted against the plan.");
+    assert!(
+        labels(&x).contains(&"National Assembly of Serbia"),
+        "{:?}",
+        labels(&x)
+    );
+    // a state's government or council, and a demonym, are no such name
+    for text in [
+        "Title\n\nThe Government of Tanzania banned exports.",
+        "Title\n\nRustem Umerov, secretary of the National Security and Defense Council of \
+         Ukraine, spoke.",
+        "Title\n\nThe president of the Foundation Council of the Prussian heritage body spoke.",
+    ] {
+        let x = read(text);
+        assert!(
+            x.actors.iter().all(|a| a.kind != ActorKind::Organization),
+            "{text}: {:?}",
+            labels(&x)
+        );
+    }
+}

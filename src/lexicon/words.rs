@@ -159,6 +159,8 @@ word_lists! {
     companions: List = "companions.txt",
     /// Verbs of refusing, under which a stance clause says its opposite ("refuse", "decline").
     refusal_verbs: List = "refusal-verbs.txt",
+    /// Heads of a state's institutions named after it ("Bank" of "the Bank of Japan").
+    state_institutions: List = "state-institutions.txt",
     /// Verbs whose past tense is their base form ("put", "set").
     invariant_pasts: List = "invariant-pasts.txt",
     /// Verbs whose object a participle completes ("wants Hamas disarmed").

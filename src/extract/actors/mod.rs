@@ -31,6 +31,7 @@
 mod acronyms;
 mod builder;
 mod gazetteer;
+mod institutions;
 mod inverted_names;
 mod new_names;
 mod purpose_names;
@@ -98,14 +99,21 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     let cx = Context::new(text, lexicon, meta, &cues);
     let mut b = Builder::new(text.text, lexicon);
 
-    // 1. Gazetteer names, and the organisations named with their acronym in brackets or by
-    //    what they stand for; a gazetteer name inside those names is no mention.
+    // 1. Gazetteer names, and the organisations named with their acronym in brackets, by
+    //    what they stand for or as a state's institution ("the Bank of Japan"); a gazetteer
+    //    name inside those names is no mention.
     let defined = acronyms::definitions(&cx);
     let defined_names: Vec<(usize, usize)> = defined.iter().map(|&(name, _)| name).collect();
     let purposed = purpose_names::spans(&cx, &defined_names);
-    let inside: Vec<(usize, usize)> = defined_names.into_iter().chain(purposed.clone()).collect();
+    let institutions = institutions::spans(&cx);
+    let inside: Vec<(usize, usize)> = defined_names
+        .into_iter()
+        .chain(purposed.clone())
+        .chain(institutions.iter().copied())
+        .collect();
     gazetteer::mention_names(&cx, &inside, &mut b);
     acronyms::mention_defined(&cx, defined, &mut b);
+    institutions::mention(&cx, institutions, &mut b);
     let purpose_named = purpose_names::mention(&cx, purposed, &mut b);
 
     // 2. Names written surname first ("Kreisky, Bruno"), new people from title patterns, and

@@ -1,0 +1,78 @@
+//! A state's institutions named after it: "the Bank of Japan", "the National Assembly of
+//! Serbia", "the Supreme Court of the United States" are organisations of their own.
+
+use super::{Builder, Context};
+use crate::extract::MentionKind;
+use crate::lexicon::{ActorKind, NameKind, Words};
+
+/// The spans of the institutions' names: capitalised words that end in a head of
+/// `words/state-institutions.txt`, "of", maybe "the", and a state's name the gazetteer knows.
+pub(super) fn spans(cx: &Context) -> Vec<(usize, usize)> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for h in &cx.names {
+        let state = cx.lexicon.names.values(h).iter().any(|&(e, kind)| {
+            kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::State
+        });
+        if !state || cx.in_credit(h.start) {
+            continue;
+        }
+        let before = &t[..h.start];
+        let Some(rest) = before
+            .strip_suffix("of the ")
+            .or_else(|| before.strip_suffix("of "))
+        else {
+            continue;
+        };
+        let Some(head_start) = word_before(rest) else {
+            continue;
+        };
+        if !Words::get()
+            .state_institutions
+            .contains(&&rest[head_start..rest.len() - 1])
+        {
+            continue;
+        }
+        // back over the capitalised words that qualify the head ("the Central Bank", "National
+        // Assembly"), not over an article, a known name or a word that opens its sentence
+        // without being part of a name ("Officials", "Under")
+        let mut start = head_start;
+        while let Some(w) = word_before(&t[..start]) {
+            let word = &t[w..start - 1];
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let before = t[..w].trim_end_matches(' ');
+            let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
+            let stop = matches!(word, "The" | "A" | "An")
+                || opens && Words::get().not_name.contains(&word)
+                || cx.names.iter().any(|n| n.end == start - 1);
+            if !capital || stop {
+                break;
+            }
+            start = w;
+        }
+        out.push((start, h.end));
+    }
+    out
+}
+
+/// Where the word that ends right before `text`'s last space starts, if it is a word.
+fn word_before(text: &str) -> Option<usize> {
+    let body = text.strip_suffix(' ')?;
+    let start = body
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    (start < body.len() && !body[start..].contains('\n')).then_some(start)
+}
+
+/// Each institution as a new organisation, named by its whole name.
+pub(super) fn mention(cx: &Context, spans: Vec<(usize, usize)>, b: &mut Builder) {
+    for (start, end) in spans {
+        if b.covered(start, end) {
+            continue;
+        }
+        let actor = b.new_actor(&cx.t[start..end], ActorKind::Organization);
+        b.mention(start, end, actor, MentionKind::Name, false);
+    }
+}
