@@ -108,6 +108,10 @@ pub struct Rule {
     /// Nigeria to withdraw"); such a clause negated says nothing (a deal that does not bind an
     /// actor says nothing of what the actor wants).
     pub doer_is_deal: bool,
+    /// Only a finite passive with its agent named ("Britain was represented by the Foreign
+    /// Secretary"), not a participle after a noun ("the Community, represented by ...") nor
+    /// the active voice.
+    pub agent_named: bool,
     /// Only what was done: a verb in the past tense or a perfect, not negated ("withdrew its
     /// troops", not "will withdraw" nor "did not withdraw").
     pub done: bool,
@@ -427,6 +431,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         min_doers: one("minDoers").and_then(|n| n.parse().ok()).unwrap_or(0),
         possessor_target: one("possessorTarget").is_some_and(|b| b == "true"),
         doer_is_deal: one("doerIsDeal").is_some_and(|b| b == "true"),
+        agent_named: one("agentNamed").is_some_and(|b| b == "true"),
         done: one("done").is_some_and(|b| b == "true"),
         deed: one("deed").is_some_and(|b| b == "true"),
         examples: props("example"),

@@ -4950,3 +4950,18 @@ fn a_banks_a_parliaments_or_a_courts_name_after_its_state_is_an_organisation() {
         );
     }
 }
+
+#[test]
+fn who_is_represented_at_talks_by_a_delegate_is_a_side_when_named() {
+    let r = roles(&read(
+        "Title\n\nAt the gas talks in Brussels, Russia was represented by its energy minister, \
+         Alexander Novak.",
+    ));
+    assert!(r.contains(&"Russia Party".to_string()), "{r:?}");
+    // "the country" describes a state without naming its side
+    let r = roles(&read(
+        "Title\n\nMyanmar's military leader is barred from the summits; the country is \
+         represented by a senior official.",
+    ));
+    assert!(!r.contains(&"Myanmar Party".to_string()), "{r:?}");
+}

@@ -344,6 +344,9 @@ impl Reader<'_> {
                 if rule.doer_is_deal && !clause.doer().is_some_and(|np| self.is_deal(np)) {
                     continue;
                 }
+                if rule.agent_named && !self.finite_passive_with_agent(clause) {
+                    continue;
+                }
                 if rule.done && !self.done(clause) {
                     continue;
                 }
@@ -780,6 +783,9 @@ impl Reader<'_> {
             if let Some(np) = self.slot(clause, slot) {
                 if slot == Slot::Place {
                     actors.extend(self.places_in(np));
+                    continue;
+                }
+                if rule.agent_named && !self.named_or_state_body(np) {
                     continue;
                 }
                 // A role played by a body named after "whose" is its owner's; a stance stays
@@ -1397,6 +1403,35 @@ impl Reader<'_> {
                     && head.end <= start + h.end
                     && lexicon.issues.values(h).iter().any(|s| s == slug)
             })
+    }
+
+    /// Whether a phrase names its actor, or describes it by a state's body or a side ("the
+    /// government", "the Turkish Cypriot side"), not by a noun of any state ("the country").
+    fn named_or_state_body(&self, np: &NounPhrase) -> bool {
+        let (start, end) = self.span(&np.words);
+        let head = self.head_word(&np.words);
+        let head = self
+            .parsed
+            .words
+            .text(self.parsed.text.text, head)
+            .to_lowercase();
+        let body = head == "side"
+            || crate::lexicon::Words::get()
+                .state_bodies
+                .contains(&head.as_str());
+        self.parsed
+            .found
+            .mentions_in(start, end)
+            .any(|m| m.kind != MentionKind::Description || body)
+    }
+
+    /// Whether a clause is a finite passive whose agent is named: "was represented by", not
+    /// "represented by" after a noun.
+    fn finite_passive_with_agent(&self, clause: &Clause) -> bool {
+        let words = &self.parsed.words.words;
+        clause.passive
+            && clause.agent.is_some()
+            && clause.verbs.clone().any(|i| words[i].tag.is_finite_verb())
     }
 
     /// Whether a clause says what was done: a past tense or a perfect or past passive, with no
