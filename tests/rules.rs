@@ -4965,3 +4965,20 @@ fn who_is_represented_at_talks_by_a_delegate_is_a_side_when_named() {
     ));
     assert!(!r.contains(&"Myanmar Party".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_complaint_about_what_an_actor_did_opposes_that_actor() {
+    let s = stances(&read(
+        "Title\n\nHamas complained that Israel had broken the truce.",
+    ));
+    assert!(s.contains(&"Hamas oppose Israel".to_string()), "{s:?}");
+    // a noun's "charges that" is a relative clause, no complaint
+    let s = stances(&read(
+        "Title\n\nEvan Gershkovich was sentenced on espionage charges that he and the United \
+         States reject.",
+    ));
+    assert!(
+        !s.iter().any(|x| x.starts_with("Evan Gershkovich oppose")),
+        "{s:?}"
+    );
+}
