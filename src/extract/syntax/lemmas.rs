@@ -74,6 +74,11 @@ impl Lemmatizer {
         out
     }
 
+    /// Whether `word` is the base form of a verb ("broker", "negotiate").
+    pub fn is_verb_base(&self, word: &str) -> bool {
+        self.verbs.contains(word)
+    }
+
     /// The forms the exceptions give lemma `lemma` ("held" for "hold").
     pub fn forms_of<'a>(&'a self, lemma: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.exceptions

@@ -81,6 +81,7 @@ impl Words {
             tagger.tag_in(text.text, &spans, &mut context, &mut tags);
             let first = out.words.len();
             for (&(start, end), &tag) in spans.iter().zip(&tags) {
+                let tag = bare_infinitive(&out, text.text, first, (start, end), tag, lemmatizer);
                 let from = out.lemmas.len() as u32;
                 lemmatizer.lemma(&text.text[start..end], tag, &mut out.lemmas);
                 out.words.push(Word {
@@ -140,6 +141,32 @@ impl Words {
         nouns
             .iter()
             .any(|n| n == lemma || word.eq_ignore_ascii_case(n))
+    }
+}
+
+/// The tag of a word after "help" in the verb's base form: the bare infinitive it takes
+/// ("helped broker the release", "help end the war"), which the tagger may read as a noun.
+fn bare_infinitive(
+    out: &Words,
+    text: &str,
+    first: usize,
+    (start, end): (usize, usize),
+    tag: Tag,
+    lemmatizer: &Lemmatizer,
+) -> Tag {
+    let after_help = out.words.len() > first && {
+        let prev = out.words.len() - 1;
+        out.words[prev].tag.is_verb() && out.lemma(prev) == "help"
+    };
+    let word = &text[start..end];
+    if after_help
+        && tag == Tag::NN
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && lemmatizer.is_verb_base(word)
+    {
+        Tag::VB
+    } else {
+        tag
     }
 }
 
@@ -375,6 +402,25 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_verbs_base_form_after_help_is_a_bare_infinitive() {
+        let s = "Algeria helped broker the release.";
+        let text = Text::new(s, &HashSet::new());
+        let w = Words::new(&text, &abbr());
+        let broker = (0..w.words.len())
+            .find(|&i| w.text(s, i) == "broker")
+            .unwrap();
+        assert_eq!(w.words[broker].tag, Tag::VB);
+        // not after another verb
+        let s = "Algeria hired a broker.";
+        let text = Text::new(s, &HashSet::new());
+        let w = Words::new(&text, &abbr());
+        let broker = (0..w.words.len())
+            .find(|&i| w.text(s, i) == "broker")
+            .unwrap();
+        assert_eq!(w.words[broker].tag, Tag::NN);
     }
 
     #[test]
