@@ -94,7 +94,7 @@ const HELDOUT8_FLOORS: &[(&str, f64)] = &[
 /// phone-in ...), written and annotated the same way. First scored at 0.909 / 0.505 / 0.611 / 0.512
 /// before any rule was read against it; its misses were first read when the thirteenth set came.
 const HELDOUT9_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.91),
+    ("actors", 0.92),
     ("roles", 0.62),
     ("positions", 0.76),
     ("stances", 0.53),
@@ -166,7 +166,7 @@ const HELDOUT15_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.92),
     ("roles", 0.73),
     ("positions", 0.83),
-    ("stances", 0.35),
+    ("stances", 0.37),
 ];
 /// The seventeenth set (tests/fixtures/heldout16): 14 more, thirteen of them on negotiations of
 /// 2018 to 2024 (the Kunming truce in Myanmar, the intra-Afghan talks, the Chagos agreement, the
@@ -217,7 +217,7 @@ const HELDOUT19_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.85),
     ("roles", 0.49),
     ("positions", 0.58),
-    ("stances", 0.31),
+    ("stances", 0.32),
 ];
 /// The twenty-first set (tests/fixtures/heldout20): 14 more, on negotiations from the Treaty of
 /// Versailles (1919) and the Flint sit-down strike (1936-37) to the Paris climate agreement
@@ -241,7 +241,7 @@ const HELDOUT20_FLOORS: &[(&str, f64)] = &[
 /// it.
 const HELDOUT21_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.84),
-    ("roles", 0.59),
+    ("roles", 0.61),
     ("positions", 0.60),
     ("stances", 0.22),
 ];
@@ -286,9 +286,23 @@ const HELDOUT24_FLOORS: &[(&str, f64)] = &[
 /// before any rule was read against it.
 const HELDOUT25_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.86),
-    ("roles", 0.50),
+    ("roles", 0.52),
     ("positions", 0.62),
     ("stances", 0.20),
+];
+/// The twenty-seventh set (tests/fixtures/heldout26): 14 more, on negotiations from 1803 to
+/// 2025, among them a land purchase, reparations, a currency accord, a budget rebate, a trade
+/// deal, a climate pact's coal paragraph, returned antiquities, a cricket settlement, a flight
+/// attendants' strike, a hostage siege, a peace conference, a bankruptcy settlement, a war's
+/// surrender terms and a union's dissolution, in fourteen more styles (a gamebook, an exam
+/// paper, a chatbot transcript, an audit report, a video shotlist, interpreter's notes, a
+/// book's index ...), written and annotated the same way. First scored at 0.747 / 0.388 /
+/// 0.527 / 0.085 before any rule was read against it.
+const HELDOUT26_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.77),
+    ("roles", 0.46),
+    ("positions", 0.54),
+    ("stances", 0.08),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
@@ -534,6 +548,13 @@ fn twenty_fifth_set_scores_above_its_floors() {
 fn twenty_sixth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout25");
     let out = eval(&gold, HELDOUT25_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn twenty_seventh_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout26");
+    let out = eval(&gold, HELDOUT26_FLOORS);
     cross_check(&gold, &out);
 }
 
