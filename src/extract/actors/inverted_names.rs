@@ -49,7 +49,7 @@ fn inverted_at(t: &str, start: usize, line_end: usize) -> Option<(usize, &str, &
     let surname = &rest[..comma];
     let after = &rest[comma + 2..];
     let given_len = after
-        .find(|c: char| matches!(c, '(' | ':' | ';' | '\n' | ','))
+        .find(['(', ':', ';', '\n', ','])
         .unwrap_or(after.len());
     let given = after[..given_len].trim_end();
     let closes = after[given_len..].starts_with(['(', ':', ';', '\n']) || given_len == after.len();
