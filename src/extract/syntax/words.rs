@@ -406,21 +406,15 @@ mod tests {
 
     #[test]
     fn a_verbs_base_form_after_help_is_a_bare_infinitive() {
-        let s = "Algeria helped broker the release.";
-        let text = Text::new(s, &HashSet::new());
-        let w = Words::new(&text, &abbr());
-        let broker = (0..w.words.len())
-            .find(|&i| w.text(s, i) == "broker")
-            .unwrap();
-        assert_eq!(w.words[broker].tag, Tag::VB);
+        let tag_of = |s: &str, word: &str| {
+            let text = Text::new(s, &HashSet::new());
+            let w = Words::new(&text, &abbr());
+            let i = (0..w.words.len()).find(|&i| w.text(s, i) == word).unwrap();
+            w.words[i].tag
+        };
+        assert_eq!(tag_of("Algeria helped broker the release.", "broker"), Tag::VB);
         // not after another verb
-        let s = "Algeria hired a broker.";
-        let text = Text::new(s, &HashSet::new());
-        let w = Words::new(&text, &abbr());
-        let broker = (0..w.words.len())
-            .find(|&i| w.text(s, i) == "broker")
-            .unwrap();
-        assert_eq!(w.words[broker].tag, Tag::NN);
+        assert_eq!(tag_of("Algeria hired a broker.", "broker"), Tag::NN);
     }
 
     #[test]
