@@ -412,7 +412,10 @@ mod tests {
             let i = (0..w.words.len()).find(|&i| w.text(s, i) == word).unwrap();
             w.words[i].tag
         };
-        assert_eq!(tag_of("Algeria helped broker the release.", "broker"), Tag::VB);
+        assert_eq!(
+            tag_of("Algeria helped broker the release.", "broker"),
+            Tag::VB
+        );
         // not after another verb
         assert_eq!(tag_of("Algeria hired a broker.", "broker"), Tag::NN);
     }
