@@ -4982,3 +4982,21 @@ fn a_complaint_about_what_an_actor_did_opposes_that_actor() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_known_persons_post_is_of_the_state_the_text_names_among_the_posts_held() {
+    let p = posts(&read(
+        "Title\n\nChancellor Helmut Kohl agreed with West Germany's partners.",
+    ));
+    assert!(
+        p.contains(&"Helmut Kohl: chancellor of West Germany".to_string()),
+        "{p:?}"
+    );
+    let p = posts(&read(
+        "Title\n\nChancellor Helmut Kohl agreed with Germany's partners.",
+    ));
+    assert!(
+        p.contains(&"Helmut Kohl: chancellor of Germany".to_string()),
+        "{p:?}"
+    );
+}

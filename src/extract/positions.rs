@@ -27,16 +27,24 @@ fn org_of_person(
     let actor = &found.actors[person];
     if let Some(e) = actor.entry {
         let posts = &lexicon.actors[e].posts;
-        let post = match title {
+        // The organisation of a post the text names: "Chancellor Helmut Kohl" in an article on
+        // West Germany is West Germany's chancellor, in one on Germany Germany's.
+        let named = |p: &&crate::lexicon::Post| {
+            p.organization.and_then(|org| {
+                let iri = &lexicon.actors[org].iri;
+                found.actors.iter().position(|a| &a.iri == iri)
+            })
+        };
+        let matching: Vec<&crate::lexicon::Post> = match title {
             Some(t) => posts
                 .iter()
-                .find(|p| p.title == t)
-                .or_else(|| posts.iter().find(|p| head(&p.title) == head(t))),
-            None => posts.first(),
+                .filter(|p| p.title == t)
+                .chain(posts.iter().filter(|p| head(&p.title) == head(t)))
+                .collect(),
+            None => posts.first().into_iter().collect(),
         };
-        if let Some(org) = post.and_then(|p| p.organization) {
-            let iri = &lexicon.actors[org].iri;
-            return found.actors.iter().position(|a| &a.iri == iri);
+        if matching.iter().any(|p| p.organization.is_some()) {
+            return matching.iter().find_map(named);
         }
     }
     if depth == 0 {
