@@ -301,7 +301,7 @@ const HELDOUT25_FLOORS: &[(&str, f64)] = &[
 const HELDOUT26_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.77),
     ("roles", 0.46),
-    ("positions", 0.54),
+    ("positions", 0.55),
     ("stances", 0.08),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
