@@ -360,6 +360,11 @@ impl Rule {
     /// The words without which the rule cannot fire: the heads its object needs ("talks" for
     /// "hold talks with"), else its verbs and nouns.
     fn trigger_words(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        // A rule that needs a label word ("made the withdrawal a condition", "called the NUG a
+        // terrorist organisation") reads no sentence without one.
+        if !self.label_words.is_empty() {
+            return Box::new(self.label_words.iter().map(String::as_str));
+        }
         if self.object_heads.is_empty() {
             Box::new(
                 self.verbs

@@ -1,9 +1,10 @@
 //! A state's institutions named after it: "the Bank of Japan", "the National Assembly of
 //! Serbia", "the Supreme Court of the United States" are organisations of their own.
 
-use super::{Builder, Context};
+use super::{opens_sentence, starts_capital, Builder, Context};
 use crate::extract::MentionKind;
 use crate::lexicon::{ActorKind, NameKind, Words};
+use crate::text::run_start;
 
 /// The spans of the institutions' names: capitalised words that end in a head of
 /// `words/state-institutions.txt`, "of", maybe "the", and a state's name the gazetteer knows.
@@ -39,13 +40,12 @@ pub(super) fn spans(cx: &Context) -> Vec<(usize, usize)> {
         let mut start = head_start;
         while let Some(w) = word_before(&t[..start]) {
             let word = &t[w..start - 1];
-            let capital = word.chars().next().is_some_and(char::is_uppercase);
-            let before = t[..w].trim_end_matches(' ');
-            let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
+            let sentence = &cx.text.sentences[cx.text.sentence_of(w)];
+            let opens = opens_sentence(&t[sentence.start..w]);
             let stop = matches!(word, "The" | "A" | "An")
                 || opens && Words::get().not_name.contains(&word)
                 || cx.names.iter().any(|n| n.end == start - 1);
-            if !capital || stop {
+            if !starts_capital(word) || stop {
                 break;
             }
             start = w;
@@ -58,12 +58,8 @@ pub(super) fn spans(cx: &Context) -> Vec<(usize, usize)> {
 /// Where the word that ends right before `text`'s last space starts, if it is a word.
 fn word_before(text: &str) -> Option<usize> {
     let body = text.strip_suffix(' ')?;
-    let start = body
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map_or(0, |i| {
-            i + body[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    (start < body.len() && !body[start..].contains('\n')).then_some(start)
+    let start = run_start(body, |c| c.is_alphanumeric() || c == '-');
+    (start < body.len()).then_some(start)
 }
 
 /// Each institution as a new organisation, named by its whole name.

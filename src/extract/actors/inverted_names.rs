@@ -1,7 +1,7 @@
 //! Names written surname first, as indexes, bibliographies, rosters and directories write them:
 //! "Kreisky, Bruno (Austrian chancellor): ...", "see also Bouteflika, Abdelaziz; Rösch, Otto".
 
-use super::{Builder, Context};
+use super::{starts_capital, Builder, Context};
 use crate::extract::MentionKind;
 use crate::lexicon::{ActorKind, NameKind, Words};
 
@@ -54,10 +54,14 @@ fn inverted_at(t: &str, start: usize, line_end: usize) -> Option<(usize, &str, &
     let given = after[..given_len].trim_end();
     let closes = after[given_len..].starts_with(['(', ':', ';', '\n']) || given_len == after.len();
     let words = |s: &str| s.split(' ').count();
+    // each word capitalised past a particle joined to it ("al-Azzawi"), or a particle itself
+    // ("de Sousa"; `words/name-particles.txt`)
+    let particles = &Words::get().name_particles;
     let capitalised = |s: &str| {
         s.split(' ').all(|w| {
-            let w = w.strip_prefix("al-").unwrap_or(w);
-            w.chars().next().is_some_and(char::is_uppercase)
+            let joined = w.split_once('-').filter(|(p, _)| particles.contains(p));
+            let w = joined.map_or(w, |(_, rest)| rest);
+            (starts_capital(w) || particles.contains(&w))
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         })
@@ -76,20 +80,23 @@ fn read_entry(cx: &Context, b: &mut Builder, start: usize, end: usize, surname: 
         return;
     }
     let name = format!("{given} {surname}");
-    let known = cx.lexicon.names.find(&name).into_iter().find_map(|h| {
-        (h.start == 0 && h.end == name.len())
-            .then(|| {
-                cx.lexicon
-                    .names
-                    .values(&h)
-                    .iter()
-                    .find(|&&(e, kind)| {
-                        kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::Person
-                    })
-                    .map(|&(e, _)| e)
-            })
-            .flatten()
-    });
+    let person = |&&(e, kind): &&(usize, NameKind)| {
+        kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::Person
+    };
+    let known = cx
+        .lexicon
+        .names
+        .find(&name)
+        .into_iter()
+        .filter(|h| h.start == 0 && h.end == name.len())
+        .find_map(|h| {
+            cx.lexicon
+                .names
+                .values(&h)
+                .iter()
+                .find(person)
+                .map(|&(e, _)| e)
+        });
     let actor = match known {
         Some(entry) => b.actor_for_entry(entry),
         None => {

@@ -725,11 +725,12 @@ impl Builder<'_> {
     fn clause(&self, k: usize, verbs: Range<usize>, nonfinite: bool, question: bool) -> Clause {
         let head = self.head(&verbs);
         let previous = (self.first..self.out.len()).last();
-        if let Some(clause) = self.object_complement(k, &verbs, head, previous, question) {
-            return clause;
-        }
-        let (passive, reduced) = self.voice(k, &verbs, head);
-        let own = if nonfinite {
+        let complement = self.object_complement(k, &verbs, head, previous);
+        let (passive, reduced) = match complement {
+            Some(_) => (true, false),
+            None => self.voice(k, &verbs, head),
+        };
+        let own = if nonfinite || complement.is_some() {
             None
         } else {
             self.own_subject(k, reduced)
@@ -738,9 +739,11 @@ impl Builder<'_> {
         let antecedent = (own.is_some() && !passive)
             .then(|| self.relative_antecedent(k))
             .flatten();
-        let (subject, governor) = match own {
-            Some(np) => (Some(np), None),
-            None => self.inherited_subject(k, nonfinite, previous),
+        let background = !nonfinite && complement.is_none() && self.non_restrictive(k);
+        let (subject, governor) = match (complement, own) {
+            (Some((np, governor)), _) => (Some(np), Some(governor)),
+            (None, Some(np)) => (Some(np), None),
+            (None, None) => self.inherited_subject(k, nonfinite, previous),
         };
         let (object, preps) = self.complements(k);
         let agent = passive
@@ -754,7 +757,7 @@ impl Builder<'_> {
                 .clone()
                 .any(|i| ["may", "might", "could"].iter().any(|w| self.is(i, w))),
             conditional: self.conditional(k),
-            background: !nonfinite && self.non_restrictive(k),
+            background,
             verbs,
             head,
             subject,
@@ -770,15 +773,14 @@ impl Builder<'_> {
     /// A participle that completes the object of a verb of wanting or having done
     /// (`words/complement-verbs.txt`): "wants Hamas disarmed", "had the prisoners freed". It is
     /// a passive whose subject is that object, which depends on the verb before, not a past
-    /// tense that Hamas did.
+    /// tense that Hamas did: that object, and the clause of the verb before.
     fn object_complement(
         &self,
         k: usize,
         verbs: &Range<usize>,
         head: usize,
         previous: Option<usize>,
-        question: bool,
-    ) -> Option<Clause> {
+    ) -> Option<(NounPhrase, usize)> {
         let participle = verbs.len() == 1
             && matches!(self.words.words[head].tag, Tag::VBD | Tag::VBN)
             && self.words.text(self.text, head).ends_with("ed");
@@ -792,28 +794,8 @@ impl Builder<'_> {
         let wanting = crate::lexicon::Words::get()
             .complement_verbs
             .contains(&self.words.lemma(self.head(governing)));
-        (participle && wanting && self.out[governor].object.as_ref() == Some(np)).then(|| {
-            let (object, preps) = self.complements(k);
-            Clause {
-                agent: preps
-                    .iter()
-                    .find(|p| self.is(p.word, "by"))
-                    .map(|p| p.phrase.clone()),
-                negated: false,
-                hedged: false,
-                conditional: self.conditional(k),
-                background: false,
-                verbs: verbs.clone(),
-                head,
-                subject: Some(np.clone()),
-                object,
-                preps,
-                passive: true,
-                question,
-                governor: Some(governor),
-                antecedent: None,
-            }
-        })
+        (participle && wanting && self.out[governor].object.as_ref() == Some(np))
+            .then(|| (np.clone(), governor))
     }
 
     /// The phrase an object relative ending at the verb of chunk `k` is said of: a noun phrase
