@@ -304,6 +304,20 @@ const HELDOUT26_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.55),
     ("stances", 0.08),
 ];
+/// The twenty-eighth set (tests/fixtures/heldout27): 14 more, on negotiations from 1783 to
+/// 2023, among them a peace treaty, a crisis conference, a power-sharing deal, a peace plan, a
+/// hostage siege, a joint declaration, a naval treaty, a free-trade deal, a climate conference,
+/// a unification treaty, a disaster settlement, a pensions dispute, an equal-pay settlement and
+/// a merger's clearance, in fourteen more styles (a walking-tour script, a memorial's plaques,
+/// postcards, a model kit's instructions, a CV, voicemails, a dinner menu, a court docket,
+/// a ballot paper, trading cards, patch notes ...), written and annotated the same way. First
+/// scored at 0.800 / 0.356 / 0.538 / 0.228 before any rule was read against it.
+const HELDOUT27_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.79),
+    ("roles", 0.35),
+    ("positions", 0.53),
+    ("stances", 0.22),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
     ("roles", 1.00),
@@ -555,6 +569,13 @@ fn twenty_sixth_set_scores_above_its_floors() {
 fn twenty_seventh_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout26");
     let out = eval(&gold, HELDOUT26_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn twenty_eighth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout27");
+    let out = eval(&gold, HELDOUT27_FLOORS);
     cross_check(&gold, &out);
 }
 
