@@ -130,6 +130,8 @@ pub struct RuleBook {
     by_noun: HashMap<String, Vec<usize>>,
     /// Verbs under which an infinitive says nothing ("refused to host").
     pub blocking: Vec<String>,
+    /// Blocking verbs of aiming, under which an infinitive still says a role.
+    pub aiming: Vec<String>,
     /// The stems of every form of the rules' words, made on first use.
     triggers: OnceLock<Option<Triggers>>,
     /// The same for the verbs of the terms rules.
@@ -243,7 +245,7 @@ pub struct RuleError {
 
 impl RuleBook {
     /// Builds the book from rules given as (IRI, kind, properties): kind is the local name of the
-    /// rule's class (`RoleRule`, `StanceRule`, `TermsRule`, `BlockingVerbs`).
+    /// rule's class (`RoleRule`, `StanceRule`, `TermsRule`, `BlockingVerbs`, `AimingVerbs`).
     pub fn new<'a>(
         rules: impl Iterator<Item = (String, String, Box<RuleProps<'a>>)>,
     ) -> Result<RuleBook, RuleError> {
@@ -251,6 +253,10 @@ impl RuleBook {
         for (iri, kind, props) in rules {
             if kind == "BlockingVerbs" {
                 book.blocking.extend(props("verb"));
+                continue;
+            }
+            if kind == "AimingVerbs" {
+                book.aiming.extend(props("verb"));
                 continue;
             }
             let rule = read_rule(&iri, &kind, &*props)?;
@@ -269,6 +275,11 @@ impl RuleBook {
     /// Whether an infinitive under verb lemma `lemma` says nothing ("refused to host").
     pub fn blocks(&self, lemma: &str) -> bool {
         self.blocking.iter().any(|b| b == lemma)
+    }
+
+    /// Whether an infinitive under verb lemma `lemma` still says a role ("offered to mediate").
+    pub fn aims(&self, lemma: &str) -> bool {
+        self.aiming.iter().any(|b| b == lemma)
     }
 
     /// The rules of verb lemma `lemma`.

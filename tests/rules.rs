@@ -5000,3 +5000,146 @@ fn a_known_persons_post_is_of_the_state_the_text_names_among_the_posts_held() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_name_after_a_regnal_title_is_a_given_name_not_a_known_persons_surname() {
+    let x = read("Title\n\nJordan's King Hussein met Yitzhak Rabin in Washington.");
+    assert!(!labels(&x).contains(&"Fuad Hussein"), "{:?}", labels(&x));
+    assert!(labels(&x).contains(&"Hussein"), "{:?}", labels(&x));
+    // a title that is no regnal one still finds the known person by surname
+    let x = read("Title\n\nForeign Minister Hussein met his Turkish counterpart in Ankara.");
+    assert!(labels(&x).contains(&"Fuad Hussein"), "{:?}", labels(&x));
+}
+
+#[test]
+fn a_persons_noun_does_not_stand_for_the_state_in_apposition_before_it() {
+    let r = roles(&read(
+        "Title\n\nWashington's special envoy for the former Yugoslavia, a career diplomat who \
+         chaired the drafting sessions, kept Bosnia and Croatia at the table.",
+    ));
+    assert!(!r.contains(&"Yugoslavia Mediator".to_string()), "{r:?}");
+    let r = roles(&read(
+        "Title\n\nThe envoy, Martin Griffiths, a British diplomat who chaired the \
+         consultations between the government and the Houthis, spoke on Friday.",
+    ));
+    assert!(
+        r.contains(&"Martin Griffiths Mediator".to_string()),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_role_noun_closing_a_sentences_opening_phrase_names_no_one_after_its_comma() {
+    let r = roles(&read(
+        "Title\n\nIn a letter to the mediators, the Prime Minister of Libya, Abdul Hamid \
+         Dbeibah, reaffirmed his commitment to the truce.",
+    ));
+    assert!(!r.iter().any(|x| x.ends_with("Mediator")), "{r:?}");
+    let r = roles(&read(
+        "Title\n\nIn Doha, the mediators, Qatar and Egypt, said the talks would resume.",
+    ));
+    assert!(r.contains(&"Qatar Mediator".to_string()), "{r:?}");
+}
+
+#[test]
+fn a_short_phrase_naming_no_one_before_a_colon_describes_the_sides_listed_after_it() {
+    let r = roles(&read(
+        "Title\n\nThe talks brought together the four wartime Allies: the United States, the \
+         Soviet Union, Britain and France.",
+    ));
+    assert!(r.contains(&"Soviet Union Party".to_string()), "{r:?}");
+    assert!(r.contains(&"France Party".to_string()), "{r:?}");
+    // a phrase that names an actor is no description of the list
+    let r = roles(&read(
+        "Title\n\nThe talks brought together Israel and its neighbours: an achievement.",
+    ));
+    assert!(!r.iter().any(|x| x.contains("neighbours")), "{r:?}");
+}
+
+#[test]
+fn a_states_delegate_makes_it_a_side() {
+    let r = roles(&read(
+        "Title\n\nJapan's chief delegate, Admiral Kato, accepted the principle of limitation.",
+    ));
+    assert!(r.contains(&"Japan Party".to_string()), "{r:?}");
+    let r = roles(&read(
+        "Title\n\nThe delegates of Japan, India and China met in Cancun.",
+    ));
+    assert!(r.contains(&"India Party".to_string()), "{r:?}");
+}
+
+#[test]
+fn a_body_named_with_a_states_name_before_its_head_is_an_organisation_of_its_own() {
+    let x = read("Title\n\nThe U.S. Soccer Federation said it would settle with the players.");
+    assert!(
+        labels(&x).contains(&"U.S. Soccer Federation"),
+        "{:?}",
+        labels(&x)
+    );
+    assert!(!labels(&x).contains(&"United States"), "{:?}", labels(&x));
+    // a possessive is the state's own body; its forces are the state
+    let x = read("Title\n\nJapan's Football Association said it would settle.");
+    assert!(labels(&x).contains(&"Japan"), "{:?}", labels(&x));
+    // "the movement" refers to no company named before it
+    let x = read(
+        "Title\n\nThe Houthis will let the Yemen Red Sea Ports Corporation run the port. Mr. \
+         Abdulsalam, the movement's spokesman, said so.",
+    );
+    let p = posts(&x);
+    assert!(
+        !p.iter()
+            .any(|x| x.ends_with("Yemen Red Sea Ports Corporation")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_noble_title_before_a_name_makes_a_person() {
+    let x = read("Title\n\nThe Comte de Vergennes said France would help the Americans.");
+    assert!(
+        x.actors
+            .iter()
+            .any(|a| a.label.ends_with("Vergennes") && a.kind == ActorKind::Person),
+        "{:?}",
+        labels(&x)
+    );
+    // "Duke of" names a title, not a person
+    let x = read("Title\n\nThe Duke of Wellington said Britain would pay.");
+    assert!(
+        !labels(&x).iter().any(|l| l.contains("Wellington")),
+        "{:?}",
+        labels(&x)
+    );
+}
+
+#[test]
+fn suing_or_distrusting_an_actor_opposes_it() {
+    let s = stances(&read(
+        "Title\n\nQatar sued Egypt in 2019 over the blockade.",
+    ));
+    assert!(s.contains(&"Qatar oppose Egypt".to_string()), "{s:?}");
+    let s = stances(&read(
+        "Title\n\nJordan did not trust Israel after the raid.",
+    ));
+    assert!(s.contains(&"Jordan oppose Israel".to_string()), "{s:?}");
+    // agreeing with an actor supports it
+    let s = stances(&read("Title\n\nRussia agrees with Britain on the plan."));
+    assert!(
+        s.contains(&"Russia support United Kingdom".to_string()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn those_a_signature_is_given_for_are_sides() {
+    let r = roles(&read(
+        "Title\n\nThe armistice was signed for Germany by Matthias Erzberger.",
+    ));
+    assert!(r.contains(&"Germany Party".to_string()), "{r:?}");
+    // a host's minister signing for the host country makes no side
+    let r = roles(&read(
+        "Title\n\nIt was signed by Iran and Saudi Arabia, with Wang Yi, China's top diplomat, \
+         signing for the host country.",
+    ));
+    assert!(!r.contains(&"China Party".to_string()), "{r:?}");
+}

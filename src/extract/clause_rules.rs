@@ -219,7 +219,7 @@ impl Reader<'_> {
     fn each_clause(&self, pass: Pass, out: &mut Read) {
         for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
-                if self.speaks(c) {
+                if self.speaks(c) || (pass == Pass::Roles && self.aimed(c)) {
                     self.verb_rules(pass, s, c, false, out);
                 } else if pass == Pass::Stances && self.refused(c) {
                     self.verb_rules(pass, s, c, true, out);
@@ -262,6 +262,24 @@ impl Reader<'_> {
             }
             None => true,
         }
+    }
+
+    /// Whether a clause is the infinitive of a verb of aiming that states something ("Norway
+    /// offered to mediate"; the rule book's aiming verbs), itself neither a question, a
+    /// condition nor hedged: it says a role, not a stance.
+    fn aimed(&self, c: usize) -> bool {
+        let clause = &self.parsed.clauses.clauses[c];
+        self.plain(clause)
+            && clause.governor.is_some_and(|g| {
+                let gov = &self.parsed.clauses.clauses[g];
+                !gov.negated
+                    && self
+                        .parsed
+                        .lexicon
+                        .rules
+                        .aims(self.parsed.words.lemma(gov.head))
+                    && self.speaks(g)
+            })
     }
 
     /// Whether a clause is the infinitive of a verb of refusing that states something ("Hamas
@@ -896,7 +914,7 @@ impl Reader<'_> {
                 let head = self.head_mention(end).map(|x| x.stands_for);
                 let named = || {
                     partner
-                        .map(|p| self.actors_in_plain(p))
+                        .map(|p| self.partner_actors(np, p))
                         .filter(|a| a.len() == 1)
                         .map(|a| a[0])
                 };
@@ -931,7 +949,7 @@ impl Reader<'_> {
             }
         }
         match (found.is_empty(), partner) {
-            (true, Some(p)) => self.actors_in_plain(p),
+            (true, Some(p)) => self.partner_actors(np, p),
             (true, None) => {
                 let sides = self.sides(np);
                 if !sides.is_empty() {
@@ -1171,6 +1189,18 @@ impl Reader<'_> {
         } else {
             self.sides.parties.clone()
         }
+    }
+
+    /// The head actors of `partner`, the apposition of `np`, that `np` may stand for: only
+    /// people when its head is a person's noun (`words/person-nouns.txt`: "the former
+    /// Yugoslavia, a career diplomat who chaired ..." is no state's deed).
+    fn partner_actors(&self, np: &NounPhrase, partner: &NounPhrase) -> Vec<usize> {
+        let mut actors = self.actors_in_plain(partner);
+        let head = self.parsed.words.lemma(self.head_word(&np.words));
+        if crate::lexicon::Words::get().person_nouns.contains(head) {
+            actors.retain(|&a| self.parsed.found.actors[a].kind == ActorKind::Person);
+        }
+        actors
     }
 
     /// The head actors of a phrase with no apposition of its own, one for each member.

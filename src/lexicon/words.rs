@@ -161,6 +161,7 @@ word_lists! {
     refusal_verbs: List = "refusal-verbs.txt",
     /// Heads of a state's institutions named after it ("Bank" of "the Bank of Japan").
     state_institutions: List = "state-institutions.txt",
+    state_named_bodies: List = "state-named-bodies.txt",
     /// Verbs whose past tense is their base form ("put", "set").
     invariant_pasts: List = "invariant-pasts.txt",
     /// Verbs whose object a participle completes ("wants Hamas disarmed").

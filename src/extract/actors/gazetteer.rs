@@ -81,6 +81,19 @@ fn titled_before(cx: &Context, start: usize) -> bool {
             && ends_right_before(&h.honorifics, t, skip_ws_back(t, start) - 1).is_some()
 }
 
+/// Whether a regnal title (`words/regnal-titles.txt`) that the known person's `label` does not
+/// hold stands right before `start`: "King Hussein" is named by his given name, so the word
+/// after the title is no surname of Fuad Hussein (but "King Abdullah" may be King Abdullah II).
+fn after_regnal_title(t: &str, start: usize, label: &str) -> bool {
+    t[..start].strip_suffix(' ').is_some_and(|before| {
+        let word = &before[run_start(before, char::is_alphabetic)..];
+        Words::get()
+            .regnal_titles
+            .contains(word.to_lowercase().as_str())
+            && !label.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 /// The gazetteer's people the text names: by their name, or by their surname after a title or
 /// in a long form of their name, where the surname is no part of someone else's name.
 fn activated_people(cx: &Context) -> BTreeSet<usize> {
@@ -110,6 +123,7 @@ fn activated_people(cx: &Context) -> BTreeSet<usize> {
                                 titled,
                             )
                             .is_some())
+                        && !after_regnal_title(t, hit.start, &lexicon.actors[entry].label)
                         && !inside_longer_name(t, hit.start, hit.end)
                         && !before_other_name(t, hit.end, &lexicon.actors[entry].label)
                         && !other_bearer_of(entry, hit)))
@@ -270,6 +284,7 @@ fn no_mention(
     match kind {
         NameKind::Surname => {
             !activated.contains(&entry)
+                || after_regnal_title(t, hit.start, &lexicon.actors[entry].label)
                 || inside_longer_name(t, hit.start, hit.end)
                 || before_other_name(t, hit.end, &lexicon.actors[entry].label)
         }

@@ -55,6 +55,47 @@ pub(super) fn spans(cx: &Context) -> Vec<(usize, usize)> {
     out
 }
 
+/// The spans of bodies named with a state's name before them: the state's name (no demonym,
+/// no possessive) and capitalised words up to a head of `words/state-named-bodies.txt` ("the
+/// U.S. Soccer Federation", "the Qatar Investment Authority").
+pub(super) fn prefixed_spans(cx: &Context) -> Vec<(usize, usize)> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for h in &cx.names {
+        let state = cx.lexicon.names.values(h).iter().any(|&(e, kind)| {
+            kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::State
+        });
+        if !state || cx.in_credit(h.start) {
+            continue;
+        }
+        let sentence_end = cx.text.sentences[cx.text.sentence_of(h.start)].end;
+        let mut end = h.end;
+        let mut found = None;
+        // at most six capitalised words, none of them a known name's
+        for _ in 0..6 {
+            let Some(rest) = t[end..sentence_end].strip_prefix(' ') else {
+                break;
+            };
+            let len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let start = end + 1;
+            if !starts_capital(word) || cx.names.iter().any(|n| n.start == start) {
+                break;
+            }
+            end = start + len;
+            if Words::get().state_named_bodies.contains(&word) {
+                found = Some(end);
+            }
+        }
+        if let Some(end) = found {
+            out.push((h.start, end));
+        }
+    }
+    out
+}
+
 /// Where the word that ends right before `text`'s last space starts, if it is a word.
 fn word_before(text: &str) -> Option<usize> {
     let body = text.strip_suffix(' ')?;

@@ -100,12 +100,14 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     let mut b = Builder::new(text.text, lexicon);
 
     // 1. Gazetteer names, and the organisations named with their acronym in brackets, by
-    //    what they stand for or as a state's institution ("the Bank of Japan"); a gazetteer
+    //    what they stand for or as a state's institution ("the Bank of Japan", "the Qatar
+    //    Investment Authority"); a gazetteer
     //    name inside those names is no mention.
     let defined = acronyms::definitions(&cx);
     let defined_names: Vec<(usize, usize)> = defined.iter().map(|&(name, _)| name).collect();
     let purposed = purpose_names::spans(&cx, &defined_names);
-    let institutions = institutions::spans(&cx);
+    let mut institutions = institutions::spans(&cx);
+    institutions.extend(institutions::prefixed_spans(&cx));
     let inside: Vec<(usize, usize)> = defined_names
         .into_iter()
         .chain(purposed.clone())

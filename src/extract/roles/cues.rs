@@ -180,7 +180,15 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     if role != Role::Party && participle && !convenes_talks(t, rc.sentence.start, hit.start) {
         return false;
     }
+    if ends_opening_phrase(t, rc.sentence.start, hit.end) {
+        return false;
+    }
     let from = hit.end + group_of_members(phrase, &t[hit.end..rc.sentence.end]);
+    // (The sides of talks only: a third party's cue names its own, not a list of sides.)
+    let from = (role == Role::Party)
+        .then(|| described_list(cx, from, rc.sentence.end))
+        .flatten()
+        .unwrap_or(from);
     let (list, list_end) = actor_list(t, from, found, rc.sentence.end, role == Role::Host);
     if list.len() < rc.min_actors
         && !(matches!(role, Role::Mediator | Role::Host | Role::Observer)
@@ -205,6 +213,24 @@ fn actors_after(cx: &Context, rc: &RoleCue, out: &mut Participations) -> bool {
     !list.is_empty()
 }
 
+/// Whether a cue at `end` closes the phrase a sentence opens with ("In a letter to the
+/// mediators, the Prime Minister ... reaffirmed"): the sentence's first word is an opening
+/// preposition (`words/opening-prepositions.txt`) and its first comma follows the cue, so what
+/// comes after the comma is the sentence's subject, not the cue's list.
+fn ends_opening_phrase(t: &str, sentence_start: usize, end: usize) -> bool {
+    let head = t[sentence_start..end].trim_start();
+    let first = head
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    t[end..].starts_with(',')
+        && !head.contains(',')
+        && Words::get()
+            .opening_prepositions
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
+}
+
 /// Whether the word before a participle cue at `at` is what a third party convenes or brokers
 /// (`words/convened-things.txt`: "talks chaired by"), or a comma, the sentence's start, a
 /// passive's auxiliary or a conjunction stands there ("The talks, chaired by Norway,"; "The
@@ -224,6 +250,21 @@ fn convenes_talks(t: &str, sentence_start: usize, at: usize) -> bool {
     w.convened_things.contains(&word.as_str())
         || w.auxiliaries.contains(word.as_str())
         || matches!(word.as_str(), "and" | "or")
+}
+
+/// "brought together the four wartime Allies: the United States, the Soviet Union, ...": a
+/// short phrase that names no actor and ends at a colon describes the list after the colon;
+/// where the list starts, if so.
+fn described_list(cx: &Context, from: usize, sentence_end: usize) -> Option<usize> {
+    let t = cx.t;
+    let colon = from + t[from..sentence_end].find(':')?;
+    let phrase = t[from..colon].trim();
+    let short = phrase.split(' ').count() <= 6;
+    let plain = phrase
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    let names_none = cx.found.mentions_in(from, colon).next().is_none();
+    (short && plain && !phrase.is_empty() && names_none).then_some(colon + 1)
 }
 
 /// "a mediation group of six states - Argentina, Brazil, ...", "the mediation team: Qatar and
