@@ -5143,3 +5143,49 @@ fn those_a_signature_is_given_for_are_sides() {
     ));
     assert!(!r.contains(&"China Party".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_title_phrase_followed_by_its_verb_is_a_clause_subject_not_an_apposition() {
+    let p = posts(&read(
+        "Title\n\nWhen Neville Chamberlain flew to Berchtesgaden to meet the German leader, \
+         Adolf Hitler, the 69-year-old British prime minister had hardly ever flown.",
+    ));
+    assert!(
+        !p.contains(&"Adolf Hitler: prime minister of United Kingdom".to_string()),
+        "{p:?}"
+    );
+    let p = posts(&read(
+        "Title\n\nAdolf Hitler, the German chancellor, met Neville Chamberlain in Munich.",
+    ));
+    assert!(
+        p.contains(&"Adolf Hitler: chancellor of Germany".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_title_after_his_is_a_post_of_the_state_of_the_person_named_before() {
+    let p = posts(&read(
+        "Title\n\nPrime Minister Brian Mulroney of Canada spoke first. Mulroney sent his chief \
+         of staff, Derek Burney, the finance minister, Michael Wilson, and the trade minister, \
+         Pat Carney, to meet the U.S. Treasury Secretary, James Baker.",
+    ));
+    assert!(
+        p.contains(&"Derek Burney: chief of staff of Canada".to_string()),
+        "{p:?}"
+    );
+    // a title listed after another's with "and" is of the same state
+    assert!(
+        p.contains(&"Pat Carney: trade minister of Canada".to_string()),
+        "{p:?}"
+    );
+    // not of someone named inside a relative clause
+    let p = posts(&read(
+        "Title\n\nBrazil's President Luiz Inácio Lula da Silva, who had spoken to President \
+         Nicolás Maduro of Venezuela, sent his special adviser Celso Amorim to sit in.",
+    ));
+    assert!(
+        !p.contains(&"Celso Amorim: special adviser of Venezuela".to_string()),
+        "{p:?}"
+    );
+}

@@ -285,7 +285,16 @@ fn coordinated_post(
     tu: &TitleUse,
     given: &[Position],
 ) -> Option<usize> {
-    let before = text.text[..tu.start].strip_suffix(" and ")?;
+    // "..., the finance minister, Michael Wilson, and the trade minister, Pat Carney": an
+    // article before the title, and a comma before "and", may stand in the list.
+    let t = text.text;
+    let head = t[..tu.start]
+        .strip_suffix("the ")
+        .or_else(|| t[..tu.start].strip_suffix("The "))
+        .unwrap_or(&t[..tu.start]);
+    let before = head
+        .strip_suffix(", and ")
+        .or_else(|| head.strip_suffix(" and "))?;
     let end = before.len();
     let sentence = &text.sentences[text.sentence_of(tu.start)];
     let person = found
@@ -295,7 +304,7 @@ fn coordinated_post(
     let titled = found.titles.iter().any(|o| {
         o.person == Some(person.actor)
             && o.end <= person.start
-            && text.text[o.end..person.start].trim().is_empty()
+            && matches!(text.text[o.end..person.start].trim(), "" | ",")
     });
     if !titled {
         return None;
@@ -492,6 +501,42 @@ fn possesses(t: &str, m: &super::Mention, title_start: usize) -> bool {
         })
 }
 
+/// "Mulroney sent his chief of staff, Derek Burney": the state or organisation of the post read
+/// for the person named last before "his" or "her" in the sentence, outside a relative clause.
+fn his_owner(text: &Text, found: &Found, tu: &TitleUse, given: &[Position]) -> Option<usize> {
+    let t = text.text;
+    let before = t[..tu.start].trim_end();
+    if !(before.ends_with(" his") || before.ends_with(" her")) {
+        return None;
+    }
+    let s = &text.sentences[text.sentence_of(tu.start)];
+    // "Lula, who had spoken to Mr Maduro, sent his special adviser": not someone named in a
+    // relative clause set off by commas.
+    let relatives: Vec<(usize, usize)> = t[s.start..tu.start]
+        .match_indices(", who")
+        .map(|(i, _)| {
+            let from = s.start + i + 1;
+            let to = t[from..tu.start].find(',').map_or(tu.start, |c| from + c);
+            (from, to)
+        })
+        .collect();
+    let owner = found
+        .mentions_in(s.start, tu.start)
+        .filter(|m| {
+            m.end < tu.start
+                && !relatives.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+                && m.kind != super::MentionKind::Pronoun
+                && found.actors[m.actor].kind == ActorKind::Person
+                && Some(m.actor) != tu.person
+        })
+        .last()?;
+    given
+        .iter()
+        .rev()
+        .find(|p| p.holder == owner.actor)
+        .map(|p| p.organization)
+}
+
 /// "Sinn Féin, led by its president, Gerry Adams": the organisation or state "its" or "their"
 /// before a title stands for, the last one named before it in the sentence.
 ///
@@ -620,7 +665,10 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
             .filter(|&o| found.actors[o].kind != ActorKind::Person)
             .or_else(|| {
                 (given.is_none() && !plural)
-                    .then(|| its_owner(text, found, tu.start))
+                    .then(|| {
+                        its_owner(text, found, tu.start)
+                            .or_else(|| his_owner(text, found, tu, &out))
+                    })
                     .flatten()
             });
         if tu.rule == "title-reference" && explicit.is_none() {
@@ -632,8 +680,18 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
         let (org, rule, confidence) = match (explicit, given) {
             (Some(o), _) => (Some(o), tu.rule, 0.9),
             (None, None) if respective.is_some() => (respective, "their-respective", 0.8),
+            // ("Prime Minister Mulroney of Canada sent his chief of staff": else the post read
+            // for the possessor, but not one guessed from the context.)
             (None, Some(p)) => (
-                org_of_person(found, lexicon, p, None, 1),
+                org_of_person(found, lexicon, p, None, 1).or_else(|| {
+                    let before = text.text[..tu.start].trim_end();
+                    let possessor = before.ends_with(" his") || before.ends_with(" her");
+                    out.iter()
+                        .filter(|_| possessor)
+                        .rev()
+                        .find(|q| q.holder == p && q.confidence >= 0.7)
+                        .map(|q| q.organization)
+                }),
                 "possessor-post",
                 0.75,
             ),

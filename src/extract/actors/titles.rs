@@ -610,6 +610,7 @@ fn apposition_owner<'b>(
         .iter()
         .any(|p| between.contains(p))
         || verb_after_apposition(t, sent_start, comma, ts)
+        || (opens_with_article(&t[comma + 1..ts]) && verb_after_title(t, sent_start, te, sent_end))
     {
         return None;
     }
@@ -646,6 +647,27 @@ fn verb_after_apposition(t: &str, sent_start: usize, comma: usize, ts: usize) ->
         .into_iter()
         .find(|&((s, _), _)| s > comma)
         .is_some_and(|(_, tag)| tag.is_finite_verb())
+}
+
+/// Whether a phrase opens with an article ("the 69-year-old British prime minister"), not a
+/// relative word ("which the president accepted").
+fn opens_with_article(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or_default();
+    ["the", "a", "an"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(first))
+}
+
+/// Whether a finite verb follows the title right away ("to meet the German leader, Adolf Hitler,
+/// the British prime minister had hardly ever flown"): the phrase is the subject of a clause of
+/// its own, no apposition of the name before it.
+fn verb_after_title(t: &str, sent_start: usize, te: usize, sent_end: usize) -> bool {
+    let end = floor_boundary(t, (te + 40).min(sent_end));
+    Tagger::builtin()
+        .tagged_words(t, sent_start, end)
+        .into_iter()
+        .find(|&((s, _), _)| s >= te)
+        .is_some_and(|((s, _), tag)| tag.is_finite_verb() && t[te..s].chars().all(|c| c == ' '))
 }
 
 /// The person named just after "title, ": "Israel's finance minister, Bezalel Smotrich".
