@@ -5189,3 +5189,24 @@ fn a_title_after_his_is_a_post_of_the_state_of_the_person_named_before() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_given_name_and_surname_in_the_possessive_lead_the_organisation_after_them() {
+    let x = read(
+        "Title\n\nThere were three parties: Gerry Fitt's SDLP and Oliver Napier's Alliance \
+         Party.",
+    );
+    assert!(labels(&x).contains(&"Alliance Party"), "{:?}", labels(&x));
+    assert!(
+        !labels(&x).iter().any(|l| l.contains("Napier's")),
+        "{:?}",
+        labels(&x)
+    );
+    // a possessive that is a word of the name stays in it
+    let x = read("Title\n\nThe African People's Liberation Movement said it would talk.");
+    assert!(
+        labels(&x).contains(&"African People's Liberation Movement"),
+        "{:?}",
+        labels(&x)
+    );
+}

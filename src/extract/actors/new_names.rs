@@ -414,13 +414,19 @@ fn head_name_start(cx: &Context, b: &Builder, s: &Sentence, mut start: usize) ->
                     .iter()
                     .any(|&(_, kind)| kind != NameKind::Demonym)
         }) || b.covered(at, at + word.len());
-        // "Gbagbo's Ivorian Popular Front": a person's possessive names who leads the
-        // organisation, not a word of its name.
+        // "Gbagbo's Ivorian Popular Front", "Oliver Napier's Alliance Party": a person's
+        // possessive (a known person's surname, or a surname after a given name) names who
+        // leads the organisation, not a word of its name.
+        let given_before = rest[..word_start]
+            .strip_suffix(' ')
+            .and_then(|r| r.rsplit(' ').next())
+            .is_some_and(|g| Words::get().given_names.contains(g));
         let owner =
             before[rest.len()..].starts_with(['\'', '’'])
                 && (b.actors.iter().any(|a| {
                     a.kind == ActorKind::Person && a.label.rsplit(' ').next() == Some(word)
-                }) || surname_elsewhere(t, word));
+                }) || surname_elsewhere(t, word)
+                    || given_before);
         if !starts_capital(word) || Words::get().not_name.contains(&word) || known || owner {
             return start;
         }
