@@ -3,7 +3,7 @@
 
 use super::{opens_sentence, starts_capital, Builder, Context};
 use crate::extract::MentionKind;
-use crate::lexicon::{ActorKind, NameKind, Words};
+use crate::lexicon::{ActorKind, Hit, NameKind, Words};
 use crate::text::run_start;
 
 /// The spans of the institutions' names: capitalised words that end in a head of
@@ -11,13 +11,7 @@ use crate::text::run_start;
 pub(super) fn spans(cx: &Context) -> Vec<(usize, usize)> {
     let t = cx.t;
     let mut out = Vec::new();
-    for h in &cx.names {
-        let state = cx.lexicon.names.values(h).iter().any(|&(e, kind)| {
-            kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::State
-        });
-        if !state || cx.in_credit(h.start) {
-            continue;
-        }
+    for h in state_names(cx) {
         let before = &t[..h.start];
         let Some(rest) = before
             .strip_suffix("of the ")
@@ -61,13 +55,7 @@ pub(super) fn spans(cx: &Context) -> Vec<(usize, usize)> {
 pub(super) fn prefixed_spans(cx: &Context) -> Vec<(usize, usize)> {
     let t = cx.t;
     let mut out = Vec::new();
-    for h in &cx.names {
-        let state = cx.lexicon.names.values(h).iter().any(|&(e, kind)| {
-            kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::State
-        });
-        if !state || cx.in_credit(h.start) {
-            continue;
-        }
+    for h in state_names(cx) {
         let sentence_end = cx.text.sentences[cx.text.sentence_of(h.start)].end;
         let mut end = h.end;
         let mut found = None;
@@ -94,6 +82,16 @@ pub(super) fn prefixed_spans(cx: &Context) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The names of states the gazetteer knows (no demonyms) outside credit lines.
+fn state_names<'a>(cx: &'a Context) -> impl Iterator<Item = &'a Hit> + 'a {
+    cx.names.iter().filter(|h| {
+        !cx.in_credit(h.start)
+            && cx.lexicon.names.values(h).iter().any(|&(e, kind)| {
+                kind != NameKind::Demonym && cx.lexicon.actors[e].kind == ActorKind::State
+            })
+    })
 }
 
 /// Where the word that ends right before `text`'s last space starts, if it is a word.
