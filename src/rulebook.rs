@@ -130,7 +130,7 @@ pub struct RuleBook {
     by_noun: HashMap<String, Vec<usize>>,
     /// Verbs under which an infinitive says nothing ("refused to host").
     pub blocking: Vec<String>,
-    /// Blocking verbs of aiming, under which an infinitive still says a role.
+    /// Verbs of aiming, which block too, but under which an infinitive still says a role.
     pub aiming: Vec<String>,
     /// The stems of every form of the rules' words, made on first use.
     triggers: OnceLock<Option<Triggers>>,
@@ -274,7 +274,7 @@ impl RuleBook {
 
     /// Whether an infinitive under verb lemma `lemma` says nothing ("refused to host").
     pub fn blocks(&self, lemma: &str) -> bool {
-        self.blocking.iter().any(|b| b == lemma)
+        self.blocking.iter().any(|b| b == lemma) || self.aims(lemma)
     }
 
     /// Whether an infinitive under verb lemma `lemma` still says a role ("offered to mediate").

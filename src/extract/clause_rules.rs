@@ -265,38 +265,27 @@ impl Reader<'_> {
     }
 
     /// Whether a clause is the infinitive of a verb of aiming that states something ("Norway
-    /// offered to mediate"; the rule book's aiming verbs), itself neither a question, a
-    /// condition nor hedged: it says a role, not a stance.
+    /// offered to mediate"; the rule book's aiming verbs): it says a role, not a stance.
     fn aimed(&self, c: usize) -> bool {
+        self.under_verb(c, |lemma| self.parsed.lexicon.rules.aims(lemma))
+    }
+
+    /// Whether a clause is the infinitive of a verb of refusing that states something ("Hamas
+    /// refused to recognise Israel"; `words/refusal-verbs.txt`).
+    fn refused(&self, c: usize) -> bool {
+        let refusal = &crate::lexicon::Words::get().refusal_verbs;
+        self.under_verb(c, |lemma| refusal.contains(&lemma))
+    }
+
+    /// Whether a clause, itself neither a question, a condition nor hedged, is the infinitive of
+    /// a verb whose lemma `of` takes and which states something, not negated.
+    fn under_verb(&self, c: usize, of: impl Fn(&str) -> bool) -> bool {
         let clause = &self.parsed.clauses.clauses[c];
         self.plain(clause)
             && clause.governor.is_some_and(|g| {
                 let gov = &self.parsed.clauses.clauses[g];
-                !gov.negated
-                    && self
-                        .parsed
-                        .lexicon
-                        .rules
-                        .aims(self.parsed.words.lemma(gov.head))
-                    && self.speaks(g)
+                !gov.negated && of(self.parsed.words.lemma(gov.head)) && self.speaks(g)
             })
-    }
-
-    /// Whether a clause is the infinitive of a verb of refusing that states something ("Hamas
-    /// refused to recognise Israel"; `words/refusal-verbs.txt`), itself neither a question,
-    /// a condition nor hedged.
-    fn refused(&self, c: usize) -> bool {
-        let clause = &self.parsed.clauses.clauses[c];
-        if !self.plain(clause) {
-            return false;
-        }
-        clause.governor.is_some_and(|g| {
-            let gov = &self.parsed.clauses.clauses[g];
-            let lemma = self.parsed.words.lemma(gov.head);
-            !gov.negated
-                && crate::lexicon::Words::get().refusal_verbs.contains(&lemma)
-                && self.speaks(g)
-        })
     }
 
     /// Whether a clause is no question, condition or hedge, nor a quoted verb whose doer stands

@@ -501,12 +501,17 @@ fn possesses(t: &str, m: &super::Mention, title_start: usize) -> bool {
         })
 }
 
+/// Whether "his" or "her" stands right before `start` ("sent his chief of staff").
+fn after_his_or_her(t: &str, start: usize) -> bool {
+    let before = t[..start].trim_end();
+    before.ends_with(" his") || before.ends_with(" her")
+}
+
 /// "Mulroney sent his chief of staff, Derek Burney": the state or organisation of the post read
 /// for the person named last before "his" or "her" in the sentence, outside a relative clause.
 fn his_owner(text: &Text, found: &Found, tu: &TitleUse, given: &[Position]) -> Option<usize> {
     let t = text.text;
-    let before = t[..tu.start].trim_end();
-    if !(before.ends_with(" his") || before.ends_with(" her")) {
+    if !after_his_or_her(t, tu.start) {
         return None;
     }
     let s = &text.sentences[text.sentence_of(tu.start)];
@@ -684,12 +689,13 @@ pub fn find(text: &Text, lexicon: &Lexicon, found: &Found) -> Vec<Position> {
             // for the possessor, but not one guessed from the context.)
             (None, Some(p)) => (
                 org_of_person(found, lexicon, p, None, 1).or_else(|| {
-                    let before = text.text[..tu.start].trim_end();
-                    let possessor = before.ends_with(" his") || before.ends_with(" her");
-                    out.iter()
-                        .filter(|_| possessor)
-                        .rev()
-                        .find(|q| q.holder == p && q.confidence >= 0.7)
+                    after_his_or_her(text.text, tu.start)
+                        .then(|| {
+                            out.iter()
+                                .rev()
+                                .find(|q| q.holder == p && q.confidence >= 0.7)
+                        })
+                        .flatten()
                         .map(|q| q.organization)
                 }),
                 "possessor-post",
