@@ -318,6 +318,19 @@ const HELDOUT27_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.53),
     ("stances", 0.26),
 ];
+/// The twenty-ninth set (tests/fixtures/heldout28): fourteen articles on negotiations no earlier
+/// set covers, seven of them about no war, from the Cobden–Chevalier treaty of 1860 to the Mizo
+/// accord of 1986, in forms no set had (a knitting pattern, a jigsaw box, a restoration handbook, a
+/// field guide, a casting breakdown, a diner placemat, an order of service, a shop's product page,
+/// a re-enactors' briefing, a ship's manifest, a geocache listing, a radio bulletin styled as a
+/// weather forecast, a reunion invitation, an anniversary advertisement), written and annotated the
+/// same way. First scored at 0.738 / 0.500 / 0.474 / 0.149 before any rule was read against it.
+const HELDOUT28_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.73),
+    ("roles", 0.50),
+    ("positions", 0.47),
+    ("stances", 0.14),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
     ("roles", 1.00),
@@ -576,6 +589,13 @@ fn twenty_seventh_set_scores_above_its_floors() {
 fn twenty_eighth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout27");
     let out = eval(&gold, HELDOUT27_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn twenty_ninth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout28");
+    let out = eval(&gold, HELDOUT28_FLOORS);
     cross_check(&gold, &out);
 }
 

@@ -5210,3 +5210,56 @@ fn a_given_name_and_surname_in_the_possessive_lead_the_organisation_after_them()
         labels(&x)
     );
 }
+
+#[test]
+fn a_participle_reads_its_by_phrase_past_the_places_and_dates_before_it() {
+    let x = read(
+        "Title\n\nThe Plaza Accord was an agreement reached on 22 September 1985 at the Plaza \
+         Hotel in New York by the finance ministers of the Group of Five: the United States, \
+         Japan and France.",
+    );
+    let r = roles(&x);
+    for side in ["United States Party", "Japan Party", "France Party"] {
+        assert!(r.contains(&side.to_string()), "{r:?}");
+    }
+    // a verb between ends the participle's phrases: the "by" is another verb's
+    let x = read(
+        "Title\n\nThe agreement reached on Monday in talks hosted by Japan and France was \
+         welcomed.",
+    );
+    let r = roles(&x);
+    assert!(!r.contains(&"Japan Party".to_string()), "{r:?}");
+}
+
+#[test]
+fn the_signers_of_a_deal_between_sides_support_the_deal_not_its_sides() {
+    let x = read(
+        "Title\n\nThe agreement between Armenia and Azerbaijan, signed in Washington by \
+         Prime Minister Nikol Pashinyan and President Ilham Aliyev, held.",
+    );
+    let s = stances(&x);
+    assert!(
+        !s.iter()
+            .any(|x| x.ends_with(" Armenia") || x.ends_with(" Azerbaijan")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_single_name_before_a_title_in_apposition_is_a_person() {
+    let x = read(
+        "Title\n\nThe talks moved ashore, with Talleyrand, the French foreign minister, \
+         drafting the texts.",
+    );
+    assert_eq!(posts(&x), ["Talleyrand: foreign minister of France"]);
+    // not past a verb, nor a former post, nor a phrase without "the"
+    for text in [
+        "Title\n\nThe Islamists hold Sirte, a fact every minister in Rome will mention.",
+        "Title\n\nThe two ports were Shimoda and Hakodate, and the treaty allowed an American \
+         consul.",
+        "Title\n\nThe envoy met Faki, the former Chadian prime minister, on Monday.",
+    ] {
+        let x = read(text);
+        assert!(posts(&x).is_empty(), "{:?}", posts(&x));
+    }
+}

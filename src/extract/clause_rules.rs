@@ -647,9 +647,10 @@ impl Reader<'_> {
     /// The deal of a participle set off by a comma after "DEAL between A and B" ("the
     /// agreement between Uganda and the LRA, signed in Juba"), which the clauses read as "A and
     /// B signed" with nothing signed: the phrase before "between", when its head is one of the
-    /// rule's object heads. A and B stay the doers.
+    /// rule's object heads. A and B stay the doers, unless a "by" phrase names them ("signed in
+    /// Beijing by Camilleri and Wang Chao"); a finite passive ("was signed") has no comma there.
     fn deal_between(&self, rule: &Rule, clause: &Clause) -> Option<NounPhrase> {
-        if rule.object_heads.is_empty() || clause.object.is_some() || clause.passive {
+        if rule.object_heads.is_empty() || clause.object.is_some() {
             return None;
         }
         let sides = clause.subject.as_ref()?;

@@ -449,9 +449,16 @@ fn single_word_person(
     let name = &t[start..end];
     let comma_title = comma_title_before(t, opening, s.start, h);
     let honorific = opening < start;
+    // "Talleyrand, the French foreign minister, drafted": a title in apposition, where the word
+    // is no place ("in Lausanne, the Swiss president") and, opening its sentence, is named
+    // again ("Meanwhile, the prime minister").
+    let apposition = apposition_title(t, end, s.end, h).is_some()
+        && ends_right_before(&h.locatives, t, start).is_none()
+        && (start > s.start || named_again(t, name));
     if title_before.is_none_or(|th| t[..th.start].ends_with("of "))
         && comma_title.is_none()
         && !honorific
+        && !apposition
     {
         return;
     }

@@ -870,10 +870,12 @@ impl Builder<'_> {
         matches!(self.chunks[j], Chunk::Noun(_)).then_some(j)
     }
 
+    /// Whether a "by" phrase follows the verb of chunk `k` among the prepositional phrases right
+    /// after it ("reached on 22 September at the Plaza Hotel in New York by the ministers").
     fn follows_by(&self, k: usize) -> bool {
         self.chunks[k + 1..]
             .iter()
-            .take(3)
+            .take_while(|c| matches!(c, Chunk::Prep(_) | Chunk::Noun(_) | Chunk::Other(_)))
             .any(|c| matches!(c, Chunk::Prep(p) if self.is(*p, "by")))
     }
 
@@ -1502,6 +1504,14 @@ mod tests {
         let (w, c) = parse(s);
         assert!(c.clauses[0].passive);
         assert_eq!(show(s, &w, &c.clauses[0].subject), "The deal");
+        // past the places and dates of a participle to its "by", not past another verb
+        let s = "It was a deal reached on 2 May at the Plaza Hotel in New York by Qatar.";
+        let (w, c) = parse(s);
+        assert!(c.clauses[1].passive);
+        assert_eq!(show(s, &w, &c.clauses[1].agent), "Qatar");
+        let s = "It was a deal reached on Monday in talks hosted by Qatar.";
+        let (_, c) = parse(s);
+        assert!(!c.clauses[1].passive);
         let s = "Norway, the facilitator, said that talks would resume.";
         let (w, c) = parse(s);
         assert_eq!(show(s, &w, &c.clauses[0].subject), "Norway");
