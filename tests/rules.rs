@@ -5263,3 +5263,23 @@ fn a_single_name_before_a_title_in_apposition_is_a_person() {
         assert!(posts(&x).is_empty(), "{:?}", posts(&x));
     }
 }
+
+#[test]
+fn a_count_is_an_honorific_and_there_after_a_title_ends_its_apposition() {
+    let x = read(
+        "Title\n\nThe Emperor sent Count Wolfgang zu Oettingen to the talks. Lord Paget, the \
+         English ambassador at Constantinople, and Jacobus Colyer, the Dutch ambassador there, \
+         chaired the sessions.",
+    );
+    let l = labels(&x);
+    assert!(l.contains(&"Wolfgang zu Oettingen"), "{l:?}");
+    assert!(l.contains(&"Jacobus Colyer"), "{l:?}");
+    assert!(
+        posts(&x).contains(&"Jacobus Colyer: ambassador of Netherlands".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // a lower-case noun after the title still makes it an adjective
+    let x = read("Title\n\nJacobus Colyer, the Dutch ambassador residence, was built in 1700.");
+    assert!(posts(&x).is_empty(), "{:?}", posts(&x));
+}
