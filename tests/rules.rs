@@ -5283,3 +5283,29 @@ fn a_count_is_an_honorific_and_there_after_a_title_ends_its_apposition() {
     let x = read("Title\n\nJacobus Colyer, the Dutch ambassador residence, was built in 1700.");
     assert!(posts(&x).is_empty(), "{:?}", posts(&x));
 }
+
+#[test]
+fn what_a_demand_asks_of_another_side_is_no_fact_of_that_side() {
+    let x = read("Title\n\nEgypt demanded that Israel sign the agreement with Hamas.");
+    let r = roles(&x);
+    assert!(!r.contains(&"Israel Party".to_string()), "{r:?}");
+    let x = read("Title\n\nJapan demanded that China recognise Taiwan and cede Korea.");
+    let s = stances(&x);
+    assert!(!s.iter().any(|x| x.starts_with("China ")), "{s:?}");
+    // said, not demanded: the clause is Israel's
+    let x = read("Title\n\nEgypt said that Israel would sign the agreement with Hamas.");
+    let r = roles(&x);
+    assert!(r.contains(&"Israel Party".to_string()), "{r:?}");
+}
+
+#[test]
+fn taking_a_side_supports_it_and_a_cession_is_a_matter_of_territory() {
+    let x = read("Title\n\nBarbara Castle took the side of Egypt on the canal.");
+    assert_eq!(stances(&x), ["Barbara Castle support Egypt"]);
+    let x = read("Title\n\nGeneral Andrés Cáceres rejected any cession of land to Chile.");
+    assert!(
+        stances(&x).contains(&"Andrés Cáceres oppose territorial-control".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}

@@ -219,6 +219,9 @@ impl Reader<'_> {
     fn each_clause(&self, pass: Pass, out: &mut Read) {
         for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
+                if self.mandated(c) {
+                    continue;
+                }
                 if self.speaks(c) || (pass == Pass::Roles && self.aimed(c)) {
                     self.verb_rules(pass, s, c, false, out);
                 } else if pass == Pass::Stances && self.refused(c) {
@@ -262,6 +265,24 @@ impl Reader<'_> {
             }
             None => true,
         }
+    }
+
+    /// Whether a clause is what a verb of demanding right before its "that" asks for ("Japan
+    /// demanded that China cede Taiwan"; `words/mandative-verbs.txt`): no fact of its subject.
+    fn mandated(&self, c: usize) -> bool {
+        let clause = &self.parsed.clauses.clauses[c];
+        let Some(that) = clause
+            .subject
+            .as_ref()
+            .and_then(|np| np.words.start.checked_sub(1))
+        else {
+            return false;
+        };
+        let mandative = &crate::lexicon::Words::get().mandative_verbs;
+        self.is(that, "that")
+            && that
+                .checked_sub(1)
+                .is_some_and(|v| mandative.contains(&self.parsed.words.lemma(v)))
     }
 
     /// Whether a clause is the infinitive of a verb of aiming that states something ("Norway

@@ -159,6 +159,8 @@ word_lists! {
     companions: List = "companions.txt",
     /// Verbs of refusing, under which a stance clause says its opposite ("refuse", "decline").
     refusal_verbs: List = "refusal-verbs.txt",
+    /// Verbs of demanding, whose "that" clause is what they ask for ("demand", "insist").
+    mandative_verbs: List = "mandative-verbs.txt",
     /// Heads of a state's institutions named after it ("Bank" of "the Bank of Japan").
     state_institutions: List = "state-institutions.txt",
     state_named_bodies: List = "state-named-bodies.txt",
