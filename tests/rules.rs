@@ -5309,3 +5309,12 @@ fn taking_a_side_supports_it_and_a_cession_is_a_matter_of_territory() {
         stances(&x)
     );
 }
+
+#[test]
+fn a_list_of_sides_goes_on_past_a_demonyms_body() {
+    let x = read("Title\n\nTalks between the Nigerian government and Boko Haram resumed.");
+    assert_eq!(roles(&x), ["Boko Haram Party", "Nigeria Party"]);
+    // a demonym's body ends the list where no name follows
+    let x = read("Title\n\nTalks between the Nigerian government and the rebels resumed.");
+    assert!(!roles(&x).iter().any(|r| r.contains("Boko")), "{:?}", roles(&x));
+}

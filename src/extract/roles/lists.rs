@@ -92,7 +92,8 @@ pub fn actor_list(
         // "talks between Ethiopia's government and the Oromo Liberation Army": past a body the
         // possessive names the actor by, when another name of the list follows; else
         // ("mediators from Egypt's intelligence service") the list stops at the possessive.
-        if pos != m.end {
+        // So past a demonym's body ("between the Nigerian government and Boko Haram").
+        if pos != m.end || m.kind == MentionKind::Demonym {
             match body_then_next(t, pos, found, limit) {
                 Some(next) => pos = next,
                 None => break,
