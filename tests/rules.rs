@@ -5316,5 +5316,29 @@ fn a_list_of_sides_goes_on_past_a_demonyms_body() {
     assert_eq!(roles(&x), ["Boko Haram Party", "Nigeria Party"]);
     // a demonym's body ends the list where no name follows
     let x = read("Title\n\nTalks between the Nigerian government and the rebels resumed.");
-    assert!(!roles(&x).iter().any(|r| r.contains("Boko")), "{:?}", roles(&x));
+    assert!(
+        !roles(&x).iter().any(|r| r.contains("Boko")),
+        "{:?}",
+        roles(&x)
+    );
+}
+
+#[test]
+fn an_acronym_in_apposition_names_the_organisation_before_it() {
+    for text in [
+        "Title\n\nThe Revolutionary United Front, or RUF, signed. The RUF then disarmed.",
+        "Title\n\nThe Federal Consultative Assembly, the BFO, signed. The BFO then met.",
+    ] {
+        let x = read(text);
+        let l = labels(&x);
+        assert!(
+            l.iter().any(
+                |l| *l == "Revolutionary United Front" || *l == "Federal Consultative Assembly"
+            ),
+            "{l:?}"
+        );
+    }
+    // capitalised words without a head word of organisations are no name of one
+    let x = read("Title\n\nThe Golden Gate Bridge, or GGB, was shut.");
+    assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }

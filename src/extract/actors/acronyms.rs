@@ -131,65 +131,81 @@ fn name_tail(rest: &str) -> usize {
 }
 
 /// Names followed by their acronym in brackets, "the Front for Change and Concord in Chad
-/// (FACT)": the span of the name (from its first capitalised word) and of the acronym. The name
-/// has two capitalised words or more, one of them a head word of organisations.
+/// (FACT)", or in apposition, "the Federal Consultative Assembly, the BFO," or "the
+/// Revolutionary United Front, or RUF,": the span of the name (from its first capitalised word)
+/// and of the acronym. The name has two capitalised words or more, one of them a head word of
+/// organisations.
 fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
-    let mut out = Vec::new();
-    for (open, _) in t.match_indices(" (") {
+    let bracketed = t.match_indices(" (").filter_map(|(open, _)| {
         let a = open + 2;
-        let Some(len) = t[a..].find(')') else {
-            continue;
-        };
-        let acronym = &t[a..a + len];
-        if !(2..=10).contains(&acronym.len())
-            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
-            || !acronym
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-        {
-            continue;
+        let len = t[a..].find(')')?;
+        Some((open, a, len))
+    });
+    let apposed = t.match_indices(", ").filter_map(|(open, _)| {
+        let rest = &t[open + 2..];
+        let skip = ["the ", "or "]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+            .map_or(0, |w| w.len());
+        let a = open + 2 + skip;
+        let len = t[a..].find([',', '.', ';'])?;
+        Some((open, a, len))
+    });
+    bracketed
+        .chain(apposed)
+        .filter(|&(_, a, len)| is_acronym(&t[a..a + len]))
+        .filter_map(|(open, a, len)| {
+            let name_start = name_before(t, open, &t[a..a + len], heads)?;
+            Some(((name_start, open), (a, a + len)))
+        })
+        .collect()
+}
+
+/// Whether a word is an acronym: two to ten capitals, digits or hyphens, a capital first.
+fn is_acronym(w: &str) -> bool {
+    (2..=10).contains(&w.len())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Where the name an acronym stands for starts, before `open`: capitalised words and the small
+/// words that join them, two capitalised words or more, one of them a head word of
+/// organisations.
+fn name_before(t: &str, open: usize, acronym: &str, heads: &HashSet<String>) -> Option<usize> {
+    let mut first_capital = None;
+    let mut capitals = 0;
+    let mut headed = false;
+    let mut end = open;
+    // The initials of the capitalised words read so far, last word first: once they spell
+    // the acronym, the name is whole ("the Government of Uganda and the Lord's Resistance
+    // Army (LRA)" is the army's name from "Lord's").
+    let letters: String = acronym
+        .chars()
+        .rev()
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    let mut initials = String::new();
+    loop {
+        let ws = t[..end].rfind(' ').map_or(0, |i| i + 1);
+        let w = &t[ws..end];
+        let capital = w.starts_with(char::is_uppercase)
+            && !Words::get().not_name.contains(&w)
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+        if w.is_empty() || !(capital || Words::get().acronym_joins.contains(&w)) {
+            break;
         }
-        // The name: capitalised words and the small words that join them, back from the bracket.
-        let mut first_capital = None;
-        let mut capitals = 0;
-        let mut headed = false;
-        let mut end = open;
-        // The initials of the capitalised words read so far, last word first: once they spell
-        // the acronym, the name is whole ("the Government of Uganda and the Lord's Resistance
-        // Army (LRA)" is the army's name from "Lord's").
-        let letters: String = acronym
-            .chars()
-            .rev()
-            .filter(char::is_ascii_uppercase)
-            .collect();
-        let mut initials = String::new();
-        loop {
-            let ws = t[..end].rfind(' ').map_or(0, |i| i + 1);
-            let w = &t[ws..end];
-            let capital = w.starts_with(char::is_uppercase)
-                && !Words::get().not_name.contains(&w)
-                && w.chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
-            if w.is_empty() || !(capital || Words::get().acronym_joins.contains(&w)) {
-                break;
-            }
-            if capital {
-                first_capital = Some(ws);
-                capitals += 1;
-                headed |= heads.contains(w);
-                initials.extend(w.chars().next());
-            }
-            if ws == 0 || initials == letters {
-                break;
-            }
-            end = ws - 1;
+        if capital {
+            first_capital = Some(ws);
+            capitals += 1;
+            headed |= heads.contains(w);
+            initials.extend(w.chars().next());
         }
-        let Some(name_start) = first_capital else {
-            continue;
-        };
-        if capitals >= 2 && headed {
-            out.push(((name_start, open), (a, a + len)));
+        if ws == 0 || initials == letters {
+            break;
         }
+        end = ws - 1;
     }
-    out
+    first_capital.filter(|_| capitals >= 2 && headed)
 }

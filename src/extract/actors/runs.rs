@@ -275,7 +275,9 @@ impl Cut<'_> {
         let apposition = t[tok.end..].starts_with(", the ")
             && super::titles::apposition_title(t, tok.end, t.len(), self.h).is_some_and(|x| {
                 t[x.end..].starts_with([',', '.'])
-                    && !t[tok.end..x.start].split_whitespace().any(|w| w == "former")
+                    && !t[tok.end..x.start]
+                        .split_whitespace()
+                        .any(|w| w == "former")
             });
         (after_title || comma_title || apposition)
             && w.chars().count() >= 3
