@@ -5342,3 +5342,15 @@ fn an_acronym_in_apposition_names_the_organisation_before_it() {
     let x = read("Title\n\nThe Golden Gate Bridge, or GGB, was shut.");
     assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }
+
+#[test]
+fn pleading_for_talks_and_opening_them_support_negotiations() {
+    let x = read("Title\n\nEgypt pleaded for dialogue between the two sides.");
+    assert_eq!(stances(&x), ["Egypt support negotiations"]);
+    let x = read("Title\n\nNorway wants to open talks with Hamas.");
+    assert!(
+        stances(&x).contains(&"Norway support negotiations".to_string()),
+        "{:?}",
+        stances(&x)
+    );
+}
