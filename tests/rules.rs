@@ -5354,3 +5354,13 @@ fn pleading_for_talks_and_opening_them_support_negotiations() {
         stances(&x)
     );
 }
+
+#[test]
+fn any_title_of_an_unknown_acronym_names_an_organisation() {
+    let x = read("Title\n\nJean-Marie Balestre, president of FISA, refused to meet the teams.");
+    assert!(labels(&x).contains(&"FISA"), "{:?}", labels(&x));
+    assert_eq!(posts(&x), ["Jean-Marie Balestre: president of FISA"]);
+    // a Roman number is no acronym
+    let x = read("Title\n\nGeneral Salah Mahmud, commander of III Corps, signed.");
+    assert!(!labels(&x).contains(&"III Corps"), "{:?}", labels(&x));
+}

@@ -44,12 +44,14 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
             .organization_titles
             .iter()
             .any(|w| w.eq_ignore_ascii_case(held));
-        if !of_body {
-            continue;
-        }
         let Some(rest) = t[title.end..].strip_prefix(" of ") else {
             continue;
         };
+        // "president of FISA": any title before an acronym the gazetteer does not know, which
+        // no state is.
+        if !of_body && !acronym_first(rest) {
+            continue;
+        }
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let start = t.len() - rest.len();
         let end = start + capitalised_words(rest);
@@ -62,6 +64,22 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
         }
     }
     out
+}
+
+/// Whether `text` opens with an acronym of two to six capitals (digits after the first), a word
+/// of its own, and no Roman number ("III Corps").
+fn acronym_first(text: &str) -> bool {
+    let word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let roman = word.chars().all(|c| "IVXLCDM".contains(c));
+    !roman
+        && (2..=6).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// "Ford CEO Jim Farley", "Nissan chief executive Makoto Uchida": up to three capitalised words
