@@ -5371,3 +5371,18 @@ fn shri_is_an_honorific_before_a_name() {
     assert!(labels(&x).contains(&"Lalkhama"), "{:?}", labels(&x));
     assert!(!labels(&x).iter().any(|l| l.contains("Shri")), "{:?}", labels(&x));
 }
+
+#[test]
+fn states_of_earlier_peaces_and_no_state_inside_a_new_place() {
+    let x = read(
+        "Title\n\nEngland and the Republic of Venice mediated between the Ottoman Empire and \
+         the Habsburg Monarchy.",
+    );
+    let l = labels(&x);
+    for s in ["England", "Republic of Venice", "Habsburg Monarchy"] {
+        assert!(l.contains(&s), "{l:?}");
+    }
+    // "New England", "New Guinea", "New Mexico" are no mention of a state
+    let x = read("Title\n\nFishermen of New England met ministers from New Guinea in New Mexico.");
+    assert!(labels(&x).is_empty(), "{:?}", labels(&x));
+}

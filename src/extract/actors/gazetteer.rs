@@ -310,7 +310,11 @@ fn no_mention(
                 });
             // "Charles de Gaulle airport": a person's name before a thing's noun names the thing
             let thing = super::new_names::names_a_thing(&t[hit.start..hit.end], &t[hit.end..]);
-            (lexicon.actors[entry].kind == ActorKind::Person && thing)
+            // "New England", "New Guinea", "New Mexico": a longer place's name
+            let new_place = lexicon.actors[entry].kind == ActorKind::State
+                && word_before == Some("New");
+            new_place
+                || (lexicon.actors[entry].kind == ActorKind::Person && thing)
                 || lexicon.actors[entry].kind == ActorKind::Organization
                     && (word_before.is_some_and(|w| Words::get().body_qualifiers.contains(&w))
                         || joined
