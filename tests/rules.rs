@@ -5369,7 +5369,11 @@ fn any_title_of_an_unknown_acronym_names_an_organisation() {
 fn shri_is_an_honorific_before_a_name() {
     let x = read("Title\n\nThe accord was signed by Shri Lalkhama, Chief Secretary of Mizoram.");
     assert!(labels(&x).contains(&"Lalkhama"), "{:?}", labels(&x));
-    assert!(!labels(&x).iter().any(|l| l.contains("Shri")), "{:?}", labels(&x));
+    assert!(
+        !labels(&x).iter().any(|l| l.contains("Shri")),
+        "{:?}",
+        labels(&x)
+    );
 }
 
 #[test]

@@ -311,8 +311,8 @@ fn no_mention(
             // "Charles de Gaulle airport": a person's name before a thing's noun names the thing
             let thing = super::new_names::names_a_thing(&t[hit.start..hit.end], &t[hit.end..]);
             // "New England", "New Guinea", "New Mexico": a longer place's name
-            let new_place = lexicon.actors[entry].kind == ActorKind::State
-                && word_before == Some("New");
+            let new_place =
+                lexicon.actors[entry].kind == ActorKind::State && word_before == Some("New");
             new_place
                 || (lexicon.actors[entry].kind == ActorKind::Person && thing)
                 || lexicon.actors[entry].kind == ActorKind::Organization
