@@ -5390,3 +5390,25 @@ fn states_of_earlier_peaces_and_no_state_inside_a_new_place() {
     let x = read("Title\n\nFishermen of New England met ministers from New Guinea in New Mexico.");
     assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_last_member_that_names_no_one_stands_for_the_list_after_a_colon() {
+    let x = read(
+        "Title\n\nThe agreement was signed by the Democratic Republic of the Congo and five \
+         states: Angola, Namibia and Zimbabwe.",
+    );
+    let r = roles(&x);
+    for side in ["Angola Party", "Namibia Party", "Zimbabwe Party"] {
+        assert!(r.contains(&side.to_string()), "{r:?}");
+    }
+    // a last member that names an actor stands for no list
+    let x = read(
+        "Title\n\nThe agreement was signed by the Democratic Republic of the Congo and Rwanda: \
+         Angola and Namibia watched.",
+    );
+    assert!(
+        !roles(&x).contains(&"Angola Party".to_string()),
+        "{:?}",
+        roles(&x)
+    );
+}

@@ -824,6 +824,10 @@ impl Reader<'_> {
                     actors.extend(self.whose_owner(np));
                 }
                 actors.extend(named);
+                // The list a last member stands for plays the role; its members' stances are
+                // not read from the phrase (a signer's support of each of the deal's terms,
+                // which the annotators did not read for states listed after a colon).
+                actors.extend(self.listed_by_last_member(np));
                 if slot == Slot::Doer {
                     members = np.members.len();
                 }
@@ -954,7 +958,7 @@ impl Reader<'_> {
                 .any(|a| a.eq_ignore_ascii_case(word))
         });
         if announced {
-            let listed = self.colon_list(np);
+            let listed = self.colon_list(&np.words);
             if !listed.is_empty() {
                 return listed;
             }
@@ -970,7 +974,7 @@ impl Reader<'_> {
                 } else if let Some(speaker) = self.speakers_pronoun(np) {
                     speaker
                 } else {
-                    let listed = self.colon_list(np);
+                    let listed = self.colon_list(&np.words);
                     if listed.is_empty() {
                         self.introduced_list(np)
                     } else {
@@ -982,18 +986,32 @@ impl Reader<'_> {
         }
     }
 
+    /// "by the Democratic Republic of the Congo and five states: Angola, Namibia and Zimbabwe":
+    /// the list after a colon that the last of two members or more of a phrase stands for, when
+    /// it names no actor itself.
+    fn listed_by_last_member(&self, np: &NounPhrase) -> Vec<usize> {
+        let Some(last) = np.members.last().filter(|_| np.members.len() > 1) else {
+            return Vec::new();
+        };
+        let (start, end) = self.span(last);
+        if self.parsed.found.mentions_in(start, end).next().is_some() {
+            return Vec::new();
+        }
+        self.colon_list(last)
+    }
+
     /// "The following eight organisations signed the agreement: the Karen National Union
     /// (KNU); the Chin National Front (CNF); ...": a plural phrase that names no actor stands
     /// for the list after a colon later in its sentence, one actor for each item (the first one
     /// an item names), the items cut at semicolons, else at commas and "and".
-    fn colon_list(&self, np: &NounPhrase) -> Vec<usize> {
+    fn colon_list(&self, phrase: &Range<usize>) -> Vec<usize> {
         let words = &self.parsed.words;
-        let head = self.head_word(&np.words);
+        let head = self.head_word(phrase);
         if !matches!(words.words[head].tag, Tag::NNS | Tag::NNPS) {
             return Vec::new();
         }
         let (t, found) = (self.parsed.text.text, self.parsed.found);
-        let (_, end) = self.span(&np.words);
+        let (_, end) = self.span(phrase);
         let sentence = &self.parsed.text.sentences[self.parsed.text.sentence_of(end)];
         let Some(colon) = t[end..sentence.end].find(':').map(|c| end + c + 1) else {
             return Vec::new();
