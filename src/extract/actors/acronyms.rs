@@ -162,7 +162,7 @@ fn acronym_definitions(t: &str, heads: &HashSet<String>) -> Vec<Definition> {
 }
 
 /// Whether a word is an acronym: two to ten capitals, digits or hyphens, a capital first.
-fn is_acronym(w: &str) -> bool {
+pub(super) fn is_acronym(w: &str) -> bool {
     (2..=10).contains(&w.len())
         && w.starts_with(|c: char| c.is_ascii_uppercase())
         && w.chars()

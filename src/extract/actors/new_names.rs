@@ -8,7 +8,7 @@
 
 use super::gazetteer::inside_longer_name;
 use super::runs::capitalised_runs;
-use super::titles::{apposition_title, comma_title_before, copular_title};
+use super::titles::{apposition_title, comma_title_before, copular_title, titled_in_apposition};
 use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
 use crate::extract::MentionKind;
 use crate::lexicon::{ActorKind, Hit, NameKind, Words};
@@ -66,20 +66,16 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
     out
 }
 
-/// Whether `text` opens with an acronym of two to six capitals (digits after the first), a word
-/// of its own, and no Roman number ("III Corps").
+/// Whether `text` opens with a short acronym (`acronyms::is_acronym`, six letters at most), a
+/// word of its own, and no Roman number ("III Corps").
 fn acronym_first(text: &str) -> bool {
     let word = text
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    let roman = word.chars().all(|c| "IVXLCDM".contains(c));
-    !roman
-        && (2..=6).contains(&word.len())
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    word.len() <= 6
+        && !word.chars().all(|c| "IVXLCDM".contains(c))
+        && super::acronyms::is_acronym(word)
 }
 
 /// "Ford CEO Jim Farley", "Nissan chief executive Makoto Uchida": up to three capitalised words
@@ -470,7 +466,7 @@ fn single_word_person(
     // "Talleyrand, the French foreign minister, drafted": a title in apposition, where the word
     // is no place ("in Lausanne, the Swiss president") and, opening its sentence, is named
     // again ("Meanwhile, the prime minister").
-    let apposition = apposition_title(t, end, s.end, h).is_some()
+    let apposition = titled_in_apposition(t, end, h)
         && ends_right_before(&h.locatives, t, start).is_none()
         && (start > s.start || named_again(t, name));
     if title_before.is_none_or(|th| t[..th.start].ends_with("of "))

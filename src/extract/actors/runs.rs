@@ -270,15 +270,7 @@ impl Cut<'_> {
         let comma_title = t[..tok.start].ends_with(", ")
             && t[tok.end..].starts_with(',')
             && self.h.titles.iter().any(|x| x.end + 2 == tok.start);
-        // "Talleyrand, the French foreign minister,": a title in apposition after it, which the
-        // apposition ends.
-        let apposition = t[tok.end..].starts_with(", the ")
-            && super::titles::apposition_title(t, tok.end, t.len(), self.h).is_some_and(|x| {
-                t[x.end..].starts_with([',', '.'])
-                    && !t[tok.end..x.start]
-                        .split_whitespace()
-                        .any(|w| w == "former")
-            });
+        let apposition = super::titles::titled_in_apposition(t, tok.end, self.h);
         (after_title || comma_title || apposition)
             && w.chars().count() >= 3
             && w.chars().skip(1).any(char::is_lowercase)

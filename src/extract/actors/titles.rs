@@ -537,6 +537,17 @@ pub(super) fn apposition_title(t: &str, end: usize, limit: usize, h: &Hits) -> O
         .copied()
 }
 
+/// Whether a one-word name ending at `end` has a present post in an apposition that the title
+/// ends ("Talleyrand, the French foreign minister,"; not "Faki, the former Chadian prime
+/// minister,", nor "Sirte, a fact every minister ...").
+pub(super) fn titled_in_apposition(t: &str, end: usize, h: &Hits) -> bool {
+    t[end..].starts_with(", the ")
+        && apposition_title(t, end, t.len(), h).is_some_and(|x| {
+            t[x.end..].starts_with([',', '.'])
+                && !t[end..x.start].split_whitespace().any(|w| w == "former")
+        })
+}
+
 /// Whether the words between a name's comma and a title end the apposition: a comma, a
 /// semicolon, a quote, a bracket, or a full stop but the stops of an abbreviation ("the U.S.
 /// special envoy").
