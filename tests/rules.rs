@@ -5412,3 +5412,27 @@ fn a_last_member_that_names_no_one_stands_for_the_list_after_a_colon() {
         roles(&x)
     );
 }
+
+#[test]
+fn a_name_whose_surname_stands_alone_elsewhere_is_a_person() {
+    let x = read(
+        "Title\n\nThe charter was signed by Marc Ravalomanana in Maputo. The army later forced \
+         Ravalomanana from office.",
+    );
+    assert!(
+        labels(&x).contains(&"Marc Ravalomanana"),
+        "{:?}",
+        labels(&x)
+    );
+    // a common first word, a place word before the name, and a last word the text also writes
+    // in lower case name no one
+    let x = read(
+        "Title\n\nRefugees fled North Darfur. Fighting in Darfur went on. At Berchtesgaden \
+         Hitler demanded more. Hitler left. The bottle says Grower Champagne. Champagne is \
+         a champagne from France.",
+    );
+    let l = labels(&x);
+    for name in ["North Darfur", "Berchtesgaden Hitler", "Grower Champagne"] {
+        assert!(!l.contains(&name), "{l:?}");
+    }
+}

@@ -10,6 +10,7 @@ use super::gazetteer::inside_longer_name;
 use super::runs::capitalised_runs;
 use super::titles::{apposition_title, comma_title_before, copular_title, titled_in_apposition};
 use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
+use crate::extract::syntax::tagger::Tagger;
 use crate::extract::MentionKind;
 use crate::lexicon::{ActorKind, Hit, NameKind, Words};
 use crate::text::{floor_boundary, is_initials, run_start, whole_word, Sentence};
@@ -373,7 +374,10 @@ fn read_run(
         && (opening < start
             || named_person(cx, b, s, end, opening, title_before)
             || (opens_with_given_name(name)
-                || opens_with_initials(name) && !alone_on_line(t, start, end))
+                || opens_with_initials(name) && !alone_on_line(t, start, end)
+                || !after_article
+                    && ends_right_before(&cx.h.locatives, t, start).is_none()
+                    && surname_alone(t, name))
                 && !credit_place(t, start, end))
     {
         mention_person(cx, b, (start, end));
@@ -393,6 +397,50 @@ fn surname_elsewhere(t: &str, word: &str) -> bool {
             && prev.chars().all(char::is_alphabetic)
             && !Words::get().not_name.contains(&prev)
             && after.starts_with([' ', ',', '.'])
+    })
+}
+
+/// Whether a name of two words is a person's whose surname the text uses alone ("Marc
+/// Ravalomanana ... Ravalomanana's camp"): the last word stands elsewhere capitalised, with no
+/// capitalised word or article before it and no capitalised word after it, as only a surname
+/// does ("Camp David" is never "David" alone; "the Bank" is no surname). The first word is no
+/// common word ("North Darfur", "Every American") and no word that is never a name; no place
+/// word stands before the name ("at Berchtesgaden Hitler demanded").
+fn surname_alone(t: &str, name: &str) -> bool {
+    let Some((first, last)) = name.split_once(' ') else {
+        return false;
+    };
+    let word = |w: &str| w.chars().count() > 2 && w.chars().all(char::is_alphabetic);
+    let common = Tagger::builtin().common_word(first);
+    if !word(first) || !word(last) || common || Words::get().not_name.contains(&first) {
+        return false;
+    }
+    // "Grower Champagne ... champagne": a word the text also writes in lower case is a thing's.
+    let lower = last.to_lowercase();
+    if t.match_indices(&lower)
+        .any(|(i, _)| whole_word(t, i, i + lower.len()))
+    {
+        return false;
+    }
+    t.match_indices(last).any(|(i, _)| {
+        let before = &t[..i];
+        let after = &t[i + last.len()..];
+        let prev = before
+            .strip_suffix(' ')
+            .map(|b| b.rsplit([' ', '\n']).next().unwrap_or(b));
+        let prev_ok = match prev {
+            None => before.is_empty() || before.ends_with('\n'),
+            Some(p) => {
+                let p = p.trim_start_matches(['(', '"', '\u{201c}']);
+                p.chars().next().is_some_and(char::is_lowercase) && !matches!(p, "the" | "a" | "an")
+                    || p.ends_with(['.', ',', ';', ':'])
+            }
+        };
+        let next_capital = after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
+        let bounded = !after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        prev_ok && bounded && !next_capital
     })
 }
 
