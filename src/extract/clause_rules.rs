@@ -1732,6 +1732,23 @@ impl Reader<'_> {
         }
         for np in &self.parsed.clauses.phrases {
             self.inner_nouns(np, out);
+            self.listed_role(np, out);
+        }
+    }
+
+    /// "match eleven flags to the signatories: Germany, Austria-Hungary, Belgium ...": a plural
+    /// role noun that names no actor, right before a colon, gives its role to each actor of the
+    /// list after the colon.
+    fn listed_role(&self, np: &NounPhrase, out: &mut Read) {
+        let (start, end) = self.span(&np.words);
+        let t = self.parsed.text.text;
+        if !t[end..].starts_with(':') || self.parsed.found.mentions_in(start, end).next().is_some()
+        {
+            return;
+        }
+        let listed = self.colon_list(&np.words);
+        if !listed.is_empty() {
+            self.noun_fact(np, listed, out);
         }
     }
 
@@ -1752,6 +1769,15 @@ impl Reader<'_> {
             self.parsed.words.lemma(clause.head),
             "be" | "remain" | "become"
         ) {
+            // "Spain and Belgium were among the signatories": the phrase of "among" right
+            // after the verb says the role of those the subject names.
+            let among = clause
+                .preps
+                .iter()
+                .find(|p| p.word == clause.verbs.end && self.is(p.word, "among"));
+            if let (Some(subject), Some(p), None) = (&clause.subject, among, &clause.object) {
+                self.noun_fact(&p.phrase, self.actors_in(subject), out);
+            }
             if let (Some(subject), Some(object)) = (&clause.subject, &clause.object) {
                 let named = self.actors_in(subject);
                 if named.is_empty() {
