@@ -5436,3 +5436,24 @@ fn a_name_whose_surname_stands_alone_elsewhere_is_a_person() {
         assert!(!l.contains(&name), "{l:?}");
     }
 }
+
+#[test]
+fn mayors_judges_attorneys_general_popes_and_viziers_hold_titles() {
+    let x = read(
+        "Title\n\nDetroit Mayor Mike Duggan met Judge Gerald Rosen. Attorney General Janet Reno \
+         wrote to Pope Calixtus II and Grand Vizier Ali Pasha.",
+    );
+    let l = labels(&x);
+    for name in [
+        "Mike Duggan",
+        "Gerald Rosen",
+        "Janet Reno",
+        "Calixtus II",
+        "Ali Pasha",
+    ] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    // the title alone names no one
+    let x = read("Title\n\nThe mayor said the judge would rule on Monday.");
+    assert!(labels(&x).is_empty(), "{:?}", labels(&x));
+}
