@@ -5457,3 +5457,24 @@ fn mayors_judges_attorneys_general_popes_and_viziers_hold_titles() {
     let x = read("Title\n\nThe mayor said the judge would rule on Monday.");
     assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_trade_word_ends_a_company_name_and_a_head_after_a_possessive_ends_a_party_name() {
+    let x = read(
+        "Title\n\nThe board rejected Mittal Steel's offer. Mittal raised it. Units of the \
+         Yugoslav People's Army moved.",
+    );
+    let l = labels(&x);
+    for name in ["Mittal", "Yugoslav People's Army"] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    // a head after a dash goes with the longer name before it; a state's army is the state's
+    let x = read(
+        "Title\n\nThe army of the Republic of Colombia - People's Army moved. Israel's Army moved.",
+    );
+    let l = labels(&x);
+    assert!(
+        !l.contains(&"People's Army") && !l.contains(&"Army"),
+        "{l:?}"
+    );
+}

@@ -266,7 +266,10 @@ fn read_run(
     let end = suffix_after.map_or(end, |w| end + 1 + w.len());
     let name = &t[start..end];
     let last_word = name.rsplit([' ', '-']).next().unwrap_or(name);
-    let company = Words::get().company_suffixes.contains(&last_word);
+    // "Mittal Steel", "Gulf Oil": a trade word that ends a name of two words or more makes it a
+    // company's too.
+    let company = Words::get().company_suffixes.contains(&last_word)
+        || Words::get().company_trades.contains(&last_word);
     // "Democratic Unionist Party": a name that ends in the head word of a party or an
     // armed group names a new organisation, as does a name that someone leads ("Sinn
     // Féin, led by its president"); the initials stand for it too ("the DUP").
@@ -322,7 +325,9 @@ fn read_run(
         // "Glencore International plc ... Glencore": a company the text names by its first word
         // too is that one company, under that word.
         let first = name.split(' ').next().unwrap_or(name);
-        let label = if company && named_alone(t, first, name) {
+        // Not a demonym or place the gazetteer knows ("Indian Airlines").
+        let known_first = cx.names.iter().any(|n| n.start == start);
+        let label = if company && !known_first && named_alone(t, first, name) {
             first
         } else {
             name

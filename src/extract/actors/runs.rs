@@ -158,7 +158,7 @@ impl Cut<'_> {
     }
 
     /// The name in a run of words (indices of tokens), if any: two words or more, or one right
-    /// after a capitalised title.
+    /// after a capitalised title or, a head word, after a possessive.
     fn name_in(&self, mut words: Vec<usize>) -> Option<(usize, usize)> {
         let text = self.text;
         let after_title = self.drop_leading(&mut words);
@@ -175,6 +175,21 @@ impl Cut<'_> {
             if self.single_name(only, after_title) {
                 let tok = text.tokens[only];
                 return Some((self.particles_before(only), tok.end));
+            }
+            // "the Yugoslav People's Army": the head word of a party or an armed group right
+            // after a possessive, whose name the reader of names takes back over it.
+            // Not after a dash, which joins it to a longer name ("... of Colombia - People's
+            // Army").
+            let tok = text.tokens[only];
+            let before = &text.text[..tok.start];
+            let possessed = ["'s ", "\u{2019}s "].iter().any(|p| {
+                before.strip_suffix(p).is_some_and(|b| {
+                    let owner = b.trim_end_matches(|c: char| c.is_alphanumeric());
+                    !owner.ends_with("- ") && !owner.ends_with("\u{2013} ")
+                })
+            });
+            if possessed && Words::get().strong_heads.contains(&text.token_text(only)) {
+                return Some((tok.start, tok.end));
             }
         }
         while let Some(&last) = words.last() {
