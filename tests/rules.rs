@@ -5478,3 +5478,13 @@ fn a_trade_word_ends_a_company_name_and_a_head_after_a_possessive_ends_a_party_n
         "{l:?}"
     );
 }
+
+#[test]
+fn dutch_and_italian_particles_stand_inside_names() {
+    let x = read("Title\n\nForeign Minister Hans van den Broek said the talks would go on.");
+    assert!(
+        labels(&x).contains(&"Hans van den Broek"),
+        "{:?}",
+        labels(&x)
+    );
+}
