@@ -5488,3 +5488,17 @@ fn dutch_and_italian_particles_stand_inside_names() {
         labels(&x)
     );
 }
+
+#[test]
+fn a_singular_apposition_after_a_coordination_describes_its_last_member() {
+    let x = read("Title\n\nNorway, the facilitator, and Qatar, the host, welcomed the ceasefire.");
+    let r = roles(&x);
+    assert!(r.contains(&"Qatar Host".to_string()), "{r:?}");
+    assert!(!r.contains(&"Norway Host".to_string()), "{r:?}");
+    // a plural one describes them all
+    let x = read("Title\n\nNorway and Qatar, the hosts, welcomed the ceasefire.");
+    let r = roles(&x);
+    for side in ["Norway Host", "Qatar Host"] {
+        assert!(r.contains(&side.to_string()), "{r:?}");
+    }
+}

@@ -1721,7 +1721,16 @@ impl Reader<'_> {
                 &self.parsed.clauses.phrases[a],
                 &self.parsed.clauses.phrases[b],
             );
-            self.noun_fact(noun, self.actors_in(holder), out);
+            // "Norway, the facilitator, and Qatar, the host,": a singular noun describes the
+            // last member of the phrase before it only.
+            let singular = self.parsed.words.words[self.head_word(&noun.words)].tag == Tag::NN;
+            match holder.members.last() {
+                Some(last) if singular && holder.members.len() > 1 => {
+                    let last = NounPhrase::single(last.clone());
+                    self.noun_fact(noun, self.actors_in(&last), out);
+                }
+                _ => self.noun_fact(noun, self.actors_in(holder), out),
+            }
         }
         for (s, range) in self.parsed.clauses.sentences.iter().enumerate() {
             for c in range.clone() {
