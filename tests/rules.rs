@@ -5502,3 +5502,19 @@ fn a_singular_apposition_after_a_coordination_describes_its_last_member() {
         assert!(r.contains(&side.to_string()), "{r:?}");
     }
 }
+
+#[test]
+fn only_a_reporting_cue_ending_in_by_credits_the_names_after_it() {
+    let x = read("Title\n\nIt covers a week when Sir James Whitehead said the talks were good.");
+    assert!(
+        labels(&x).contains(&"James Whitehead"),
+        "{:?}",
+        labels(&x)
+    );
+    let x = read("Title\n\nIsrael and Hamas agreed a truce.\n\nReporting by James Whitehead.");
+    assert!(
+        !labels(&x).contains(&"James Whitehead"),
+        "{:?}",
+        labels(&x)
+    );
+}

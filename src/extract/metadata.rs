@@ -109,9 +109,12 @@ pub fn read(article: &Article, text: &Text, lexicon: &Lexicon, options: &Options
         };
         let before = names_in(&line[..hit.start]);
         let after = names_in(&line[hit.end..]);
+        // Names after the cue only where it ends in "by" ("Reporting by X"): "It covers the
+        // week when Sir James Whitehead ..." credits no one.
+        let by = line[hit.start..hit.end].to_lowercase().ends_with(" by");
         let names: Vec<String> = if !before.is_empty() && line[..hit.start].trim_end().len() < 80 {
             before
-        } else if hit.start < 40 {
+        } else if hit.start < 40 && by {
             after
         } else {
             Vec::new()
