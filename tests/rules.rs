@@ -5506,15 +5506,22 @@ fn a_singular_apposition_after_a_coordination_describes_its_last_member() {
 #[test]
 fn only_a_reporting_cue_ending_in_by_credits_the_names_after_it() {
     let x = read("Title\n\nIt covers a week when Sir James Whitehead said the talks were good.");
-    assert!(
-        labels(&x).contains(&"James Whitehead"),
-        "{:?}",
-        labels(&x)
-    );
+    assert!(labels(&x).contains(&"James Whitehead"), "{:?}", labels(&x));
     let x = read("Title\n\nIsrael and Hamas agreed a truce.\n\nReporting by James Whitehead.");
-    assert!(
-        !labels(&x).contains(&"James Whitehead"),
-        "{:?}",
-        labels(&x)
+    assert!(!labels(&x).contains(&"James Whitehead"), "{:?}", labels(&x));
+}
+
+#[test]
+fn a_noun_of_a_person_right_before_a_name_makes_it_a_person() {
+    let x = read(
+        "Title\n\nThe boy stayed with his great-uncle Lazaro Gonzalez while the Miami lawyer \
+         Aaron Podhurst carried proposals.",
     );
+    let l = labels(&x);
+    for name in ["Lazaro Gonzalez", "Aaron Podhurst"] {
+        assert!(l.contains(&name), "{l:?}");
+    }
+    // a noun of the press names a reporter, no actor
+    let x = read("Title\n\nIsrael and Hamas met in Cairo, our correspondent Tom Reddaway writes.");
+    assert!(!labels(&x).contains(&"Tom Reddaway"), "{:?}", labels(&x));
 }

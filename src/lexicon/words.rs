@@ -84,6 +84,8 @@ word_lists! {
     leading_verbs: List = "leading-verbs.txt",
     /// Nouns of an apposition that make a person of the name before it ("reporter").
     person_nouns: Set = "person-nouns.txt",
+    /// Nouns of the press, no cue of an actor right before a name ("correspondent").
+    press_nouns: Set = "press-nouns.txt",
     /// Words between a name and its title as a predicate (" is the "), spaces included.
     copulas: List = "copulas.txt",
     /// The last words of titles that several people hold together ("ministers").

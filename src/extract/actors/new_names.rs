@@ -689,9 +689,26 @@ fn person_cue(t: &str, b: &Builder, s: &Sentence, end: usize, opening: usize) ->
                 m.end == s.start + b4.len() && b.actors[m.actor].kind == ActorKind::Organization
             })
     });
+    // "the Miami lawyer Aaron Podhurst", "his great-uncle Lazaro Gonzalez", "the theologians
+    // Heinz Schütte": a noun of a person, in lower case, right before the name; not one of the
+    // press ("our correspondent Tom Reddaway" reports).
+    let noun_before = before
+        .trim_end_matches(',')
+        .rsplit([' ', '-'])
+        .next()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .and_then(|w| {
+            let nouns = &Words::get().person_nouns;
+            [Some(w), w.strip_suffix('s')]
+                .into_iter()
+                .flatten()
+                .find(|w| nouns.contains(w))
+        })
+        .is_some_and(|w| !Words::get().press_nouns.contains(w));
     led_by
         || after_person
         || of_organization
+        || noun_before
         || t[end..s.end].starts_with(", who ")
         || apposition_person_noun(&t[end..s.end])
         || ["counterpart,", "predecessor,", "successor,"]
