@@ -1415,8 +1415,10 @@ impl Reader<'_> {
             (None, Some(np)) if !clause.passive => self.span(&np.words).1,
             _ => words[clause.head].end,
         };
+        // "handed them over", "brought the two sides together": a particle or an adverb
+        // right after the object.
         let next = words.partition_point(|w| w.start < end);
-        if let Some(w) = words.get(next).filter(|w| w.tag == Tag::RP) {
+        if let Some(w) = words.get(next).filter(|w| matches!(w.tag, Tag::RP | Tag::RB)) {
             end = w.end;
         }
         (start, end)
