@@ -4462,15 +4462,18 @@ fn a_company_suffix_makes_a_name_a_company_known_by_its_short_names() {
         "{:?}",
         labels(&x)
     );
-    // No suffix, no company: "Motor" alone says nothing.
+    // Without a suffix, a trade word last in the name makes it a company too.
     let x = read("Title\n\nThe talks resumed. Honda Motor said no.");
     assert!(
-        !x.actors
+        x.actors
             .iter()
             .any(|a| a.label.starts_with("Honda") && a.kind == ActorKind::Organization),
         "{:?}",
         labels(&x)
     );
+    // "Motor" alone names no one.
+    let x = read("Title\n\nThe talks resumed. Motor said no.");
+    assert!(labels(&x).is_empty(), "{:?}", labels(&x));
 }
 
 #[test]
@@ -5524,4 +5527,26 @@ fn a_noun_of_a_person_right_before_a_name_makes_it_a_person() {
     // a noun of the press names a reporter, no actor
     let x = read("Title\n\nIsrael and Hamas met in Cairo, our correspondent Tom Reddaway writes.");
     assert!(!labels(&x).contains(&"Tom Reddaway"), "{:?}", labels(&x));
+}
+
+#[test]
+fn you_stands_for_the_person_a_line_addresses_by_name() {
+    let x = read(
+        "Title\n\nOtto von Bismarck, Chancellor of Germany, you hold every card. You supported \
+         the ceasefire.",
+    );
+    let s = stances(&x);
+    assert!(
+        s.contains(&"Otto von Bismarck support ceasefire".to_string()),
+        "{s:?}"
+    );
+    // in a quotation, "you" is the speaker's listener, no one the line names
+    let x = read(
+        "Title\n\nOtto von Bismarck, Chancellor of Germany, said: \"you supported the ceasefire\".",
+    );
+    let s = stances(&x);
+    assert!(
+        !s.contains(&"Otto von Bismarck support ceasefire".to_string()),
+        "{s:?}"
+    );
 }

@@ -1418,7 +1418,10 @@ impl Reader<'_> {
         // "handed them over", "brought the two sides together": a particle or an adverb
         // right after the object.
         let next = words.partition_point(|w| w.start < end);
-        if let Some(w) = words.get(next).filter(|w| matches!(w.tag, Tag::RP | Tag::RB)) {
+        if let Some(w) = words
+            .get(next)
+            .filter(|w| matches!(w.tag, Tag::RP | Tag::RB))
+        {
             end = w.end;
         }
         (start, end)

@@ -415,7 +415,12 @@ fn surname_alone(t: &str, name: &str) -> bool {
     let Some((first, last)) = name.split_once(' ') else {
         return false;
     };
-    let word = |w: &str| w.chars().count() > 2 && w.chars().all(char::is_alphabetic);
+    // Not a name in capitals ("ANCHOR: CAROL HENNING ... HENNING:", a transcript's speakers).
+    let word = |w: &str| {
+        w.chars().count() > 2
+            && w.chars().all(char::is_alphabetic)
+            && w.chars().skip(1).any(char::is_lowercase)
+    };
     let common = Tagger::builtin().common_word(first);
     if !word(first) || !word(last) || common || Words::get().not_name.contains(&first) {
         return false;

@@ -58,6 +58,7 @@ pub fn resolve(text: &Text, lexicon: &Lexicon, names: Names) -> Found {
     pronouns::mention_pronouns(&cx, &mut b);
     pronouns::mention_it(&cx, &mut b);
     pronouns::mention_relative_it(&cx, &mut b);
+    pronouns::mention_you(&cx, &mut b);
     Found {
         actors: b.actors,
         mentions: b.mentions,

@@ -1,6 +1,7 @@
 //! The pronouns "he", "she", "his" and "her", resolved to the person they refer to, and an "It"
 //! or "They" opening a sentence, to the state or organisation that was the subject of the one
-//! before; an "it" or "they" right after a relative word, to the subject of its own sentence.
+//! before; an "it" or "they" right after a relative word, to the subject of its own sentence;
+//! "you" and "your", to the person a line addresses by name.
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
@@ -149,6 +150,62 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
         }
         let w = words.words[it];
         push_pronoun(b, (w.start, w.end), actor);
+    }
+    b.sort_mentions();
+}
+
+/// "Otto von Bismarck, Chancellor of the new German Empire, you hold every card": a sentence
+/// that opens with a person's name, set off by a comma, and speaks to "you" addresses that
+/// person; each "you", "your" and "yourself" from there to the end of the line stands for them.
+/// Not in a sentence with a quotation, where "you" is a speaker's.
+pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
+    let (text, t) = (cx.text, cx.t);
+    let second = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "you" | "your" | "yourself" | "yours"
+        )
+    };
+    let mut addressee: Option<(usize, usize)> = None; // (actor, end of its line)
+    let mut found = Vec::new();
+    for s in &text.sentences {
+        let line_end = t[s.start..].find('\n').map_or(t.len(), |i| s.start + i);
+        if addressee.is_some_and(|(_, end)| s.start >= end) {
+            addressee = None;
+        }
+        let sentence = &t[s.start..s.end];
+        let quoted = sentence.contains(['"', '\u{201c}', '\u{201d}']);
+        let first = b.mentions.partition_point(|m| m.start < s.start);
+        let opening = b.mentions.get(first).filter(|m| {
+            m.start < s.end
+                && !m.possessive
+                && b.actors[m.actor].kind == ActorKind::Person
+                && opens_sentence(&t[s.start..m.start])
+                && t[m.end..].starts_with(',')
+        });
+        let speaks_to = s.tokens.clone().any(|i| second(text.token_text(i)));
+        if let (Some(m), false, true) = (opening, quoted, speaks_to) {
+            addressee = Some((m.actor, line_end));
+        }
+        let Some((actor, _)) = addressee.filter(|_| !quoted) else {
+            continue;
+        };
+        for i in s.tokens.clone().filter(|&i| second(text.token_text(i))) {
+            let tok = text.tokens[i];
+            let possessive = matches!(text.token_text(i), "your" | "Your");
+            found.push((tok.start, tok.end, actor, possessive));
+        }
+    }
+    for (start, end, actor, possessive) in found {
+        b.mentions.push(Mention {
+            start,
+            end,
+            actor,
+            stands_for: actor,
+            kind: MentionKind::Pronoun,
+            possessive,
+            locative: false,
+        });
     }
     b.sort_mentions();
 }
