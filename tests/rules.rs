@@ -5540,9 +5540,10 @@ fn you_stands_for_the_person_a_line_addresses_by_name() {
         s.contains(&"Otto von Bismarck support ceasefire".to_string()),
         "{s:?}"
     );
-    // in a quotation, "you" is the speaker's listener, no one the line names
+    // a name that does not open the line addresses no one
     let x = read(
-        "Title\n\nOtto von Bismarck, Chancellor of Germany, said: \"you supported the ceasefire\".",
+        "Title\n\nTalks went on with Otto von Bismarck, Chancellor of Germany. You supported the \
+         ceasefire, readers.",
     );
     let s = stances(&x);
     assert!(
