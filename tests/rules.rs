@@ -5551,3 +5551,13 @@ fn you_stands_for_the_person_a_line_addresses_by_name() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_name_that_opens_a_line_addressed_as_you_is_a_person() {
+    let x =
+        read("Title\n\nLeon Gambetta, the scales tip against you. You wanted the war to go on.");
+    assert!(labels(&x).contains(&"Leon Gambetta"), "{:?}", labels(&x));
+    // words to no one
+    let x = read("Title\n\nLeon Gambetta, the scales tip against them.");
+    assert!(!labels(&x).contains(&"Leon Gambetta"), "{:?}", labels(&x));
+}

@@ -710,10 +710,20 @@ fn person_cue(t: &str, b: &Builder, s: &Sentence, end: usize, opening: usize) ->
                 .find(|w| nouns.contains(w))
         })
         .is_some_and(|w| !Words::get().press_nouns.contains(w));
+    // "Leon Gambetta, the scales tip against you.": a name that opens a line and is set off by
+    // a comma before words to "you" addresses a person.
+    let sentence = &t[s.start..s.end];
+    let addressed = super::opens_sentence(before)
+        && t[end..s.end].starts_with(',')
+        && !sentence.contains(['"', '\u{201c}'])
+        && sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "you" | "your"));
     led_by
         || after_person
         || of_organization
         || noun_before
+        || addressed
         || t[end..s.end].starts_with(", who ")
         || apposition_person_noun(&t[end..s.end])
         || ["counterpart,", "predecessor,", "successor,"]
