@@ -5561,3 +5561,24 @@ fn a_name_that_opens_a_line_addressed_as_you_is_a_person() {
     let x = read("Title\n\nLeon Gambetta, the scales tip against them.");
     assert!(!labels(&x).contains(&"Leon Gambetta"), "{:?}", labels(&x));
 }
+
+#[test]
+fn a_diplomat_in_or_at_a_state_is_posted_there_not_its_servant() {
+    let x = read("Title\n\nBaron Hubner, Ambassador in Paris, met Count Buol.");
+    assert!(
+        !posts(&x)
+            .iter()
+            .any(|p| p.contains("Hubner") && p.contains("France")),
+        "{:?}",
+        posts(&x)
+    );
+    // a state's own ambassador, by its adjective, is still its
+    let x = read("Title\n\nBaron Hubner, the Austrian ambassador in Paris, met Count Buol.");
+    assert!(
+        posts(&x)
+            .iter()
+            .any(|p| p.contains("Hubner") && p.contains("Austria")),
+        "{:?}",
+        posts(&x)
+    );
+}

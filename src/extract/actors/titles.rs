@@ -797,8 +797,9 @@ pub(crate) fn org_among(
     person_start: usize,
     person: usize,
 ) -> Option<usize> {
-    // Titles of posts sent to a place or body: an actor after "for" or "to" is where they are
-    // sent ("Special Envoy for Libya", "ambassador to the UN"), not whom they serve.
+    // Titles of posts sent to a place or body: an actor after "for", "to", "in" or "at" is
+    // where they are sent ("Special Envoy for Libya", "ambassador to the UN", "Ambassador in
+    // Paris"), not whom they serve.
     let title = t[ts..te].to_lowercase();
     let posted = [
         "envoy",
@@ -816,7 +817,9 @@ pub(crate) fn org_among(
         let before = t[floor_boundary(t, m.start.saturating_sub(8))..m.start].to_lowercase();
         let before = before.trim_end();
         let before = before.strip_suffix(" the").unwrap_or(before);
-        before.ends_with(" for") || before.ends_with(" to")
+        [" for", " to", " in", " at"]
+            .iter()
+            .any(|p| before.ends_with(p))
     };
     let in_span = |m: &&Mention| m.actor != person && m.start != person_start && !sent(m);
     let before = mentions
