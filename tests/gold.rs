@@ -47,7 +47,7 @@ const HELDOUT3_FLOORS: &[(&str, f64)] = &[
 const HELDOUT4_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.95),
     ("roles", 0.74),
-    ("positions", 0.83),
+    ("positions", 0.84),
     ("stances", 0.58),
 ];
 /// The sixth set (tests/fixtures/heldout5): eight more (a UN statement, a profile, an editorial,
@@ -85,7 +85,7 @@ const HELDOUT7_FLOORS: &[(&str, f64)] = &[
 /// extractor. First scored at 0.842 / 0.435 / 0.513 / 0.333 as delivered.
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
-    ("roles", 0.61),
+    ("roles", 0.62),
     ("positions", 0.71),
     ("stances", 0.41),
 ];
@@ -118,7 +118,7 @@ const HELDOUT10_FLOORS: &[(&str, f64)] = &[
 const HELDOUT11_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.85),
     ("roles", 0.67),
-    ("positions", 0.67),
+    ("positions", 0.68),
     ("stances", 0.28),
 ];
 /// The thirteenth set (tests/fixtures/heldout12): 14 more, thirteen of them on negotiations of
@@ -129,7 +129,7 @@ const HELDOUT11_FLOORS: &[(&str, f64)] = &[
 const HELDOUT12_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.91),
     ("roles", 0.78),
-    ("positions", 0.80),
+    ("positions", 0.81),
     ("stances", 0.41),
 ];
 /// The fourteenth set (tests/fixtures/heldout13): 14 more, on negotiations from the Indus Waters
@@ -140,7 +140,7 @@ const HELDOUT12_FLOORS: &[(&str, f64)] = &[
 /// against it.
 const HELDOUT13_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.89),
-    ("roles", 0.59),
+    ("roles", 0.61),
     ("positions", 0.81),
     ("stances", 0.28),
 ];
@@ -151,7 +151,7 @@ const HELDOUT13_FLOORS: &[(&str, f64)] = &[
 /// written and annotated the same way. First scored at 0.822 / 0.480 / 0.658 / 0.237 before any
 /// rule was read against it.
 const HELDOUT14_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.84),
+    ("actors", 0.85),
     ("roles", 0.68),
     ("positions", 0.78),
     ("stances", 0.36),
@@ -163,7 +163,7 @@ const HELDOUT14_FLOORS: &[(&str, f64)] = &[
 /// and annotated the same way. First scored at 0.911 / 0.651 / 0.768 / 0.280 before any rule was
 /// read against it.
 const HELDOUT15_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.92),
+    ("actors", 0.93),
     ("roles", 0.73),
     ("positions", 0.83),
     ("stances", 0.37),
@@ -175,7 +175,7 @@ const HELDOUT15_FLOORS: &[(&str, f64)] = &[
 /// Sunday-show roundup, a winners-and-losers list ...), written and annotated the same way.
 /// First scored at 0.910 / 0.477 / 0.732 / 0.301 before any rule was read against it.
 const HELDOUT16_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.92),
+    ("actors", 0.93),
     ("roles", 0.64),
     ("positions", 0.82),
     ("stances", 0.44),
@@ -204,7 +204,7 @@ const HELDOUT18_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.87),
     ("roles", 0.71),
     ("positions", 0.76),
-    ("stances", 0.49),
+    ("stances", 0.51),
 ];
 /// The twentieth set (tests/fixtures/heldout19): 14 more, on negotiations from the Treaty of
 /// Nerchinsk (1689) and the Anglo-Irish Treaty (1921) to a mining company's settlement with
@@ -214,7 +214,7 @@ const HELDOUT18_FLOORS: &[(&str, f64)] = &[
 /// written and annotated the same way. First scored at 0.821 / 0.436 / 0.519 / 0.276 before any
 /// rule was read against it.
 const HELDOUT19_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.85),
+    ("actors", 0.87),
     ("roles", 0.57),
     ("positions", 0.58),
     ("stances", 0.34),
@@ -240,7 +240,7 @@ const HELDOUT20_FLOORS: &[(&str, f64)] = &[
 /// the same way. First scored at 0.793 / 0.521 / 0.606 / 0.163 before any rule was read against
 /// it.
 const HELDOUT21_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.84),
+    ("actors", 0.85),
     ("roles", 0.61),
     ("positions", 0.60),
     ("stances", 0.22),
@@ -249,7 +249,7 @@ const HELDOUT22_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.84),
     ("roles", 0.54),
     ("positions", 0.63),
-    ("stances", 0.47),
+    ("stances", 0.50),
 ];
 /// The twenty-fourth set (tests/fixtures/heldout23): 14 more, on negotiations from the Peace of
 /// Westphalia (1648) and the Treaty of Shimonoseki (1895) to a takeover battle (2009-10), an oil
@@ -285,7 +285,7 @@ const HELDOUT24_FLOORS: &[(&str, f64)] = &[
 /// ...), written and annotated the same way. First scored at 0.820 / 0.423 / 0.578 / 0.187
 /// before any rule was read against it.
 const HELDOUT25_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.87),
+    ("actors", 0.88),
     ("roles", 0.52),
     ("positions", 0.63),
     ("stances", 0.20),
@@ -313,9 +313,9 @@ const HELDOUT26_FLOORS: &[(&str, f64)] = &[
 /// a ballot paper, trading cards, patch notes ...), written and annotated the same way. First
 /// scored at 0.800 / 0.356 / 0.538 / 0.228 before any rule was read against it.
 const HELDOUT27_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.82),
-    ("roles", 0.36),
-    ("positions", 0.53),
+    ("actors", 0.83),
+    ("roles", 0.47),
+    ("positions", 0.54),
     ("stances", 0.26),
 ];
 /// The twenty-ninth set (tests/fixtures/heldout28): fourteen articles on negotiations no earlier
@@ -326,10 +326,23 @@ const HELDOUT27_FLOORS: &[(&str, f64)] = &[
 /// weather forecast, a reunion invitation, an anniversary advertisement), written and annotated the
 /// same way. First scored at 0.738 / 0.500 / 0.474 / 0.149 before any rule was read against it.
 const HELDOUT28_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.78),
-    ("roles", 0.52),
-    ("positions", 0.52),
+    ("actors", 0.80),
+    ("roles", 0.57),
+    ("positions", 0.53),
     ("stances", 0.16),
+];
+/// The thirtieth set (`tests/fixtures/heldout29`): fourteen more articles on negotiations no
+/// earlier set covers, seven of them about no war, from the Concordat of Worms of 1122 to the
+/// Detroit grand bargain of 2014, in forms no set had (a bridge column, a horoscope column,
+/// classified ads, a law clinic's time sheet, a lab notebook, a deposition transcript, a cover
+/// letter, a cookbook recipe, dating profiles, a seating plan, a how-to article, a book's
+/// acknowledgements, a phrasebook, an escape room's script), written and annotated the same way.
+/// First scored at 0.769 / 0.318 / 0.415 / 0.108 before any rule was read against it.
+const HELDOUT29_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.82),
+    ("roles", 0.48),
+    ("positions", 0.43),
+    ("stances", 0.18),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
@@ -596,6 +609,13 @@ fn twenty_eighth_set_scores_above_its_floors() {
 fn twenty_ninth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout28");
     let out = eval(&gold, HELDOUT28_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn thirtieth_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout29");
+    let out = eval(&gold, HELDOUT29_FLOORS);
     cross_check(&gold, &out);
 }
 
