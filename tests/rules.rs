@@ -5582,3 +5582,19 @@ fn a_diplomat_in_or_at_a_state_is_posted_there_not_its_servant() {
         posts(&x)
     );
 }
+
+#[test]
+fn sardinia_and_the_ukrainian_states_of_1917_to_1922_are_states() {
+    let x = read(
+        "Title\n\nThe Kingdom of Sardinia, Soviet Ukraine and the Ukrainian People's Republic \
+         sent delegates.",
+    );
+    let l = labels(&x);
+    for s in [
+        "Kingdom of Sardinia",
+        "Soviet Ukraine",
+        "Ukrainian People's Republic",
+    ] {
+        assert!(l.contains(&s), "{l:?}");
+    }
+}
