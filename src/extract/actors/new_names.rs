@@ -425,14 +425,7 @@ fn surname_alone(t: &str, name: &str) -> bool {
     if !word(first) || !word(last) || common || Words::get().not_name.contains(&first) {
         return false;
     }
-    // "Grower Champagne ... champagne": a word the text also writes in lower case is a thing's.
-    let lower = last.to_lowercase();
-    if t.match_indices(&lower)
-        .any(|(i, _)| whole_word(t, i, i + lower.len()))
-    {
-        return false;
-    }
-    t.match_indices(last).any(|(i, _)| {
+    let alone = t.match_indices(last).any(|(i, _)| {
         let before = &t[..i];
         let after = &t[i + last.len()..];
         let prev = before
@@ -451,7 +444,13 @@ fn surname_alone(t: &str, name: &str) -> bool {
             .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
         let bounded = !after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
         prev_ok && bounded && !next_capital
-    })
+    });
+    // "Grower Champagne ... champagne": a word the text also writes in lower case is a thing's.
+    let lower = last.to_lowercase();
+    alone
+        && !t
+            .match_indices(&lower)
+            .any(|(i, _)| whole_word(t, i, i + lower.len()))
 }
 
 /// Where the name of an organisation whose run starts at `start` and ends in a strong head

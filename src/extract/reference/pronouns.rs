@@ -161,15 +161,13 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
 pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
     let (text, t) = (cx.text, cx.t);
     let second = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "you" | "your" | "yourself" | "yours"
-        )
+        ["you", "your", "yourself", "yours"]
+            .iter()
+            .any(|y| w.eq_ignore_ascii_case(y))
     };
     let mut addressee: Option<(usize, usize)> = None; // (actor, end of its line)
     let mut found = Vec::new();
     for s in &text.sentences {
-        let line_end = t[s.start..].find('\n').map_or(t.len(), |i| s.start + i);
         if addressee.is_some_and(|(_, end)| s.start >= end) {
             addressee = None;
         }
@@ -183,9 +181,11 @@ pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
                 && opens_sentence(&t[s.start..m.start])
                 && t[m.end..].starts_with(',')
         });
-        let speaks_to = s.tokens.clone().any(|i| second(text.token_text(i)));
-        if let (Some(m), false, true) = (opening, quoted, speaks_to) {
-            addressee = Some((m.actor, line_end));
+        if let (Some(m), false) = (opening, quoted) {
+            if s.tokens.clone().any(|i| second(text.token_text(i))) {
+                let line_end = t[s.start..].find('\n').map_or(t.len(), |i| s.start + i);
+                addressee = Some((m.actor, line_end));
+            }
         }
         let Some((actor, _)) = addressee.filter(|_| !quoted) else {
             continue;
