@@ -118,6 +118,9 @@ pub struct Rule {
     /// A deed, not a stance: refusing it ("refused to fund the reconstruction") says no
     /// opposition, as refusing a stance rule's verb does ("refused to sign the truce").
     pub deed: bool,
+    /// Two actors or more named in the object fit as well as its head nouns ("brought Israel and
+    /// Hamas together").
+    pub object_sides: bool,
     pub examples: Vec<String>,
     pub counter_examples: Vec<String>,
 }
@@ -449,6 +452,7 @@ fn read_rule(iri: &str, kind: &str, props: &RuleProps) -> Result<Rule, RuleError
         doer_is_deal: one("doerIsDeal").is_some_and(|b| b == "true"),
         agent_named: one("agentNamed").is_some_and(|b| b == "true"),
         done: one("done").is_some_and(|b| b == "true"),
+        object_sides: one("objectSides").is_some_and(|b| b == "true"),
         deed: one("deed").is_some_and(|b| b == "true"),
         examples: props("example"),
         counter_examples: props("counterExample"),

@@ -513,6 +513,7 @@ impl Reader<'_> {
             self.head_fits(rule, object)
                 || self.referred_object(rule, object).is_some()
                 || self.modified_fits(rule, clause, object)
+                || rule.object_sides && self.actors_in(object).len() >= 2
         })
     }
 
