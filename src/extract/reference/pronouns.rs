@@ -149,7 +149,7 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
             continue;
         }
         let w = words.words[it];
-        push_pronoun(b, (w.start, w.end), actor);
+        push_pronoun(b, (w.start, w.end), actor, false);
     }
     b.sort_mentions();
 }
@@ -197,28 +197,20 @@ pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
         }
     }
     for (start, end, actor, possessive) in found {
-        b.mentions.push(Mention {
-            start,
-            end,
-            actor,
-            stands_for: actor,
-            kind: MentionKind::Pronoun,
-            possessive,
-            locative: false,
-        });
+        push_pronoun(b, (start, end), actor, possessive);
     }
     b.sort_mentions();
 }
 
-/// A mention of `actor` by the pronoun at `start..end`.
-fn push_pronoun(b: &mut Builder, (start, end): (usize, usize), actor: usize) {
+/// A mention of `actor` by the pronoun at `start..end`, possessive ("your") or not.
+fn push_pronoun(b: &mut Builder, (start, end): (usize, usize), actor: usize, possessive: bool) {
     b.mentions.push(Mention {
         start,
         end,
         actor,
         stands_for: actor,
         kind: MentionKind::Pronoun,
-        possessive: false,
+        possessive,
         locative: false,
     });
 }
@@ -255,7 +247,7 @@ pub(super) fn mention_relative_it(cx: &Context, b: &mut Builder) {
             if tok.start < at || !has_verb_after_it(&words, it, words.sentences[si].end) {
                 continue;
             }
-            push_pronoun(b, (tok.start, tok.end), actor);
+            push_pronoun(b, (tok.start, tok.end), actor, false);
         }
     }
     b.sort_mentions();
