@@ -1719,8 +1719,10 @@ impl Reader<'_> {
     }
 
     /// Role nouns: in an apposition ("Norway, the facilitator"), after "as" ("with Museveni as
-    /// mediator"), as the object of "be" ("Egypt is the mediator"), and inside a phrase before
-    /// or after the actor it describes ("the Qatari mediation", "mediator Kofi Annan").
+    /// mediator"), as the object of "be" or after its "among" ("Egypt is the mediator", "Spain
+    /// was among the signatories"), inside a phrase before or after the actor it describes ("the
+    /// Qatari mediation", "mediator Kofi Annan"), and before a colon and its list ("the
+    /// signatories: Germany, Belgium").
     fn noun_rules(&self, out: &mut Read) {
         for &(a, b) in &self.parsed.clauses.appositions {
             let (holder, noun) = (

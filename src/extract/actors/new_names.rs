@@ -409,8 +409,8 @@ fn surname_elsewhere(t: &str, word: &str) -> bool {
 /// Ravalomanana ... Ravalomanana's camp"): the last word stands elsewhere capitalised, with no
 /// capitalised word or article before it and no capitalised word after it, as only a surname
 /// does ("Camp David" is never "David" alone; "the Bank" is no surname). The first word is no
-/// common word ("North Darfur", "Every American") and no word that is never a name; no place
-/// word stands before the name ("at Berchtesgaden Hitler demanded").
+/// common word ("North Darfur", "Every American") and no word that is never a name. (The caller
+/// also wants no article and no place word before the name: "at Berchtesgaden Hitler".)
 fn surname_alone(t: &str, name: &str) -> bool {
     let Some((first, last)) = name.split_once(' ') else {
         return false;
