@@ -269,6 +269,29 @@ pub(super) fn opens_sentence(before: &str) -> bool {
         .is_empty()
 }
 
+/// Whether a sentence holds a quotation mark: its "you" may be a speaker's listener.
+pub(super) fn quoted(sentence: &str) -> bool {
+    sentence.contains(['"', '\u{201c}', '\u{201d}'])
+}
+
+/// Whether a word is of the second person ("you", "Your", "yourself", "yours"), in lower case or
+/// capitalised: "YOU ARE THE ENVOY" is a heading's, spoken to no one named.
+pub(super) fn second_person(w: &str) -> bool {
+    matches!(
+        w,
+        "you" | "You" | "your" | "Your" | "yourself" | "Yourself" | "yours" | "Yours"
+    )
+}
+
+/// Whether a sentence speaks to "you" outside any quotation ("Leon Gambetta, the scales tip
+/// against you.").
+pub(super) fn speaks_to_you(sentence: &str) -> bool {
+    !quoted(sentence)
+        && sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(second_person)
+}
+
 /// The end of a possessive marker right after `end` ("'s", "’s", "’"), if any.
 pub fn possessive_end(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];

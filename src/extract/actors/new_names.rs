@@ -322,16 +322,7 @@ fn read_run(
         return Some(actor);
     }
     if !single && (strong_head || led || body_end.is_some()) {
-        // "Glencore International plc ... Glencore": a company the text names by its first word
-        // too is that one company, under that word.
-        let first = name.split(' ').next().unwrap_or(name);
-        // Not a demonym or place the gazetteer knows ("Indian Airlines").
-        let known_first = cx.names.iter().any(|n| n.start == start);
-        let label = if company && !known_first && named_alone(t, first, name) {
-            first
-        } else {
-            name
-        };
+        let label = organization_label(cx, start, name, company);
         let actor = b.new_actor(label, ActorKind::Organization);
         b.mention(start, end, actor, MentionKind::Name, false);
         return Some(actor);
@@ -378,16 +369,38 @@ fn read_run(
     } else if !thing
         && (opening < start
             || named_person(cx, b, s, end, opening, title_before)
-            || (opens_with_given_name(name)
-                || opens_with_initials(name) && !alone_on_line(t, start, end)
-                || !after_article
-                    && ends_right_before(&cx.h.locatives, t, start).is_none()
-                    && surname_alone(t, name))
-                && !credit_place(t, start, end))
+            || person_by_form(cx, (start, end), after_article))
     {
         mention_person(cx, b, (start, end));
     }
     None
+}
+
+/// The label of a new organisation named `name` at `start`: "Glencore International plc ...
+/// Glencore": a company the text names by its first word too is that one company, under that
+/// word, unless the word is a demonym or place the gazetteer knows ("Indian Airlines").
+fn organization_label<'a>(cx: &Context, start: usize, name: &'a str, company: bool) -> &'a str {
+    let first = name.split(' ').next().unwrap_or(name);
+    let known_first = cx.names.iter().any(|n| n.start == start);
+    if company && !known_first && named_alone(cx.t, first, name) {
+        first
+    } else {
+        name
+    }
+}
+
+/// Whether a name of two words or more that no cue marks is a person's by its form: it opens
+/// with a given name, or with initials off a line of its own (a signature), or its surname
+/// stands alone elsewhere, with no article or place word before the name; never a place in a
+/// credit line.
+fn person_by_form(cx: &Context, (start, end): (usize, usize), after_article: bool) -> bool {
+    let (t, name) = (cx.t, &cx.t[start..end]);
+    (opens_with_given_name(name)
+        || opens_with_initials(name) && !alone_on_line(t, start, end)
+        || !after_article
+            && ends_right_before(&cx.h.locatives, t, start).is_none()
+            && surname_alone(t, name))
+        && !credit_place(t, start, end)
 }
 
 /// Whether `word` ends a person's name somewhere in the text: after another capitalised word and
@@ -711,13 +724,9 @@ fn person_cue(t: &str, b: &Builder, s: &Sentence, end: usize, opening: usize) ->
         .is_some_and(|w| !Words::get().press_nouns.contains(w));
     // "Leon Gambetta, the scales tip against you.": a name that opens a line and is set off by
     // a comma before words to "you" addresses a person.
-    let sentence = &t[s.start..s.end];
     let addressed = super::opens_sentence(before)
         && t[end..s.end].starts_with(',')
-        && !sentence.contains(['"', '\u{201c}'])
-        && sentence
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| matches!(w, "you" | "your"));
+        && super::speaks_to_you(&t[s.start..s.end]);
     led_by
         || after_person
         || of_organization

@@ -4,7 +4,7 @@
 //! "you" and "your", to the person a line addresses by name.
 
 use super::Context;
-use crate::extract::actors::{opens_sentence, Builder};
+use crate::extract::actors::{opens_sentence, quoted, second_person, speaks_to_you, Builder};
 use crate::extract::syntax::{Tag, Words};
 use crate::extract::{Mention, MentionKind};
 use crate::lexicon::ActorKind;
@@ -160,11 +160,6 @@ pub(super) fn mention_it(cx: &Context, b: &mut Builder) {
 /// Not in a sentence with a quotation, where "you" is a speaker's.
 pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
     let (text, t) = (cx.text, cx.t);
-    let second = |w: &str| {
-        ["you", "your", "yourself", "yours"]
-            .iter()
-            .any(|y| w.eq_ignore_ascii_case(y))
-    };
     let mut addressee: Option<(usize, usize)> = None; // (actor, end of its line)
     let mut found = Vec::new();
     for s in &text.sentences {
@@ -172,7 +167,7 @@ pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
             addressee = None;
         }
         let sentence = &t[s.start..s.end];
-        let quoted = sentence.contains(['"', '\u{201c}', '\u{201d}']);
+        let quoted = quoted(sentence);
         let first = b.mentions.partition_point(|m| m.start < s.start);
         let opening = b.mentions.get(first).filter(|m| {
             m.start < s.end
@@ -181,16 +176,18 @@ pub(super) fn mention_you(cx: &Context, b: &mut Builder) {
                 && opens_sentence(&t[s.start..m.start])
                 && t[m.end..].starts_with(',')
         });
-        if let (Some(m), false) = (opening, quoted) {
-            if s.tokens.clone().any(|i| second(text.token_text(i))) {
-                let line_end = t[s.start..].find('\n').map_or(t.len(), |i| s.start + i);
-                addressee = Some((m.actor, line_end));
-            }
+        if let Some(m) = opening.filter(|_| speaks_to_you(sentence)) {
+            let line_end = t[s.start..].find('\n').map_or(t.len(), |i| s.start + i);
+            addressee = Some((m.actor, line_end));
         }
         let Some((actor, _)) = addressee.filter(|_| !quoted) else {
             continue;
         };
-        for i in s.tokens.clone().filter(|&i| second(text.token_text(i))) {
+        for i in s
+            .tokens
+            .clone()
+            .filter(|&i| second_person(text.token_text(i)))
+        {
             let tok = text.tokens[i];
             let possessive = matches!(text.token_text(i), "your" | "Your");
             found.push((tok.start, tok.end, actor, possessive));
