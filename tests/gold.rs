@@ -344,6 +344,20 @@ const HELDOUT29_FLOORS: &[(&str, f64)] = &[
     ("positions", 0.44),
     ("stances", 0.18),
 ];
+/// The thirty-first set (`tests/fixtures/heldout30`): fourteen more articles on negotiations no
+/// earlier set covers, seven of them about no war, from the Peace of Utrecht of 1713 to the Ross
+/// Sea marine protected area of 2016, in forms no set had (a radio presenter's script, a business
+/// continuity plan, a screenplay, a data archive's README, a cruise book, a carnival float guide,
+/// fax cover sheets, a soap recap, a house-tour booklet, an expedition's daily programme, e-reader
+/// highlights, a fanzine column, a coffee origin card, a pilgrimage itinerary), written and
+/// annotated the same way. First scored at 0.844 / 0.455 / 0.525 / 0.186 before any rule was read
+/// against it.
+const HELDOUT30_FLOORS: &[(&str, f64)] = &[
+    ("actors", 0.84),
+    ("roles", 0.45),
+    ("positions", 0.52),
+    ("stances", 0.18),
+];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("actors", 1.00),
     ("roles", 1.00),
@@ -616,6 +630,13 @@ fn twenty_ninth_set_scores_above_its_floors() {
 fn thirtieth_set_scores_above_its_floors() {
     let gold = root().join("tests/fixtures/heldout29");
     let out = eval(&gold, HELDOUT29_FLOORS);
+    cross_check(&gold, &out);
+}
+
+#[test]
+fn thirty_first_set_scores_above_its_floors() {
+    let gold = root().join("tests/fixtures/heldout30");
+    let out = eval(&gold, HELDOUT30_FLOORS);
     cross_check(&gold, &out);
 }
 
