@@ -359,6 +359,7 @@ pub fn extract_staged(
     merge_stances(&mut stances, &clause_stances);
     let echoed = echoes.stances(&stances);
     merge_stances(&mut stances, &echoed);
+    stances::drop_stances_on_own_side(&text, &positions, &mut stances);
     let read = clause_rules::Read {
         participations: clause_roles,
         stances: clause_stances,
@@ -377,7 +378,13 @@ pub fn extract_staged(
     done(Stage::Events);
     roles::drop_people_of_parties(&text, &positions, &mut participations);
     let sides = negotiation.as_ref().map_or(&[][..], |n| &n.parties[..]);
-    roles::drop_other_talks(&text, &found, &mut participations, sides);
+    roles::drop_other_talks(
+        &text,
+        &found,
+        &mut participations,
+        &read.participations,
+        sides,
+    );
     let actors::Found {
         actors,
         mentions,

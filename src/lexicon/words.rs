@@ -155,6 +155,13 @@ word_lists! {
     not_sides_before_between: List = "not-sides-before-between.txt",
     /// Nouns of a state's government, which stand for it after "the" ("the government").
     state_bodies: List = "state-bodies.txt",
+    /// Nouns of a state's government that stand for the article's home state after "the" where
+    /// no state was named with them ("the government").
+    home_state_bodies: List = "home-state-bodies.txt",
+    /// Words before such a noun that qualify a national government ("the federal government").
+    national_qualifiers: List = "national-qualifiers.txt",
+    /// Words before a title that hold it against a state's government ("opposition leader").
+    opposition_words: List = "opposition-words.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
     /// Words after a role cue that list who shares the role ("along with", "alongside").

@@ -6,7 +6,7 @@
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
 use crate::extract::{Mention, MentionKind};
-use crate::lexicon::{ActorKind, Hit, Lexicon};
+use crate::lexicon::{ActorKind, Hit, Lexicon, Words};
 
 /// Mentions of the lexicon's descriptions not yet covered, each of the actor it refers to.
 pub(super) fn mention_descriptions(cx: &Context, b: &mut Builder) {
@@ -225,7 +225,9 @@ fn organization_heads(lexicon: &Lexicon, b: &Builder) -> Vec<(String, usize)> {
 /// words after the state's name, possessive or demonym, or before "of" and the name; where no
 /// name covers it.
 pub(super) fn state_body_descriptions(t: &str, definites: &[Definite], b: &mut Builder) {
-    let bodies = &crate::lexicon::Words::get().state_bodies;
+    let bodies = &Words::get().state_bodies;
+    let home_bodies = &Words::get().home_state_bodies;
+    let home = home_state(b);
     let mut found = Vec::new();
     for &Definite {
         start,
@@ -255,12 +257,54 @@ pub(super) fn state_body_descriptions(t: &str, definites: &[Definite], b: &mut B
         // The noun alone, as a list reads its members past "the".
         if let Some(actor) = state {
             found.push((from, word_end, actor));
+        } else if let Some(actor) = home.filter(|_| home_bodies.contains(&word)) {
+            found.push((from, word_end, actor));
+        }
+    }
+    // "the federal government", "the military government": a qualifier of a national
+    // government (`words/national-qualifiers.txt`) before the noun, for the article's home state.
+    for &Definite {
+        start,
+        word: (from, word_end),
+    } in definites
+    {
+        let (Some(actor), Some(body)) = (home, t[word_end..].strip_prefix(' ')) else {
+            continue;
+        };
+        let body_end =
+            word_end + 1 + body.len() - body.trim_start_matches(char::is_alphabetic).len();
+        let qualifier = &t[from..word_end];
+        if Words::get().national_qualifiers.contains(&qualifier)
+            && home_bodies.contains(&&t[word_end + 1..body_end])
+            && !b.covered(start, body_end)
+        {
+            found.push((from, body_end, actor));
         }
     }
     for (start, end, actor) in found {
         b.mention(start, end, actor, MentionKind::Description, false);
     }
     b.sort_mentions();
+}
+
+/// The state an article is about: the one named (not as a place, not by a pronoun) at least
+/// twice and more than twice as often as any other state, if one is.
+fn home_state(b: &Builder) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in b.mentions.iter().filter(|m| {
+        !m.locative && m.kind != MentionKind::Pronoun && b.actors[m.actor].kind == ActorKind::State
+    }) {
+        match counts.iter_mut().find(|(a, _)| *a == m.actor) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.actor, 1)),
+        }
+    }
+    counts.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+    match counts[..] {
+        [(a, n)] if n >= 2 => Some(a),
+        [(a, n), (_, m), ..] if n >= 2 && n > 2 * m => Some(a),
+        _ => None,
+    }
 }
 
 /// Whether the state's name starting at `start` follows "`body` of" ("the government of Sri

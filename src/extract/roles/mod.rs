@@ -101,11 +101,13 @@ pub fn drop_people_of_parties(text: &Text, positions: &[Position], roles: &mut V
 /// creditors", "the escalation between Israel and Hezbollah"): drops the party roles read in a
 /// sentence where none of the actors made parties there is a side of the article's negotiation,
 /// of actors the article makes a party nowhere else and names in passing (in two sentences at
-/// most).
+/// most). `read` are the clause rules' roles, those merged away among them: a side made a party
+/// by a cue elsewhere is still a party of the sentence where a clause rule read it so.
 pub fn drop_other_talks(
     text: &Text,
     found: &Found,
     roles: &mut Vec<Participation>,
+    read: &[Participation],
     sides: &[usize],
 ) {
     if sides.is_empty() {
@@ -121,7 +123,12 @@ pub fn drop_other_talks(
     }
     let mut party_in: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     let mut parties_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for p in roles.iter().filter(|p| p.role == Role::Party) {
+    let read_sides = read.iter().filter(|p| sides.contains(&p.actor));
+    for p in roles
+        .iter()
+        .chain(read_sides)
+        .filter(|p| p.role == Role::Party)
+    {
         party_in
             .entry(p.actor)
             .or_default()
@@ -148,7 +155,7 @@ pub fn drop_other_talks(
 
 /// Whether the title at `start` is of a post held no longer: a word of `words/former-words.txt`
 /// ("former", "ex-") before it, perhaps with a demonym between ("former Mozambican President").
-fn former(t: &str, start: usize) -> bool {
+pub(crate) fn former(t: &str, start: usize) -> bool {
     let mut words = t[..start].split_whitespace().rev();
     let first = words.next().unwrap_or("");
     let is_former = |w: &str| {

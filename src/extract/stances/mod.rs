@@ -39,7 +39,7 @@ use std::collections::BTreeSet;
 use super::actors::Found;
 use super::frame::PartyHolders;
 use super::terms::Deal;
-use super::{Evidence, Stance, Statement, Target};
+use super::{Evidence, Position, Stance, Statement, Target};
 use crate::lexicon::Lexicon;
 use crate::text::Text;
 use article::Article;
@@ -149,4 +149,32 @@ fn cue_stances(a: &Article, quotes: &[Quote], speeches: &[Speech], k: usize) -> 
         );
     }
     stances
+}
+
+/// A person who holds a post of a state or organisation speaks for it, not to it: drops each
+/// stance whose target is the actor its holder holds a post of, one the text gives (not the state
+/// of the context alone), held now and not in the opposition to it ("the opposition leader,
+/// Raila Odinga ... accused the government").
+pub fn drop_stances_on_own_side(text: &Text, positions: &[Position], stances: &mut Vec<Stance>) {
+    stances.retain(|s| match s.target {
+        Target::Actor(target) => !positions.iter().any(|p| {
+            p.holder == s.holder
+                && p.organization == target
+                && p.rule != "context-state"
+                && !super::roles::former(text.text, p.evidence.start)
+                && !opposition_post(text.text, p.evidence.start)
+        }),
+        Target::Issue(_) => true,
+    });
+}
+
+/// Whether the title at `start` follows a word of `words/opposition-words.txt` ("the
+/// opposition leader").
+fn opposition_post(t: &str, start: usize) -> bool {
+    let before = t[..start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    crate::lexicon::Words::get()
+        .opposition_words
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
