@@ -5668,3 +5668,24 @@ fn a_side_read_as_a_party_by_a_clause_keeps_the_other_parties_of_its_sentence() 
     let r = roles(&x);
     assert!(r.contains(&"National Party Party".to_string()), "{r:?}");
 }
+
+#[test]
+fn a_name_possessive_before_a_bodys_organ_or_head_is_an_organisation() {
+    let x = read(
+        "Title\n\nMannesmann's supervisory board rejected the bid. Talks with CCAMLR's \
+         executive secretary went on. The Teamsters' president spoke.",
+    );
+    let l = labels(&x);
+    for org in ["Mannesmann", "CCAMLR", "Teamsters"] {
+        assert!(l.contains(&org), "{l:?}");
+    }
+    // not before another noun, not a given name, not the initials of a name found
+    let x = read(
+        "Title\n\nCelera's database grew. Robert's management of the talks was praised. General \
+         Motors sat down with the union. GM's president, Alfred Sloan, agreed.",
+    );
+    let l = labels(&x);
+    for not in ["Celera", "Robert", "GM"] {
+        assert!(!l.contains(&not), "{l:?}");
+    }
+}

@@ -162,6 +162,9 @@ word_lists! {
     national_qualifiers: List = "national-qualifiers.txt",
     /// Words before a title that hold it against a state's government ("opposition leader").
     opposition_words: List = "opposition-words.txt",
+    /// Nouns of a company's or a body's organs and heads, after a possessive name
+    /// ("Mannesmann's supervisory board").
+    organization_possessions: List = "organization-possessions.txt",
     /// What may stand between the names of a list ("; and by the "), spaces included.
     list_fillers: List = "list-fillers.txt",
     /// Words after a role cue that list who shares the role ("along with", "alongside").

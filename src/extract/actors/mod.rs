@@ -124,6 +124,7 @@ pub fn find<'a>(text: &Text<'a>, lexicon: &'a Lexicon, meta: &Metadata) -> Names
     let mut new_organizations = new_names::organizations_after_titles(&cx, &mut b);
     new_organizations.extend(new_names::organizations_before_titles(&cx, &mut b));
     new_organizations.extend(new_names::people_and_organizations(&cx, &mut b));
+    new_organizations.extend(new_names::organizations_before_possessions(&cx, &mut b));
     // their initials name them too ("the Sudan Revolutionary Front", "the SRF").
     new_organizations.extend(purpose_named);
     new_names::surnames_with_posts(&cx, &mut b);

@@ -111,21 +111,9 @@ pub(super) fn organizations_before_titles(cx: &Context, b: &mut Builder) -> Vec<
         if !(of_body || initials) || !named_after {
             continue;
         }
-        let plain = |w: &str| {
-            starts_capital(w)
-                && w.chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
-                && !words.not_name.contains(w)
-                && !words.former_words.iter().any(|f| f.eq_ignore_ascii_case(w))
-                && !cx
-                    .h
-                    .titles
-                    .iter()
-                    .any(|h| t[h.start..h.end].eq_ignore_ascii_case(w))
-        };
         let run: Vec<&str> = before
             .rsplit(' ')
-            .take_while(|w| plain(w))
+            .take_while(|w| plain_name_word(cx, w))
             .take(if of_body { 3 } else { 1 })
             .collect();
         let len = run.iter().map(|w| w.len() + 1).sum::<usize>();
@@ -143,6 +131,79 @@ pub(super) fn organizations_before_titles(cx: &Context, b: &mut Builder) -> Vec<
         out.push(actor);
     }
     out
+}
+
+/// "Mannesmann's supervisory board", "CCAMLR's executive secretary", "the Teamsters' president":
+/// up to three capitalised words no name covers, possessive right before a noun of a company's
+/// or a body's organs or heads (`words/organization-possessions.txt`), name a new organisation;
+/// not a body's head noun alone ("the Council's president"), not a run that opens with a given
+/// name ("Jim's management"), not the initials of an actor found, not in a credit line. Returns
+/// the new organisations.
+pub(super) fn organizations_before_possessions(cx: &Context, b: &mut Builder) -> Vec<usize> {
+    let (t, words) = (cx.t, Words::get());
+    let mut out = Vec::new();
+    for mark in ["'s ", "’s ", "s' ", "s’ "] {
+        for (at, _) in t.match_indices(mark) {
+            let after = &t[at + mark.len()..];
+            let organ = words.organization_possessions.iter().any(|organ| {
+                after.strip_prefix(*organ).is_some_and(|rest| {
+                    !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                })
+            });
+            if !organ {
+                continue;
+            }
+            let end = if mark.starts_with('s') { at + 1 } else { at };
+            let run: Vec<&str> = t[..end]
+                .rsplit(char::is_whitespace)
+                .take_while(|w| plain_name_word(cx, w))
+                .take(3)
+                .collect();
+            let Some(first) = run.last() else {
+                continue;
+            };
+            let start = end - run.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+            let bare_head = cx.lexicon.organization_heads.contains(&t[start..end]);
+            // "GM's president" after "General Motors": the initials of an actor found are its.
+            let initials_of_found = b.actors.iter().any(|a| {
+                let initials: String = a
+                    .label
+                    .split([' ', '-'])
+                    .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                    .collect();
+                initials.len() >= 2 && initials == t[start..end]
+            });
+            if bare_head
+                || initials_of_found
+                || words.given_names.contains(first)
+                || b.covered(start, end)
+                || cx.in_credit(start)
+            {
+                continue;
+            }
+            let actor = b.new_actor(&t[start..end], ActorKind::Organization);
+            b.mention(start, end, actor, MentionKind::Name, false);
+            out.push(actor);
+        }
+    }
+    out
+}
+
+/// Whether `w` may be a word of a new organisation's name read before a title or an organ: a
+/// capitalised word of letters, digits, hyphens or "&", no word that is never a name, a word of
+/// a former post ("Former") or a title found in the text.
+fn plain_name_word(cx: &Context, w: &str) -> bool {
+    let (t, words) = (cx.t, Words::get());
+    starts_capital(w)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+        && !words.not_name.contains(w)
+        && !words.former_words.iter().any(|f| f.eq_ignore_ascii_case(w))
+        && !cx
+            .h
+            .titles
+            .iter()
+            .any(|h| t[h.start..h.end].eq_ignore_ascii_case(w))
 }
 
 /// The length of "of", "on" or "for" and the capitalised words after it that go on with a body's
