@@ -5689,3 +5689,23 @@ fn a_name_possessive_before_a_bodys_organ_or_head_is_an_organisation() {
         assert!(!l.contains(&not), "{l:?}");
     }
 }
+
+#[test]
+fn a_title_of_a_states_company_is_the_companys() {
+    let x = read(
+        "Title\n\nTalks went on. Chris Gent, chief executive of Britain's Vodafone AirTouch, \
+         made the bid.",
+    );
+    assert!(
+        posts(&x).contains(&"Chris Gent: chief executive of Vodafone AirTouch".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+    // the state's own post is the state's
+    let x = read("Title\n\nTalks went on. Ehud Barak, prime minister of Israel, made the bid.");
+    assert!(
+        posts(&x).contains(&"Ehud Barak: prime minister of Israel".to_string()),
+        "{:?}",
+        posts(&x)
+    );
+}

@@ -48,6 +48,8 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
         let Some(rest) = t[title.end..].strip_prefix(" of ") else {
             continue;
         };
+        // "chief executive of Britain's Vodafone AirTouch": the body's name after its state's.
+        let rest = after_state_possessive(t, b, rest);
         // "president of FISA": any title before an acronym the gazetteer does not know, which
         // no state is.
         if !of_body && !acronym_first(rest) {
@@ -65,6 +67,22 @@ pub(super) fn organizations_after_titles(cx: &Context, b: &mut Builder) -> Vec<u
         }
     }
     out
+}
+
+/// `rest` (a tail of `t`) past a state's name in the possessive that opens it ("Britain's "),
+/// else `rest` itself.
+fn after_state_possessive<'a>(t: &'a str, b: &Builder, rest: &'a str) -> &'a str {
+    let at = t.len() - rest.len();
+    b.mentions
+        .iter()
+        .find(|m| m.start == at && m.possessive && b.actors[m.actor].kind == ActorKind::State)
+        .and_then(|m| {
+            let after = &t[m.end..];
+            ["'s ", "’s ", "' ", "’ "]
+                .iter()
+                .find_map(|mark| after.strip_prefix(mark))
+        })
+        .unwrap_or(rest)
 }
 
 /// Whether `text` opens with a short acronym (`acronyms::is_acronym`, six letters at most), a

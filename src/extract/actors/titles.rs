@@ -833,7 +833,19 @@ pub(crate) fn org_among(
     // "The Norwegian Government thanks the Prime Minister of Barbados, ...": the state "of" the
     // title names comes before anything said before it.
     let of_title = after.filter(|m| t.get(te..m.start).is_some_and(|w| w.trim() == "of"));
-    of_title.or(before).or(after).map(|m| m.actor)
+    // "chief executive of Britain's Vodafone AirTouch": the name a possessive opens.
+    let owned = |m: &Mention| {
+        let next = possessive_end(t, m.end).map(|e| skip_ws(t, e))?;
+        mentions
+            .iter()
+            .find(|n| n.start == next && n.end <= np_end && in_span(n))
+            .map(|n| n.actor)
+    };
+    let owned_or = |m: &Mention| owned(m).unwrap_or(m.actor);
+    of_title
+        .map(owned_or)
+        .or(before.map(|m| m.actor))
+        .or(after.map(owned_or))
 }
 
 /// Gives each title reference ("the prime minister") the person it means: the nearest person
