@@ -5709,3 +5709,24 @@ fn a_title_of_a_states_company_is_the_companys() {
         posts(&x)
     );
 }
+
+#[test]
+fn a_head_of_government_a_first_secretary_and_a_vice_chairman_hold_posts() {
+    let x = read(
+        "Title\n\nTalks went on. Hardeep Puri, the first secretary of India, came. Kamal \
+         Tabet, head of government of Lebanon, spoke. Rauf Jalilov, deputy chairman of \
+         Azerbaijan's parliament, left.",
+    );
+    let p = posts(&x);
+    for post in [
+        "Hardeep Puri: first secretary of India",
+        "Kamal Tabet: head of government of Lebanon",
+    ] {
+        assert!(p.contains(&post.to_string()), "{p:?}");
+    }
+    assert!(
+        p.iter()
+            .any(|p| p.starts_with("Rauf Jalilov: deputy chairman")),
+        "{p:?}"
+    );
+}
