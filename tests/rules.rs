@@ -5730,3 +5730,13 @@ fn a_head_of_government_a_first_secretary_and_a_vice_chairman_hold_posts() {
         "{p:?}"
     );
 }
+
+#[test]
+fn two_acronyms_joined_by_a_hyphen_after_the_name_one_organisation() {
+    let x = read("Title\n\nTalks went on. The AFL-CIO, led by John Sweeney, pledged loans.");
+    assert!(labels(&x).contains(&"AFL-CIO"), "{:?}", labels(&x));
+    // not two known names, not a word after the hyphen
+    let x = read("Title\n\nTalks went on. The US-UK talks resumed. The AFL-backed plan failed.");
+    let l = labels(&x);
+    assert!(!l.iter().any(|l| l.contains('-')), "{l:?}");
+}

@@ -58,17 +58,20 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
     let t = cx.t;
     let mut seen: Vec<&str> = Vec::new();
     for tok in &cx.text.tokens {
-        let w = &t[tok.start..tok.end];
+        let first = &t[tok.start..tok.end];
+        // "the AFL-CIO", "the ZANU-PF": two acronyms joined by a hyphen are one.
+        let end = tok.end + hyphened_acronym(&t[tok.end..]);
+        let w = &t[tok.start..end];
         if !tok.word
-            || !(3..=5).contains(&w.len())
-            || !w.chars().all(|c| c.is_ascii_uppercase())
+            || !(3..=5).contains(&first.len())
+            || !first.chars().all(|c| c.is_ascii_uppercase())
             || Words::get().not_organization_acronyms.contains(&w)
             || seen.contains(&w)
             || !(t[..tok.start].ends_with("the ") || t[..tok.start].ends_with("The "))
-            || t[tok.end..].starts_with(['-', '/'])
-            || b.covered(tok.start, tok.end)
+            || t[end..].starts_with(['-', '/'])
+            || b.covered(tok.start, end)
             || cx.in_credit(tok.start)
-            || in_capitals_heading(t, tok.start, tok.end)
+            || in_capitals_heading(t, tok.start, end)
         {
             continue;
         }
@@ -85,8 +88,8 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
         });
         // "the PGA Tour", "the DP World Tour": capitalised words right after the acronym go on
         // with its name, which names the body wherever it stands.
-        let name_end = tok.end + name_tail(&t[tok.end..]);
-        if alias_of.is_none() && name_end > tok.end && !b.covered(tok.end, name_end) {
+        let name_end = end + name_tail(&t[end..]);
+        if alias_of.is_none() && name_end > end && !b.covered(end, name_end) {
             let name = &t[tok.start..name_end];
             let actor = b.new_actor(name, ActorKind::Organization);
             b.mention_each(name, actor, |p| cx.in_credit(p));
@@ -96,6 +99,24 @@ pub(super) fn mention_after_the(cx: &Context, b: &mut Builder) {
         b.mention_each(w, actor, |p| cx.in_credit(p));
     }
     b.sort_mentions();
+}
+
+/// The length of a hyphen and an acronym of two to five capitals `rest` opens with ("-CIO"),
+/// else 0.
+fn hyphened_acronym(rest: &str) -> usize {
+    let Some(after) = rest.strip_prefix('-') else {
+        return 0;
+    };
+    let caps = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    let ends = !after[caps..].starts_with(|c: char| c.is_alphanumeric());
+    if (2..=5).contains(&caps) && ends {
+        1 + caps
+    } else {
+        0
+    }
 }
 
 /// The length of up to two capitalised words `rest` opens with after a space, up to a possessive
