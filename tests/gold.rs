@@ -63,8 +63,8 @@ const HELDOUT5_FLOORS: &[(&str, f64)] = &[
 /// blog, a question-and-answer explainer, a joint communiqué, a feature, a brief, an opinion
 /// column). First scored at 0.876 / 0.424 / 0.660 / 0.282 before any rule was written from them.
 const HELDOUT6_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.94),
-    ("roles", 0.60),
+    ("actors", 0.95),
+    ("roles", 0.61),
     ("positions", 0.77),
     ("stances", 0.35),
 ];
@@ -78,13 +78,13 @@ const HELDOUT7_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.93),
     ("roles", 0.73),
     ("positions", 0.79),
-    ("stances", 0.55),
+    ("stances", 0.56),
 ];
 /// The ninth set (tests/fixtures/heldout8): 14 articles on negotiations of the 1980s to 2020s no
 /// other set covers, in fourteen more styles, written and annotated by someone who had not read the
 /// extractor. First scored at 0.842 / 0.435 / 0.513 / 0.333 as delivered.
 const HELDOUT8_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.90),
+    ("actors", 0.91),
     ("roles", 0.62),
     ("positions", 0.71),
     ("stances", 0.41),
@@ -107,8 +107,8 @@ const HELDOUT9_FLOORS: &[(&str, f64)] = &[
 const HELDOUT10_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.90),
     ("roles", 0.62),
-    ("positions", 0.70),
-    ("stances", 0.30),
+    ("positions", 0.72),
+    ("stances", 0.32),
 ];
 /// The twelfth set (tests/fixtures/heldout11): 14 more, on older negotiations (Portsmouth 1905
 /// to Kuala Lumpur 2013), in fourteen more styles (an auction catalogue, a history quiz, lecture
@@ -117,8 +117,8 @@ const HELDOUT10_FLOORS: &[(&str, f64)] = &[
 /// read against it.
 const HELDOUT11_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.85),
-    ("roles", 0.69),
-    ("positions", 0.68),
+    ("roles", 0.71),
+    ("positions", 0.69),
     ("stances", 0.28),
 ];
 /// The thirteenth set (tests/fixtures/heldout12): 14 more, thirteen of them on negotiations of
@@ -141,7 +141,7 @@ const HELDOUT12_FLOORS: &[(&str, f64)] = &[
 const HELDOUT13_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.89),
     ("roles", 0.61),
-    ("positions", 0.81),
+    ("positions", 0.82),
     ("stances", 0.28),
 ];
 /// The fifteenth set (tests/fixtures/heldout14): 14 more, on negotiations from the Korean
@@ -153,7 +153,7 @@ const HELDOUT13_FLOORS: &[(&str, f64)] = &[
 const HELDOUT14_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.85),
     ("roles", 0.68),
-    ("positions", 0.78),
+    ("positions", 0.79),
     ("stances", 0.36),
 ];
 /// The sixteenth set (tests/fixtures/heldout15): 14 more, on negotiations from the Trieste
@@ -164,7 +164,7 @@ const HELDOUT14_FLOORS: &[(&str, f64)] = &[
 /// read against it.
 const HELDOUT15_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.93),
-    ("roles", 0.73),
+    ("roles", 0.74),
     ("positions", 0.83),
     ("stances", 0.37),
 ];
@@ -178,7 +178,7 @@ const HELDOUT16_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.93),
     ("roles", 0.64),
     ("positions", 0.82),
-    ("stances", 0.44),
+    ("stances", 0.45),
 ];
 /// The eighteenth set (tests/fixtures/heldout17): 14 more, on negotiations from the USS Pueblo
 /// crew's release (1968) and the Algiers Agreement (1975) to the UK-India trade deal (2025), nine
@@ -191,7 +191,7 @@ const HELDOUT17_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.91),
     ("roles", 0.63),
     ("positions", 0.67),
-    ("stances", 0.53),
+    ("stances", 0.54),
 ];
 /// The nineteenth set (tests/fixtures/heldout18): 14 more, on negotiations from the INF talks'
 /// "walk in the woods" (1982) and Iraq and Kuwait at Jeddah (1990) to the Gibraltar treaty talks
@@ -202,9 +202,9 @@ const HELDOUT17_FLOORS: &[(&str, f64)] = &[
 /// any rule was read against it.
 const HELDOUT18_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.87),
-    ("roles", 0.71),
+    ("roles", 0.72),
     ("positions", 0.76),
-    ("stances", 0.51),
+    ("stances", 0.52),
 ];
 /// The twentieth set (tests/fixtures/heldout19): 14 more, on negotiations from the Treaty of
 /// Nerchinsk (1689) and the Anglo-Irish Treaty (1921) to a mining company's settlement with
@@ -215,9 +215,9 @@ const HELDOUT18_FLOORS: &[(&str, f64)] = &[
 /// rule was read against it.
 const HELDOUT19_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.87),
-    ("roles", 0.57),
-    ("positions", 0.58),
-    ("stances", 0.34),
+    ("roles", 0.58),
+    ("positions", 0.59),
+    ("stances", 0.35),
 ];
 /// The twenty-first set (tests/fixtures/heldout20): 14 more, on negotiations from the Treaty of
 /// Versailles (1919) and the Flint sit-down strike (1936-37) to the Paris climate agreement
@@ -228,7 +228,7 @@ const HELDOUT19_FLOORS: &[(&str, f64)] = &[
 /// read against it.
 const HELDOUT20_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.91),
-    ("roles", 0.60),
+    ("roles", 0.61),
     ("positions", 0.66),
     ("stances", 0.25),
 ];
@@ -240,15 +240,15 @@ const HELDOUT20_FLOORS: &[(&str, f64)] = &[
 /// the same way. First scored at 0.793 / 0.521 / 0.606 / 0.163 before any rule was read against
 /// it.
 const HELDOUT21_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.85),
+    ("actors", 0.86),
     ("roles", 0.61),
     ("positions", 0.60),
     ("stances", 0.22),
 ];
 const HELDOUT22_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.84),
-    ("roles", 0.54),
-    ("positions", 0.63),
+    ("actors", 0.85),
+    ("roles", 0.55),
+    ("positions", 0.65),
     ("stances", 0.50),
 ];
 /// The twenty-fourth set (tests/fixtures/heldout23): 14 more, on negotiations from the Peace of
@@ -259,9 +259,9 @@ const HELDOUT22_FLOORS: &[(&str, f64)] = &[
 /// notice ...), written and annotated the same way. First scored at 0.873 / 0.473 / 0.583 / 0.198
 /// before any rule was read against it.
 const HELDOUT23_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.89),
-    ("roles", 0.54),
-    ("positions", 0.65),
+    ("actors", 0.91),
+    ("roles", 0.55),
+    ("positions", 0.69),
     ("stances", 0.20),
 ];
 /// The twenty-fifth set (tests/fixtures/heldout24): 14 more, on negotiations from 1996 to 2025,
@@ -272,9 +272,9 @@ const HELDOUT23_FLOORS: &[(&str, f64)] = &[
 /// supplement ...), written and annotated the same way. First scored at 0.780 / 0.500 / 0.460 /
 /// 0.206 before any rule was read against it.
 const HELDOUT24_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.83),
-    ("roles", 0.57),
-    ("positions", 0.57),
+    ("actors", 0.84),
+    ("roles", 0.59),
+    ("positions", 0.58),
     ("stances", 0.20),
 ];
 /// The twenty-sixth set (tests/fixtures/heldout25): 14 more, on negotiations from 1918 to 2022,
@@ -287,8 +287,8 @@ const HELDOUT24_FLOORS: &[(&str, f64)] = &[
 const HELDOUT25_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.88),
     ("roles", 0.52),
-    ("positions", 0.63),
-    ("stances", 0.20),
+    ("positions", 0.67),
+    ("stances", 0.23),
 ];
 /// The twenty-seventh set (tests/fixtures/heldout26): 14 more, on negotiations from 1803 to
 /// 2025, among them a land purchase, reparations, a currency accord, a budget rebate, a trade
@@ -301,7 +301,7 @@ const HELDOUT25_FLOORS: &[(&str, f64)] = &[
 const HELDOUT26_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.77),
     ("roles", 0.56),
-    ("positions", 0.59),
+    ("positions", 0.60),
     ("stances", 0.08),
 ];
 /// The twenty-eighth set (tests/fixtures/heldout27): 14 more, on negotiations from 1783 to
@@ -313,9 +313,9 @@ const HELDOUT26_FLOORS: &[(&str, f64)] = &[
 /// a ballot paper, trading cards, patch notes ...), written and annotated the same way. First
 /// scored at 0.800 / 0.356 / 0.538 / 0.228 before any rule was read against it.
 const HELDOUT27_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.83),
-    ("roles", 0.47),
-    ("positions", 0.54),
+    ("actors", 0.84),
+    ("roles", 0.49),
+    ("positions", 0.56),
     ("stances", 0.26),
 ];
 /// The twenty-ninth set (tests/fixtures/heldout28): fourteen articles on negotiations no earlier
@@ -329,7 +329,7 @@ const HELDOUT28_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.80),
     ("roles", 0.57),
     ("positions", 0.53),
-    ("stances", 0.16),
+    ("stances", 0.17),
 ];
 /// The thirtieth set (`tests/fixtures/heldout29`): fourteen more articles on negotiations no
 /// earlier set covers, seven of them about no war, from the Concordat of Worms of 1122 to the
@@ -341,7 +341,7 @@ const HELDOUT28_FLOORS: &[(&str, f64)] = &[
 const HELDOUT29_FLOORS: &[(&str, f64)] = &[
     ("actors", 0.83),
     ("roles", 0.49),
-    ("positions", 0.44),
+    ("positions", 0.45),
     ("stances", 0.18),
 ];
 /// The thirty-first set (`tests/fixtures/heldout30`): fourteen more articles on negotiations no
@@ -353,9 +353,9 @@ const HELDOUT29_FLOORS: &[(&str, f64)] = &[
 /// annotated the same way. First scored at 0.844 / 0.455 / 0.525 / 0.186 before any rule was read
 /// against it.
 const HELDOUT30_FLOORS: &[(&str, f64)] = &[
-    ("actors", 0.84),
-    ("roles", 0.45),
-    ("positions", 0.52),
+    ("actors", 0.86),
+    ("roles", 0.47),
+    ("positions", 0.56),
     ("stances", 0.18),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
