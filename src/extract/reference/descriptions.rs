@@ -1,7 +1,8 @@
 //! Descriptions that refer to an actor named before them: "the group", "the Gulf state" (the
 //! lexicon's descriptions, each of a kind of actor), "the army" after "the Sudanese army" (the
 //! head noun of an organisation's name), and "the government" after "Sudan's government" (a
-//! state's government named with the state).
+//! state's government named with the state) or, where none was named so, in an article about
+//! one state.
 
 use super::Context;
 use crate::extract::actors::{opens_sentence, Builder};
@@ -223,7 +224,9 @@ fn organization_heads(lexicon: &Lexicon, b: &Builder) -> Vec<(String, usize)> {
 /// after "the Syrian regime": "the" and a noun of a state's government
 /// (`words/state-bodies.txt`) is a state named with the same noun before it, the noun at most two
 /// words after the state's name, possessive or demonym, or before "of" and the name; where no
-/// name covers it.
+/// name covers it. Where no state was named with the noun, "the government" and "the regime"
+/// (`words/home-state-bodies.txt`), alone or after a national qualifier ("the federal
+/// government"), are the state the article is about ([`home_state`]), if one stands out.
 pub(super) fn state_body_descriptions(t: &str, definites: &[Definite], b: &mut Builder) {
     let bodies = &Words::get().state_bodies;
     let home_bodies = &Words::get().home_state_bodies;

@@ -8,7 +8,8 @@
 //!    subject of the sentence before when it opens its sentence, else to the nearest actor of
 //!    its kind named before it;
 //! 2. `descriptions`: head-noun descriptions ("the army" after "the Sudanese army"), then a
-//!    state's government ("the government" after "Sudan's government");
+//!    state's government ("the government" after "Sudan's government", else the state the
+//!    article is about);
 //! 3. `pronouns`: "he", "she", "his" and "her", to the person they refer to; a pronoun that
 //!    repeats one earlier in its sentence ("He said he ... and he praised") stands, for the clause
 //!    rules, for what the first one does ([`Mention::stands_for`]); an "It" opening a sentence
