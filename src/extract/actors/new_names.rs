@@ -9,7 +9,10 @@
 use super::gazetteer::inside_longer_name;
 use super::runs::capitalised_runs;
 use super::titles::{apposition_title, comma_title_before, copular_title, titled_in_apposition};
-use super::{ends_right_before, starts_capital, starts_right_after, Builder, Context, Hits};
+use super::{
+    ends_right_before, possessive_end, skip_ws, starts_capital, starts_right_after, Builder,
+    Context, Hits,
+};
 use crate::extract::syntax::tagger::Tagger;
 use crate::extract::MentionKind;
 use crate::lexicon::{ActorKind, Hit, NameKind, Words};
@@ -76,13 +79,8 @@ fn after_state_possessive<'a>(t: &'a str, b: &Builder, rest: &'a str) -> &'a str
     b.mentions
         .iter()
         .find(|m| m.start == at && m.possessive && b.actors[m.actor].kind == ActorKind::State)
-        .and_then(|m| {
-            let after = &t[m.end..];
-            ["'s ", "’s ", "' ", "’ "]
-                .iter()
-                .find_map(|mark| after.strip_prefix(mark))
-        })
-        .unwrap_or(rest)
+        .and_then(|m| possessive_end(t, m.end))
+        .map_or(rest, |end| &t[skip_ws(t, end)..])
 }
 
 /// Whether `text` opens with a short acronym (`acronyms::is_acronym`, six letters at most), a
@@ -184,11 +182,7 @@ pub(super) fn organizations_before_possessions(cx: &Context, b: &mut Builder) ->
             let bare_head = cx.lexicon.organization_heads.contains(&t[start..end]);
             // "GM's president" after "General Motors": the initials of an actor found are its.
             let initials_of_found = b.actors.iter().any(|a| {
-                let initials: String = a
-                    .label
-                    .split([' ', '-'])
-                    .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                    .collect();
+                let initials = name_initials(&a.label);
                 initials.len() >= 2 && initials == t[start..end]
             });
             if bare_head
@@ -906,10 +900,7 @@ pub(super) fn mention_new_organizations(
 ) {
     for actor in new_organizations {
         let name = b.actors[actor].label.clone();
-        let initials: String = name
-            .split([' ', '-'])
-            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-            .collect();
+        let initials = name_initials(&name);
         let (short, shortest) = company_short_names(&name);
         for form in [name.as_str(), initials.as_str(), short, shortest] {
             if form.chars().count() >= 2 {
@@ -917,6 +908,14 @@ pub(super) fn mention_new_organizations(
             }
         }
     }
+}
+
+/// The capitals that open the words of `name` ("IRA" for "Irish Republican Army", "GM" for
+/// "General Motors").
+fn name_initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
 }
 
 /// Whether `t` holds capitalised words whose initials are `initials` ("European Central Bank"

@@ -243,18 +243,12 @@ pub(super) fn state_body_descriptions(t: &str, definites: &[Definite], b: &mut B
         }
         // The state named so most often before it, the first of those named as often ("the
         // government of Sri Lanka ... the Thai government hosted ... the government team").
-        let mut named: Vec<(usize, usize)> = Vec::new();
-        for m in b.mentions.iter().filter(|m| {
+        let named = tally(b.mentions.iter().filter(|m| {
             m.end <= start
                 && m.kind != MentionKind::Pronoun
                 && b.actors[m.actor].kind == ActorKind::State
                 && (names_body(t, m.end, word) || body_of(t, m.start, word))
-        }) {
-            match named.iter_mut().find(|(a, _)| *a == m.actor) {
-                Some(n) => n.1 += 1,
-                None => named.push((m.actor, 1)),
-            }
-        }
+        }));
         let most = named.iter().map(|n| n.1).max().unwrap_or(0);
         let state = named.iter().find(|n| n.1 == most).map(|n| n.0);
         // The noun alone, as a list reads its members past "the".
@@ -293,21 +287,27 @@ pub(super) fn state_body_descriptions(t: &str, definites: &[Definite], b: &mut B
 /// The state an article is about: the one named (not as a place, not by a pronoun) at least
 /// twice and more than twice as often as any other state, if one is.
 fn home_state(b: &Builder) -> Option<usize> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for m in b.mentions.iter().filter(|m| {
+    let mut counts = tally(b.mentions.iter().filter(|m| {
         !m.locative && m.kind != MentionKind::Pronoun && b.actors[m.actor].kind == ActorKind::State
-    }) {
-        match counts.iter_mut().find(|(a, _)| *a == m.actor) {
-            Some(c) => c.1 += 1,
-            None => counts.push((m.actor, 1)),
-        }
-    }
+    }));
     counts.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
     match counts[..] {
         [(a, n)] if n >= 2 => Some(a),
         [(a, n), (_, m), ..] if n >= 2 && n > 2 * m => Some(a),
         _ => None,
     }
+}
+
+/// How many of `mentions` each actor has, in the order the actors are first mentioned.
+fn tally<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in mentions {
+        match counts.iter_mut().find(|(a, _)| *a == m.actor) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.actor, 1)),
+        }
+    }
+    counts
 }
 
 /// Whether the state's name starting at `start` follows "`body` of" ("the government of Sri
